@@ -1,0 +1,93 @@
+"""Each role's pending work, shown on its home page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from stations.models import FilingForm, Station, StationStatus
+from unions.models import Role, SecurityEvent
+from unions.roles import role_of
+
+
+@dataclass
+class WorkItem:
+    title: str
+    items: QuerySet
+    count: int
+    url_name: str = ""
+
+
+def _item(title, qs, url_name="") -> WorkItem:
+    return WorkItem(title=title, items=qs[:10], count=qs.count(), url_name=url_name)
+
+
+def pending_work(user) -> list[WorkItem]:
+    role = role_of(user)
+    stations = Station.objects.visible_to(user).select_related("union")
+    if role == Role.UNION_STAFF:
+        return [
+            _item(
+                _("Filing forms in draft"),
+                FilingForm.objects.visible_to(user).filter(status=FilingForm.Status.DRAFT),
+                "stations:filing_list",
+            ),
+            _item(
+                _("Stations returned for changes"),
+                stations.filter(status=StationStatus.RETURNED),
+                "stations:registry",
+            ),
+            _item(
+                _("Stations awaiting review"),
+                stations.filter(status=StationStatus.SUBMITTED),
+                "stations:registry",
+            ),
+            _item(
+                _("Approved stations awaiting agreement or pledge"),
+                stations.filter(status=StationStatus.APPROVED),
+                "stations:registry",
+            ),
+        ]
+    if role == Role.AID_CENTER:
+        return [
+            _item(
+                _("Stations awaiting review"),
+                stations.filter(status=StationStatus.SUBMITTED),
+                "stations:review_queue",
+            ),
+            _item(
+                _("Approved stations awaiting agreement or pledge"),
+                stations.filter(status=StationStatus.APPROVED),
+                "stations:registry",
+            ),
+            _item(
+                _("Stations under rectification"),
+                stations.filter(status=StationStatus.RECTIFYING),
+                "stations:registry",
+            ),
+        ]
+    if role == Role.INSPECTOR:
+        return [
+            _item(
+                _("Stations under rectification"),
+                stations.filter(status=StationStatus.RECTIFYING),
+                "stations:registry",
+            ),
+            _item(
+                _("Active stations in your area"),
+                stations.filter(status=StationStatus.ACTIVE),
+                "stations:registry",
+            ),
+        ]
+    if role == Role.ADMIN:
+        return [
+            _item(
+                _("Recent refused accesses and lockouts"),
+                SecurityEvent.objects.filter(
+                    kind__in=(SecurityEvent.Kind.REFUSED, SecurityEvent.Kind.LOCKED_OUT)
+                ),
+            )
+        ]
+    return []

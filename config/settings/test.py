@@ -1,0 +1,13 @@
+"""Test settings: the run mode comes from the environment exactly as in base.py."""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+
+# Hashing dominates user creation in tests; production keeps Django's PBKDF2 default.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+LOGGING["loggers"]["security"]["level"] = "WARNING"  # noqa: F405

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.public_home, name="public_home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("staff/", views.staff_home, name="home"),
+    path("accounts/", include("unions.urls")),
+    path("", include("stations.urls")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = settings.PORTAL_TITLE
+admin.site.site_title = settings.PORTAL_TITLE

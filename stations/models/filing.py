@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import Role, Union
+from unions.roles import role_of
+
+
+def filing_scan_path(instance: FilingForm, filename: str) -> str:
+    # Media is never served directly: downloads go through a scoped view.
+    return f"private/filings/{instance.union_id}/{instance.pk or 'new'}/{filename}"
+
+
+class FilingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> FilingQuerySet:
+        role = role_of(user)
+        if role == Role.UNION_STAFF:
+            return self.filter(union_id=user.profile.union_id)
+        if role in (Role.AID_CENTER, Role.ADMIN):
+            return self.all()
+        if role == Role.INSPECTOR:
+            return self.exclude(status=FilingForm.Status.DRAFT)
+        return self.none()
+
+
+class FilingForm(models.Model):
+    """备案表 (附件1): one recommending union's list of proposed stations."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("Online form")
+        EXCEL = "excel", _("Excel import")
+
+    union = models.ForeignKey(
+        Union,
+        verbose_name=_("recommending union"),
+        on_delete=models.PROTECT,
+        related_name="filings",
+    )
+    unit_name = models.CharField(_("recommending unit"), max_length=100)
+    head_name = models.CharField(_("head's name"), max_length=50)
+    head_email = models.EmailField(_("head's e-mail"))
+    head_phone = models.CharField(_("head's phone"), max_length=30)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    source = models.CharField(
+        _("source"), max_length=8, choices=Source.choices, default=Source.ONLINE
+    )
+    signed_scan = models.FileField(
+        _("signed and stamped scan"), upload_to=filing_scan_path, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+
+    objects = FilingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("filing form")
+        verbose_name_plural = _("filing forms")
+
+    def __str__(self) -> str:
+        return f"{self.unit_name} #{self.pk}"

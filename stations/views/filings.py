@@ -1,0 +1,5 @@
+"""Views: filings."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

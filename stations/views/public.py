@@ -1,0 +1,5 @@
+"""Views: public."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

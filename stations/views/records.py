@@ -1,0 +1,5 @@
+"""Views: records."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

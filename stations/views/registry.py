@@ -1,0 +1,5 @@
+"""Views: registry."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""Views: review."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,18 @@
+"""One entry of the access harness's table (see cases.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Case:
+    kwargs: Callable = lambda w: {}  # noqa: E731
+    # "a" when the object belongs to union A: union B's staff must get 404.
+    owner: str = ""
+    ok: int = 200
+    # role -> status, where the view answers differently by design.
+    override: dict[str, int] = field(default_factory=dict)
+    # Allowed POSTs with an empty body must answer one of these (never 403, 404 or 500).
+    post_ok: tuple[int, ...] = (200, 302, 400)

@@ -1,0 +1,39 @@
+"""The access harness's table: how to fill each URL pattern's arguments with real objects.
+
+Every URL pattern of the project needs an entry here (the harness fails on a pattern it
+does not know). An entry names the arguments, which union owns the object (so that the other
+union's staff must get 404), the status an allowed GET answers with, and per-role overrides
+where a view answers differently by design (the login page sends a signed-in user on).
+"""
+
+from __future__ import annotations
+
+from .case import Case
+from .cases_documents import CASES as DOCUMENT_CASES
+from .cases_excel import CASES as EXCEL_CASES
+from .cases_stations import CASES as STATION_CASES
+
+
+SIGNED_IN = {"union_a": 302, "union_b": 302, "inspector": 302, "aid_center": 302}
+
+CASES: dict[str, Case] = {
+    "public_home": Case(),
+    "healthz": Case(),
+    "home": Case(),
+    "accounts:login": Case(override=SIGNED_IN),
+    "accounts:logout": Case(post_ok=(302,)),
+    "accounts:password_change": Case(),
+    **STATION_CASES,
+    **EXCEL_CASES,
+    **DOCUMENT_CASES,
+}
+
+# Django's admin site, declared as one unit in config/access.py (NAMESPACE_RULES). Its
+# patterns are filled with these values; anonymous visitors are sent to the admin login.
+ADMIN_VALUES = {
+    "app_label": "unions",
+    "object_id": "1",
+    "content_type_id": "1",
+    "url": "nothing-here/",
+    "id": "1",
+}

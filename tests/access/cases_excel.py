@@ -1,0 +1,7 @@
+"""Harness cases for the excel views (see cases.py)."""
+
+from __future__ import annotations
+
+from .case import Case  # noqa: F401
+
+CASES: dict = {}

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+
+from unions.models import Role, Union
+
+from .factories import FilingFormFactory, HostUnitFactory, StationFactory, make_user
+
+SERVICES = bool(os.environ.get("RELAY_SERVICES"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Services-only tests skip in the embedded pass and run in the second CI pass."""
+    if SERVICES:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL, Redis and a worker (RELAY_SERVICES=1)")
+    for item in items:
+        if "services" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    mode = "services (PostgreSQL, Redis, Celery worker)" if SERVICES else "embedded (SQLite)"
+    ran = len(terminalreporter.stats.get("passed", [])) + len(
+        terminalreporter.stats.get("failed", [])
+    )
+    skipped = len(terminalreporter.stats.get("skipped", []))
+    terminalreporter.write_line(f"relay: mode={mode}: {ran} ran, {skipped} skipped")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@dataclass
+class World:
+    """Two unions with their staff and data, plus an inspector, the aid center and an admin."""
+
+    union_a: Union
+    union_b: Union
+    user_a: object
+    user_b: object
+    inspector: object
+    aid: object
+    admin: object
+    host_a: object
+    filing_a: object
+    station_a: object
+
+    def users(self) -> dict[str, object | None]:
+        return {
+            "anonymous": None,
+            "union_a": self.user_a,
+            "union_b": self.user_b,
+            "inspector": self.inspector,
+            "aid_center": self.aid,
+        }
+
+
+@pytest.fixture
+def world(db) -> World:
+    union_a = Union.objects.get(code="huangpu")
+    union_b = Union.objects.get(code="xuhui")
+    host_a = HostUnitFactory(union=union_a)
+    filing_a = FilingFormFactory(union=union_a)
+    station_a = StationFactory(filing=filing_a, host_unit=host_a)
+    return World(
+        union_a=union_a,
+        union_b=union_b,
+        user_a=make_user("clerk_a", Role.UNION_STAFF, union=union_a),
+        user_b=make_user("clerk_b", Role.UNION_STAFF, union=union_b),
+        inspector=make_user("inspector", Role.INSPECTOR),
+        aid=make_user("aidcenter", Role.AID_CENTER),
+        admin=make_user("root", Role.ADMIN),
+        host_a=host_a,
+        filing_a=filing_a,
+        station_a=station_a,
+    )
+
+
+@pytest.fixture
+def plaque_prefix():
+    return settings.PLAQUE_PREFIX

@@ -1,0 +1,78 @@
+"""factory-boy factories shared by every test module."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+
+from stations.models import Audience, FilingForm, Service, Station, StationStatus
+from unions.models import CarrierType, HostUnit, Profile, Role, Union
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+
+def make_user(username: str, role: str, *, union: Union | None = None, district: str = ""):
+    user = UserFactory(username=username)
+    if role == Role.ADMIN:
+        user.is_superuser = True
+        user.is_staff = True
+        user.save(update_fields=["is_superuser", "is_staff"])
+    Profile.objects.update_or_create(
+        user=user, defaults={"role": role, "union": union, "district": district}
+    )
+    return user
+
+
+class HostUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HostUnit
+
+    union = factory.LazyFunction(lambda: Union.objects.get(code="huangpu"))
+    name = factory.Sequence(lambda n: f"工商银行第{n}支行")
+    carrier_type = CarrierType.BANK
+    parent_unit = "中国工商银行上海市分行"
+
+
+class FilingFormFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FilingForm
+
+    union = factory.LazyFunction(lambda: Union.objects.get(code="huangpu"))
+    unit_name = factory.LazyAttribute(lambda o: o.union.name)
+    head_name = "王建国"
+    head_email = "wang@example.org"
+    head_phone = "021-63211939"
+
+
+class StationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Station
+
+    filing = factory.SubFactory(FilingFormFactory)
+    union = factory.LazyAttribute(lambda o: o.filing.union)
+    name = factory.Sequence(lambda n: f"爱心接力站{n}号")
+    address = factory.Sequence(lambda n: f"南京东路{n}号")
+    head_name = "李红"
+    head_mobile = "13812345678"
+    opening_hours_text = "9:00-17:00"
+    opening_hours = factory.LazyFunction(
+        lambda: [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "09:00", "end": "17:00"}]
+    )
+    area_m2 = 3
+    services = factory.LazyFunction(lambda: [Service.WATER, Service.CHARGING])
+    planned_completion = dt.date(2018, 10, 31)
+    district = factory.LazyAttribute(lambda o: o.union.district or "黄浦区")
+    carrier_type = CarrierType.BANK
+    audience = Audience.ALL
+    status = StationStatus.DRAFT

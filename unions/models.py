@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    UNION_STAFF = "union", _("Union staff")
+    AID_CENTER = "aid_center", _("Aid center")
+    INSPECTOR = "inspector", _("Inspector")
+    ADMIN = "admin", _("Administrator")
+
+
+class CarrierType(models.TextChoices):
+    """创设载体, in the order the source document lists them (section 二)."""
+
+    BANK = "bank", _("Bank")
+    TELECOM = "telecom", _("Telecom outlet")
+    SUPERMARKET = "supermarket", _("Supermarket")
+    RETAIL = "retail", _("Pharmacy or retail store")
+    RESTAURANT = "restaurant", _("Restaurant")
+    HOTEL = "hotel", _("Budget hotel")
+    UNIVERSITY = "university", _("University gate")
+    WORKER_CENTRE = "worker_centre", _("District worker-service centre")
+    PARTY_CENTRE = "party_centre", _("Street/town party-building centre")
+    GRASSROOTS = "grassroots", _("Grassroots service station")
+    OTHER = "other", _("Other")
+
+
+class UnionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> UnionQuerySet:
+        from .roles import role_of
+
+        role = role_of(user)
+        if role == Role.UNION_STAFF:
+            return self.filter(pk=user.profile.union_id)
+        if role in (Role.AID_CENTER, Role.INSPECTOR, Role.ADMIN):
+            return self.all()
+        return self.none()
+
+
+class Union(models.Model):
+    """推荐单位: a district union (区总工会) or an industry union (局/产业工会)."""
+
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("District union")
+        INDUSTRY = "industry", _("Industry union")
+
+    code = models.SlugField(_("code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    district = models.CharField(_("district"), max_length=20, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = UnionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("union")
+        verbose_name_plural = _("unions")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HostUnitQuerySet(models.QuerySet):
+    def visible_to(self, user) -> HostUnitQuerySet:
+        from .roles import role_of
+
+        role = role_of(user)
+        if role == Role.UNION_STAFF:
+            return self.filter(union_id=user.profile.union_id)
+        if role in (Role.AID_CENTER, Role.INSPECTOR, Role.ADMIN):
+            return self.all()
+        return self.none()
+
+
+class HostUnit(models.Model):
+    """创设单位: the bank, shop or centre that hosts stations; 甲方 of the agreement (附件2)."""
+
+    union = models.ForeignKey(
+        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="host_units"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    carrier_type = models.CharField(_("carrier type"), max_length=20, choices=CarrierType.choices)
+    parent_unit = models.CharField(
+        _("superior unit"),
+        max_length=200,
+        blank=True,
+        help_text=_("The head office that may be honoured as a public-welfare partner."),
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    contact_name = models.CharField(_("contact"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = HostUnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("host unit")
+        verbose_name_plural = _("host units")
+        constraints = [
+            models.UniqueConstraint(fields=["union", "name"], name="hostunit_unique_per_union")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Profile(models.Model):
+    """What a staff account may do: its role, and the union or district it is bound to."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    union = models.ForeignKey(
+        Union,
+        verbose_name=_("union"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+    )
+    district = models.CharField(
+        _("district scope"),
+        max_length=20,
+        blank=True,
+        help_text=_("Inspectors of a district worker-service centre see only that district."),
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        constraints = [
+            # Union staff are always bound to exactly one union; nobody else is.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role="union", union__isnull=False)
+                    | (~models.Q(role="union") & models.Q(union__isnull=True))
+                ),
+                name="profile_union_iff_union_staff",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class SecurityEvent(models.Model):
+    """Append-only log of logins, logouts, failures, lockouts and refused accesses."""
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Login")
+        LOGOUT = "logout", _("Logout")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+        LOCKED_OUT = "locked_out", _("Locked out")
+        REFUSED = "refused", _("Access refused")
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    path = models.CharField(_("path"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("security event")
+        verbose_name_plural = _("security events")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username}"

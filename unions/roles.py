@@ -1,0 +1,31 @@
+"""One place that answers "what is this user?" for access rules and scoping."""
+
+from __future__ import annotations
+
+from .models import Role
+
+
+def role_of(user) -> str | None:
+    """The user's role, or None for anonymous users and accounts without a profile."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Role.ADMIN
+    profile = getattr(user, "profile", None)
+    if profile is None:
+        return None
+    return profile.role
+
+
+def union_of(user):
+    """The union a union-staff user is bound to, else None."""
+    if role_of(user) == Role.UNION_STAFF:
+        return user.profile.union
+    return None
+
+
+def district_scope(user) -> str:
+    """A district-scoped inspector's district, else the empty string (city-wide)."""
+    if role_of(user) == Role.INSPECTOR:
+        return user.profile.district
+    return ""

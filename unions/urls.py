@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from config.access import ANY_STAFF, access
+
+from .forms import LoginForm
+
+app_name = "accounts"
+
+urlpatterns = [
+    path(
+        "login/",
+        access(public=True, methods=("GET", "HEAD", "POST"))(
+            auth_views.LoginView.as_view(
+                authentication_form=LoginForm, redirect_authenticated_user=True
+            )
+        ),
+        name="login",
+    ),
+    path(
+        "logout/",
+        access(public=True, methods=("POST",))(auth_views.LogoutView.as_view()),
+        name="logout",
+    ),
+    path(
+        "password/",
+        access(*ANY_STAFF, methods=("GET", "HEAD", "POST"))(
+            auth_views.PasswordChangeView.as_view(success_url="/staff/")
+        ),
+        name="password_change",
+    ),
+]
