@@ -217,3 +217,9 @@ DISTRICTS = env.list(
 CITY_CENTER = (31.2304, 121.4737)
 
 PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
+# Absolute address of the public site, printed into plaque QR codes and PDFs.
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Days a union has to hand in the signed pledge (附件3 备注: 《承诺书》需于 月 日前送至…).
+PLEDGE_DUE_DAYS = env.int("PLEDGE_DUE_DAYS", default=30)
+# Warn this many days before a liability insurance policy ends.
+INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)

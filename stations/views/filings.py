@@ -1,5 +1,154 @@
-"""Views: filings."""
+"""Union staff file 附件1 online: the unit rows, stations one by one, then submit."""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from config.access import access
+from unions.models import Role
+from unions.roles import role_of, union_of
+
+from ..forms.filing import FilingHeaderForm, StationForm
+from ..models import FilingForm, Station
+from ..services.filing import filing_create, filing_station_counts, filing_submit, next_row_number
+from ..services.lifecycle import TransitionError
+from .common import FORM_METHODS, UNION_OR_AID, paginate, private_file_response
+
+
+def _filing(request, pk) -> FilingForm:
+    return get_object_or_404(FilingForm.objects.visible_to(request.user), pk=pk)
+
+
+@access(*UNION_OR_AID)
+def filing_list(request):
+    filings = (
+        FilingForm.objects.visible_to(request.user).select_related("union").order_by("-created_at")
+    )
+    status = request.GET.get("status", "")
+    if status in FilingForm.Status.values:
+        filings = filings.filter(status=status)
+    if role_of(request.user) == Role.AID_CENTER and request.GET.get("union"):
+        filings = filings.filter(union__code=request.GET["union"])
+    return render(
+        request,
+        "stations/filing_list.html",
+        {"page": paginate(request, filings, 25), "statuses": FilingForm.Status.choices},
+    )
+
+
+@access(Role.UNION_STAFF, methods=FORM_METHODS)
+def filing_create_view(request):
+    union = union_of(request.user)
+    form = FilingHeaderForm(
+        request.POST or None, request.FILES or None, initial={"unit_name": union.name}
+    )
+    if request.method == "POST" and form.is_valid():
+        filing = filing_create(union=union, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Filing form saved as a draft. Now add its stations."))
+        return redirect("stations:filing_station_add", pk=filing.pk)
+    return render(request, "stations/filing_form.html", {"form": form})
+
+
+@access(*UNION_OR_AID)
+def filing_detail(request, pk):
+    filing = _filing(request, pk)
+    stations = filing.stations.select_related("host_unit").order_by("row_number", "id")
+    return render(
+        request,
+        "stations/filing_detail.html",
+        {
+            "filing": filing,
+            "stations": stations,
+            "counts": filing_station_counts(filing),
+            "can_edit": role_of(request.user) == Role.UNION_STAFF,
+            "can_submit": role_of(request.user) == Role.UNION_STAFF
+            and any(s.is_editable for s in stations),
+        },
+    )
+
+
+@access(Role.UNION_STAFF, methods=FORM_METHODS)
+def filing_edit(request, pk):
+    filing = _filing(request, pk)
+    form = FilingHeaderForm(request.POST or None, request.FILES or None, instance=filing)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Filing form saved."))
+        return redirect("stations:filing_detail", pk=filing.pk)
+    return render(request, "stations/filing_form.html", {"form": form, "filing": filing})
+
+
+@access(Role.UNION_STAFF, methods=FORM_METHODS)
+def filing_station_add(request, pk):
+    filing = _filing(request, pk)
+    form = StationForm(request.POST or None, union=filing.union)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            station = form.save(commit=False)
+            station.filing = filing
+            station.row_number = next_row_number(filing)
+            station.save()
+        messages.success(request, _("Station “%(name)s” added.") % {"name": station.name})
+        if "add_another" in request.POST:
+            return redirect("stations:filing_station_add", pk=filing.pk)
+        return redirect("stations:filing_detail", pk=filing.pk)
+    return render(request, "stations/station_form.html", {"form": form, "filing": filing})
+
+
+@access(Role.UNION_STAFF, methods=FORM_METHODS)
+def station_edit(request, pk):
+    station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
+    if not station.is_editable:
+        messages.error(request, _("Only draft or returned stations can be edited."))
+        return redirect("stations:staff_detail", pk=station.pk)
+    form = StationForm(request.POST or None, instance=station, union=station.union)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Station “%(name)s” saved.") % {"name": station.name})
+        return redirect("stations:filing_detail", pk=station.filing_id)
+    return render(
+        request,
+        "stations/station_form.html",
+        {"form": form, "filing": station.filing, "station": station},
+    )
+
+
+@access(Role.UNION_STAFF, methods=("POST",))
+@require_POST
+def filing_submit_view(request, pk):
+    filing = _filing(request, pk)
+    try:
+        count = filing_submit(filing=filing, by=request.user)
+    except (ValidationError, TransitionError) as exc:
+        messages.error(request, " ".join(exc.messages))
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("%(count)d stations sent to the aid center for review.") % {"count": count}
+        )
+    return redirect("stations:filing_detail", pk=filing.pk)
+
+
+@access(*UNION_OR_AID)
+def filing_scan(request, pk):
+    filing = _filing(request, pk)
+    return private_file_response(filing.signed_scan)
+
+
+urlpatterns = [
+    path("staff/filings/", filing_list, name="filing_list"),
+    path("staff/filings/new/", filing_create_view, name="filing_create"),
+    path("staff/filings/<int:pk>/", filing_detail, name="filing_detail"),
+    path("staff/filings/<int:pk>/edit/", filing_edit, name="filing_edit"),
+    path("staff/filings/<int:pk>/stations/add/", filing_station_add, name="filing_station_add"),
+    path("staff/filings/<int:pk>/submit/", filing_submit_view, name="filing_submit"),
+    path("staff/filings/<int:pk>/scan/", filing_scan, name="filing_scan"),
+    path("staff/stations/<int:pk>/edit/", station_edit, name="station_edit"),
+]

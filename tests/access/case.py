@@ -11,6 +11,9 @@ class Case:
     kwargs: Callable = lambda w: {}  # noqa: E731
     # "a" when the object belongs to union A: union B's staff must get 404.
     owner: str = ""
+    # Roles the object's scope hides it from although the view admits them (404), e.g.
+    # inspectors never see draft stations.
+    hidden_from: tuple[str, ...] = ()
     ok: int = 200
     # role -> status, where the view answers differently by design.
     override: dict[str, int] = field(default_factory=dict)

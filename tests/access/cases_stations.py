@@ -1,7 +1,77 @@
-"""Harness cases for the stations views (see cases.py)."""
+"""Harness cases for the stations views: filings, review, registry, records, public."""
 
 from __future__ import annotations
 
-from .case import Case  # noqa: F401
+from .case import Case
 
-CASES: dict = {}
+# world.station_a is union A's draft station; records below hang off it or its filing.
+# Inspectors never see draft stations, so the station's scope hides it from them.
+STATION_A = {"kwargs": lambda w: {"pk": w.station_a.pk}, "owner": "a", "hidden_from": ("inspector",)}
+FILING_A = {"kwargs": lambda w: {"pk": w.filing_a.pk}, "owner": "a"}
+
+
+def _agreement(w):
+    from stations.models import Agreement
+
+    agreement = Agreement.objects.create(
+        union=w.union_a,
+        host_unit=w.host_a,
+        party_b="上海市总工会、上海市绿化和市容管理局",
+        signatory_a="张三",
+        signed_on="2018-11-01",
+    )
+    agreement.stations.add(w.station_a)
+    return {"pk": agreement.pk}
+
+
+def _pledge(w):
+    from stations.models import Pledge
+
+    pledge = Pledge.objects.create(
+        station=w.station_a,
+        union=w.union_a,
+        pledging_unit=w.host_a.name,
+        service_hours="9:00-17:00",
+        head_name="李红",
+        due_by="2018-12-01",
+    )
+    return {"pk": pledge.pk}
+
+
+def _pledged_station(w):
+    _pledge(w)
+    return {"pk": w.station_a.pk}
+
+
+def _public_station(w):
+    w.station_a.plaque_number = "SH00001"
+    w.station_a.plaque_seq = 1
+    w.station_a.status = "active"
+    w.station_a.save()
+    return {"plaque_no": "SH00001"}
+
+
+CASES: dict[str, Case] = {
+    "stations:public_detail": Case(kwargs=_public_station),
+    "stations:filing_list": Case(),
+    "stations:filing_create": Case(),
+    "stations:filing_detail": Case(**FILING_A),
+    "stations:filing_edit": Case(**FILING_A),
+    "stations:filing_station_add": Case(**FILING_A),
+    "stations:filing_submit": Case(**FILING_A, post_ok=(302,)),
+    # No scan uploaded in the world: the owner and the aid center get 404, not the file.
+    "stations:filing_scan": Case(**FILING_A, ok=404),
+    "stations:station_edit": Case(**STATION_A),
+    "stations:review_queue": Case(),
+    "stations:review_bulk_approve": Case(post_ok=(302,)),
+    "stations:acceptance_create": Case(**STATION_A),
+    "stations:registry": Case(),
+    "stations:staff_detail": Case(**STATION_A),
+    "stations:station_action": Case(**STATION_A, post_ok=(302,)),
+    "stations:agreement_create": Case(**STATION_A),
+    "stations:agreement_detail": Case(kwargs=_agreement, owner="a"),
+    "stations:agreement_scan": Case(kwargs=_agreement, owner="a", ok=404),
+    "stations:pledge_edit": Case(kwargs=_pledged_station, owner="a"),
+    "stations:pledge_scan": Case(kwargs=_pledge, owner="a", ok=404),
+    "stations:insurance_create": Case(**STATION_A),
+}

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
+from config import urls as project_urls
 from unions.models import SecurityEvent
 
 
@@ -13,7 +14,8 @@ def undeclared(request):
     return HttpResponse("secret")
 
 
-urlpatterns = [path("undeclared/", undeclared)]
+# The project's patterns stay, so the 403 page can render its navigation.
+urlpatterns = [path("undeclared/", undeclared), *project_urls.urlpatterns]
 
 
 @override_settings(ROOT_URLCONF=__name__)

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import CarrierType, HostUnit
+
+from ..models import Acceptance, InsurancePolicy, Pledge, Station
+from ..services.records import RECORDABLE
+from .uploads import ScanField
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class AcceptanceForm(forms.ModelForm):
+    class Meta:
+        model = Acceptance
+        fields = [
+            "checked_on",
+            "has_place",
+            "has_sign",
+            "has_staff",
+            "has_service",
+            "has_facilities",
+            "has_support",
+            "notes",
+        ]
+        widgets = {"checked_on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class AgreementForm(forms.Form):
+    host_unit = forms.ModelChoiceField(
+        label=_("Party A (host unit)"), queryset=HostUnit.objects.none(), required=False
+    )
+    new_host_unit = forms.CharField(label=_("or a new host unit"), max_length=200, required=False)
+    carrier_type = forms.ChoiceField(
+        label=_("carrier type"), choices=CarrierType.choices, initial=CarrierType.OTHER
+    )
+    stations = forms.ModelMultipleChoiceField(
+        label=_("stations"), queryset=Station.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    signatory_a = forms.CharField(label=_("Party A signatory"), max_length=50)
+    signatory_b = forms.CharField(label=_("Party B signatory"), max_length=100, required=False)
+    signed_on = forms.DateField(label=_("signing date"), widget=DATE)
+    scan = ScanField(label=_("scanned copy"), required=False)
+
+    def __init__(self, *args, union, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.union = union
+        self.fields["host_unit"].queryset = HostUnit.objects.filter(union=union)
+        self.fields["stations"].queryset = Station.objects.filter(
+            union=union, status__in=RECORDABLE
+        ).order_by("plaque_seq")
+        self.fields["stations"].label_from_instance = lambda s: f"{s.plaque_number} {s.name}"
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("host_unit") and not data.get("new_host_unit", "").strip():
+            self.add_error("host_unit", _("Choose the host unit or type a new one."))
+        return data
+
+    def host_unit_obj(self) -> HostUnit:
+        if self.cleaned_data.get("host_unit"):
+            return self.cleaned_data["host_unit"]
+        host, _created = HostUnit.objects.get_or_create(
+            union=self.union,
+            name=self.cleaned_data["new_host_unit"].strip(),
+            defaults={"carrier_type": self.cleaned_data["carrier_type"]},
+        )
+        return host
+
+
+class PledgeForm(forms.ModelForm):
+    scan = ScanField(label=_("scanned copy"), required=False)
+
+    class Meta:
+        model = Pledge
+        fields = [
+            "pledging_unit",
+            "service_hours",
+            "head_name",
+            "pledged_on",
+            "due_by",
+            "received_on",
+            "scan",
+        ]
+        widgets = {"pledged_on": DATE, "due_by": DATE, "received_on": DATE}
+        help_texts = {
+            "received_on": _(
+                "The station starts operating once the signed pledge and the agreement are on file."
+            )
+        }
+
+
+class InsuranceForm(forms.ModelForm):
+    class Meta:
+        model = InsurancePolicy
+        fields = ["policy_number", "insurer", "starts_on", "ends_on"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] <= data["starts_on"]:
+            self.add_error("ends_on", _("The policy must end after it starts."))
+        return data

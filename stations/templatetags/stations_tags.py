@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.translation import gettext as _
+
+from ..models import Facility, Service, StationStatus
+
+register = template.Library()
+
+BADGE = {
+    StationStatus.DRAFT: "secondary",
+    StationStatus.SUBMITTED: "info",
+    StationStatus.RETURNED: "warning",
+    StationStatus.REJECTED: "dark",
+    StationStatus.APPROVED: "primary",
+    StationStatus.ACTIVE: "success",
+    StationStatus.RECTIFYING: "warning",
+    StationStatus.REVOKED: "danger",
+    StationStatus.CLOSED: "dark",
+}
+
+
+@register.inclusion_tag("stations/_status_badge.html")
+def status_badge(station):
+    return {"label": station.get_status_display(), "color": BADGE.get(station.status, "secondary")}
+
+
+@register.filter
+def service_labels(station) -> str:
+    labels = [str(Service(code).label) for code in station.services if code in Service.values]
+    if station.services_other:
+        labels = [lbl for lbl in labels if lbl != str(Service.OTHER.label)]
+        labels.append(station.services_other)
+    return "、".join(labels)
+
+
+@register.filter
+def facility_labels(codes) -> str:
+    return "、".join(str(Facility(c).label) for c in codes or [] if c in Facility.values)
+
+
+@register.simple_tag
+def action_label(action: str) -> str:
+    return {
+        "approve": _("Approve"),
+        "return": _("Return for changes"),
+        "reject": _("Reject"),
+        "revoke": _("Revoke and recall plaque"),
+        "close": _("Close (host unit withdraws)"),
+        "rectify_start": _("Order rectification"),
+        "rectify_end": _("Rectified: back to active"),
+        "upgrade": _("Upgrade to a full station"),
+        "plaque_reissue": _("Reissue plaque (same number)"),
+    }.get(action, action)
+
+
+NEEDS_REASON = {"return", "reject", "revoke", "close", "rectify_start", "upgrade", "plaque_reissue"}
+DANGER = {"reject", "revoke", "close"}
+
+
+@register.filter
+def needs_reason(action: str) -> bool:
+    return action in NEEDS_REASON
+
+
+@register.filter
+def is_danger(action: str) -> bool:
+    return action in DANGER
