@@ -6,8 +6,9 @@ import logging
 import time
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import logout, password_validation
 from django.shortcuts import redirect
+from django.utils.translation import ngettext
 
 from unions.auth_events import SESSION_STARTED_KEY
 
@@ -32,3 +33,22 @@ class AbsoluteSessionTimeoutMiddleware:
                 logout(request)
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's check with our own message: Django 5.2's newer wording has no zh_Hans
+    translation in Django's catalog, so staff would be told in English."""
+
+    def get_error_message(self):
+        return ngettext(
+            "This password is too short. It must contain at least %(min_length)d character.",
+            "This password is too short. It must contain at least %(min_length)d characters.",
+            self.min_length,
+        ) % {"min_length": self.min_length}
+
+    def get_help_text(self):
+        return ngettext(
+            "Your password must contain at least %(min_length)d character.",
+            "Your password must contain at least %(min_length)d characters.",
+            self.min_length,
+        ) % {"min_length": self.min_length}

@@ -282,7 +282,7 @@ def seed_stations() -> int:
 def _advance(station, target, *, clerk, aid, inspector, extra) -> None:
     if target == StationStatus.DRAFT:
         return
-    lifecycle.station_submit(station=station, by=clerk)
+    station = lifecycle.station_submit(station=station, by=clerk)
     if target == StationStatus.SUBMITTED:
         return
     if target == StationStatus.RETURNED:

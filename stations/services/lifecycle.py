@@ -39,19 +39,25 @@ def _record(station, *, by, frm, to, reason="", kind=StationTransition.Kind.STAT
     )
 
 
+def check_transition(station: Station, to: str, user) -> None:
+    """Raise PermissionDenied (wrong role) or TransitionError (wrong state) unless allowed."""
+    role = role_of(user)
+    if transition_allowed(station.status, to, role):
+        return
+    if any(frm == station.status for (frm, _to) in _all_moves_to(to)):
+        raise PermissionDenied(_("Your role may not make this change."))
+    raise TransitionError(
+        _("A station that is “%(current)s” cannot become “%(target)s”.")
+        % {
+            "current": StationStatus(station.status).label,
+            "target": StationStatus(to).label,
+        }
+    )
+
+
 def _move(station: Station, *, to: str, by, reason: str = "", extra_fields=()) -> Station:
     """Check and make one move on an already locked row; the caller holds the transaction."""
-    role = role_of(by)
-    if not transition_allowed(station.status, to, role):
-        if any(frm == station.status for (frm, _to) in _all_moves_to(to)):
-            raise PermissionDenied(_("Your role may not make this change."))
-        raise TransitionError(
-            _("A station that is “%(current)s” cannot become “%(target)s”.")
-            % {
-                "current": StationStatus(station.status).label,
-                "target": StationStatus(to).label,
-            }
-        )
+    check_transition(station, to, by)
     frm = station.status
     station.status = to
     station.status_reason = reason
@@ -113,8 +119,7 @@ def station_reject(*, station: Station, by, reason: str) -> Station:
 def station_approve(*, station: Station, by, reason: str = "") -> Station:
     """Approve and number the plaque: the pledge (附件3) carries the number (站点编号)."""
     station = _locked(station)
-    if not transition_allowed(station.status, StationStatus.APPROVED, role_of(by)):
-        return _move(station, to=StationStatus.APPROVED, by=by)  # raises the right error
+    check_transition(station, StationStatus.APPROVED, by)
     plaque_number_issue(station)
     station.approved_at = timezone.now()
     return _move(

@@ -10,10 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from unions.roles import role_of
-
-from ..models import Acceptance, Pledge, Station, StationStatus, transition_allowed
-from .lifecycle import station_approve
+from ..models import Acceptance, Pledge, Station, StationStatus
+from .lifecycle import check_transition, station_approve
 
 
 @transaction.atomic
@@ -51,9 +49,9 @@ def station_accept_and_approve(
     With ``accepted_all_six`` the officer declares, in the same step, an on-site acceptance
     that met all six standards (the bulk approval of a morning's queue).
     """
-    if not transition_allowed(station.status, StationStatus.APPROVED, role_of(by)):
-        # Let the lifecycle raise the precise refusal (wrong role or wrong state).
-        return station_approve(station=station, by=by, reason=reason)
+    # Decide on the row as it is now, not on the caller's possibly stale copy.
+    station = Station.objects.select_for_update().get(pk=station.pk)
+    check_transition(station, StationStatus.APPROVED, by)
     if accepted_all_six:
         acceptance_record(station=station, by=by, checked_on=timezone.localdate(), **ALL_SIX)
     acceptance = latest_acceptance(station)

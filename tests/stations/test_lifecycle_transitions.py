@@ -198,3 +198,13 @@ def test_the_allowed_buttons_come_from_the_transition_table(world):
     station = StationFactory(filing=world.filing_a, status=StationStatus.SUBMITTED)
     assert set(station.allowed_transitions(world.aid)) == {"returned", "rejected", "approved"}
     assert station.allowed_transitions(world.user_a) == []
+
+
+def test_approval_decides_on_the_current_row_not_a_stale_copy(world):
+    stale = StationFactory(filing=world.filing_a)  # the caller's copy still says draft
+    lifecycle.station_submit(station=stale, by=world.user_a)
+    with pytest.raises(ValidationError):
+        station_accept_and_approve(station=stale, by=world.aid)  # no acceptance on file
+    stale.refresh_from_db()
+    assert stale.status == StationStatus.SUBMITTED
+    assert stale.plaque_number == ""

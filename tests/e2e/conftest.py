@@ -1,0 +1,140 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Playwright's own browser download is never used (no `playwright install`): the Makefile
+installs Debian's `chromium`, and a missing binary fails the run instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connections
+
+from tests.factories import PASSWORD
+
+# Playwright's sync API runs an asyncio loop in the test thread; Django refuses ORM calls
+# from a thread with a running loop unless told that this is deliberate.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+RESULTS = Path(settings.BASE_DIR) / "test-results"
+# Long enough for a cold first page (template compilation), short enough to fail fast.
+TIMEOUT_MS = 15_000
+
+
+def result_path(name: str, suffix: str) -> Path:
+    """Where a test's screenshot or page dump goes: test-results/<test-name><suffix>."""
+    RESULTS.mkdir(exist_ok=True)
+    return RESULTS / f"{re.sub(r'[^0-9A-Za-z_.-]+', '_', name).strip('_')}{suffix}"
+
+
+def _keep_serialized_contents(start: Callable[[], object]) -> object:
+    """Run ``start`` and hand the test database snapshot to the connections that follow it.
+
+    While Playwright's loop runs in this thread, asgiref gives Django's thread-critical
+    connection handler a fresh, context-local set of connection objects. The snapshot that
+    serialized rollback restores from lives on the old ones, so copy it across.
+    """
+    snapshot = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    started = start()
+    for alias, contents in snapshot.items():
+        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+    return started
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup) -> Iterator:
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium "
+            "package. Run `make test`, which installs it (never `playwright install`).",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    playwright = _keep_serialized_contents(lambda: sync_playwright().start())
+    try:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def viewport() -> dict[str, int]:
+    """Override per test with ``@pytest.mark.parametrize("viewport", [PHONE])``."""
+    return DESKTOP
+
+
+@pytest.fixture
+def page(browser, viewport, live_server, django_db_serialized_rollback) -> Iterator:
+    # Serialized rollback: the live server needs a transactional database, whose flush
+    # after each test would also wipe the unions loaded by the data migration.
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=viewport,
+        locale="zh-CN",
+        timezone_id="Asia/Shanghai",
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def fill_login_form(page, username: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    form = page.locator("main form[method=post]")
+    form.locator("#id_username").fill(username)
+    form.locator("#id_password").fill(password)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def login() -> Callable:
+    """``login(page, user)``: sign in through the real login form and land on /staff/."""
+
+    def sign_in(page, user, password: str = PASSWORD) -> None:
+        fill_login_form(page, user.username, password)
+        page.wait_for_url("**/staff/")
+
+    return sign_in
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    page = item.funcargs.get("page")
+    if page is None or page.is_closed():
+        return
+    # Best effort: a broken page must not hide the test's own failure.
+    try:
+        page.screenshot(path=str(result_path(item.name, ".png")), full_page=True)
+        result_path(item.name, ".html").write_text(page.content(), encoding="utf-8")
+    except Exception as exc:  # noqa: BLE001
+        report.sections.append(("e2e artefacts", f"could not save screenshot: {exc}"))
