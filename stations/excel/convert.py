@@ -1,0 +1,313 @@
+"""One station row of 附件1 to Station fields, collecting every problem instead of stopping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from unions.models import CarrierType, Union
+
+from ..models import Audience
+from ..parsing import (
+    ParseError,
+    normalize_text,
+    parse_area,
+    parse_hours,
+    parse_mobile,
+    parse_month_date,
+    parse_services,
+)
+from .layout import layout
+from .reader import SheetRow
+
+# Longer than the model allows would be cut silently by some databases; say so instead.
+MAX_LENGTHS = {"name": 200, "address": 300, "head_name": 50, "hours": 100, "host_unit": 200}
+# The same bounds as the online form (stations/forms/filing.py).
+LATITUDES, LONGITUDES = (Decimal("30.6"), Decimal("31.9")), (Decimal("120.8"), Decimal("122.2"))
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One thing wrong with the file: where (sheet, Excel row, column) and what."""
+
+    row: int | None
+    column: str
+    message: str
+    sheet: str = ""
+    letter: str = ""
+
+    def __str__(self) -> str:
+        values = {"row": self.row, "column": self.column, "message": self.message}
+        if self.row is None:
+            if self.column:
+                return _("[%(column)s] %(message)s") % values
+            return self.message
+        if not self.column:
+            return _("Row %(row)s: %(message)s") % values
+        if self.sheet:
+            return _("Sheet “%(sheet)s”, row %(row)s [%(column)s] %(message)s") % {
+                **values,
+                "sheet": self.sheet,
+            }
+        return _("Row %(row)s [%(column)s] %(message)s") % values
+
+
+class RowProblems:
+    """Collects the problems of one row, each named by its column."""
+
+    def __init__(self, row: SheetRow, sheet_label: str) -> None:
+        self.row = row
+        self.sheet = sheet_label
+        self.problems: list[ImportProblem] = []
+
+    def add(self, key: str, message: str) -> None:
+        self.problems.append(
+            ImportProblem(
+                row=self.row.number,
+                column=layout().column(key).label,
+                message=str(message),
+                sheet=self.sheet,
+                letter=self.row.letters.get(key, ""),
+            )
+        )
+
+
+def station_fields(row: SheetRow, *, union: Union, problems: RowProblems) -> dict:
+    """Station model fields from one row; problems are added to ``problems``."""
+    v = row.values
+    fields: dict = {}
+    for key, field in (("name", "name"), ("address", "address"), ("head_name", "head_name")):
+        fields[field] = _required_text(v.get(key), key, problems)
+    for key, parse, field in (
+        ("head_mobile", parse_mobile, "head_mobile"),
+        ("area", parse_area, "area_m2"),
+        ("planned", parse_month_date, "planned_completion"),
+    ):
+        fields[field] = _parsed(v.get(key), key, parse, problems)
+    fields.update(_hours(v.get("hours"), problems))
+    fields.update(_services(v.get("services"), problems))
+    fields["district"] = _district(v, union, problems)
+    fields["carrier_type"] = carrier_type(v.get("carrier"))
+    fields["audience"] = _audience(v.get("audience"), union, problems)
+    fields.update(_coordinates(v, problems))
+    host = normalize_text(v.get("host_unit"))
+    if len(host) > MAX_LENGTHS["host_unit"]:
+        problems.add("host_unit", _too_long(MAX_LENGTHS["host_unit"]))
+    fields["host_unit_name"] = host
+    return fields
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _missing() -> str:
+    return _("This cell is empty; it is required.")
+
+
+def _too_long(limit: int) -> str:
+    return _("At most %(max)s characters.") % {"max": limit}
+
+
+def _required_text(value, key: str, problems: RowProblems) -> str:
+    text = normalize_text(value)
+    if not text:
+        problems.add(key, _missing())
+    elif key in MAX_LENGTHS and len(text) > MAX_LENGTHS[key]:
+        problems.add(key, _too_long(MAX_LENGTHS[key]))
+    return text
+
+
+def _parsed(value, key: str, parse, problems: RowProblems):
+    if _empty(value):
+        problems.add(key, _missing())
+        return None
+    try:
+        return parse(value)
+    except ParseError as exc:
+        problems.add(key, str(exc))
+        return None
+
+
+def _hours(value, problems: RowProblems) -> dict:
+    text = normalize_text(value)
+    if not text:
+        problems.add("hours", _missing())
+        return {}
+    if len(text) > MAX_LENGTHS["hours"]:
+        problems.add("hours", _too_long(MAX_LENGTHS["hours"]))
+    try:
+        slots, open_24h = parse_hours(text)
+    except ParseError as exc:
+        problems.add("hours", str(exc))
+        return {}
+    return {"opening_hours_text": text, "opening_hours": slots, "open_24h": open_24h}
+
+
+def _services(value, problems: RowProblems) -> dict:
+    if _empty(value):
+        problems.add("services", _missing())
+        return {}
+    codes, other = parse_services(value)
+    if not codes:
+        problems.add("services", _("No service item was recognised."))
+    elif len(other) > 200:
+        problems.add("services", _too_long(200))
+    return {"services": codes, "services_other": other}
+
+
+# --- Districts ------------------------------------------------------------------------
+
+
+def _short(district: str) -> str:
+    for suffix in ("新区", "区", "县"):
+        if district.endswith(suffix) and len(district) > len(suffix) + 1:
+            return district[: -len(suffix)]
+    return district
+
+
+def district_named(value) -> str | None:
+    """The district a 所在区 cell names: 黄浦区, 黄浦, 浦东新区, 浦东."""
+    text = normalize_text(value).replace(" ", "")
+    for district in settings.DISTRICTS:
+        if text in (district, _short(district), _short(district) + "区"):
+            return district
+    return None
+
+
+@cache
+def _district_names(districts: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    return {d: d for d in districts}, {_short(d): d for d in districts}
+
+
+def district_in_address(address: str) -> str | None:
+    """The district an address names, full names first (上海市黄浦区…), then short (浦东…).
+
+    The earliest mention wins, because addresses run from the large unit to the small one.
+    """
+    for names in _district_names(tuple(settings.DISTRICTS)):
+        hits = [(address.find(name), district) for name, district in names.items()]
+        hits = [hit for hit in hits if hit[0] >= 0]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def _district(v: dict, union: Union, problems: RowProblems) -> str:
+    named = None
+    if not _empty(v.get("district")):
+        named = district_named(v["district"])
+        if named is None:
+            problems.add(
+                "district",
+                _("“%(value)s” is not a district of %(city)s.")
+                % {"value": normalize_text(v["district"]), "city": settings.CITY_NAME},
+            )
+            return ""
+    if union.kind == Union.Kind.DISTRICT and union.district:
+        if named and named != union.district:
+            problems.add(
+                "district",
+                _("%(union)s files stations in %(district)s only.")
+                % {"union": union.name, "district": union.district},
+            )
+        return union.district
+    district = named or district_in_address(normalize_text(v.get("address")))
+    if district is None:
+        problems.add(
+            "address",
+            _(
+                "The district cannot be determined: name it in the address or in the “%(column)s” column."
+            )
+            % {"column": layout().column("district").header},
+        )
+        return ""
+    return district
+
+
+# --- Carrier type and audience ----------------------------------------------------------
+
+
+@cache
+def _exact_names(choices_key: str, language: str | None) -> dict[str, str]:
+    """Code, English label and translated label -> code, lower-cased (once per language)."""
+    choices = {"carrier": CarrierType, "audience": Audience}[choices_key]
+    names = {code: code for code in choices.values}
+    names.update({str(label).lower(): code for code, label in choices.choices})
+    return names
+
+
+@cache
+def _aliases(vocabulary: str) -> tuple[tuple[str, str], ...]:
+    """(alias, code) pairs from attachment1.toml, longest alias first."""
+    words = getattr(layout(), vocabulary)
+    pairs = [(alias, code) for code, aliases in words.items() for alias in aliases]
+    return tuple(sorted(pairs, key=lambda item: -len(item[0])))
+
+
+def _vocabulary_code(text: str, choices_key: str, vocabulary: str) -> str | None:
+    exact = _exact_names(choices_key, translation.get_language()).get(text.lower())
+    if exact:
+        return exact
+    return next((code for alias, code in _aliases(vocabulary) if alias in text), None)
+
+
+def carrier_type(value) -> str:
+    """创设载体 from the form's names or what clerks type; anything else is “other”."""
+    text = normalize_text(value)
+    if not text:
+        return CarrierType.OTHER
+    return _vocabulary_code(text, "carrier", "carrier_aliases") or CarrierType.OTHER
+
+
+def _audience(value, union: Union, problems: RowProblems) -> str:
+    text = normalize_text(value)
+    if not text:
+        # 市绿化市容行业工会 files the sanitation workers' stations (source document, 二).
+        return Audience.SANITATION if union.code == "greening" else Audience.ALL
+    code = _vocabulary_code(text, "audience", "audience_aliases")
+    if code is None:
+        problems.add(
+            "audience",
+            _("“%(value)s” is not a known audience; write %(choices)s.")
+            % {"value": text, "choices": " / ".join(layout().audience.values())},
+        )
+        return Audience.ALL
+    return code
+
+
+# --- Coordinates ------------------------------------------------------------------------
+
+
+def _coordinate(value, key: str, problems: RowProblems) -> Decimal | None:
+    if _empty(value):
+        return None
+    try:
+        number = Decimal(normalize_text(value).rstrip("°"))
+    except InvalidOperation:
+        problems.add(key, _("“%(value)s” is not a number.") % {"value": normalize_text(value)})
+        return None
+    return number.quantize(Decimal("0.000001"))
+
+
+def _coordinates(v: dict, problems: RowProblems) -> dict:
+    before = len(problems.problems)
+    lng = _coordinate(v.get("longitude"), "longitude", problems)
+    lat = _coordinate(v.get("latitude"), "latitude", problems)
+    if len(problems.problems) > before:
+        return {}
+    if (lat is None) != (lng is None):
+        missing = "latitude" if lat is None else "longitude"
+        problems.add(missing, _("Give both latitude and longitude, or neither."))
+        return {}
+    if lat is not None and not (
+        LATITUDES[0] <= lat <= LATITUDES[1] and LONGITUDES[0] <= lng <= LONGITUDES[1]
+    ):
+        problems.add("latitude", _("These coordinates are outside Shanghai."))
+        return {}
+    return {"latitude": lat, "longitude": lng}

@@ -1,0 +1,268 @@
+"""Read a filled-in 附件1 the way clerks really fill it.
+
+The header row is found by its text, wherever it is; the unit fields come from the rows
+above it; the hint row, blank rows, repeated headers and everything from the signature row
+on are skipped. Merged ranges are filled with their top-left value first, so a station name
+merged over two rows, or a unit value merged over three columns, reads like any other cell.
+
+Why not ``load_workbook(read_only=True)``: the streaming reader has no merged-cell ranges,
+and clerks merge cells everywhere. bench/bench_import.py measured both on a 5,000-row form
+(docs/BENCHMARKS.md, "Excel import"): loading with the full reader costs about 0.3 s and
+25 MB more than streaming, and the whole import takes 3 to 4 s and 115 MB peak RSS,
+well inside the budget of 10 s and 300 MB, so merged cells read right wins.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from ..parsing import normalize_text
+from .layout import Column, key_text, layout
+
+# More rows than any union files in a year; a guard against runaway sheets, not a quota.
+MAX_ROWS = 20_000
+# A 5,000-row form unpacks to about 3 MB of XML.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+_NEUTRALISED = re.compile(r"^'(?=[=+\-@])")
+_INLINE_VALUE = re.compile(r"^[^:：]*[:：]\s*(?P<value>.+)$")
+
+
+class WorkbookError(Exception):
+    """The file as a whole cannot be read (not .xlsx, corrupt, no form in it)."""
+
+
+@dataclass(frozen=True)
+class UnitValue:
+    value: object
+    row: int | None  # None when the label was not found
+    sheet: str
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    sheet: str
+    number: int  # the Excel row number, as the clerk sees it
+    values: dict[str, object]
+    letters: dict[str, str]
+
+
+@dataclass
+class FilingSheet:
+    """What the reader found: the unit fields, missing columns and the station rows."""
+
+    unit: dict[str, UnitValue] = field(default_factory=dict)
+    rows: list[SheetRow] = field(default_factory=list)
+    missing_columns: list[tuple[str, int, Column]] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    header_row: int = 0
+
+
+def _not_a_workbook() -> WorkbookError:
+    return WorkbookError(
+        _(
+            "The file cannot be read as an Excel workbook (.xlsx). Open it in Excel or "
+            "WPS, save it as “Excel Workbook (*.xlsx)” and upload it again."
+        )
+    )
+
+
+def _check_unpacked_size(file) -> None:
+    """Refuse a workbook that would unpack to more than MAX_UNPACKED_BYTES.
+
+    An .xlsx is a zip: a small upload can hold gigabytes of XML, which openpyxl would parse
+    into memory. The declared sizes stop honest giants and naive zip bombs before parsing.
+    """
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _not_a_workbook() from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise WorkbookError(
+            _("The workbook is too large to be a filing form; split it into several files.")
+        )
+
+
+def open_workbook(file):
+    """The workbook, or WorkbookError with a message the clerk can act on."""
+    if hasattr(file, "seek"):
+        file.seek(0)
+    _check_unpacked_size(file)
+    if hasattr(file, "seek"):
+        file.seek(0)
+    try:
+        # data_only: a 序号 typed as =ROW()-6 reads as its number, not the formula.
+        return load_workbook(file, data_only=True)
+    except Exception as exc:  # a corrupt or foreign file fails anywhere inside openpyxl
+        raise _not_a_workbook() from exc
+
+
+def read_filing(file) -> FilingSheet:
+    wb = open_workbook(file)
+    result = FilingSheet()
+    try:
+        for ws in wb.worksheets:
+            grid = _grid(ws)
+            header = _find_header(grid)
+            if header is None:
+                continue
+            header_row, columns = header
+            result.sheets.append(ws.title)
+            result.header_row = result.header_row or header_row
+            present = {column.key for column in columns.values()}
+            for column in layout().columns:
+                if column.required and column.key not in present:
+                    result.missing_columns.append((ws.title, header_row, column))
+            for key, unit in _unit_values(grid, header_row, ws.title).items():
+                if key not in result.unit or result.unit[key].value in (None, ""):
+                    result.unit[key] = unit
+            result.rows.extend(_station_rows(grid, header_row, columns, ws.title))
+    finally:
+        wb.close()
+    if not result.sheets:
+        raise WorkbookError(
+            _(
+                "No filing form was found in the file: no row has the headers “%(name)s” and "
+                "“%(address)s”. Please use the template of Annex 1."
+            )
+            % {"name": layout().column("name").header, "address": layout().column("address").header}
+        )
+    return result
+
+
+def _grid(ws) -> list[list[object]]:
+    """The sheet's values, row by row, with every merged range filled from its top-left."""
+    if ws.max_row > MAX_ROWS:
+        raise WorkbookError(
+            _("The sheet “%(sheet)s” has more than %(max)s rows; split the filing.")
+            % {"sheet": ws.title, "max": MAX_ROWS}
+        )
+    grid = [list(row) for row in ws.iter_rows(values_only=True)]
+    for merged in ws.merged_cells.ranges:
+        value = ws.cell(row=merged.min_row, column=merged.min_col).value
+        for r in range(merged.min_row, min(merged.max_row, len(grid)) + 1):
+            line = grid[r - 1]
+            if len(line) < merged.max_col:
+                line.extend([None] * (merged.max_col - len(line)))
+            for c in range(merged.min_col, merged.max_col + 1):
+                line[c - 1] = value
+    return grid
+
+
+def _cell(value):
+    if isinstance(value, str):
+        value = _NEUTRALISED.sub("", value)
+        return normalize_text(value)
+    return value
+
+
+def _find_header(grid) -> tuple[int, dict[int, Column]] | None:
+    """The first row naming at least the station name and address columns."""
+    for index, line in enumerate(grid):
+        columns = _match_columns(line)
+        if {"name", "address"} <= {column.key for column in columns.values()}:
+            return index + 1, columns
+    return None
+
+
+def _match_columns(line) -> dict[int, Column]:
+    """Excel column number -> the form's column its header names (first match wins)."""
+    found: dict[int, Column] = {}
+    taken: set[str] = set()
+    for col, value in enumerate(line, start=1):
+        text = key_text(value)
+        if not text:
+            continue
+        for column in layout().all_columns:
+            if column.key not in taken and text in column.aliases:
+                found[col] = column
+                taken.add(column.key)
+                break
+    return found
+
+
+def _unit_values(grid, header_row: int, sheet: str) -> dict[str, UnitValue]:
+    """推荐单位名称 / 负责人姓名 / 负责人邮箱 / 负责人电话 from the rows above the header."""
+    fields = layout().unit
+    found: dict[str, UnitValue] = {}
+    for r in range(header_row - 1):
+        line = grid[r]
+        for c, raw in enumerate(line):
+            text = key_text(raw)
+            if not text:
+                continue
+            unit = next(
+                (u for u in fields if any(text.startswith(a) for a in u.aliases)),
+                None,
+            )
+            if unit is None or unit.key in found:
+                continue
+            found[unit.key] = UnitValue(_value_after(line, c), r + 1, sheet)
+    return found
+
+
+def _value_after(line, c: int):
+    """The value beside a label: typed after a colon in the label cell, or the next cell."""
+    label = line[c]
+    inline = _INLINE_VALUE.match(str(label)) if isinstance(label, str) else None
+    if inline and not key_text(inline.group("value")).startswith("("):
+        return _cell(inline.group("value"))
+    all_labels = [a for u in layout().unit for a in u.aliases]
+    for value in line[c + 1 :]:
+        if value is None or value == label or (isinstance(value, str) and not value.strip()):
+            continue
+        if any(key_text(value).startswith(a) for a in all_labels):
+            return ""  # the next label: this one was left blank
+        return _cell(value)
+    return ""
+
+
+_BRACKETS = re.compile(r"[\s()（）\[\]【】]+")
+
+
+def _plain(value) -> str:
+    """Text without spaces and bracket characters (their content stays)."""
+    if not isinstance(value, str):
+        return ""
+    return _BRACKETS.sub("", normalize_text(value))
+
+
+def _station_rows(grid, header_row: int, columns: dict[int, Column], sheet: str) -> list[SheetRow]:
+    form = layout()
+    # The hint row under the headers: （饮水供给、避暑取暖、…）, matched on its first items.
+    hint = _plain(form.hint)[:12]
+    name_col = next(col for col, column in columns.items() if column.key == "name")
+    name_aliases = layout().column("name").aliases
+    # Only cells that could start a marker are normalised: this loop runs for every row.
+    firsts = {m[0] for m in form.stop_markers} | {hint[0], "(", "（"}
+    rows: list[SheetRow] = []
+    reading = True
+    for r in range(header_row, len(grid)):
+        line = grid[r]
+        filled = [v for v in line if v is not None and (not isinstance(v, str) or v.strip())]
+        candidates = [_plain(v) for v in filled if isinstance(v, str) and v.lstrip()[:1] in firsts]
+        if any(t.startswith(form.stop_markers) for t in candidates):
+            reading = False  # the signature rows and 备注: the table has ended
+            continue
+        name_cell = line[name_col - 1] if name_col - 1 < len(line) else None
+        if key_text(name_cell) in name_aliases:
+            reading = True  # the header repeated for the next page (可分页)
+            continue
+        hint_only = len(candidates) == len(filled) and all(t.startswith(hint) for t in candidates)
+        if not reading or (filled and hint_only):
+            continue  # the hint row: only （饮水供给、避暑取暖、…） in it
+        values = {}
+        letters = {}
+        for col, column in columns.items():
+            values[column.key] = _cell(line[col - 1]) if col - 1 < len(line) else None
+            letters[column.key] = get_column_letter(col)
+        if all(v in (None, "") for k, v in values.items() if k != "seq"):
+            continue  # a blank row, perhaps pre-numbered
+        rows.append(SheetRow(sheet, r + 1, values, letters))
+    return rows

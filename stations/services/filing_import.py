@@ -1,0 +1,262 @@
+"""Import a filled-in 附件1 workbook as a draft filing with its stations: all or nothing.
+
+Every row is parsed and every problem collected, named by its Excel row and column; a file
+with any problem saves nothing (DESIGN invariant), so that the clerk fixes the file once
+and uploads it again rather than chasing a half-imported filing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from unions.models import HostUnit, Union
+
+from ..excel.convert import ImportProblem, RowProblems, station_fields
+from ..excel.layout import layout
+from ..excel.reader import FilingSheet, SheetRow, WorkbookError, read_filing
+from ..models import FilingForm, Station, StationStatus
+from ..parsing import normalize_text
+
+__all__ = ["ImportProblem", "ImportResult", "filing_import"]
+
+UNIT_MAX_LENGTHS = {"unit_name": 100, "head_name": 50, "head_email": 254, "head_phone": 30}
+_DB_CHUNK = 500  # names per IN (...) query, under SQLite's parameter limit
+
+
+@dataclass
+class ImportResult:
+    filing: FilingForm | None = None
+    station_count: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.filing is not None and not self.problems
+
+
+@transaction.atomic
+def filing_import(*, file, union: Union, by) -> ImportResult:
+    """Read ``file`` (a path or file object) and create a draft FilingForm for ``union``."""
+    try:
+        sheet = read_filing(file)
+    except WorkbookError as exc:
+        return ImportResult(problems=[ImportProblem(row=None, column="", message=str(exc))])
+
+    label = _sheet_labeller(sheet)
+    problems = [
+        ImportProblem(
+            row=row,
+            column=column.label,
+            message=_("The column “%(column)s” is missing from the header row.")
+            % {"column": column.header},
+            sheet=label(name),
+        )
+        for name, row, column in sheet.missing_columns
+    ]
+    unit = _unit(sheet, problems, label)
+    if not sheet.rows:
+        problems.append(
+            ImportProblem(row=sheet.header_row, column="", message=_("The form lists no station."))
+        )
+
+    stations: list[tuple[SheetRow, dict]] = []
+    if not sheet.missing_columns:
+        for row in sheet.rows:
+            row_problems = RowProblems(row, label(row.sheet))
+            fields = station_fields(row, union=union, problems=row_problems)
+            problems.extend(row_problems.problems)
+            stations.append((row, fields))
+        problems.extend(_duplicates(stations, label))
+
+    if problems:
+        return ImportResult(problems=_ordered(problems, sheet))
+    filing = _save(union=union, by=by, unit=unit, stations=stations)
+    return ImportResult(filing=filing, station_count=len(stations))
+
+
+def _sheet_labeller(sheet: FilingSheet):
+    """Name the sheet in messages only when the form spans several sheets (可分页)."""
+    several = len(sheet.sheets) > 1
+    return lambda name: name if several else ""
+
+
+def _unit(sheet: FilingSheet, problems: list[ImportProblem], label) -> dict[str, str]:
+    """推荐单位名称, 负责人姓名, 负责人邮箱, 负责人电话: all required on the form."""
+    unit: dict[str, str] = {}
+    for spec in layout().unit:
+        found = sheet.unit.get(spec.key)
+        value = normalize_text(found.value) if found else ""
+        where = {
+            "row": found.row if found else sheet.header_row,
+            "column": spec.label,
+            "sheet": label(found.sheet) if found else "",
+        }
+        if found is None:
+            problems.append(
+                ImportProblem(
+                    **where,
+                    message=_("The unit row “%(label)s” was not found above the table.")
+                    % {"label": spec.label},
+                )
+            )
+        elif not value:
+            problems.append(
+                ImportProblem(**where, message=_("This cell is empty; it is required."))
+            )
+        elif len(value) > UNIT_MAX_LENGTHS[spec.key]:
+            problems.append(
+                ImportProblem(
+                    **where,
+                    message=_("At most %(max)s characters.") % {"max": UNIT_MAX_LENGTHS[spec.key]},
+                )
+            )
+        elif spec.key == "head_email":
+            try:
+                validate_email(value)
+            except ValidationError:
+                problems.append(
+                    ImportProblem(
+                        **where,
+                        message=_("“%(value)s” is not an e-mail address.") % {"value": value},
+                    )
+                )
+        unit[spec.key] = value
+    return unit
+
+
+def _duplicates(stations, label) -> list[ImportProblem]:
+    """The same name and address twice in the file, or already in the registry.
+
+    Stations anywhere in the city count (another union may have filed the same shop), except
+    rejected ones, which may be filed again.
+    """
+    name_label = layout().column("name").label
+
+    def problem(row: SheetRow, message: str) -> ImportProblem:
+        return ImportProblem(
+            row=row.number,
+            column=name_label,
+            message=message,
+            sheet=label(row.sheet),
+            letter=row.letters.get("name", ""),
+        )
+
+    problems: list[ImportProblem] = []
+    first: dict[tuple[str, str], SheetRow] = {}  # (name, address) -> the row that has it first
+    for row, fields in stations:
+        key = (fields.get("name"), fields.get("address"))
+        if not all(key):
+            continue
+        if key in first:
+            message = _("The same station (name and address) is already on row %(row)s.")
+            problems.append(problem(row, message % {"row": first[key].number}))
+        else:
+            first[key] = row
+    # A registered station is reported once, on its first row; later copies already are.
+    for key in _registered(list(first)):
+        problems.append(
+            problem(first[key], _("A station with this name and address is already registered."))
+        )
+    return problems
+
+
+def _registered(keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    names = sorted({name for name, _address in keys})
+    found: set[tuple[str, str]] = set()
+    for i in range(0, len(names), _DB_CHUNK):
+        found.update(
+            Station.objects.filter(name__in=names[i : i + _DB_CHUNK])
+            .exclude(status=StationStatus.REJECTED)
+            .values_list("name", "address")
+        )
+    return found & set(keys)
+
+
+def _ordered(problems: list[ImportProblem], sheet: FilingSheet) -> list[ImportProblem]:
+    order = {name: i for i, name in enumerate(sheet.sheets)}
+    columns = {c.label: i for i, c in enumerate(layout().all_columns)}
+    units = {u.label: -1 for u in layout().unit}
+    return sorted(
+        problems,
+        key=lambda p: (
+            order.get(p.sheet, 0),
+            p.row or 0,
+            units.get(p.column, columns.get(p.column, len(columns))),
+        ),
+    )
+
+
+def _save(*, union: Union, by, unit: dict[str, str], stations) -> FilingForm:
+    filing = FilingForm.objects.create(
+        union=union,
+        created_by=by,
+        status=FilingForm.Status.DRAFT,
+        source=FilingForm.Source.EXCEL,
+        **unit,
+    )
+    hosts = _host_units(union, stations)
+    objects = []
+    for position, (row, fields) in enumerate(stations, start=1):
+        fields = dict(fields)
+        host_name = fields.pop("host_unit_name", "")
+        objects.append(
+            Station(
+                filing=filing,
+                union=union,
+                status=StationStatus.DRAFT,
+                row_number=_row_number(row.values.get("seq"), position),
+                host_unit=hosts.get(host_name),
+                **fields,
+            )
+        )
+    Station.objects.bulk_create(objects, batch_size=500)
+    return filing
+
+
+def _row_number(seq, position: int) -> int:
+    """序号 as the clerk numbered the row, else its position in the file."""
+    text = normalize_text(seq)
+    try:
+        number = int(float(text))
+    except (ValueError, OverflowError):
+        return position
+    return number if number > 0 else position
+
+
+def _host_units(union: Union, stations) -> dict[str, HostUnit]:
+    """创设单位 by name, created for the union when new (carrier type from the first row)."""
+    wanted: dict[str, str] = {}
+    for _row, fields in stations:
+        name = fields.get("host_unit_name")
+        if name:
+            wanted.setdefault(name, fields["carrier_type"])
+    if not wanted:
+        return {}
+    names = sorted(wanted)
+    chunks = [names[i : i + _DB_CHUNK] for i in range(0, len(names), _DB_CHUNK)]
+    existing = {
+        name
+        for chunk in chunks
+        for name in HostUnit.objects.filter(union=union, name__in=chunk).values_list(
+            "name", flat=True
+        )
+    }
+    HostUnit.objects.bulk_create(
+        [
+            HostUnit(union=union, name=name, carrier_type=carrier)
+            for name, carrier in wanted.items()
+            if name not in existing
+        ],
+        # Another import of the same union may create the same unit at the same moment.
+        ignore_conflicts=True,
+    )
+    return {
+        host.name: host
+        for chunk in chunks
+        for host in HostUnit.objects.filter(union=union, name__in=chunk)
+    }
