@@ -115,7 +115,8 @@ def filing_workbook(
                 cell.number_format = DATE_FORMAT
             elif column.key == "head_mobile":
                 cell.number_format = "@"
-        _style_range(ws, row, 1, width, height=30, align=WRAP_LEFT)
+        # Two wrapped lines of the service list need about 36 points at the form's size.
+        _style_range(ws, row, 1, width, height=36, align=WRAP_LEFT)
     blanks = 0 if filing is not None else TEMPLATE_BLANK_ROWS
     for n in range(len(station_list) + 1, len(station_list) + 1 + blanks):
         row += 1
