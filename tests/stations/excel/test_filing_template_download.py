@@ -78,7 +78,7 @@ def test_it_prints_like_the_paper_form(template):
 
 def test_the_blank_template_imports_as_a_form_without_stations(template, run_import):
     result = run_import(io.BytesIO(template.content))
-    assert "The form lists no station." in [p.message for p in result.problems]
+    assert "备案表中没有填写任何站点。" in [p.message for p in result.problems]
 
 
 def test_the_aid_center_may_download_it_too(client, world):

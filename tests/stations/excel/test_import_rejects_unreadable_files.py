@@ -62,7 +62,7 @@ def test_a_header_row_missing_a_required_column_names_it(run_import, nothing_sav
 
 def test_a_form_with_no_station_row_is_refused(run_import, nothing_saved):
     result = run_import(xlsx([]))
-    assert [p.message for p in result.problems] == ["The form lists no station."]
+    assert [p.message for p in result.problems] == ["备案表中没有填写任何站点。"]
     nothing_saved()
 
 
@@ -71,11 +71,11 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_before_parsing(run_impor
 
     monkeypatch.setattr(reader, "MAX_UNPACKED_BYTES", 1000)
     result = run_import(xlsx([station_row(1)]))
-    assert "too large" in only_message(result)
+    assert "过大" in only_message(result)
 
 
 def test_a_sheet_with_too_many_rows_is_refused(run_import, monkeypatch):
     from stations.excel import reader
 
     monkeypatch.setattr(reader, "MAX_ROWS", 5)
-    assert "split" in only_message(run_import(xlsx([station_row(1), station_row(2)])))
+    assert "拆分" in only_message(run_import(xlsx([station_row(1), station_row(2)])))
