@@ -134,7 +134,9 @@ AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# Only Chinese is offered: an English-language phone browser still gets the Chinese UI
+# (the English msgids are the catalog's keys, not a second interface).
+LANGUAGES = [("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
