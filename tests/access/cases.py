@@ -13,7 +13,6 @@ from .cases_documents import CASES as DOCUMENT_CASES
 from .cases_excel import CASES as EXCEL_CASES
 from .cases_stations import CASES as STATION_CASES
 
-
 SIGNED_IN = {"union_a": 302, "union_b": 302, "inspector": 302, "aid_center": 302}
 
 CASES: dict[str, Case] = {

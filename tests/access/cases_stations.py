@@ -6,7 +6,11 @@ from .case import Case
 
 # world.station_a is union A's draft station; records below hang off it or its filing.
 # Inspectors never see draft stations, so the station's scope hides it from them.
-STATION_A = {"kwargs": lambda w: {"pk": w.station_a.pk}, "owner": "a", "hidden_from": ("inspector",)}
+STATION_A = {
+    "kwargs": lambda w: {"pk": w.station_a.pk},
+    "owner": "a",
+    "hidden_from": ("inspector",),
+}
 FILING_A = {"kwargs": lambda w: {"pk": w.filing_a.pk}, "owner": "a"}
 
 

@@ -1,0 +1,157 @@
+"""What a record's documents panel shows: one row per kind of document the record offers.
+
+Shared by the template tag that draws the panel on the station, filing and agreement pages
+and by the status view the panel polls, so both always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from unions.models import Role
+from unions.roles import role_of
+
+from ..models import Agreement, FilingForm, GeneratedDocument, Station
+from .snapshots import KINDS_FOR, DocumentUnavailable, snapshot_for
+
+State = GeneratedDocument.State
+
+# URL names of the records, as they appear in the documents URLs.
+RECORD_TYPES: dict[str, type] = {"station": Station, "filing": FilingForm, "agreement": Agreement}
+# Inspectors read; only union staff and the aid center ask for documents.
+REQUESTERS = frozenset({Role.UNION_STAFF, Role.AID_CENTER})
+BADGES = {
+    "none": "secondary",
+    State.QUEUED: "secondary",
+    State.RENDERING: "info",
+    State.READY: "success",
+    State.FAILED: "danger",
+}
+
+
+def record_type_of(record) -> str:
+    for name, model in RECORD_TYPES.items():
+        if isinstance(record, model):
+            return name
+    raise TypeError(f"no documents for {type(record).__name__}")
+
+
+def kinds_for(record) -> tuple[str, ...]:
+    return KINDS_FOR.get(type(record), ())
+
+
+@dataclass
+class PanelRow:
+    kind: str
+    record_type: str
+    record_id: int
+    document: GeneratedDocument | None = None
+    previous: GeneratedDocument | None = None
+    unavailable: str = ""
+    can_request: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(GeneratedDocument.Kind(self.kind).label)
+
+    @property
+    def state(self) -> str:
+        return self.document.state if self.document else "none"
+
+    @property
+    def state_label(self) -> str:
+        if self.document is None:
+            return ""
+        return str(self.document.get_state_display())
+
+    @property
+    def badge(self) -> str:
+        return BADGES.get(self.state, "secondary")
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.document and self.document.is_pending)
+
+    @property
+    def can_retry(self) -> bool:
+        from ..services.documents import document_is_stuck
+
+        return bool(
+            self.can_request
+            and self.document
+            and (self.document.state == State.FAILED or document_is_stuck(self.document))
+        )
+
+    @property
+    def request_url(self) -> str:
+        if self.kind == GeneratedDocument.Kind.BATCH_ZIP:
+            return reverse("stations:filing_batch_zip", kwargs={"pk": self.record_id})
+        return reverse(
+            "stations:document_request",
+            kwargs={"record": self.record_type, "pk": self.record_id, "kind": self.kind},
+        )
+
+    @property
+    def download_url(self) -> str:
+        if self.document is None or not self.document.is_ready:
+            return ""
+        return reverse("stations:document_download", kwargs={"pk": self.document.pk})
+
+    @property
+    def previous_url(self) -> str:
+        if self.previous is None:
+            return ""
+        return reverse("stations:document_download", kwargs={"pk": self.previous.pk})
+
+    @property
+    def retry_url(self) -> str:
+        if self.document is None:
+            return ""
+        return reverse("stations:document_retry", kwargs={"pk": self.document.pk})
+
+    def as_json(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "id": doc.pk if doc else None,
+            "state": self.state,
+            "state_label": self.state_label,
+            "pending": self.pending,
+            "attempts": doc.attempts if doc else 0,
+            "error": doc.error if doc and doc.state == State.FAILED else "",
+            "unavailable": self.unavailable,
+            "download_url": self.download_url,
+            "retry_url": self.retry_url if self.can_retry else "",
+            "request_url": self.request_url if self.can_request else "",
+        }
+
+
+def panel_rows(record, user) -> list[PanelRow]:
+    record_type = record_type_of(record)
+    may_request = role_of(user) in REQUESTERS
+    rows = []
+    for kind in kinds_for(record):
+        row = PanelRow(kind=kind, record_type=record_type, record_id=record.pk)
+        try:
+            snapshot = snapshot_for(kind, record)
+        except DocumentUnavailable as exc:
+            row.unavailable = " ".join(exc.messages)
+            snapshot = None
+        ours = GeneratedDocument.objects.visible_to(user).filter(
+            kind=kind, record_key=f"{record_type}:{record.pk}"
+        )
+        if snapshot is not None:
+            row.document = ours.filter(version=snapshot.version).first()
+            row.can_request = may_request
+        if row.document is None or not row.document.is_ready:
+            # An earlier version stays downloadable, marked as such, while the new one is made.
+            older = ours.filter(state=State.READY)
+            if snapshot is not None:
+                older = older.exclude(version=snapshot.version)
+            row.previous = older.order_by("-finished_at", "-id").first()
+        rows.append(row)
+    return rows
