@@ -59,7 +59,9 @@ def test_the_sequence_is_city_wide_across_unions(world):
 
 
 @pytest.mark.services
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would also wipe the unions and
+# the plaque counter that migrations load, for every test after this one.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_parallel_approvals_give_unique_gap_free_numbers(world):
     assert connection.vendor == "postgresql"
     stations = _submitted(world, 60)
