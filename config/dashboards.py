@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stations.models import FilingForm, Station, StationStatus
+from stations.models import FilingForm, InsurancePolicy, Station, StationStatus
 from unions.models import Role, SecurityEvent
 from unions.roles import role_of
 
@@ -22,6 +25,19 @@ class WorkItem:
 
 def _item(title, qs, url_name="") -> WorkItem:
     return WorkItem(title=title, items=qs[:10], count=qs.count(), url_name=url_name)
+
+
+def _insurance_ending(user) -> WorkItem:
+    """Policies still in force that end within INSURANCE_WARNING_DAYS."""
+    today = timezone.localdate()
+    until = today + dt.timedelta(days=settings.INSURANCE_WARNING_DAYS)
+    policies = (
+        InsurancePolicy.objects.visible_to(user)
+        .filter(starts_on__lte=today, ends_on__gte=today, ends_on__lte=until)
+        .select_related("station", "host_unit", "union")
+        .order_by("ends_on")
+    )
+    return _item(_("Liability insurance ending soon"), policies)
 
 
 def pending_work(user) -> list[WorkItem]:
@@ -49,6 +65,7 @@ def pending_work(user) -> list[WorkItem]:
                 stations.filter(status=StationStatus.APPROVED),
                 "stations:registry",
             ),
+            _insurance_ending(user),
         ]
     if role == Role.AID_CENTER:
         return [
@@ -67,6 +84,7 @@ def pending_work(user) -> list[WorkItem]:
                 stations.filter(status=StationStatus.RECTIFYING),
                 "stations:registry",
             ),
+            _insurance_ending(user),
         ]
     if role == Role.INSPECTOR:
         return [

@@ -76,3 +76,8 @@ class FilingForm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_name} #{self.pk}"
+
+    def get_staff_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("stations:filing_detail", args=[self.pk])

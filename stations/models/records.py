@@ -173,4 +173,12 @@ class InsurancePolicy(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.insurer} {self.policy_number}"
+        covered = self.station or self.host_unit
+        return f"{covered} · {self.insurer} {self.policy_number} · {self.ends_on:%Y-%m-%d}"
+
+    def get_staff_url(self) -> str | None:
+        from django.urls import reverse
+
+        if self.station_id:
+            return reverse("stations:staff_detail", args=[self.station_id])
+        return None

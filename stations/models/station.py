@@ -159,6 +159,11 @@ class Station(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_staff_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("stations:staff_detail", args=[self.pk])
+
     @property
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES

@@ -142,3 +142,33 @@ def test_a_host_unit_policy_covers_its_stations(client, world, approved):
     other = StationFactory(filing=world.filing_a, host_unit=world.host_a)
     page = client.get(reverse("stations:staff_detail", args=[other.pk])).content.decode()
     assert "PL-HOST" in page
+
+
+def test_the_home_page_lists_insurance_ending_soon(client, world, approved):
+    from stations.services.records import insurance_record
+
+    today = dt.date.today()
+    insurance_record(
+        union=world.union_a,
+        by=world.aid,
+        station=approved,
+        policy_number="PL-SOON",
+        insurer="人保财险",
+        starts_on=today - dt.timedelta(days=300),
+        ends_on=today + dt.timedelta(days=5),
+    )
+    insurance_record(
+        union=world.union_a,
+        by=world.aid,
+        station=approved,
+        policy_number="PL-LATER",
+        insurer="人保财险",
+        starts_on=today,
+        ends_on=today + dt.timedelta(days=200),
+    )
+    client.force_login(world.user_a)
+    body = client.get("/staff/").content.decode()
+    assert "PL-SOON" in body
+    assert "PL-LATER" not in body
+    client.force_login(world.user_b)
+    assert "PL-SOON" not in client.get("/staff/").content.decode()
