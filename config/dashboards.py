@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from stations.models import FilingForm, InsurancePolicy, Station, StationStatus
+from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
 from unions.models import Role, SecurityEvent
 from unions.roles import role_of
 
@@ -40,6 +40,17 @@ def _insurance_ending(user) -> WorkItem:
     return _item(_("Liability insurance ending soon"), policies)
 
 
+def _pledges_overdue(user) -> WorkItem:
+    """Approved stations whose signed pledge (附件3) is past its hand-in deadline."""
+    pledges = (
+        Pledge.objects.visible_to(user)
+        .filter(received_on__isnull=True, due_by__lt=timezone.localdate())
+        .select_related("station", "union")
+        .order_by("due_by")
+    )
+    return _item(_("Service pledges past their deadline"), pledges)
+
+
 def pending_work(user) -> list[WorkItem]:
     role = role_of(user)
     stations = Station.objects.visible_to(user).select_related("union")
@@ -65,6 +76,7 @@ def pending_work(user) -> list[WorkItem]:
                 stations.filter(status=StationStatus.APPROVED),
                 "stations:registry",
             ),
+            _pledges_overdue(user),
             _insurance_ending(user),
         ]
     if role == Role.AID_CENTER:
@@ -84,6 +96,7 @@ def pending_work(user) -> list[WorkItem]:
                 stations.filter(status=StationStatus.RECTIFYING),
                 "stations:registry",
             ),
+            _pledges_overdue(user),
             _insurance_ending(user),
         ]
     if role == Role.INSPECTOR:

@@ -122,7 +122,12 @@ class Pledge(models.Model):
         verbose_name_plural = _("service pledges")
 
     def __str__(self) -> str:
-        return f"{self.station} pledge"
+        return f"{self.station.plaque_number} {self.station} · {self.due_by:%Y-%m-%d}"
+
+    def get_staff_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("stations:staff_detail", args=[self.station_id])
 
     @property
     def on_file(self) -> bool:

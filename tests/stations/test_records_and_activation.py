@@ -172,3 +172,15 @@ def test_the_home_page_lists_insurance_ending_soon(client, world, approved):
     assert "PL-LATER" not in body
     client.force_login(world.user_b)
     assert "PL-SOON" not in client.get("/staff/").content.decode()
+
+
+def test_the_home_page_lists_pledges_past_their_deadline(client, world, approved):
+    pledge = approved.pledge
+    pledge.due_by = dt.date.today() - dt.timedelta(days=1)
+    pledge.save()
+    entry = f"{approved.plaque_number} {approved.name} · {pledge.due_by:%Y-%m-%d}"
+    client.force_login(world.aid)
+    assert entry in client.get("/staff/").content.decode()
+    pledge.received_on = dt.date.today()
+    pledge.save()
+    assert entry not in client.get("/staff/").content.decode()
