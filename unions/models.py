@@ -65,8 +65,14 @@ class Union(models.Model):
         return self.name
 
 
-class HostUnitQuerySet(models.QuerySet):
-    def visible_to(self, user) -> HostUnitQuerySet:
+class UnionScopedQuerySet(models.QuerySet):
+    """Rows that carry a ``union``: union staff see their union's, the city-wide roles all.
+
+    Models whose scope differs (drafts hidden from inspectors, district inspectors) write
+    their own ``visible_to``; everything else shares this one.
+    """
+
+    def visible_to(self, user) -> UnionScopedQuerySet:
         from .roles import role_of
 
         role = role_of(user)
@@ -96,7 +102,7 @@ class HostUnit(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = HostUnitQuerySet.as_manager()
+    objects = UnionScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -7,24 +7,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from unions.models import HostUnit, Role, Union
-from unions.roles import role_of
+from unions.models import HostUnit, Union, UnionScopedQuerySet
 
 from .station import Station
 
 
 def record_scan_path(instance, filename: str) -> str:
     return f"private/{instance._meta.model_name}/{instance.union_id}/{filename}"
-
-
-class UnionScopedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        role = role_of(user)
-        if role == Role.UNION_STAFF:
-            return self.filter(union_id=user.profile.union_id)
-        if role in (Role.AID_CENTER, Role.ADMIN, Role.INSPECTOR):
-            return self.all()
-        return self.none()
 
 
 class Acceptance(models.Model):
