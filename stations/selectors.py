@@ -6,6 +6,15 @@ from django.db.models import Q, QuerySet
 
 from .models import Station
 
+# GET parameter -> the field it must equal.
+EXACT_FILTERS = {
+    "status": "status",
+    "district": "district",
+    "union": "union__code",
+    "audience": "audience",
+    "carrier": "carrier_type",
+}
+
 
 def registry_filter(qs: QuerySet[Station], params) -> QuerySet[Station]:
     """Filter a scoped queryset by the registry's GET parameters.
@@ -13,21 +22,10 @@ def registry_filter(qs: QuerySet[Station], params) -> QuerySet[Station]:
     The queryset must already be scoped (``Station.objects.visible_to(user)``): filters only
     narrow, never widen, what a user may see.
     """
-    status = params.get("status", "").strip()
-    if status:
-        qs = qs.filter(status=status)
-    district = params.get("district", "").strip()
-    if district:
-        qs = qs.filter(district=district)
-    union = params.get("union", "").strip()
-    if union:
-        qs = qs.filter(union__code=union)
-    audience = params.get("audience", "").strip()
-    if audience:
-        qs = qs.filter(audience=audience)
-    carrier = params.get("carrier", "").strip()
-    if carrier:
-        qs = qs.filter(carrier_type=carrier)
+    for param, field in EXACT_FILTERS.items():
+        value = params.get(param, "").strip()
+        if value:
+            qs = qs.filter(**{field: value})
     q = params.get("q", "").strip()
     if q:
         qs = qs.filter(
@@ -41,11 +39,18 @@ def registry_filter(qs: QuerySet[Station], params) -> QuerySet[Station]:
 
 
 def review_queue(user) -> QuerySet[Station]:
-    from .models import StationStatus
+    from django.db.models import Prefetch
 
+    from .models import Acceptance, StationStatus
+
+    # Newest acceptance first, fetched for the whole page in one query.
+    acceptances = Prefetch(
+        "acceptances", queryset=Acceptance.objects.order_by("-checked_on", "-id")
+    )
     return (
         Station.objects.visible_to(user)
         .filter(status=StationStatus.SUBMITTED)
         .select_related("union", "filing", "host_unit")
+        .prefetch_related(acceptances)
         .order_by("filing__submitted_at", "filing_id", "row_number")
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -28,7 +29,10 @@ def _filing(request, pk) -> FilingForm:
 @access(*UNION_OR_AID)
 def filing_list(request):
     filings = (
-        FilingForm.objects.visible_to(request.user).select_related("union").order_by("-created_at")
+        FilingForm.objects.visible_to(request.user)
+        .select_related("union")
+        .annotate(station_count=Count("stations"))
+        .order_by("-created_at")
     )
     status = request.GET.get("status", "")
     if status in FilingForm.Status.values:

@@ -16,7 +16,7 @@ from unions.models import Role
 from ..forms.records import AcceptanceForm
 from ..models import Station
 from ..selectors import review_queue
-from ..services.review import acceptance_record, latest_acceptance, station_accept_and_approve
+from ..services.review import acceptance_record, station_accept_and_approve
 from .common import FORM_METHODS, paginate
 
 
@@ -28,7 +28,8 @@ def review_queue_view(request):
         queue = queue.filter(union__code=union)
     page = paginate(request, queue, 100)
     for station in page:
-        station.latest_acceptance = latest_acceptance(station)
+        # review_queue() prefetched the acceptances newest first.
+        station.latest_acceptance = next(iter(station.acceptances.all()), None)
     return render(request, "stations/review_queue.html", {"page": page, "total": queue.count()})
 
 
