@@ -14,7 +14,7 @@ from stations.models import Station
 from unions.models import Role
 from unions.roles import role_of
 
-from .access import ANY_STAFF, access
+from unions.access import ANY_STAFF, access
 from .dashboards import pending_work
 
 log = logging.getLogger(__name__)

@@ -4,12 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .roles import Role
 
-class Role(models.TextChoices):
-    UNION_STAFF = "union", _("Union staff")
-    AID_CENTER = "aid_center", _("Aid center")
-    INSPECTOR = "inspector", _("Inspector")
-    ADMIN = "admin", _("Administrator")
+__all__ = ["CarrierType", "HostUnit", "Profile", "Role", "SecurityEvent", "Union"]
 
 
 class CarrierType(models.TextChoices):

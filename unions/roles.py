@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .models import Role
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    UNION_STAFF = "union", _("Union staff")
+    AID_CENTER = "aid_center", _("Aid center")
+    INSPECTOR = "inspector", _("Inspector")
+    ADMIN = "admin", _("Administrator")
 
 
 def role_of(user) -> str | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from config.access import ANY_STAFF, access
+from unions.access import ANY_STAFF, access
 
 from .forms import LoginForm
 

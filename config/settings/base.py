@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     # Last, so that it sees the resolved view and every earlier middleware's user.
-    "config.access.AccessMiddleware",
+    "unions.access.AccessMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from config.access import access
+from unions.access import access
 
 from ..documents.panel import RECORD_TYPES, kinds_for, panel_rows, record_type_of
 from ..documents.snapshots import DocumentUnavailable, batch_snapshot

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from config.access import access
+from unions.access import access
 from unions.models import Role
 from unions.roles import union_of
 

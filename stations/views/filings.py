@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from config.access import access
+from unions.access import access
 from unions.models import Role
 from unions.roles import role_of, union_of
 

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 
-from config.access import access
+from unions.access import access
 
 from ..models import Station, StationStatus
 

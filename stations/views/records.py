@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.access import access
+from unions.access import access
 from unions.models import Role
 
 from ..forms.records import AgreementForm, InsuranceForm, PledgeForm

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from config.access import access
+from unions.access import access
 from unions.models import Role
 
 from ..forms.records import AcceptanceForm

@@ -27,7 +27,7 @@ CASES: dict[str, Case] = {
     **DOCUMENT_CASES,
 }
 
-# Django's admin site, declared as one unit in config/access.py (NAMESPACE_RULES). Its
+# Django's admin site, declared as one unit in unions/access.py (NAMESPACE_RULES). Its
 # patterns are filled with these values; anonymous visitors are sent to the admin login.
 ADMIN_VALUES = {
     "app_label": "unions",

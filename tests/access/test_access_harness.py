@@ -1,6 +1,6 @@
 """The access harness: every URL pattern, every role, the declared outcome.
 
-For each pattern it reads the view's declared rule (config/access.py), fills the pattern's
+For each pattern it reads the view's declared rule (unions/access.py), fills the pattern's
 arguments with objects owned by union A (cases.py), and requests it as anonymous, union A,
 union B, inspector and aid center. Anonymous visitors to staff pages go to the login page,
 roles the rule does not name get 403, union B gets 404 for union A's objects, and an allowed
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from config.access import ADMIN_SITE, rule_for
+from unions.access import ADMIN_SITE, rule_for
 
 from .cases import ADMIN_VALUES, CASES
 from .urlwalk import all_patterns

@@ -1,0 +1,116 @@
+"""Which rows each role may see: one table for every kind of record in the project.
+
+DESIGN's least-privilege rule, written once:
+- the aid center and administrators see everything;
+- union staff see the rows of their own union, never another union's;
+- inspectors see non-draft stations in their scope (their district, or the whole city when
+  their profile names none), those stations' own records (pledge, plaque, history and,
+  later, their checks), and nothing else: never filing forms, agreements, scans, insurance
+  or host units, which carry other stations' and people's personal data;
+- anonymous visitors see nothing through a scope (public pages use ``public()`` querysets).
+
+Each model names its entry in ``SCOPES`` by its label; its manager is ``ScopedQuerySet`` (or
+a subclass), whose ``visible_to(user)`` is the only way views look rows up. A model that
+has a union, a station or a document and no entry here fails the suite
+(tests/access/test_every_model_is_scoped.py). The entries name fields by lookup path, so this
+module imports no app above ``unions``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Q
+
+from .roles import Role, district_scope, role_of
+
+# A draft is still the union's own working copy: nobody outside the union reviews or
+# inspects it. Equal to stations' StationStatus.DRAFT (a test holds them together).
+STATION_DRAFT = "draft"
+# Documents an inspector may open: a station's own pledge (附件3, posted in the station) and
+# its plaque artwork. Equal to the kinds the stations app registers (a test holds them).
+INSPECTOR_DOCUMENT_KINDS = ("pledge", "plaque")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """How one kind of record reaches each role.
+
+    ``union`` is the lookup of the owning union's id; ``district`` the lookup of the
+    station district that district-scoped inspectors are held to; ``inspectors`` is None
+    when inspectors never see the record, else the condition a row must meet for them.
+    """
+
+    union: str
+    district: str | None = None
+    inspectors: Q | None = None
+
+    def for_inspector(self, user) -> Q | None:
+        if self.inspectors is None:
+            return None
+        condition = self.inspectors
+        district = district_scope(user)
+        if district:
+            if self.district is None:
+                return None  # a district inspector sees only what has a district
+            condition &= Q(**{self.district: district})
+        return condition
+
+
+def _station_records(station: str) -> Scope:
+    """Rows that belong to one station and that inspectors see when they see the station."""
+    return Scope(
+        union=f"{station}__union_id",
+        district=f"{station}__district",
+        inspectors=~Q(**{f"{station}__status": STATION_DRAFT}),
+    )
+
+
+SCOPES: dict[str, Scope] = {
+    "unions.Union": Scope(union="pk", inspectors=Q()),
+    "unions.HostUnit": Scope(union="union_id"),
+    "unions.Profile": Scope(union="union_id"),
+    "stations.FilingForm": Scope(union="union_id"),
+    "stations.Station": Scope(
+        union="union_id", district="district", inspectors=~Q(status=STATION_DRAFT)
+    ),
+    "stations.StationTransition": _station_records("station"),
+    "stations.Acceptance": Scope(union="union_id"),
+    "stations.Agreement": Scope(union="union_id"),
+    "stations.Pledge": _station_records("station"),
+    "stations.InsurancePolicy": Scope(union="union_id"),
+    "stations.RecordChange": Scope(union="union_id"),
+    "documents.GeneratedDocument": Scope(
+        union="union_id", district="district", inspectors=Q(kind__in=INSPECTOR_DOCUMENT_KINDS)
+    ),
+}
+
+
+def scope_of(model: type[models.Model]) -> Scope:
+    label = model._meta.label
+    try:
+        return SCOPES[label]
+    except KeyError:
+        raise LookupError(f"{label} has no entry in unions.scopes.SCOPES") from None
+
+
+def visible(queryset: models.QuerySet, user) -> models.QuerySet:
+    """The rows of ``queryset`` that ``user`` may see, by the table above."""
+    scope = scope_of(queryset.model)
+    role = role_of(user)
+    if role in (Role.AID_CENTER, Role.ADMIN):
+        return queryset.all()
+    if role == Role.UNION_STAFF:
+        return queryset.filter(**{scope.union: user.profile.union_id})
+    if role == Role.INSPECTOR:
+        condition = scope.for_inspector(user)
+        return queryset.none() if condition is None else queryset.filter(condition)
+    return queryset.none()
+
+
+class ScopedQuerySet(models.QuerySet):
+    """The manager of every scoped model: ``Model.objects.visible_to(request.user)``."""
+
+    def visible_to(self, user) -> ScopedQuerySet:
+        return visible(self, user)
