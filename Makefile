@@ -43,6 +43,7 @@ run: migrate
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 test: install lint
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

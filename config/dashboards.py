@@ -44,7 +44,7 @@ def _pledges_overdue(user) -> WorkItem:
     """Approved stations whose signed pledge (附件3) is past its hand-in deadline."""
     pledges = (
         Pledge.objects.visible_to(user)
-        .filter(received_on__isnull=True, due_by__lt=timezone.localdate())
+        .overdue()
         .select_related("station", "union")
         .order_by("due_by")
     )

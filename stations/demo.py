@@ -14,8 +14,9 @@ from unions.models import CarrierType, HostUnit, Union
 
 from .models import Audience, Facility, FilingForm, Service, Station, StationStatus
 from .services import lifecycle
+from .services.lifecycle import station_approve
 from .services.records import agreement_record, insurance_record, pledge_update
-from .services.review import ALL_SIX, acceptance_record, station_accept_and_approve
+from .services.review import ALL_SIX, acceptance_record
 
 S = Service
 F = Facility
@@ -289,7 +290,7 @@ def _advance(station, target, *, clerk, aid, inspector, extra) -> None:
         lifecycle.station_return(station=station, by=aid, reason=extra["reason"])
         return
     acceptance_record(station=station, by=aid, checked_on=dt.date(2018, 10, 15), **ALL_SIX)
-    station = station_accept_and_approve(station=station, by=aid)
+    station = station_approve(station=station, by=aid)
     if target == StationStatus.APPROVED:
         return
     agreement_record(

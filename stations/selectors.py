@@ -54,3 +54,12 @@ def review_queue(user) -> QuerySet[Station]:
         .prefetch_related(acceptances)
         .order_by("filing__submitted_at", "filing_id", "row_number")
     )
+
+
+def station_history(station: Station, user) -> list:
+    """Status moves and record changes of one station, oldest first, through their scopes."""
+    from .models import RecordChange, StationTransition
+
+    moves = StationTransition.objects.visible_to(user).filter(station=station).select_related("by")
+    changes = RecordChange.objects.visible_to(user).filter(station=station).select_related("by")
+    return sorted([*moves, *changes], key=lambda entry: (entry.at, entry.pk))

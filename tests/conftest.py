@@ -47,13 +47,16 @@ def _clear_cache():
 
 @dataclass
 class World:
-    """Two unions with their staff and data, plus an inspector, the aid center and an admin."""
+    """Two unions with their staff and data, a city-wide inspector, a district inspector of
+    union A's district and one of another district, the aid center and an admin."""
 
     union_a: Union
     union_b: Union
     user_a: object
     user_b: object
     inspector: object
+    inspector_own: object
+    inspector_other: object
     aid: object
     admin: object
     host_a: object
@@ -66,7 +69,10 @@ class World:
             "union_a": self.user_a,
             "union_b": self.user_b,
             "inspector": self.inspector,
+            "inspector_own": self.inspector_own,
+            "inspector_other": self.inspector_other,
             "aid_center": self.aid,
+            "admin": self.admin,
         }
 
 
@@ -83,6 +89,9 @@ def world(db) -> World:
         user_a=make_user("clerk_a", Role.UNION_STAFF, union=union_a),
         user_b=make_user("clerk_b", Role.UNION_STAFF, union=union_b),
         inspector=make_user("inspector", Role.INSPECTOR),
+        # District inspectors: one of union A's district (黄浦区), one of another (浦东新区).
+        inspector_own=make_user("inspector_own", Role.INSPECTOR, district=union_a.district),
+        inspector_other=make_user("inspector_other", Role.INSPECTOR, district="浦东新区"),
         aid=make_user("aidcenter", Role.AID_CENTER),
         admin=make_user("root", Role.ADMIN),
         host_a=host_a,

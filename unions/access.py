@@ -4,7 +4,8 @@ A view declares its rule with ``@access(...)``. ``AccessMiddleware`` reads the r
 resolved view before it runs: a view with no rule answers 403 to everyone (fail closed), an
 anonymous visitor to a staff view is sent to the login page, and a signed-in user whose role
 the rule does not name gets 403. Object scoping (another union's id gives 404) is the job of
-each model's ``visible_to(user)`` manager; the access harness in tests/ proves both.
+``Model.objects.visible_to(user)``, whose rules are one table in unions/scopes.py; the access
+harness in tests/ proves both. A method the rule does not declare answers 405.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 
-from unions.models import Role
-from unions.roles import role_of
+from .roles import Role, role_of
 
 log = logging.getLogger("security")
 
@@ -30,7 +30,7 @@ ANY_STAFF = frozenset({Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR, Role.A
 class Rule:
     public: bool = False
     roles: frozenset[str] = field(default_factory=frozenset)
-    # Documentation for the harness: the methods the view answers; others get 405.
+    # The methods the view answers; AccessMiddleware answers 405 to any other.
     methods: frozenset[str] = frozenset({"GET", "HEAD"})
 
     def allows(self, role: str | None) -> bool:
@@ -68,7 +68,7 @@ def rule_for(view_func: Callable, namespaces: Iterable[str] = ()) -> Rule | None
 
 
 def refuse(request: HttpRequest, reason: str) -> None:
-    from unions.models import SecurityEvent
+    from .models import SecurityEvent
 
     user = request.user if request.user.is_authenticated else None
     log.warning("refused %s %s user=%s: %s", request.method, request.path, user, reason)
@@ -101,6 +101,8 @@ class AccessMiddleware:
             return None
         role = role_of(request.user)
         if rule.allows(role):
+            if request.method not in rule.methods:
+                return HttpResponseNotAllowed(sorted(rule.methods))
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)

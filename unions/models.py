@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
+from .scopes import ScopedQuerySet
 
 __all__ = ["CarrierType", "HostUnit", "Profile", "Role", "SecurityEvent", "Union"]
 
@@ -25,18 +26,6 @@ class CarrierType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class UnionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> UnionQuerySet:
-        from .roles import role_of
-
-        role = role_of(user)
-        if role == Role.UNION_STAFF:
-            return self.filter(pk=user.profile.union_id)
-        if role in (Role.AID_CENTER, Role.INSPECTOR, Role.ADMIN):
-            return self.all()
-        return self.none()
-
-
 class Union(models.Model):
     """推荐单位: a district union (区总工会) or an industry union (局/产业工会)."""
 
@@ -51,7 +40,7 @@ class Union(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
 
-    objects = UnionQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_order", "code"]
@@ -60,24 +49,6 @@ class Union(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class UnionScopedQuerySet(models.QuerySet):
-    """Rows that carry a ``union``: union staff see their union's, the city-wide roles all.
-
-    Models whose scope differs (drafts hidden from inspectors, district inspectors) write
-    their own ``visible_to``; everything else shares this one.
-    """
-
-    def visible_to(self, user) -> UnionScopedQuerySet:
-        from .roles import role_of
-
-        role = role_of(user)
-        if role == Role.UNION_STAFF:
-            return self.filter(union_id=user.profile.union_id)
-        if role in (Role.AID_CENTER, Role.INSPECTOR, Role.ADMIN):
-            return self.all()
-        return self.none()
 
 
 class HostUnit(models.Model):
@@ -99,7 +70,7 @@ class HostUnit(models.Model):
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = UnionScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -138,6 +109,8 @@ class Profile(models.Model):
         help_text=_("Inspectors of a district worker-service centre see only that district."),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("profile")

@@ -68,7 +68,7 @@ def _station_records(station: str) -> Scope:
 
 
 SCOPES: dict[str, Scope] = {
-    "unions.Union": Scope(union="pk", inspectors=Q()),
+    "unions.Union": Scope(union="pk", district="district", inspectors=Q()),
     "unions.HostUnit": Scope(union="union_id"),
     "unions.Profile": Scope(union="union_id"),
     "stations.FilingForm": Scope(union="union_id"),

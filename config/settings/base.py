@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "pgtrigger",
     "unions",
     "stations",
     "inspections",

@@ -20,7 +20,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Agreement, FilingForm, GeneratedDocument, Pledge, Station, StationStatus
+from ..models import (
+    HOLDS_PLAQUE,
+    Agreement,
+    FilingForm,
+    GeneratedDocument,
+    Pledge,
+    Station,
+)
 
 Kind = GeneratedDocument.Kind
 
@@ -29,7 +36,6 @@ Kind = GeneratedDocument.Kind
 RENDER_REVISION = 1
 
 # Stations whose plaque hangs on a wall: only these get plaque artwork and a pledge to sign.
-OPERATING = (StationStatus.APPROVED, StationStatus.ACTIVE, StationStatus.RECTIFYING)
 
 TEMPLATES: dict[str, str] = {
     Kind.FILING_FORM: "documents/filing_form.html",
@@ -124,14 +130,6 @@ def _pledge_of(station: Station) -> Pledge | None:
         return None
 
 
-def pledge_due(station: Station, pledge: Pledge | None) -> dt.date:
-    """备注: the signed pledge is due PLEDGE_DUE_DAYS after approval unless recorded."""
-    if pledge is not None:
-        return pledge.due_by
-    approved = timezone.localdate(station.approved_at) if station.approved_at else None
-    return (approved or timezone.localdate()) + dt.timedelta(days=settings.PLEDGE_DUE_DAYS)
-
-
 def _require_number(station: Station) -> None:
     if not station.plaque_number:
         raise DocumentUnavailable(
@@ -149,7 +147,7 @@ def pledge_snapshot(station: Station) -> Snapshot:
         "pledging_unit": (pledge.pledging_unit if pledge else "") or host,
         "service_hours": (pledge.service_hours if pledge else "") or station.opening_hours_text,
         "pledged_on": day(pledge.pledged_on) if pledge else None,
-        "due_by": day(pledge_due(station, pledge)),
+        "due_by": day(Pledge.due_for(station)),
         "hotline": settings.HOTLINE,
     }
     return _snapshot(
@@ -169,7 +167,7 @@ def public_url(plaque_number: str) -> str:
 
 def plaque_snapshot(station: Station) -> Snapshot:
     _require_number(station)
-    if station.plaque_recalled or station.status not in OPERATING:
+    if station.plaque_recalled or station.status not in HOLDS_PLAQUE:
         raise DocumentUnavailable(_("A plaque is printed only for an approved, operating station."))
     payload = {
         "plaque_number": station.plaque_number,
@@ -263,7 +261,7 @@ def agreement_snapshot(agreement: Agreement) -> Snapshot:
 def batch_members(filing: FilingForm) -> list[Snapshot]:
     """The pledge and the plaque of every numbered, operating station of the filing."""
     stations = (
-        filing.stations.filter(status__in=OPERATING, plaque_recalled=False)
+        filing.stations.filter(status__in=HOLDS_PLAQUE, plaque_recalled=False)
         .exclude(plaque_number="")
         .select_related("host_unit", "pledge")
         .order_by("plaque_seq", "id")

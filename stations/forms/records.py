@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unions.models import CarrierType, HostUnit
 
-from ..models import Acceptance, InsurancePolicy, Pledge, Station
-from ..services.records import RECORDABLE
+from ..models import HOLDS_PLAQUE, Acceptance, InsurancePolicy, Pledge, Station
 from .uploads import ScanField
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -49,7 +48,7 @@ class AgreementForm(forms.Form):
         self.union = union
         self.fields["host_unit"].queryset = HostUnit.objects.filter(union=union)
         self.fields["stations"].queryset = Station.objects.filter(
-            union=union, status__in=RECORDABLE
+            union=union, status__in=HOLDS_PLAQUE
         ).order_by("plaque_seq")
         self.fields["stations"].label_from_instance = lambda s: f"{s.plaque_number} {s.name}"
 

@@ -3,18 +3,30 @@ from __future__ import annotations
 from .choices import BASIC_FACILITIES, Audience, Facility, Service, SixStandard
 from .document import GeneratedDocument
 from .filing import FilingForm
+from .history import RecordChange
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
 from .station import (
+    ACTION_FOR_MOVE,
+    ACTIONS,
+    EDITABLE_STATUSES,
+    HOLDS_PLAQUE,
     PUBLIC_STATUSES,
     TRANSITIONS,
     PlaqueSequence,
     Station,
+    StationAction,
     StationStatus,
     StationTransition,
     transition_allowed,
 )
 
 __all__ = [
+    "ACTIONS",
+    "ACTION_FOR_MOVE",
+    "EDITABLE_STATUSES",
+    "HOLDS_PLAQUE",
+    "RecordChange",
+    "StationAction",
     "BASIC_FACILITIES",
     "PUBLIC_STATUSES",
     "TRANSITIONS",

@@ -4,25 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from unions.models import Role, Union
-from unions.roles import role_of
+from unions.models import Union
+from unions.scopes import ScopedQuerySet
 
 
 def filing_scan_path(instance: FilingForm, filename: str) -> str:
     # Media is never served directly: downloads go through a scoped view.
     return f"private/filings/{instance.union_id}/{instance.pk or 'new'}/{filename}"
-
-
-class FilingQuerySet(models.QuerySet):
-    def visible_to(self, user) -> FilingQuerySet:
-        role = role_of(user)
-        if role == Role.UNION_STAFF:
-            return self.filter(union_id=user.profile.union_id)
-        if role in (Role.AID_CENTER, Role.ADMIN):
-            return self.all()
-        if role == Role.INSPECTOR:
-            return self.exclude(status=FilingForm.Status.DRAFT)
-        return self.none()
 
 
 class FilingForm(models.Model):
@@ -67,7 +55,7 @@ class FilingForm(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
-    objects = FilingQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -3,11 +3,15 @@ public liability insurance (公众责任险)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from unions.models import HostUnit, Union, UnionScopedQuerySet
+from unions.models import HostUnit, Union
+from unions.scopes import ScopedQuerySet
 
 from .station import Station
 
@@ -36,7 +40,7 @@ class Acceptance(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = UnionScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-checked_on", "-id"]
@@ -77,7 +81,7 @@ class Agreement(models.Model):
     scan = models.FileField(_("scanned copy"), upload_to=record_scan_path, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = UnionScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "-id"]
@@ -86,6 +90,12 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.host_unit} {self.signed_on}"
+
+
+class PledgeQuerySet(ScopedQuerySet):
+    def overdue(self, today: dt.date | None = None) -> PledgeQuerySet:
+        """Signed pledges not received by their hand-in date."""
+        return self.filter(received_on__isnull=True, due_by__lt=today or timezone.localdate())
 
 
 class Pledge(models.Model):
@@ -104,7 +114,7 @@ class Pledge(models.Model):
     scan = models.FileField(_("scanned copy"), upload_to=record_scan_path, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = UnionScopedQuerySet.as_manager()
+    objects = PledgeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("service pledge")
@@ -121,6 +131,20 @@ class Pledge(models.Model):
     @property
     def on_file(self) -> bool:
         return self.received_on is not None
+
+    @staticmethod
+    def due_after(approved_on: dt.date) -> dt.date:
+        """The signed pledge is handed in PLEDGE_DUE_DAYS after approval (附件3 备注)."""
+        return approved_on + dt.timedelta(days=settings.PLEDGE_DUE_DAYS)
+
+    @classmethod
+    def due_for(cls, station: Station) -> dt.date:
+        """The station's deadline: its pledge's own, else counted from its approval."""
+        pledge = getattr(station, "pledge", None) if station.pk else None
+        if pledge is not None:
+            return pledge.due_by
+        approved = timezone.localdate(station.approved_at) if station.approved_at else None
+        return cls.due_after(approved or timezone.localdate())
 
 
 class InsurancePolicy(models.Model):
@@ -149,7 +173,7 @@ class InsurancePolicy(models.Model):
     ends_on = models.DateField(_("ends on"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = UnionScopedQuerySet.as_manager()
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["ends_on"]

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from unions.models import CarrierType, HostUnit, Role, Union
-from unions.roles import district_scope, role_of
+from unions.roles import role_of
+from unions.scopes import ScopedQuerySet
 
 from .choices import Audience
 from .filing import FilingForm
+from .history import append_only
 
 
 class StationStatus(models.TextChoices):
@@ -23,29 +29,179 @@ class StationStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# The lifecycle of DESIGN.md, written once: (from, to) -> the roles that may make the move.
-# Services check it; templates ask it which buttons to show.
+# The lifecycle of DESIGN.md, written once. Every action a person can take on a station —
+# the statuses it starts from, where it leads, who may take it, whether it needs a reason,
+# its label and its confirmation — is one row of ACTIONS. Services check it, views dispatch on
+# it, templates render its buttons from it; TRANSITIONS is derived from it.
 S = StationStatus
 _UNION = frozenset({Role.UNION_STAFF})
 _AID = frozenset({Role.AID_CENTER})
 _AID_OR_INSPECTOR = frozenset({Role.AID_CENTER, Role.INSPECTOR})
-TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
-    (S.DRAFT, S.SUBMITTED): _UNION,
-    (S.RETURNED, S.SUBMITTED): _UNION,
-    (S.SUBMITTED, S.RETURNED): _AID,
-    (S.SUBMITTED, S.REJECTED): _AID,
-    (S.SUBMITTED, S.APPROVED): _AID,
-    (S.APPROVED, S.ACTIVE): _AID,
-    (S.ACTIVE, S.RECTIFYING): _AID_OR_INSPECTOR,
-    (S.RECTIFYING, S.ACTIVE): _AID_OR_INSPECTOR,
-    (S.RECTIFYING, S.REVOKED): _AID,
-    (S.ACTIVE, S.REVOKED): _AID,
-    (S.APPROVED, S.REVOKED): _AID,
-    (S.ACTIVE, S.CLOSED): _AID,
-    (S.RECTIFYING, S.CLOSED): _AID,
-}
+
+# A numbered plaque that has not been recalled: the station may operate, and agreements,
+# pledges, upgrades and reissues apply to it.
+HOLDS_PLAQUE = (S.APPROVED, S.ACTIVE, S.RECTIFYING)
 PUBLIC_STATUSES = (S.ACTIVE, S.RECTIFYING)
 EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
+
+
+@dataclass(frozen=True)
+class StationAction:
+    name: str
+    sources: tuple[str, ...]
+    # None when the status stays (an upgrade, a plaque reissue).
+    target: str | None
+    roles: frozenset[str]
+    label: Promise
+    needs_reason: bool = False
+    reason_label: Promise | None = None
+    # Asked in the browser before the form is sent; None for harmless actions.
+    confirm: Promise | None = None
+    # Bootstrap colour of the button: "danger" for final or harmful actions.
+    style: str = "primary"
+    # False for moves the system makes itself (activation once the records are on file) or
+    # that another page makes (submission of a whole filing).
+    button: bool = True
+    # Further condition on the station itself, beyond its status.
+    applies: Callable[[Station], bool] | None = None
+
+    def allows(self, station: Station, role: str | None) -> bool:
+        return (
+            station.status in self.sources
+            and role in self.roles
+            and (self.applies is None or self.applies(station))
+        )
+
+
+def _is_sanitation_only(station: Station) -> bool:
+    return station.audience == Audience.SANITATION
+
+
+def _has_plaque(station: Station) -> bool:
+    return bool(station.plaque_number)
+
+
+ACTIONS: dict[str, StationAction] = {
+    a.name: a
+    for a in (
+        StationAction(
+            "submit",
+            EDITABLE_STATUSES,
+            S.SUBMITTED,
+            _UNION,
+            _("Submit to the aid center"),
+            confirm=_("Submit to the aid center for review?"),
+            button=False,
+        ),
+        StationAction(
+            "approve",
+            (S.SUBMITTED,),
+            S.APPROVED,
+            _AID,
+            _("Approve"),
+            confirm=_("Approve this station and issue the next plaque number?"),
+            style="success",
+        ),
+        StationAction(
+            "return",
+            (S.SUBMITTED,),
+            S.RETURNED,
+            _AID,
+            _("Return for changes"),
+            needs_reason=True,
+            reason_label=_("What the union must change"),
+            style="warning",
+        ),
+        StationAction(
+            "reject",
+            (S.SUBMITTED,),
+            S.REJECTED,
+            _AID,
+            _("Reject (final)"),
+            needs_reason=True,
+            reason_label=_("Why the station is rejected"),
+            confirm=_("Reject this station for good? The union cannot resubmit it."),
+            style="danger",
+        ),
+        StationAction(
+            "activate",
+            (S.APPROVED,),
+            S.ACTIVE,
+            _AID,
+            _("Activate"),
+            button=False,
+        ),
+        StationAction(
+            "rectify_start",
+            (S.ACTIVE,),
+            S.RECTIFYING,
+            _AID_OR_INSPECTOR,
+            _("Order rectification"),
+            needs_reason=True,
+            reason_label=_("What must be rectified"),
+            style="warning",
+        ),
+        StationAction(
+            "rectify_end",
+            (S.RECTIFYING,),
+            S.ACTIVE,
+            _AID_OR_INSPECTOR,
+            _("Rectified: back to active"),
+        ),
+        StationAction(
+            "revoke",
+            HOLDS_PLAQUE,
+            S.REVOKED,
+            _AID,
+            _("Revoke and recall plaque"),
+            needs_reason=True,
+            reason_label=_("Why the station is revoked"),
+            confirm=_("Revoke this station and recall its plaque? The number is never reused."),
+            style="danger",
+        ),
+        StationAction(
+            "close",
+            (S.ACTIVE, S.RECTIFYING),
+            S.CLOSED,
+            _AID,
+            _("Close (host unit withdraws)"),
+            needs_reason=True,
+            reason_label=_("Why the host unit withdraws"),
+            confirm=_("Close this station and recall its plaque?"),
+            style="danger",
+        ),
+        StationAction(
+            "upgrade",
+            HOLDS_PLAQUE,
+            None,
+            _AID,
+            _("Upgrade to a full station"),
+            needs_reason=True,
+            reason_label=_("Why the station opens to all outdoor workers"),
+            applies=_is_sanitation_only,
+        ),
+        StationAction(
+            "plaque_reissue",
+            HOLDS_PLAQUE,
+            None,
+            _AID,
+            _("Reissue plaque (same number)"),
+            needs_reason=True,
+            reason_label=_("Why the plaque is replaced"),
+            applies=_has_plaque,
+        ),
+    )
+}
+
+TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
+    (frm, a.target): a.roles for a in ACTIONS.values() if a.target for frm in a.sources
+}
+ACTION_FOR_MOVE: dict[tuple[str, str], StationAction] = {
+    (frm, a.target): a for a in ACTIONS.values() if a.target for frm in a.sources
+}
+assert len(TRANSITIONS) == sum(len(a.sources) for a in ACTIONS.values() if a.target), (
+    "two actions share a move"
+)
 del S
 
 
@@ -53,20 +209,7 @@ def transition_allowed(from_status: str, to_status: str, role: str | None) -> bo
     return role in TRANSITIONS.get((from_status, to_status), frozenset())
 
 
-class StationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> StationQuerySet:
-        """The one place that decides which stations a user may see."""
-        role = role_of(user)
-        if role == Role.UNION_STAFF:
-            return self.filter(union_id=user.profile.union_id)
-        if role == Role.INSPECTOR:
-            district = district_scope(user)
-            qs = self.exclude(status__in=(StationStatus.DRAFT,))
-            return qs.filter(district=district) if district else qs
-        if role in (Role.AID_CENTER, Role.ADMIN):
-            return self.all()
-        return self.none()
-
+class StationQuerySet(ScopedQuerySet):
     def public(self) -> StationQuerySet:
         return self.filter(status__in=PUBLIC_STATUSES)
 
@@ -179,11 +322,14 @@ class Station(models.Model):
             return "****"
         return f"{digits[:3]}****{digits[-4:]}"
 
-    def allowed_transitions(self, user) -> list[str]:
+    @property
+    def holds_plaque(self) -> bool:
+        return self.status in HOLDS_PLAQUE and not self.plaque_recalled
+
+    def available_actions(self, user) -> list[StationAction]:
+        """The buttons this user sees on this station, read from the one ACTIONS table."""
         role = role_of(user)
-        return [
-            to for (frm, to), roles in TRANSITIONS.items() if frm == self.status and role in roles
-        ]
+        return [a for a in ACTIONS.values() if a.button and a.allows(self, role)]
 
 
 class StationTransition(models.Model):
@@ -212,8 +358,11 @@ class StationTransition(models.Model):
     at = models.DateTimeField(_("at"), auto_now_add=True)
     reason = models.TextField(_("reason"), blank=True)
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["at", "id"]
+        triggers = [append_only("stationtransition_append_only")]
         verbose_name = _("station history entry")
         verbose_name_plural = _("station history")
 

@@ -1,4 +1,4 @@
-"""Filing forms (附件1): create, add stations, submit."""
+"""Filing forms (附件1): create, edit, add and edit stations, submit — each with history."""
 
 from __future__ import annotations
 
@@ -8,13 +8,84 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import FilingForm, Station, StationStatus
+from ..models import EDITABLE_STATUSES, FilingForm, RecordChange, Station
+from .history import diff, record_change, snapshot
 from .lifecycle import station_submit
+
+FILING_FIELDS = ("unit_name", "head_name", "head_email", "head_phone", "signed_scan")
+STATION_FIELDS = (
+    "name",
+    "address",
+    "district",
+    "head_name",
+    "head_mobile",
+    "opening_hours_text",
+    "area_m2",
+    "services",
+    "services_other",
+    "planned_completion",
+    "carrier_type",
+    "host_unit",
+    "audience",
+    "facilities",
+    "step_free",
+    "toilet_open",
+    "open_24h",
+    "latitude",
+    "longitude",
+)
+
+
+def _filing_change(filing: FilingForm, action: str, by, changes=None) -> None:
+    record_change(
+        record=RecordChange.Record.FILING,
+        record_id=filing.pk,
+        union_id=filing.union_id,
+        filing_id=filing.pk,
+        action=action,
+        by=by,
+        changes=changes,
+    )
+
+
+def _station_change(station: Station, action: str, by, changes=None) -> None:
+    record_change(
+        record=RecordChange.Record.STATION,
+        record_id=station.pk,
+        union_id=station.union_id,
+        action=action,
+        by=by,
+        stations=[station],
+        changes=changes,
+    )
 
 
 @transaction.atomic
 def filing_create(*, union, by, **fields) -> FilingForm:
-    return FilingForm.objects.create(union=union, created_by=by, **fields)
+    filing = FilingForm.objects.create(union=union, created_by=by, **fields)
+    _filing_change(filing, RecordChange.Action.CREATED, by)
+    return filing
+
+
+@transaction.atomic
+def filing_edit(*, filing: FilingForm, by, **fields) -> FilingForm:
+    """Change the header rows or the signed scan; a replaced scan is recorded as such."""
+    filing = FilingForm.objects.select_for_update().get(pk=filing.pk)
+    before = snapshot(filing, FILING_FIELDS)
+    had_scan = bool(filing.signed_scan)
+    for name, value in fields.items():
+        if name == "signed_scan" and not value:
+            continue  # no new file chosen: keep the one on file
+        setattr(filing, name, value)
+    filing.save()
+    changes = diff(before, filing)
+    scan_changed = changes.pop("signed_scan", None)
+    if changes:
+        _filing_change(filing, RecordChange.Action.EDITED, by, changes)
+    if scan_changed:
+        action = RecordChange.Action.SCAN_REPLACED if had_scan else RecordChange.Action.SCAN_ADDED
+        _filing_change(filing, action, by, {"signed_scan": scan_changed})
+    return filing
 
 
 def next_row_number(filing: FilingForm) -> int:
@@ -22,10 +93,38 @@ def next_row_number(filing: FilingForm) -> int:
 
 
 @transaction.atomic
+def station_add(*, filing: FilingForm, station: Station, by) -> Station:
+    """Add an unsaved station (from the online form) as the filing's next row."""
+    filing = FilingForm.objects.select_for_update().get(pk=filing.pk)
+    station.filing = filing
+    station.union_id = filing.union_id
+    station.row_number = next_row_number(filing)
+    station.save()
+    _station_change(station, RecordChange.Action.CREATED, by)
+    return station
+
+
+@transaction.atomic
+def station_edit(*, station: Station, by) -> Station:
+    """Save the edited ``station`` (a form's instance) if it is still a draft or returned,
+    recording what changed against the row as it is in the database."""
+    current = Station.objects.select_for_update().get(pk=station.pk)
+    if current.status not in EDITABLE_STATUSES:
+        raise ValidationError(_("Only draft or returned stations can be edited."))
+    before = snapshot(current, STATION_FIELDS)
+    station.status = current.status  # the form never changes the status
+    station.save()
+    changes = diff(before, station)
+    if changes:
+        _station_change(station, RecordChange.Action.EDITED, by, changes)
+    return station
+
+
+@transaction.atomic
 def filing_submit(*, filing: FilingForm, by) -> int:
     """Send every draft or returned station of the filing to the aid center's queue."""
     filing = FilingForm.objects.select_for_update().get(pk=filing.pk)
-    pending = list(filing.stations.filter(status__in=(StationStatus.DRAFT, StationStatus.RETURNED)))
+    pending = list(filing.stations.filter(status__in=EDITABLE_STATUSES))
     if not pending:
         raise ValidationError(_("There is no draft or returned station to submit."))
     missing = [
@@ -45,6 +144,7 @@ def filing_submit(*, filing: FilingForm, by) -> int:
     filing.status = FilingForm.Status.SUBMITTED
     filing.submitted_at = timezone.now()
     filing.save(update_fields=["status", "submitted_at", "updated_at"])
+    _filing_change(filing, RecordChange.Action.SUBMITTED, by, {"stations": ["", str(len(pending))]})
     return len(pending)
 
 

@@ -19,8 +19,9 @@ from unions.models import HostUnit, Union
 from ..excel.convert import ImportProblem, RowProblems, station_fields
 from ..excel.layout import layout
 from ..excel.reader import FilingSheet, SheetRow, WorkbookError, read_filing
-from ..models import FilingForm, Station, StationStatus
+from ..models import FilingForm, RecordChange, Station, StationStatus
 from ..parsing import normalize_text
+from .history import record_change, stations_recorded
 
 __all__ = ["ImportProblem", "ImportResult", "filing_import"]
 
@@ -215,6 +216,17 @@ def _save(*, union: Union, by, unit: dict[str, str], stations) -> FilingForm:
             )
         )
     Station.objects.bulk_create(objects, batch_size=500)
+    record_change(
+        record=RecordChange.Record.FILING,
+        record_id=filing.pk,
+        union_id=union.pk,
+        filing_id=filing.pk,
+        action=RecordChange.Action.IMPORTED,
+        by=by,
+        changes={"stations": ["", str(len(objects))]},
+    )
+    # One row per station too, so that every station's page shows where it came from.
+    stations_recorded(objects, action=RecordChange.Action.IMPORTED, by=by)
     return filing
 
 

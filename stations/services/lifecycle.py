@@ -1,8 +1,10 @@
-"""Every change of a station's status: one function each, one transaction each.
+"""Every change of a station's status: one function each, one transaction each, one door.
 
-Each function locks the station row, checks the move against TRANSITIONS (models/station.py),
-changes it, and writes the append-only history row in the same transaction. Side effects
-(documents, mail) are queued with transaction.on_commit by the callers that need them.
+Each function locks the station row, checks the action against the one ACTIONS table
+(models/station.py: statuses, roles, reason), changes the row, and writes the append-only
+history row in the same transaction. A rule that guards a move lives inside the function
+that makes it — approval checks the acceptance itself, so no caller can skip it.
+Side effects (documents, mail) are queued with transaction.on_commit by the callers.
 """
 
 from __future__ import annotations
@@ -16,13 +18,16 @@ from django.utils.translation import gettext as _
 from unions.roles import role_of
 
 from ..models import (
+    ACTIONS,
     Audience,
     PlaqueSequence,
+    Pledge,
     Station,
+    StationAction,
     StationStatus,
     StationTransition,
-    transition_allowed,
 )
+from .review import ALL_SIX, acceptance_record, latest_acceptance
 
 
 class TransitionError(ValidationError):
@@ -30,6 +35,7 @@ class TransitionError(ValidationError):
 
 
 def _locked(station: Station) -> Station:
+    # Decide on the row as it is now, not on the caller's possibly stale copy.
     return Station.objects.select_for_update().get(pk=station.pk)
 
 
@@ -39,44 +45,45 @@ def _record(station, *, by, frm, to, reason="", kind=StationTransition.Kind.STAT
     )
 
 
-def check_transition(station: Station, to: str, user) -> None:
-    """Raise PermissionDenied (wrong role) or TransitionError (wrong state) unless allowed."""
+def check_action(station: Station, action: StationAction, user, reason: str = "") -> str:
+    """Raise PermissionDenied (wrong role) or TransitionError (wrong state or station)
+    unless ``user`` may take ``action`` now; return the cleaned reason."""
     role = role_of(user)
-    if transition_allowed(station.status, to, role):
-        return
-    if any(frm == station.status for (frm, _to) in _all_moves_to(to)):
+    if role not in action.roles:
         raise PermissionDenied(_("Your role may not make this change."))
-    raise TransitionError(
-        _("A station that is “%(current)s” cannot become “%(target)s”.")
-        % {
-            "current": StationStatus(station.status).label,
-            "target": StationStatus(to).label,
-        }
-    )
-
-
-def _move(station: Station, *, to: str, by, reason: str = "", extra_fields=()) -> Station:
-    """Check and make one move on an already locked row; the caller holds the transaction."""
-    check_transition(station, to, by)
-    frm = station.status
-    station.status = to
-    station.status_reason = reason
-    station.save(update_fields=["status", "status_reason", "updated_at", *extra_fields])
-    _record(station, by=by, frm=frm, to=to, reason=reason)
-    return station
-
-
-def _all_moves_to(to: str):
-    from ..models import TRANSITIONS
-
-    return [key for key in TRANSITIONS if key[1] == to]
-
-
-def _require_reason(reason: str) -> str:
+    if station.status not in action.sources:
+        if action.target:
+            raise TransitionError(
+                _("A station that is “%(current)s” cannot become “%(target)s”.")
+                % {
+                    "current": StationStatus(station.status).label,
+                    "target": StationStatus(action.target).label,
+                }
+            )
+        raise TransitionError(
+            _("“%(action)s” is not possible for a station that is “%(current)s”.")
+            % {"action": action.label, "current": StationStatus(station.status).label}
+        )
+    if action.applies is not None and not action.applies(station):
+        raise TransitionError(
+            _("“%(action)s” does not apply to this station.") % {"action": action.label}
+        )
     reason = (reason or "").strip()
-    if not reason:
+    if action.needs_reason and not reason:
         raise ValidationError(_("Please give a reason."))
     return reason
+
+
+def _move(station: Station, action: str, *, by, reason: str = "", extra_fields=()) -> Station:
+    """Check and make one move on an already locked row; the caller holds the transaction."""
+    step = ACTIONS[action]
+    reason = check_action(station, step, by, reason)
+    frm = station.status
+    station.status = step.target
+    station.status_reason = reason
+    station.save(update_fields=["status", "status_reason", "updated_at", *extra_fields])
+    _record(station, by=by, frm=frm, to=step.target, reason=reason)
+    return station
 
 
 def plaque_number_format(seq: int) -> str:
@@ -99,36 +106,58 @@ def plaque_number_issue(station: Station) -> None:
 
 @transaction.atomic
 def station_submit(*, station: Station, by) -> Station:
-    station = _locked(station)
-    return _move(station, to=StationStatus.SUBMITTED, by=by)
+    return _move(_locked(station), "submit", by=by)
 
 
 @transaction.atomic
 def station_return(*, station: Station, by, reason: str) -> Station:
-    reason = _require_reason(reason)
-    return _move(_locked(station), to=StationStatus.RETURNED, by=by, reason=reason)
+    return _move(_locked(station), "return", by=by, reason=reason)
 
 
 @transaction.atomic
 def station_reject(*, station: Station, by, reason: str) -> Station:
-    reason = _require_reason(reason)
-    return _move(_locked(station), to=StationStatus.REJECTED, by=by, reason=reason)
+    return _move(_locked(station), "reject", by=by, reason=reason)
 
 
 @transaction.atomic
-def station_approve(*, station: Station, by, reason: str = "") -> Station:
-    """Approve and number the plaque: the pledge (附件3) carries the number (站点编号)."""
+def station_approve(
+    *, station: Station, by, reason: str = "", accepted_all_six: bool = False
+) -> Station:
+    """Approve a station whose latest acceptance (验收) met all six standards (六有), number
+    its plaque, and open its pledge (附件3), which carries the number (站点编号).
+
+    With ``accepted_all_six`` the officer declares, in the same step, an on-site acceptance
+    that met all six standards (the bulk approval of a morning's queue).
+    """
     station = _locked(station)
-    check_transition(station, StationStatus.APPROVED, by)
+    reason = check_action(station, ACTIONS["approve"], by, reason)
+    if accepted_all_six:
+        acceptance_record(station=station, by=by, checked_on=timezone.localdate(), **ALL_SIX)
+    acceptance = latest_acceptance(station)
+    if acceptance is None or not acceptance.passed:
+        raise ValidationError(
+            _("Record an acceptance that meets all six standards (六有) before approving.")
+        )
     plaque_number_issue(station)
     station.approved_at = timezone.now()
-    return _move(
+    _move(
         station,
-        to=StationStatus.APPROVED,
+        "approve",
         by=by,
         reason=reason,
         extra_fields=("plaque_seq", "plaque_number", "plaque_issue_count", "approved_at"),
     )
+    Pledge.objects.get_or_create(
+        station=station,
+        defaults={
+            "union_id": station.union_id,
+            "pledging_unit": station.host_unit.name if station.host_unit else station.name,
+            "service_hours": station.opening_hours_text,
+            "head_name": station.head_name,
+            "due_by": Pledge.due_after(timezone.localdate()),
+        },
+    )
+    return station
 
 
 def activation_missing(station: Station) -> list[str]:
@@ -136,79 +165,64 @@ def activation_missing(station: Station) -> list[str]:
     missing = []
     if not station.agreements.exists():
         missing.append(_("co-building agreement"))
-    pledge = getattr(station, "pledge", None)
+    pledge = Pledge.objects.filter(station=station).first()
     if pledge is None or not pledge.on_file:
         missing.append(_("service pledge"))
     return missing
 
 
-@transaction.atomic
 def station_activate_if_complete(*, station: Station, by) -> bool:
-    """An approved station becomes active once its agreement and pledge are both on file."""
-    station = _locked(station)
-    if station.status != StationStatus.APPROVED or activation_missing(station):
-        return False
-    station.activated_at = timezone.now()
-    _move(
-        station,
-        to=StationStatus.ACTIVE,
-        by=by,
-        reason=_("Agreement and pledge on file."),
-        extra_fields=("activated_at",),
-    )
-    return True
+    """An approved station becomes active once its agreement and pledge are both on file.
+
+    Called inside the transaction that files the last missing record, so the record and
+    the activation commit together or not at all.
+    """
+    with transaction.atomic():
+        station = _locked(station)
+        if station.status != StationStatus.APPROVED or activation_missing(station):
+            return False
+        station.activated_at = timezone.now()
+        _move(
+            station,
+            "activate",
+            by=by,
+            reason=_("Agreement and pledge on file."),
+            extra_fields=("activated_at",),
+        )
+        return True
 
 
 @transaction.atomic
 def station_rectify_start(*, station: Station, by, reason: str) -> Station:
-    reason = _require_reason(reason)
-    return _move(_locked(station), to=StationStatus.RECTIFYING, by=by, reason=reason)
+    return _move(_locked(station), "rectify_start", by=by, reason=reason)
 
 
 @transaction.atomic
 def station_rectify_end(*, station: Station, by, reason: str = "") -> Station:
-    return _move(_locked(station), to=StationStatus.ACTIVE, by=by, reason=reason)
+    return _move(_locked(station), "rectify_end", by=by, reason=reason)
 
 
 @transaction.atomic
 def station_revoke(*, station: Station, by, reason: str) -> Station:
     """取消资格并收回铭牌: the number is never reused; the public page says it is revoked."""
-    reason = _require_reason(reason)
     station = _locked(station)
     station.plaque_recalled = True
-    return _move(
-        station, to=StationStatus.REVOKED, by=by, reason=reason, extra_fields=("plaque_recalled",)
-    )
+    return _move(station, "revoke", by=by, reason=reason, extra_fields=("plaque_recalled",))
 
 
 @transaction.atomic
 def station_close(*, station: Station, by, reason: str) -> Station:
     """The host unit withdraws; the plaque comes back but the number stays retired."""
-    reason = _require_reason(reason)
     station = _locked(station)
     station.plaque_recalled = True
-    return _move(
-        station, to=StationStatus.CLOSED, by=by, reason=reason, extra_fields=("plaque_recalled",)
-    )
+    return _move(station, "close", by=by, reason=reason, extra_fields=("plaque_recalled",))
 
 
 @transaction.atomic
 def station_upgrade(*, station: Station, by, reason: str) -> Station:
     """A sanitation-only station (环卫工人爱心接力站) opens to all outdoor workers."""
-    from unions.models import Role
-
-    reason = _require_reason(reason)
     station = _locked(station)
-    if role_of(by) != Role.AID_CENTER:
-        raise PermissionDenied(_("Your role may not make this change."))
-    if station.audience != Audience.SANITATION:
-        raise TransitionError(_("Only a sanitation-workers station can be upgraded."))
-    if station.status not in (
-        StationStatus.ACTIVE,
-        StationStatus.APPROVED,
-        StationStatus.RECTIFYING,
-    ):
-        raise TransitionError(_("Only an approved or operating station can be upgraded."))
+    reason = check_action(station, ACTIONS["upgrade"], by, reason)
     station.audience = Audience.ALL
     station.save(update_fields=["audience", "updated_at"])
     _record(
@@ -225,18 +239,8 @@ def station_upgrade(*, station: Station, by, reason: str) -> Station:
 @transaction.atomic
 def plaque_reissue(*, station: Station, by, reason: str) -> Station:
     """A lost or damaged plaque is replaced with the same number."""
-    from unions.models import Role
-
-    reason = _require_reason(reason)
     station = _locked(station)
-    if role_of(by) != Role.AID_CENTER:
-        raise PermissionDenied(_("Your role may not make this change."))
-    if not station.plaque_number or station.status not in (
-        StationStatus.APPROVED,
-        StationStatus.ACTIVE,
-        StationStatus.RECTIFYING,
-    ):
-        raise TransitionError(_("Only a numbered, operating station can have its plaque reissued."))
+    reason = check_action(station, ACTIONS["plaque_reissue"], by, reason)
     station.plaque_issue_count += 1
     station.save(update_fields=["plaque_issue_count", "updated_at"])
     _record(
@@ -248,3 +252,18 @@ def plaque_reissue(*, station: Station, by, reason: str) -> Station:
         kind=StationTransition.Kind.PLAQUE_REISSUE,
     )
     return station
+
+
+# The service behind each action of the ACTIONS table, for the views that dispatch on a
+# button's name. Activation and submission are made by other doors (records, filings).
+SERVICES = {
+    "approve": station_approve,
+    "return": station_return,
+    "reject": station_reject,
+    "rectify_start": station_rectify_start,
+    "rectify_end": station_rectify_end,
+    "revoke": station_revoke,
+    "close": station_close,
+    "upgrade": station_upgrade,
+    "plaque_reissue": plaque_reissue,
+}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -17,7 +16,14 @@ from unions.roles import role_of, union_of
 
 from ..forms.filing import FilingHeaderForm, StationForm
 from ..models import FilingForm, Station
-from ..services.filing import filing_create, filing_station_counts, filing_submit, next_row_number
+from ..services.filing import (
+    filing_create,
+    filing_station_counts,
+    filing_submit,
+    station_add,
+)
+from ..services.filing import filing_edit as filing_edit_service
+from ..services.filing import station_edit as station_edit_service
 from ..services.lifecycle import TransitionError
 from .common import FORM_METHODS, UNION_OR_AID, paginate, private_file_response
 
@@ -82,7 +88,7 @@ def filing_edit(request, pk):
     filing = _filing(request, pk)
     form = FilingHeaderForm(request.POST or None, request.FILES or None, instance=filing)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        filing_edit_service(filing=filing, by=request.user, **form.cleaned_data)
         messages.success(request, _("Filing form saved."))
         return redirect("stations:filing_detail", pk=filing.pk)
     return render(request, "stations/filing_form.html", {"form": form, "filing": filing})
@@ -93,11 +99,7 @@ def filing_station_add(request, pk):
     filing = _filing(request, pk)
     form = StationForm(request.POST or None, union=filing.union)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            station = form.save(commit=False)
-            station.filing = filing
-            station.row_number = next_row_number(filing)
-            station.save()
+        station = station_add(filing=filing, station=form.save(commit=False), by=request.user)
         messages.success(request, _("Station “%(name)s” added.") % {"name": station.name})
         if "add_another" in request.POST:
             return redirect("stations:filing_station_add", pk=filing.pk)
@@ -113,7 +115,11 @@ def station_edit(request, pk):
         return redirect("stations:staff_detail", pk=station.pk)
     form = StationForm(request.POST or None, instance=station, union=station.union)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            station_edit_service(station=form.save(commit=False), by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("stations:staff_detail", pk=station.pk)
         messages.success(request, _("Station “%(name)s” saved.") % {"name": station.name})
         return redirect("stations:filing_detail", pk=station.filing_id)
     return render(

@@ -15,7 +15,7 @@ from unions.models import Role
 from ..forms.records import AgreementForm, InsuranceForm, PledgeForm
 from ..models import Agreement, Pledge, Station, StationStatus
 from ..services.records import agreement_record, insurance_record, pledge_update
-from .common import FORM_METHODS, STAFF_READ, UNION_OR_AID, private_file_response
+from .common import FORM_METHODS, UNION_OR_AID, private_file_response
 
 
 def _station(request, pk) -> Station:
@@ -54,7 +54,7 @@ def agreement_create(request, pk):
     return render(request, "stations/agreement_form.html", {"form": form, "station": station})
 
 
-@access(*STAFF_READ)
+@access(*UNION_OR_AID)
 def agreement_detail(request, pk):
     agreement = get_object_or_404(
         Agreement.objects.visible_to(request.user).select_related("host_unit", "union"), pk=pk

@@ -15,12 +15,24 @@ from unions.access import access
 from unions.models import CarrierType, Role, Union
 from unions.roles import role_of
 
-from ..models import Audience, Station, StationStatus
-from ..selectors import registry_filter
+from ..models import (
+    ACTIONS,
+    Acceptance,
+    Agreement,
+    Audience,
+    FilingForm,
+    InsurancePolicy,
+    Pledge,
+    Station,
+    StationStatus,
+)
+from ..permissions import STATION_ACTORS, record_permissions
+from ..selectors import registry_filter, station_history
 from ..services import lifecycle
 from ..services.records import insurance_for
-from ..services.review import latest_acceptance, station_accept_and_approve
+from ..services.review import latest_acceptance
 from .common import STAFF_READ, paginate
+from .messages import action_done_message
 
 
 @access(*STAFF_READ)
@@ -49,108 +61,65 @@ def registry(request):
 
 @access(*STAFF_READ)
 def staff_detail(request, pk):
+    user = request.user
     station = get_object_or_404(
-        Station.objects.visible_to(request.user).select_related("union", "host_unit", "filing"),
-        pk=pk,
+        Station.objects.visible_to(user).select_related("union", "host_unit", "filing"), pk=pk
     )
     today = timezone.localdate()
-    policies = list(insurance_for(station))
+    # Each list is read through its own scope: an inspector sees the station, its pledge
+    # and its history, never its agreements, acceptances, insurance or filing.
+    policies = list(insurance_for(station).filter(pk__in=InsurancePolicy.objects.visible_to(user)))
     valid = [p for p in policies if p.starts_on <= today <= p.ends_on]
     warn_until = today + timezone.timedelta(days=settings.INSURANCE_WARNING_DAYS)
+    acceptances = Acceptance.objects.visible_to(user).filter(station=station)
     return render(
         request,
         "stations/staff_detail.html",
         {
             "station": station,
-            "history": station.transitions.select_related("by"),
-            "acceptances": station.acceptances.select_related("by"),
+            "history": station_history(station, user),
+            "acceptances": acceptances.select_related("by"),
             "latest_acceptance": latest_acceptance(station),
-            "agreements": station.agreements.select_related("host_unit"),
-            "pledge": getattr(station, "pledge", None),
+            "agreements": Agreement.objects.visible_to(user)
+            .filter(stations=station)
+            .select_related("host_unit"),
+            "pledge": Pledge.objects.visible_to(user).filter(station=station).first(),
             "policies": policies,
             "insured": bool(valid),
             "insurance_ending": [p for p in valid if p.ends_on <= warn_until],
             "missing": lifecycle.activation_missing(station)
             if station.status == StationStatus.APPROVED
             else [],
-            "actions": _actions_for(station, request.user),
-            "role": role_of(request.user),
+            "actions": station.available_actions(user),
+            "may": record_permissions(user),
+            "sees_filing": FilingForm.objects.visible_to(user)
+            .filter(pk=station.filing_id)
+            .exists(),
         },
     )
 
 
-# action name -> (service, needs a reason)
-ACTIONS = {
-    "return": (lifecycle.station_return, True),
-    "reject": (lifecycle.station_reject, True),
-    "revoke": (lifecycle.station_revoke, True),
-    "close": (lifecycle.station_close, True),
-    "rectify_start": (lifecycle.station_rectify_start, True),
-    "rectify_end": (lifecycle.station_rectify_end, False),
-    "upgrade": (lifecycle.station_upgrade, True),
-    "plaque_reissue": (lifecycle.plaque_reissue, True),
-}
-ACTION_FOR_TARGET = {
-    StationStatus.RETURNED: "return",
-    StationStatus.REJECTED: "reject",
-    StationStatus.REVOKED: "revoke",
-    StationStatus.CLOSED: "close",
-    StationStatus.RECTIFYING: "rectify_start",
-}
-
-
-def _actions_for(station: Station, user) -> list[str]:
-    """The buttons to show, asked of the one table of allowed transitions."""
-    actions = []
-    for target in station.allowed_transitions(user):
-        if target == StationStatus.APPROVED:
-            actions.append("approve")
-        elif target == StationStatus.ACTIVE and station.status == StationStatus.RECTIFYING:
-            actions.append("rectify_end")
-        elif target in ACTION_FOR_TARGET:
-            actions.append(ACTION_FOR_TARGET[target])
-    if role_of(user) == Role.AID_CENTER:
-        if station.audience == Audience.SANITATION and station.status in (
-            StationStatus.APPROVED,
-            StationStatus.ACTIVE,
-            StationStatus.RECTIFYING,
-        ):
-            actions.append("upgrade")
-        if station.plaque_number and station.status in (
-            StationStatus.APPROVED,
-            StationStatus.ACTIVE,
-            StationStatus.RECTIFYING,
-        ):
-            actions.append("plaque_reissue")
-    return actions
-
-
-@access(Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR, methods=("POST",))
+@access(*STATION_ACTORS, methods=("POST",))
 @require_POST
 def station_action(request, pk):
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
-    action = request.POST.get("action", "")
+    name = request.POST.get("action", "")
     reason = request.POST.get("reason", "")
+    action = ACTIONS.get(name)
+    service = lifecycle.SERVICES.get(name)
     try:
-        if action == "approve":
-            station = station_accept_and_approve(station=station, by=request.user, reason=reason)
-            messages.success(
-                request,
-                _("Approved. Plaque number %(number)s.") % {"number": station.plaque_number},
-            )
-        elif action in ACTIONS:
-            service, needs_reason = ACTIONS[action]
-            kwargs = {"station": station, "by": request.user}
-            if needs_reason or reason:
-                kwargs["reason"] = reason
-            service(**kwargs)
-            messages.success(request, _("Done."))
-        else:
-            messages.error(request, _("Unknown action."))
+        if action is None or service is None:
+            raise ValidationError(_("Unknown action."))
+        kwargs = {"station": station, "by": request.user}
+        if action.needs_reason or reason:
+            kwargs["reason"] = reason
+        station = service(**kwargs)
     except PermissionDenied:
         raise
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, action_done_message(action, station, reason))
     next_url = request.POST.get("next", "")
     if next_url == "review":
         return redirect("stations:review_queue")

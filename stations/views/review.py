@@ -16,7 +16,8 @@ from unions.models import Role
 from ..forms.records import AcceptanceForm
 from ..models import Station
 from ..selectors import review_queue
-from ..services.review import acceptance_record, station_accept_and_approve
+from ..services.lifecycle import station_approve
+from ..services.review import acceptance_record
 from .common import FORM_METHODS, paginate
 
 
@@ -51,9 +52,7 @@ def review_bulk_approve(request):
     approved, failed = [], []
     for station in stations:
         try:
-            station = station_accept_and_approve(
-                station=station, by=request.user, accepted_all_six=True
-            )
+            station = station_approve(station=station, by=request.user, accepted_all_six=True)
             approved.append(station.plaque_number)
         except (ValidationError, PermissionDenied) as exc:
             failed.append(f"{station.name}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")

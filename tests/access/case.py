@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+# The harness's inspectors: city-wide, of union A's district (黄浦区), of another district.
+INSPECTORS = ("inspector", "inspector_own", "inspector_other")
+# What a district inspector of another district must not see: union A's non-draft records.
+OTHER_DISTRICT = ("inspector_other",)
+
 
 @dataclass(frozen=True)
 class Case:
@@ -19,3 +24,5 @@ class Case:
     override: dict[str, int] = field(default_factory=dict)
     # Allowed POSTs with an empty body must answer one of these (never 403, 404 or 500).
     post_ok: tuple[int, ...] = (200, 302, 400)
+    # What the row proves, for variants of a pattern beyond its main case.
+    label: str = ""

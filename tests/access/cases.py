@@ -12,8 +12,12 @@ from .case import Case
 from .cases_documents import CASES as DOCUMENT_CASES
 from .cases_excel import CASES as EXCEL_CASES
 from .cases_stations import CASES as STATION_CASES
+from .cases_stations import VARIANTS as STATION_VARIANTS
 
-SIGNED_IN = {"union_a": 302, "union_b": 302, "inspector": 302, "aid_center": 302}
+SIGNED_IN = dict.fromkeys(
+    ("union_a", "union_b", "inspector", "inspector_own", "inspector_other", "aid_center", "admin"),
+    302,
+)
 
 CASES: dict[str, Case] = {
     "public_home": Case(),
@@ -26,6 +30,9 @@ CASES: dict[str, Case] = {
     **EXCEL_CASES,
     **DOCUMENT_CASES,
 }
+
+# Extra rows: (pattern key, case) for answers that depend on the object's state or district.
+VARIANTS: list[tuple[str, Case]] = [*STATION_VARIANTS]
 
 # Django's admin site, declared as one unit in unions/access.py (NAMESPACE_RULES). Its
 # patterns are filled with these values; anonymous visitors are sent to the admin login.

@@ -8,7 +8,7 @@ from django.utils import timezone
 from stations.documents.snapshots import snapshot_for
 from stations.models import GeneratedDocument, Station, StationStatus
 
-from .case import Case
+from .case import OTHER_DISTRICT, Case
 
 Kind = GeneratedDocument.Kind
 
@@ -50,11 +50,16 @@ CASES: dict[str, Case] = {
     "stations:document_request": Case(
         kwargs=lambda w: {"record": "station", "pk": _numbered(w).pk, "kind": Kind.PLEDGE},
         owner="a",
+        hidden_from=OTHER_DISTRICT,
     ),
     "stations:document_status": Case(
-        kwargs=lambda w: {"record": "station", "pk": _numbered(w).pk}, owner="a"
+        kwargs=lambda w: {"record": "station", "pk": _numbered(w).pk},
+        owner="a",
+        hidden_from=OTHER_DISTRICT,
     ),
-    "stations:document_download": Case(kwargs=lambda w: {"pk": _ready(w).pk}, owner="a"),
+    "stations:document_download": Case(
+        kwargs=lambda w: {"pk": _ready(w).pk}, owner="a", hidden_from=OTHER_DISTRICT
+    ),
     "stations:document_retry": Case(kwargs=lambda w: {"pk": _ready(w).pk}, owner="a"),
     "stations:filing_batch_zip": Case(
         kwargs=lambda w: {"pk": _ready(w, Kind.BATCH_ZIP).filing_id}, owner="a"

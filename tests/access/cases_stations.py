@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from .case import Case
+from .case import INSPECTORS, OTHER_DISTRICT, Case
 
 # world.station_a is union A's draft station; records below hang off it or its filing.
 # Inspectors never see draft stations, so the station's scope hides it from them.
 STATION_A = {
     "kwargs": lambda w: {"pk": w.station_a.pk},
     "owner": "a",
-    "hidden_from": ("inspector",),
+    "hidden_from": INSPECTORS,
 }
 FILING_A = {"kwargs": lambda w: {"pk": w.filing_a.pk}, "owner": "a"}
 
@@ -79,3 +79,43 @@ CASES: dict[str, Case] = {
     "stations:pledge_scan": Case(kwargs=_pledge, owner="a", ok=404),
     "stations:insurance_create": Case(**STATION_A),
 }
+
+
+def _submitted_station(w):
+    """Union A's station, submitted: inspectors of the city and of 黄浦区 see it now."""
+    w.station_a.status = "submitted"
+    w.station_a.save()
+    return {"pk": w.station_a.pk}
+
+
+def _agreement_of_active_station(w):
+    w.station_a.status = "active"
+    w.station_a.save()
+    return _agreement(w)
+
+
+# Further rows for patterns whose answer depends on the object's state or district.
+VARIANTS: list[tuple[str, Case]] = [
+    (
+        "stations:staff_detail",
+        Case(
+            kwargs=_submitted_station,
+            owner="a",
+            hidden_from=OTHER_DISTRICT,
+            label="a submitted station: its district's and the city's inspectors see it",
+        ),
+    ),
+    (
+        "stations:station_edit",
+        # Union A is sent back to the station's page: a submitted station is not editable.
+        Case(kwargs=_submitted_station, owner="a", ok=302, label="inspectors never edit"),
+    ),
+    (
+        "stations:agreement_detail",
+        Case(
+            kwargs=_agreement_of_active_station,
+            owner="a",
+            label="no inspector reads an agreement, even of an operating station",
+        ),
+    ),
+]

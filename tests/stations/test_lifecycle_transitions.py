@@ -7,14 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from stations.models import Audience, StationStatus, StationTransition
 from stations.services import lifecycle
-from stations.services.review import ALL_SIX, acceptance_record, station_accept_and_approve
+from stations.services.lifecycle import station_approve
+from stations.services.review import ALL_SIX, acceptance_record
 from tests.factories import StationFactory
 
 
 def _approved(world, **kwargs):
     station = StationFactory(filing=world.filing_a, status=StationStatus.SUBMITTED, **kwargs)
     acceptance_record(station=station, by=world.aid, checked_on="2018-10-01", **ALL_SIX)
-    return station_accept_and_approve(station=station, by=world.aid)
+    return station_approve(station=station, by=world.aid)
 
 
 def _active(world, **kwargs):
@@ -39,12 +40,12 @@ def test_the_aid_center_cannot_submit_for_a_union(world):
 def test_approval_needs_a_passed_acceptance(world):
     station = StationFactory(filing=world.filing_a, status=StationStatus.SUBMITTED)
     with pytest.raises(ValidationError):
-        station_accept_and_approve(station=station, by=world.aid)
+        station_approve(station=station, by=world.aid)
     acceptance_record(
         station=station, by=world.aid, checked_on="2018-10-01", **{**ALL_SIX, "has_sign": False}
     )
     with pytest.raises(ValidationError):
-        station_accept_and_approve(station=station, by=world.aid)
+        station_approve(station=station, by=world.aid)
     station.refresh_from_db()
     assert station.status == StationStatus.SUBMITTED
     assert station.plaque_number == ""
@@ -194,17 +195,17 @@ def test_history_is_append_only_and_ordered(world):
     ]
 
 
-def test_the_allowed_buttons_come_from_the_transition_table(world):
+def test_the_allowed_buttons_come_from_the_actions_table(world):
     station = StationFactory(filing=world.filing_a, status=StationStatus.SUBMITTED)
-    assert set(station.allowed_transitions(world.aid)) == {"returned", "rejected", "approved"}
-    assert station.allowed_transitions(world.user_a) == []
+    assert {a.name for a in station.available_actions(world.aid)} == {"return", "reject", "approve"}
+    assert station.available_actions(world.user_a) == []
 
 
 def test_approval_decides_on_the_current_row_not_a_stale_copy(world):
     stale = StationFactory(filing=world.filing_a)  # the caller's copy still says draft
     lifecycle.station_submit(station=stale, by=world.user_a)
     with pytest.raises(ValidationError):
-        station_accept_and_approve(station=stale, by=world.aid)  # no acceptance on file
+        station_approve(station=stale, by=world.aid)  # no acceptance on file
     stale.refresh_from_db()
     assert stale.status == StationStatus.SUBMITTED
     assert stale.plaque_number == ""

@@ -8,7 +8,8 @@ import pytest
 from django.db import connection, transaction
 
 from stations.models import Station, StationStatus
-from stations.services.review import ALL_SIX, acceptance_record, station_accept_and_approve
+from stations.services.lifecycle import station_approve
+from stations.services.review import ALL_SIX, acceptance_record
 from tests.factories import FilingFormFactory, StationFactory
 
 
@@ -24,14 +25,14 @@ def _submitted(world, n: int) -> list[Station]:
 def test_numbers_follow_the_prefix_and_five_digits(world, settings):
     settings.PLAQUE_PREFIX = "SH"
     first, second = _submitted(world, 2)
-    assert station_accept_and_approve(station=first, by=world.aid).plaque_number == "SH00001"
-    assert station_accept_and_approve(station=second, by=world.aid).plaque_number == "SH00002"
+    assert station_approve(station=first, by=world.aid).plaque_number == "SH00001"
+    assert station_approve(station=second, by=world.aid).plaque_number == "SH00002"
 
 
 def test_the_prefix_is_a_city_setting(world, settings):
     settings.PLAQUE_PREFIX = "HZ"
     (station,) = _submitted(world, 1)
-    assert station_accept_and_approve(station=station, by=world.aid).plaque_number == "HZ00001"
+    assert station_approve(station=station, by=world.aid).plaque_number == "HZ00001"
 
 
 def test_a_rolled_back_approval_leaves_no_gap(world):
@@ -41,11 +42,11 @@ def test_a_rolled_back_approval_leaves_no_gap(world):
         pass
 
     with pytest.raises(Abort), transaction.atomic():
-        station_accept_and_approve(station=first, by=world.aid)
+        station_approve(station=first, by=world.aid)
         raise Abort
     first.refresh_from_db()
     assert first.plaque_number == ""
-    assert station_accept_and_approve(station=second, by=world.aid).plaque_seq == 1
+    assert station_approve(station=second, by=world.aid).plaque_seq == 1
 
 
 def test_the_sequence_is_city_wide_across_unions(world):
@@ -54,8 +55,8 @@ def test_the_sequence_is_city_wide_across_unions(world):
         filing=FilingFormFactory(union=world.union_b), status=StationStatus.SUBMITTED
     )
     acceptance_record(station=other, by=world.aid, checked_on="2018-10-01", **ALL_SIX)
-    assert station_accept_and_approve(station=a, by=world.aid).plaque_seq == 1
-    assert station_accept_and_approve(station=other, by=world.aid).plaque_seq == 2
+    assert station_approve(station=a, by=world.aid).plaque_seq == 1
+    assert station_approve(station=other, by=world.aid).plaque_seq == 2
 
 
 @pytest.mark.services
@@ -73,7 +74,7 @@ def test_fifty_parallel_approvals_give_unique_gap_free_numbers(world):
 
         try:
             start.wait(timeout=30)
-            station_accept_and_approve(station=station, by=world.aid)
+            station_approve(station=station, by=world.aid)
         except BaseException as exc:  # reported below; a thread must not die silently
             errors.append(exc)
         finally:

@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from stations.models import Agreement, StationStatus
-from stations.services.review import ALL_SIX, acceptance_record, station_accept_and_approve
+from stations.services.lifecycle import station_approve
+from stations.services.review import ALL_SIX, acceptance_record
 from tests.factories import StationFactory
 
 
@@ -18,7 +19,7 @@ def approved(world):
         filing=world.filing_a, status=StationStatus.SUBMITTED, host_unit=world.host_a
     )
     acceptance_record(station=station, by=world.aid, checked_on="2018-10-01", **ALL_SIX)
-    return station_accept_and_approve(station=station, by=world.aid)
+    return station_approve(station=station, by=world.aid)
 
 
 @pytest.fixture

@@ -1,0 +1,10 @@
+// Site-wide behaviour, loaded on every page (no inline script, so a strict CSP holds).
+// A form with data-confirm asks before it is sent: approving, rejecting for good,
+// revoking. The question is the one the server's ACTIONS table gives.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var question = form && form.getAttribute && form.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});

@@ -1,0 +1,92 @@
+"""Append-only history of every change to a station's records, beside StationTransition.
+
+A status move is a StationTransition; every other change — a filing created, edited,
+submitted, its signed scan replaced; a station added or edited; an acceptance, agreement,
+pledge or insurance policy recorded or changed — is a RecordChange, written by the service
+that makes the change, in the same transaction. On PostgreSQL a trigger refuses UPDATE and
+DELETE on both tables, so not even a raw SQL session can rewrite the past.
+"""
+
+from __future__ import annotations
+
+import pgtrigger
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import Union
+from unions.scopes import ScopedQuerySet
+
+
+def append_only(name: str) -> pgtrigger.Protect:
+    return pgtrigger.Protect(
+        name=name, operation=pgtrigger.Update | pgtrigger.Delete, when=pgtrigger.Before
+    )
+
+
+class RecordChange(models.Model):
+    class Record(models.TextChoices):
+        FILING = "filing", _("Filing form")
+        STATION = "station", _("Station")
+        ACCEPTANCE = "acceptance", _("Acceptance")
+        AGREEMENT = "agreement", _("Co-building agreement")
+        PLEDGE = "pledge", _("Service pledge")
+        INSURANCE = "insurance", _("Liability insurance")
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        IMPORTED = "imported", _("Imported from Excel")
+        EDITED = "edited", _("Edited")
+        SUBMITTED = "submitted", _("Submitted")
+        RECORDED = "recorded", _("Recorded")
+        RECEIVED = "received", _("Signed copy received")
+        SCAN_REPLACED = "scan_replaced", _("Scan replaced")
+        SCAN_ADDED = "scan_added", _("Scan added")
+
+    union = models.ForeignKey(
+        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
+    )
+    record = models.CharField(_("record"), max_length=16, choices=Record.choices)
+    record_id = models.PositiveBigIntegerField(_("record id"))
+    # The station and filing the change concerns, so that their pages list it with one
+    # indexed filter; an agreement covering three stations writes one row per station.
+    station = models.ForeignKey(
+        "stations.Station",
+        verbose_name=_("station"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="changes",
+    )
+    filing = models.ForeignKey(
+        "stations.FilingForm",
+        verbose_name=_("filing form"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="changes",
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    # {"field": [old, new]} as text, for edits; file names are not personal data.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("record change")
+        verbose_name_plural = _("record changes")
+        triggers = [append_only("recordchange_append_only")]
+
+    def __str__(self) -> str:
+        return f"{self.record}:{self.record_id} {self.action}"
