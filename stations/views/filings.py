@@ -16,6 +16,7 @@ from unions.roles import role_of, union_of
 
 from ..forms.filing import FilingHeaderForm, StationForm
 from ..models import FilingForm, Station
+from ..permissions import RECORD_ROLES, may
 from ..services.filing import (
     filing_create,
     filing_station_counts,
@@ -52,7 +53,7 @@ def filing_list(request):
     )
 
 
-@access(Role.UNION_STAFF, methods=FORM_METHODS)
+@access(*RECORD_ROLES["filing"], methods=FORM_METHODS)
 def filing_create_view(request):
     union = union_of(request.user)
     form = FilingHeaderForm(
@@ -76,14 +77,14 @@ def filing_detail(request, pk):
             "filing": filing,
             "stations": stations,
             "counts": filing_station_counts(filing),
-            "can_edit": role_of(request.user) == Role.UNION_STAFF,
-            "can_submit": role_of(request.user) == Role.UNION_STAFF
+            "can_edit": may(request.user, "filing"),
+            "can_submit": may(request.user, "filing")
             and any(s.is_editable for s in stations),
         },
     )
 
 
-@access(Role.UNION_STAFF, methods=FORM_METHODS)
+@access(*RECORD_ROLES["filing"], methods=FORM_METHODS)
 def filing_edit(request, pk):
     filing = _filing(request, pk)
     form = FilingHeaderForm(request.POST or None, request.FILES or None, instance=filing)
@@ -94,7 +95,7 @@ def filing_edit(request, pk):
     return render(request, "stations/filing_form.html", {"form": form, "filing": filing})
 
 
-@access(Role.UNION_STAFF, methods=FORM_METHODS)
+@access(*RECORD_ROLES["filing"], methods=FORM_METHODS)
 def filing_station_add(request, pk):
     filing = _filing(request, pk)
     form = StationForm(request.POST or None, union=filing.union)
@@ -107,7 +108,7 @@ def filing_station_add(request, pk):
     return render(request, "stations/station_form.html", {"form": form, "filing": filing})
 
 
-@access(Role.UNION_STAFF, methods=FORM_METHODS)
+@access(*RECORD_ROLES["station_edit"], methods=FORM_METHODS)
 def station_edit(request, pk):
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
     if not station.is_editable:
@@ -129,7 +130,7 @@ def station_edit(request, pk):
     )
 
 
-@access(Role.UNION_STAFF, methods=("POST",))
+@access(*RECORD_ROLES["filing"], methods=("POST",))
 @require_POST
 def filing_submit_view(request, pk):
     filing = _filing(request, pk)

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unions.access import access
-from unions.models import Role
 
 from ..forms.records import AgreementForm, InsuranceForm, PledgeForm
 from ..models import Agreement, Pledge, Station, StationStatus
+from ..permissions import RECORD_ROLES
 from ..services.records import agreement_record, insurance_record, pledge_update
 from .common import FORM_METHODS, UNION_OR_AID, private_file_response
 
@@ -22,7 +22,7 @@ def _station(request, pk) -> Station:
     return get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
 
 
-@access(Role.AID_CENTER, methods=FORM_METHODS)
+@access(*RECORD_ROLES["agreement"], methods=FORM_METHODS)
 def agreement_create(request, pk):
     station = _station(request, pk)
     initial = {
@@ -72,7 +72,7 @@ def agreement_scan(request, pk):
     return private_file_response(agreement.scan)
 
 
-@access(Role.AID_CENTER, methods=FORM_METHODS)
+@access(*RECORD_ROLES["pledge"], methods=FORM_METHODS)
 def pledge_edit(request, pk):
     station = _station(request, pk)
     pledge = get_object_or_404(Pledge.objects.visible_to(request.user), station=station)
@@ -95,7 +95,7 @@ def pledge_scan(request, pk):
     return private_file_response(pledge.scan)
 
 
-@access(*UNION_OR_AID, methods=FORM_METHODS)
+@access(*RECORD_ROLES["insurance"], methods=FORM_METHODS)
 def insurance_create(request, pk):
     station = _station(request, pk)
     if station.status in (StationStatus.REJECTED, StationStatus.CLOSED, StationStatus.REVOKED):

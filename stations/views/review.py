@@ -15,6 +15,7 @@ from unions.models import Role
 
 from ..forms.records import AcceptanceForm
 from ..models import Station
+from ..permissions import RECORD_ROLES
 from ..selectors import review_queue
 from ..services.lifecycle import station_approve
 from ..services.review import acceptance_record
@@ -67,7 +68,7 @@ def review_bulk_approve(request):
     return redirect("stations:review_queue")
 
 
-@access(Role.AID_CENTER, methods=FORM_METHODS)
+@access(*RECORD_ROLES["acceptance"], methods=FORM_METHODS)
 def acceptance_create(request, pk):
     station = get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
     form = AcceptanceForm(request.POST or None, initial={"checked_on": timezone.localdate()})

@@ -65,9 +65,7 @@ def test_adding_and_editing_a_station_online_is_recorded(client, world):
     url = reverse("stations:station_edit", args=[world.station_a.pk])
     page = client.get(url)
     form = page.context["form"]
-    data = {
-        name: form[name].value() for name in form.fields if form[name].value() is not None
-    }
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
     data["name"] = "改名后的接力站"
     for name, value in list(data.items()):
         if isinstance(value, list):

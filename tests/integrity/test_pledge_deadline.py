@@ -10,7 +10,6 @@ from django.utils import timezone
 from stations.models import Pledge, StationStatus
 from tests.factories import StationFactory
 
-
 _numbers = itertools.count(1200)
 
 
