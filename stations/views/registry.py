@@ -26,7 +26,7 @@ from ..models import (
     Station,
     StationStatus,
 )
-from ..permissions import STATION_ACTORS, record_permissions
+from ..permissions import STATION_ACTORS
 from ..selectors import registry_filter, station_history
 from ..services import lifecycle
 from ..services.records import insurance_for
@@ -91,7 +91,6 @@ def staff_detail(request, pk):
             if station.status == StationStatus.APPROVED
             else [],
             "actions": station.available_actions(user),
-            "may": record_permissions(user),
             "sees_filing": FilingForm.objects.visible_to(user)
             .filter(pk=station.filing_id)
             .exists(),
