@@ -139,6 +139,8 @@ AXES_VERBOSE = False
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
+# ISO first among the input formats: see config/formats/zh_Hans/formats.py.
+FORMAT_MODULE_PATH = ["config.formats"]
 # Only Chinese is offered: an English-language phone browser still gets the Chinese UI
 # (the English msgids are the catalog's keys, not a second interface).
 LANGUAGES = [("zh-hans", "简体中文")]

@@ -1,0 +1,33 @@
+"""The staff navigation, derived from the access rules of the pages it links to.
+
+A link shows exactly when its page's own ``@access`` rule admits the user's role, so the
+menu and the rules cannot disagree (no ``role == "aid_center"`` in templates).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from django.urls import resolve, reverse
+from django.utils.translation import gettext_lazy as _
+
+from unions.access import rule_for
+
+LINKS = (
+    ("stations:review_queue", _("Review queue")),
+    ("stations:filing_list", _("Filing forms")),
+    ("stations:registry", _("Station registry")),
+    ("admin:index", _("Administration")),
+)
+
+
+@cache
+def _rule(url_name: str):
+    match = resolve(reverse(url_name))
+    return rule_for(match.func, match.namespaces)
+
+
+def links_for(role: str | None) -> list[tuple[str, str]]:
+    if role is None:
+        return []
+    return [(name, label) for name, label in LINKS if role in _rule(name).roles]
