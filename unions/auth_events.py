@@ -17,7 +17,10 @@ SESSION_STARTED_KEY = "_auth_started"
 
 
 def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """The address axes counts (its receivers run first and store it), else REMOTE_ADDR."""
+    if request is None:
+        return None
+    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR")
 
 
 @receiver(user_logged_in)
