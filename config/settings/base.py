@@ -145,6 +145,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
+# `seed_demo` creates logins with a published password; production.py turns this off.
+DEMO_DATA_ALLOWED = True
+
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
 # Only Chinese is offered: an English-language phone browser still gets the Chinese UI
