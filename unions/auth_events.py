@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
+from axes.helpers import get_client_ip_address
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -17,10 +18,8 @@ SESSION_STARTED_KEY = "_auth_started"
 
 
 def _ip(request) -> str | None:
-    """The address axes counts (its receivers run first and store it), else REMOTE_ADDR."""
-    if request is None:
-        return None
-    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR")
+    """The client address exactly as the lockout counts it (AXES_CLIENT_IP_CALLABLE)."""
+    return get_client_ip_address(request) if request is not None else None
 
 
 @receiver(user_logged_in)
