@@ -12,7 +12,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import ngettext
 
 from config.access import rule_for
-from unions.auth_events import SESSION_STARTED_KEY
+from unions.auth_events import SESSION_GENERATION_KEY, SESSION_STARTED_KEY
+from unions.models import SessionGeneration
 
 log = logging.getLogger("security")
 
@@ -32,6 +33,29 @@ class AbsoluteSessionTimeoutMiddleware:
             limit = settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds()
             if started is None or time.time() - started > limit:
                 log.info("session of %s ended by absolute timeout", request.user)
+                logout(request)
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class RevokedSessionMiddleware:
+    """End a session opened before its account was disabled, even once it is enabled again.
+
+    While an account is disabled Django already treats its sessions as anonymous; this
+    keeps them dead after it is re-enabled. Sessions from before this check existed hold
+    no generation and count as generation 0.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            held = request.session.get(SESSION_GENERATION_KEY, 0)
+            if held != SessionGeneration.current(request.user.pk):
+                log.info(
+                    "session of %s ended: opened before the account was disabled", request.user
+                )
                 logout(request)
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     # Outside everything that may answer for a signed-in user (lockout, refusals, views).
     "config.security.PrivateResponsesMiddleware",
     "config.security.AbsoluteSessionTimeoutMiddleware",
+    "config.security.RevokedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
