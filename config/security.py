@@ -8,9 +8,12 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout, password_validation
 from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
 from django.utils.translation import ngettext
 
-from unions.auth_events import SESSION_STARTED_KEY
+from unions.access import rule_for
+from unions.auth_events import SESSION_GENERATION_KEY, SESSION_STARTED_KEY
+from unions.models import SessionGeneration
 
 log = logging.getLogger("security")
 
@@ -33,6 +36,60 @@ class AbsoluteSessionTimeoutMiddleware:
                 logout(request)
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)
+
+
+class RevokedSessionMiddleware:
+    """End a session opened before its account was disabled, even once it is enabled again.
+
+    While an account is disabled Django already treats its sessions as anonymous; this
+    keeps them dead after it is re-enabled. Sessions from before this check existed hold
+    no generation and count as generation 0.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            held = request.session.get(SESSION_GENERATION_KEY, 0)
+            if held != SessionGeneration.current(request.user.pk):
+                log.info(
+                    "session of %s ended: opened before the account was disabled", request.user
+                )
+                logout(request)
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class PrivateResponsesMiddleware:
+    """``Cache-Control: no-store, private`` on every response that may carry personal data.
+
+    Staff pages show station heads' mobiles, filing forms and scans; a shared office
+    computer's browser cache or a proxy must not keep them after logout. The rule is the
+    simplest honest one: every response to a signed-in user, and every response of a view
+    not declared public (the admin site included, whoever asks). Public pages for anonymous
+    visitors keep whatever caching they set.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or not self._public_view(request):
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    @staticmethod
+    def _public_view(request) -> bool:
+        """Whether the resolved view is declared public; no view (a 404) counts as public."""
+        match = getattr(request, "resolver_match", None)
+        if match is None:
+            return True
+        rule = rule_for(match.func, match.namespaces)
+        return rule is not None and rule.public and "admin" not in match.namespaces
 
 
 class MinimumLengthValidator(password_validation.MinimumLengthValidator):

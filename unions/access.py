@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -76,7 +77,8 @@ def refuse(request: HttpRequest, reason: str) -> None:
         kind=SecurityEvent.Kind.REFUSED,
         user=user,
         username=getattr(user, "username", "") or "",
-        ip_address=request.META.get("REMOTE_ADDR"),
+        # Through axes, which reads the client behind our proxies (TRUSTED_PROXY_COUNT).
+        ip_address=get_client_ip_address(request),
         path=request.path[:500],
     )
     raise PermissionDenied(reason)

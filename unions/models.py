@@ -160,3 +160,42 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username}"
+
+
+class SessionGeneration(models.Model):
+    """How many times a user's sessions have been ended for good (the account was disabled).
+
+    A login writes the current number into its session, and config.security's
+    RevokedSessionMiddleware ends any session holding an older one. Kept in the database,
+    not in the session store, so that it works with every SESSION_ENGINE: database
+    sessions are not indexed by user, and cache or signed-cookie sessions cannot be found
+    and deleted at all. (A changed password already ends sessions: Django's session auth
+    hash is derived from the password hash.)
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+    )
+    generation = models.PositiveIntegerField(_("session generation"), default=0)
+
+    class Meta:
+        verbose_name = _("session generation")
+        verbose_name_plural = _("session generations")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.generation}"
+
+    @classmethod
+    def current(cls, user_id: int) -> int:
+        found = cls.objects.filter(user_id=user_id).values_list("generation", flat=True)
+        return found.first() or 0
+
+    @classmethod
+    def end_sessions(cls, user_id: int) -> None:
+        """Every session opened before now stops working, whatever happens to the account."""
+        cls.objects.get_or_create(user_id=user_id)
+        cls.objects.filter(user_id=user_id).update(generation=models.F("generation") + 1)

@@ -24,6 +24,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "te
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # First, so that its createsuperuser (which validates the password) overrides Django's.
+    "unions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -36,7 +38,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "pgtrigger",
-    "unions",
     "stations",
     "inspections",
     "awards",
@@ -50,7 +51,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside everything that may answer for a signed-in user (lockout, refusals, views).
+    "config.security.PrivateResponsesMiddleware",
     "config.security.AbsoluteSessionTimeoutMiddleware",
+    "config.security.RevokedSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -129,13 +133,25 @@ SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=12)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-# Lockout after repeated failures, per user name and per address.
+# Lockout after repeated failures (config/lockout.py): the pair (user name, address) after
+# AXES_FAILURE_LIMIT failures, and an address alone after a looser limit for all its user
+# names together. Neither alone at 5: that would let anyone lock any named account, and
+# one office address lock out all its staff.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=30)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "config.lockout.PairAndAddressLockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "config.lockout.client_ip"
+# Reverse proxies of our own in front of gunicorn (nginx: 1). Their X-Forwarded-For entries
+# give the client address; 0 believes REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# `seed_demo` creates logins with a published password; production.py turns this off.
+DEMO_DATA_ALLOWED = True
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -9,29 +9,47 @@ from django.urls import path
 from unions.access import access
 
 from ..models import Station, StationStatus
+from ..open_now import open_now
+
+# What the plaque means at each stage a numbered station can be in, for a passer-by who
+# scanned it. Numbers are issued at approval, so no other status carries one.
+PLAQUE_STAGES = {
+    StationStatus.APPROVED: "preparing",
+    StationStatus.ACTIVE: "valid",
+    StationStatus.RECTIFYING: "rectifying",
+    StationStatus.REVOKED: "revoked",
+    StationStatus.CLOSED: "closed",
+}
 
 
 @access(public=True)
 def station_public(request, plaque_no: str):
-    """Answers for every plaque ever issued, and says plainly when it is no longer valid."""
+    """Answers for every plaque ever issued and tells the truth about it at every stage.
+
+    Only an operating station (active or rectifying) shows its address, hours, services
+    and masked head; the reason a staff member typed for a revocation is never shown, as
+    it may name people: the page states the programme's own ground for the step instead.
+    """
     station = (
         Station.objects.with_plaque()
         .select_related("union", "host_unit")
         .filter(plaque_number=plaque_no.upper())
         .first()
     )
-    if station is None:
+    if station is None or station.status not in PLAQUE_STAGES:
         raise Http404
+    operating = station.is_public
     return render(
         request,
         "public/station_detail.html",
         {
             "station": station,
-            "revoked": station.status == StationStatus.REVOKED,
-            "closed": station.status == StationStatus.CLOSED,
-            "not_yet_open": station.status == StationStatus.APPROVED,
+            "stage": PLAQUE_STAGES[station.status],
+            "operating": operating,
+            "open_now": open_now(station) if operating else None,
+            # Revoked before it ever opened: the ground is not a failed service.
+            "ever_operated": station.activated_at is not None,
         },
-        status=200,
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from unions.demo import DEMO_PASSWORD, seed_users
@@ -11,8 +12,19 @@ from unions.demo import DEMO_PASSWORD, seed_users
 class Command(BaseCommand):
     help = "Load demo accounts and data (idempotent)."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # The demo logins share a password published in the README: on a real site they
+        # would be an open door, starting with the superuser "admin".
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "seed_demo refuses to run under production settings: it creates the "
+                "superuser 'admin' and other accounts with the published demo password. "
+                "Create real accounts with createsuperuser and the admin instead."
+            )
+        self._seed()
+
+    @transaction.atomic
+    def _seed(self):
         users = seed_users()
         from stations.demo import seed_stations
 

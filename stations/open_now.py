@@ -1,0 +1,52 @@
+"""Is a station open at a given moment? Read from its structured weekly opening hours.
+
+Slots are ``{"days": [0..6], "start": "HH:MM", "end": "HH:MM"}`` with Monday = 0 and
+"24:00" ending the day (stations/parsing/hours.py writes them). A slot whose end is not
+after its start runs past midnight: from its start on each listed day to its end on the
+next day (22:00–06:00 on Friday is Friday night into Saturday morning; 08:00–08:00 is a
+full 24 hours). Times are the programme's local time (settings.TIME_ZONE, Asia/Shanghai).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.utils import timezone
+
+DAY = 24 * 60
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
+    value = int(hours) * 60 + int(minutes)
+    if not 0 <= value <= DAY:
+        raise ValueError(hhmm)
+    return value
+
+
+def is_open_at(slots: list[dict], when: datetime) -> bool:
+    """Whether any slot covers ``when`` (an aware datetime, read in local time)."""
+    local = timezone.localtime(when)
+    day, minute = local.weekday(), local.hour * 60 + local.minute
+    yesterday = (day - 1) % 7
+    for slot in slots:
+        try:
+            start, end = _minutes(slot["start"]), _minutes(slot["end"])
+            days = {int(d) for d in slot["days"]}
+        except (KeyError, TypeError, ValueError):
+            continue  # an unreadable slot says nothing; never guess "open"
+        if start < end:
+            if day in days and start <= minute < end:
+                return True
+        elif (day in days and minute >= start) or (yesterday in days and minute < end):
+            return True
+    return False
+
+
+def open_now(station, when: datetime | None = None) -> bool | None:
+    """True or False for a station with known hours; None when its hours are not known."""
+    if station.open_24h:
+        return True
+    if not station.opening_hours:
+        return None
+    return is_open_at(station.opening_hours, when or timezone.now())
