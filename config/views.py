@@ -11,10 +11,10 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from stations.models import Station
+from unions.access import ANY_STAFF, access
 from unions.models import Role
 from unions.roles import role_of
 
-from unions.access import ANY_STAFF, access
 from .dashboards import pending_work
 
 log = logging.getLogger(__name__)

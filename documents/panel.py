@@ -1,0 +1,143 @@
+"""What a record's documents panel shows: one row per kind of document the record offers.
+
+Shared by the template tag that draws the panel on a record's page and by the status view
+the panel polls, so both always agree. Which kinds a record offers is what its app
+registered (documents.kinds.RecordType).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from unions.models import Role
+from unions.roles import role_of
+
+from . import kinds
+from .models import GeneratedDocument
+from .snapshots import DocumentUnavailable, snapshot_for
+from .worker import document_is_stuck
+
+State = GeneratedDocument.State
+
+# Inspectors read; only union staff and the aid center ask for documents.
+REQUESTERS = (Role.UNION_STAFF, Role.AID_CENTER)
+BADGES = {
+    "none": "secondary",
+    State.QUEUED: "secondary",
+    State.RENDERING: "info",
+    State.READY: "success",
+    State.FAILED: "danger",
+}
+
+
+@dataclass
+class PanelRow:
+    kind: str
+    record_type: str
+    record_id: int
+    document: GeneratedDocument | None = None
+    previous: GeneratedDocument | None = None
+    unavailable: str = ""
+    can_request: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(kinds.get(self.kind).label)
+
+    @property
+    def state(self) -> str:
+        return self.document.state if self.document else "none"
+
+    @property
+    def state_label(self) -> str:
+        if self.document is None:
+            return ""
+        return str(self.document.get_state_display())
+
+    @property
+    def badge(self) -> str:
+        return BADGES.get(self.state, "secondary")
+
+    @property
+    def pending(self) -> bool:
+        return bool(self.document and self.document.is_pending)
+
+    @property
+    def can_retry(self) -> bool:
+        return bool(
+            self.can_request
+            and self.document
+            and (self.document.state == State.FAILED or document_is_stuck(self.document))
+        )
+
+    @property
+    def request_url(self) -> str:
+        return reverse(
+            "documents:request",
+            kwargs={"record": self.record_type, "pk": self.record_id, "kind": self.kind},
+        )
+
+    @property
+    def download_url(self) -> str:
+        if self.document is None or not self.document.is_ready:
+            return ""
+        return reverse("documents:download", kwargs={"pk": self.document.pk})
+
+    @property
+    def previous_url(self) -> str:
+        if self.previous is None:
+            return ""
+        return reverse("documents:download", kwargs={"pk": self.previous.pk})
+
+    @property
+    def retry_url(self) -> str:
+        if self.document is None:
+            return ""
+        return reverse("documents:retry", kwargs={"pk": self.document.pk})
+
+    def as_json(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "id": doc.pk if doc else None,
+            "state": self.state,
+            "state_label": self.state_label,
+            "pending": self.pending,
+            "attempts": doc.attempts if doc else 0,
+            "error": doc.error if doc and doc.state == State.FAILED else "",
+            "unavailable": self.unavailable,
+            "download_url": self.download_url,
+            "retry_url": self.retry_url if self.can_retry else "",
+            "request_url": self.request_url if self.can_request else "",
+        }
+
+
+def panel_rows(record, user) -> list[PanelRow]:
+    record_type = kinds.record_type_of(record)
+    key = kinds.record_key(record)
+    may_request = role_of(user) in REQUESTERS
+    visible = GeneratedDocument.objects.visible_to(user)
+    rows = []
+    for kind in record_type.kinds:
+        row = PanelRow(kind=kind, record_type=record_type.name, record_id=record.pk)
+        try:
+            snapshot = snapshot_for(kind, record)
+        except DocumentUnavailable as exc:
+            row.unavailable = " ".join(exc.messages)
+            snapshot = None
+        ours = visible.filter(kind=kind, record_key=key)
+        if snapshot is not None:
+            row.document = ours.filter(version=snapshot.version).first()
+            row.can_request = may_request
+        if row.document is None or not row.document.is_ready:
+            # An earlier version stays downloadable, marked as such, while the new one is made.
+            older = ours.filter(state=State.READY)
+            if snapshot is not None:
+                older = older.exclude(version=snapshot.version)
+            row.previous = older.order_by("-finished_at", "-id").first()
+        rows.append(row)
+    return rows
