@@ -7,12 +7,10 @@ import re
 
 import pytest
 
-from stations.documents import fonts
-from stations.models import GeneratedDocument
+from documents import fonts
+from stations.documents.codes import Kind
 
 from .helpers import numbered_station, pdf_fonts, pdf_text, read_file
-
-Kind = GeneratedDocument.Kind
 
 
 def test_fontconfig_knows_the_noto_cjk_sc_families():
@@ -44,7 +42,7 @@ def test_a_character_outside_gb2312_falls_back_to_the_full_noto_face(make, world
 
 
 def test_the_gb2312_cuts_are_made_once_and_cached():
-    from stations.documents import subset
+    from documents import subset
 
     located = fonts.locate(fonts.FACES[0])
     assert located is not None
