@@ -29,6 +29,7 @@ import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -75,7 +76,16 @@ def versions() -> str:
 
     from documents.subset import harfbuzz_version
 
-    return f"WeasyPrint {weasyprint.__version__}, HarfBuzz {harfbuzz_version()}"
+    system = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libharfbuzz0b"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split("+")[0]
+    return (
+        f"WeasyPrint {weasyprint.__version__} with HarfBuzz {system or '?'}; "
+        f"GB2312 cuts by uharfbuzz (HarfBuzz {harfbuzz_version()})"
+    )
 
 
 # --- Data -----------------------------------------------------------------------------
@@ -344,7 +354,8 @@ def report(args, one, naive, pledges, full) -> str:
         "with HarfBuzz, subsetting the full 65,000-glyph faces took ~0.1 s and ~170 KB per face",
         "per PDF (WeasyPrint keeps glyph ids, so every empty slot up to the highest one used",
         "stays); the stylesheet therefore puts GB2312 cuts of the two faces first, made once",
-        "per machine with HarfBuzz (~0.5 s each, cached in the temp directory), with the full",
+        "at install with uharfbuzz (`manage.py documents_fonts`, 0.1-0.3 s each, kept in",
+        "var/fonts/), with the full",
         "faces behind them for rarer characters (documents/subset.py). Warm renders",
         "reuse one FontConfiguration and the parsed stylesheet per process",
         "(documents/fonts.py). The batch figures use two processes, as a Celery",

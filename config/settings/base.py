@@ -235,6 +235,9 @@ INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
 # A render claimed by another task longer ago than this is presumed dead: the page offers a
 # retry, and a redelivered or duplicate task may take it over.
 DOCUMENT_RENDER_LEASE_SECONDS = env.int("DOCUMENT_RENDER_LEASE_SECONDS", default=600)
+# The GB2312 cuts of the PDF fonts (documents/subset.py): made once by `make install`
+# (manage.py documents_fonts), or by the first render that finds none.
+FONT_CACHE_DIR = Path(env("FONT_CACHE_DIR", default=str(BASE_DIR / "var" / "fonts")))
 # Redis hands a message that was taken but never acknowledged (its whole worker died) to
 # another worker after this many seconds. It must exceed the longest task (a big batch zip);
 # the worker-kill test shortens it.
