@@ -4,7 +4,7 @@ Each row is copied with its id (so download addresses and stored file names stay
 were: files are not moved) into documents_generateddocument; the station, filing and
 agreement foreign keys become what the record key already says, and a station's document
 gets the station's district, which district inspectors are scoped by. Then the old table
-goes. Backwards, the rows are copied back and the foreign keys rebuilt from the record key.
+goes. Backwards, the rows move back and the foreign keys are rebuilt from the record key.
 """
 
 from django.core.management.color import no_style
@@ -68,6 +68,8 @@ def backwards(apps, schema_editor):
 
     rows = new.objects.using(using).order_by("id")
     _copy(rows.iterator(chunk_size=500), old, schema_editor.connection, using, foreign_keys)
+    # Moved, not copied: documents' table stays (its migration is not undone), empty.
+    rows.delete()
 
 
 class Migration(migrations.Migration):

@@ -81,5 +81,12 @@ def test_old_rows_move_with_their_ids_and_the_stations_district():
         assert moved[42].district == ""
         # Ids continue after the copied ones (PostgreSQL's sequence was reset).
         assert New.objects.create(kind="report", record_key="report:x", version="v").pk > 42
+        New.objects.filter(kind="report").delete()
+
+        # Backwards, the rows move back with their foreign keys rebuilt from the record key.
+        back = _migrate(BEFORE)
+        restored = {d.pk: d for d in back.get_model("stations", "GeneratedDocument").objects.all()}
+        assert (restored[41].station_id, restored[42].filing_id) == (station.pk, filing.pk)
+        assert not back.get_model("documents", "GeneratedDocument").objects.exists()
     finally:
         _migrate(_latest())
