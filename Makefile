@@ -9,9 +9,9 @@ DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gett
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps venv messages migrate lint bench worker beat clean
+.PHONY: run test install system-deps venv messages fonts migrate lint bench worker beat clean
 
-install: system-deps venv messages
+install: system-deps venv messages fonts
 
 system-deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -31,6 +31,11 @@ $(STAMP): requirements.txt
 
 messages: venv
 	@$(PY) manage.py compilemessages -v 0 --ignore=$(VENV) --ignore=node_modules
+
+# The GB2312 cuts of the PDF fonts, made once into var/fonts/ (FONT_CACHE_DIR) rather than
+# by the first render after every reboot.
+fonts: venv system-deps
+	@$(PY) manage.py documents_fonts -v 0 >/dev/null
 
 migrate: install
 	$(PY) manage.py migrate --noinput -v 0
@@ -58,4 +63,4 @@ bench: install
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 var

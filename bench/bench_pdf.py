@@ -29,6 +29,7 @@ import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,7 +47,6 @@ def setup_django(folder: Path) -> None:
     os.environ["REDIS_URL"] = ""
     os.environ["MEDIA_ROOT"] = str(folder / "media")
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-    os.environ["DOCUMENT_RENDER_DELAY_SECONDS"] = "0"
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -74,9 +74,18 @@ def machine() -> str:
 def versions() -> str:
     import weasyprint
 
-    from stations.documents.subset import harfbuzz_version
+    from documents.subset import harfbuzz_version
 
-    return f"WeasyPrint {weasyprint.__version__}, HarfBuzz {harfbuzz_version()}"
+    system = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libharfbuzz0b"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split("+")[0]
+    return (
+        f"WeasyPrint {weasyprint.__version__} with HarfBuzz {system or '?'}; "
+        f"GB2312 cuts by uharfbuzz (HarfBuzz {harfbuzz_version()})"
+    )
 
 
 # --- Data -----------------------------------------------------------------------------
@@ -145,11 +154,12 @@ def make_filing(n: int):
 
 
 def one_pledge(station, runs: int, profile: bool) -> dict:
-    from stations.documents import fonts
-    from stations.documents.render import render_pdf
+    from documents import fonts
+    from documents.models import GeneratedDocument
+    from documents.render import render_pdf
+    from documents.services import _get_or_create
+    from documents.worker import document_render
     from stations.documents.snapshots import pledge_snapshot
-    from stations.models import GeneratedDocument
-    from stations.services.documents import _get_or_create, document_render
 
     payload = pledge_snapshot(station).payload
     started = time.perf_counter()
@@ -199,8 +209,8 @@ def naive_pledge(station) -> float:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from stations.documents import fonts
-    from stations.documents.render import html_for
+    from documents import fonts
+    from documents.render import html_for
     from stations.documents.snapshots import pledge_snapshot
 
     html = html_for("pledge", pledge_snapshot(station).payload)
@@ -221,8 +231,8 @@ def _render_share(ids: list[int]) -> int:
     """One 'worker process': render its share of the documents, as the task would."""
     from django.db import connections
 
-    from stations.documents import fonts
-    from stations.services.documents import document_render
+    from documents import fonts
+    from documents.worker import document_render
 
     connections.close_all()  # never share the parent's SQLite connection
     for document_id in ids:
@@ -243,10 +253,11 @@ def in_two_processes(ids: list[int]) -> None:
 
 def pledges_batch(stations) -> dict:
     """1,000 pledges: made by two worker processes, then zipped into one file."""
-    from stations.documents.batch import entry_name, write_zip
+    from documents.bundle import entry_name, write_zip
+    from documents.models import GeneratedDocument
+    from documents.services import _get_or_create
+    from documents.worker import storage
     from stations.documents.snapshots import pledge_snapshot
-    from stations.models import GeneratedDocument
-    from stations.services.documents import _get_or_create, _storage
 
     rows = [_get_or_create(pledge_snapshot(s), by=None)[0] for s in stations]
     GeneratedDocument.objects.filter(pk__in=[r.pk for r in rows]).update(state="queued", attempts=0)
@@ -255,7 +266,7 @@ def pledges_batch(stations) -> dict:
     made = time.perf_counter() - started
     ready = list(GeneratedDocument.objects.filter(pk__in=[r.pk for r in rows], state="ready"))
     assert len(ready) == len(rows), "some pledges were not made"
-    with write_zip([(entry_name(r.kind, r.title), r.file.name) for r in ready], _storage()) as z:
+    with write_zip([(entry_name(r.kind, r.title), r.file.name) for r in ready], storage()) as z:
         size = z.seek(0, 2)
     total = time.perf_counter() - started
     return {"count": len(rows), "render": made, "total": total, "zip_mb": size / 2**20}
@@ -263,8 +274,8 @@ def pledges_batch(stations) -> dict:
 
 def filing_zip(filing) -> dict:
     """The filing's zip of every pledge and plaque, as the batch task makes it."""
-    from stations.models import GeneratedDocument
-    from stations.services.documents import document_request
+    from documents.models import GeneratedDocument
+    from documents.services import document_request
 
     GeneratedDocument.objects.all().delete()
     started = time.perf_counter()
@@ -276,7 +287,7 @@ def filing_zip(filing) -> dict:
     batch = document_request(kind="batch_zip", record=filing, by=None)
     members = list(GeneratedDocument.objects.exclude(pk=batch.pk).values_list("pk", flat=True))
     in_two_processes(members)
-    from stations.services.documents import document_render
+    from documents.worker import document_render
 
     document_render(document_id=batch.pk, task_id="bench-zip")
     batch.refresh_from_db()
@@ -343,10 +354,11 @@ def report(args, one, naive, pledges, full) -> str:
         "with HarfBuzz, subsetting the full 65,000-glyph faces took ~0.1 s and ~170 KB per face",
         "per PDF (WeasyPrint keeps glyph ids, so every empty slot up to the highest one used",
         "stays); the stylesheet therefore puts GB2312 cuts of the two faces first, made once",
-        "per machine with HarfBuzz (~0.5 s each, cached in the temp directory), with the full",
-        "faces behind them for rarer characters (stations/documents/subset.py). Warm renders",
+        "at install with uharfbuzz (`manage.py documents_fonts`, 0.1-0.3 s each, kept in",
+        "var/fonts/), with the full",
+        "faces behind them for rarer characters (documents/subset.py). Warm renders",
         "reuse one FontConfiguration and the parsed stylesheet per process",
-        "(stations/documents/fonts.py). The batch figures use two processes, as a Celery",
+        "(documents/fonts.py). The batch figures use two processes, as a Celery",
         "worker with two pool processes would; the machine is shared with other work, so",
         "times vary between runs.",
         END,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("staff/", views.staff_home, name="home"),
     path("accounts/", include("unions.urls")),
+    path("", include("documents.urls")),
     path("", include("stations.urls")),
     path("admin/", admin.site.urls),
 ]

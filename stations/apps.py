@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class StationsConfig(AppConfig):
     name = "stations"
     verbose_name = _("Stations")
+
+    def ready(self) -> None:
+        # 附件1–3, the plaque and the filing's zip, made by the documents app.
+        from .documents.kinds import register_kinds
+
+        register_kinds()

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "pgtrigger",
+    "documents",
     "stations",
     "inspections",
     "awards",
@@ -249,14 +250,13 @@ PLEDGE_DUE_DAYS = env.int("PLEDGE_DUE_DAYS", default=30)
 # Warn this many days before a liability insurance policy ends.
 INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
 
-# --- Generated documents (stations/documents, stations/tasks.py) -------------------------
+# --- Generated documents (documents/) ---------------------------------------------------
 # A render claimed by another task longer ago than this is presumed dead: the page offers a
 # retry, and a redelivered or duplicate task may take it over.
 DOCUMENT_RENDER_LEASE_SECONDS = env.int("DOCUMENT_RENDER_LEASE_SECONDS", default=600)
-# A pause inside every render, after the document shows "rendering". It exists only so that
-# the worker-kill test (tests/documents/test_worker_kill.py) can SIGKILL a worker mid-task
-# at a known moment; it stays 0 everywhere else.
-DOCUMENT_RENDER_DELAY_SECONDS = env.float("DOCUMENT_RENDER_DELAY_SECONDS", default=0.0)
+# The GB2312 cuts of the PDF fonts (documents/subset.py): made once by `make install`
+# (manage.py documents_fonts), or by the first render that finds none.
+FONT_CACHE_DIR = Path(env("FONT_CACHE_DIR", default=str(BASE_DIR / "var" / "fonts")))
 # Redis hands a message that was taken but never acknowledged (its whole worker died) to
 # another worker after this many seconds. It must exceed the longest task (a big batch zip);
 # the worker-kill test shortens it.

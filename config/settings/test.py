@@ -11,3 +11,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING["loggers"]["security"]["level"] = "WARNING"  # noqa: F405
+# A document kind that renders slowly, for the worker-kill test: a test-only app rather than a
+# production setting (tests/documents/slow).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.documents.slow"]  # noqa: F405

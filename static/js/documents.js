@@ -1,5 +1,6 @@
-/* Documents panel (templates/documents/_panel_body.html): make and retry buttons post in the
-   background, and the rows refresh themselves while a document is queued or rendering.
+/* Documents panel (documents/templates/documents/_panel_body.html): make and retry buttons
+   post in the background, and the rows refresh themselves while a document is queued or
+   rendering.
    Without JavaScript the forms post normally and the page reloads. */
 (function () {
   "use strict";

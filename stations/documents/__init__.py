@@ -1,8 +1,9 @@
-"""PDF documents of the programme: 附件1–3, plaque artwork, batch zips and reports.
+"""The stations app's documents: 附件1–3, plaque artwork and a filing's zip of them.
 
-- ``snapshots``: what a document shows, taken from its record, and the version hash of it.
-- ``render``: snapshot -> PDF bytes with WeasyPrint and the templates in templates/documents/.
-- ``fonts``: the CJK font set-up, and the fast (HarfBuzz) subsetting it depends on.
-- ``qr``: the plaque's QR code, as inline SVG (vector, sharp at any print size).
-- ``batch``: many documents into one zip.
+The machinery (rendering, storage, tasks, the panel) is the documents app's; this package
+says what the stations' documents are:
+- ``kinds``: their registration with the documents app (codes and labels in ``codes``).
+- ``snapshots``: what each document shows, taken from its record.
+- ``drawing``: what the templates need beyond the snapshot (``qr``: the plaque's QR code;
+  ``wording``: the source document's words for stored codes).
 """

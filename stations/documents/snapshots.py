@@ -1,123 +1,23 @@
-"""What each document shows, taken from its record, and the version that names it.
+"""What each of the stations app's documents shows, taken from its record.
 
-A snapshot is plain JSON: the worker renders from it alone, so a document is exactly what was
-requested even if the record changes while the task waits in the queue. Its version hashes the
-snapshot together with the templates that draw it: a new wording is a new version too.
+A snapshot is plain JSON (documents.snapshots): the worker renders from it alone, so a
+document is exactly what was requested even if the record changes while the task waits in
+the queue. The kinds these builders serve are registered in kinds.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import json
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import (
-    HOLDS_PLAQUE,
-    Agreement,
-    FilingForm,
-    GeneratedDocument,
-    Pledge,
-    Station,
-)
+from documents.snapshots import DocumentUnavailable, Snapshot, day
+from documents.snapshots import snapshot as _snapshot
 
-Kind = GeneratedDocument.Kind
+from ..models import HOLDS_PLAQUE, Agreement, FilingForm, Pledge, Station
+from .codes import Kind
 
-# Bump when the code that turns a snapshot into a document changes in a way the templates
-# do not show (QR options, page set-up in render.py): every version changes with it.
-RENDER_REVISION = 1
-
-# Stations whose plaque hangs on a wall: only these get plaque artwork and a pledge to sign.
-
-TEMPLATES: dict[str, str] = {
-    Kind.FILING_FORM: "documents/filing_form.html",
-    Kind.AGREEMENT: "documents/agreement.html",
-    Kind.PLEDGE: "documents/pledge.html",
-    Kind.PLAQUE: "documents/plaque.html",
-    Kind.REPORT: "documents/report.html",
-}
-
-
-class DocumentUnavailable(ValidationError):
-    """This kind of document cannot be made from this record in its current state."""
-
-
-@dataclass(frozen=True)
-class ReportSpec:
-    """A report for the shared report layout (templates/documents/report.html).
-
-    ``key`` names the report ("quarterly-2024-q1-huangpu"); ``template`` extends
-    documents/report.html; ``context`` must be JSON (it is stored as the snapshot). Only
-    templates in templates/documents/ count in the version: a report template kept
-    elsewhere should put its own revision into ``context``.
-    """
-
-    key: str
-    title: str
-    context: dict[str, Any] = field(default_factory=dict)
-    union_id: int | None = None
-    template: str = "documents/report.html"
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    kind: str
-    record_key: str
-    title: str
-    union_id: int | None
-    payload: dict[str, Any]
-    links: dict[str, Any]
-    version: str
-
-
-def day(value: dt.date | None) -> dict[str, int] | None:
-    """Dates as 年/月/日 parts, so the templates print them the way the forms do."""
-    if value is None:
-        return None
-    return {"y": value.year, "m": value.month, "d": value.day}
-
-
-@lru_cache(maxsize=1)
-def templates_fingerprint() -> str:
-    """Hash of every PDF template and the print stylesheet (not the web panel)."""
-    folder = Path(settings.BASE_DIR) / "templates" / "documents"
-    digest = hashlib.sha256(str(RENDER_REVISION).encode())
-    for path in sorted(folder.glob("*")):
-        if path.is_file() and not path.name.startswith("_panel"):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def version_of(kind: str, payload: dict[str, Any]) -> str:
-    canonical = json.dumps(
-        {"kind": kind, "payload": payload, "templates": templates_fingerprint()},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-        default=str,
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()[:32]
-
-
-def _snapshot(kind, *, record_key, title, union_id, payload, links) -> Snapshot:
-    return Snapshot(
-        kind=kind,
-        record_key=record_key,
-        title=title,
-        union_id=union_id,
-        payload=payload,
-        links=links,
-        version=version_of(kind, payload),
-    )
+__all__ = ["DocumentUnavailable", "Snapshot", "day"]
 
 
 # --- 附件3 服务承诺书 and the plaque ------------------------------------------------------
@@ -156,7 +56,7 @@ def pledge_snapshot(station: Station) -> Snapshot:
         title=station.plaque_number,
         union_id=station.union_id,
         payload=payload,
-        links={"station": station},
+        district=station.district,
     )
 
 
@@ -184,7 +84,7 @@ def plaque_snapshot(station: Station) -> Snapshot:
         title=station.plaque_number,
         union_id=station.union_id,
         payload=payload,
-        links={"station": station},
+        district=station.district,
     )
 
 
@@ -223,7 +123,6 @@ def filing_form_snapshot(filing: FilingForm) -> Snapshot:
         title=filing.unit_name,
         union_id=filing.union_id,
         payload=payload,
-        links={"filing": filing},
     )
 
 
@@ -251,7 +150,6 @@ def agreement_snapshot(agreement: Agreement) -> Snapshot:
         title=agreement.host_unit.name,
         union_id=agreement.union_id,
         payload=payload,
-        links={"agreement": agreement},
     )
 
 
@@ -273,66 +171,15 @@ def batch_members(filing: FilingForm) -> list[Snapshot]:
     return members
 
 
-def batch_snapshot(filing: FilingForm, members: list[Snapshot] | None = None) -> Snapshot:
-    members = batch_members(filing) if members is None else members
+def batch_snapshot(filing: FilingForm) -> Snapshot:
+    members = batch_members(filing)
     if not members:
         raise DocumentUnavailable(_("This filing has no approved stations with a plaque number."))
-    payload = {
-        "unit_name": filing.unit_name,
-        "members": [
-            {"kind": m.kind, "record_key": m.record_key, "title": m.title, "version": m.version}
-            for m in members
-        ],
-    }
     return _snapshot(
         Kind.BATCH_ZIP,
         record_key=f"filing:{filing.pk}",
         title=filing.unit_name,
         union_id=filing.union_id,
-        payload=payload,
-        links={"filing": filing},
+        payload={"unit_name": filing.unit_name},
+        members=members,
     )
-
-
-# --- Reports -----------------------------------------------------------------------------
-
-
-def report_snapshot(spec: ReportSpec) -> Snapshot:
-    payload = {"title": spec.title, "template": spec.template, "context": spec.context}
-    return _snapshot(
-        Kind.REPORT,
-        record_key=f"report:{spec.key}"[:120],
-        title=spec.title,
-        union_id=spec.union_id,
-        payload=payload,
-        links={},
-    )
-
-
-# --- Dispatch ----------------------------------------------------------------------------
-
-BUILDERS = {
-    Kind.PLEDGE: (Station, pledge_snapshot),
-    Kind.PLAQUE: (Station, plaque_snapshot),
-    Kind.FILING_FORM: (FilingForm, filing_form_snapshot),
-    Kind.AGREEMENT: (Agreement, agreement_snapshot),
-    Kind.BATCH_ZIP: (FilingForm, batch_snapshot),
-    Kind.REPORT: (ReportSpec, report_snapshot),
-}
-
-# Which documents each kind of record offers, in the order the panel lists them.
-KINDS_FOR = {
-    Station: (Kind.PLEDGE, Kind.PLAQUE),
-    FilingForm: (Kind.FILING_FORM, Kind.BATCH_ZIP),
-    Agreement: (Kind.AGREEMENT,),
-}
-
-
-def snapshot_for(kind: str, record) -> Snapshot:
-    try:
-        model, build = BUILDERS[kind]
-    except KeyError:
-        raise DocumentUnavailable(_("Unknown kind of document.")) from None
-    if not isinstance(record, model):
-        raise DocumentUnavailable(_("This kind of document is not made from this record."))
-    return build(record)

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import stations.models.document
+import documents.models
 
 
 class Migration(migrations.Migration):
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         max_length=255,
-                        upload_to=stations.models.document.document_file_path,
+                        upload_to=documents.models.document_file_path,
                         verbose_name="file",
                     ),
                 ),

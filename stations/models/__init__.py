@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from .choices import BASIC_FACILITIES, Audience, Facility, Service, SixStandard
-from .document import GeneratedDocument
 from .filing import FilingForm
 from .history import RecordChange
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
@@ -35,7 +34,6 @@ __all__ = [
     "Audience",
     "Facility",
     "FilingForm",
-    "GeneratedDocument",
     "InsurancePolicy",
     "PlaqueSequence",
     "Pledge",

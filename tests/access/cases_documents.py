@@ -1,16 +1,27 @@
-"""Harness cases for the documents views (see cases.py)."""
+"""Harness cases for the documents views (see cases.py).
+
+Inspectors read a station's own documents (the pledge and the plaque) and nothing else: a
+filing form, an agreement or a filing's zip carries other stations' heads and mobile
+numbers, and reports are the unions' and the aid center's. ``DOWNLOADS`` holds one case per
+kind of document for the download view (tests/access/test_document_downloads.py walks it);
+the harness's own row for the download is the filing form, the leak the least-privilege rule
+closed.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from stations.documents.snapshots import snapshot_for
-from stations.models import GeneratedDocument, Station, StationStatus
+from documents.models import GeneratedDocument
+from documents.reports import ReportSpec
+from documents.snapshots import snapshot_for
+from stations.documents.codes import Kind
+from stations.models import Agreement, Station, StationStatus
 
-from .case import OTHER_DISTRICT, Case
-
-Kind = GeneratedDocument.Kind
+from .case import INSPECTORS, OTHER_DISTRICT, Case
 
 
 def _numbered(w) -> Station:
@@ -28,16 +39,45 @@ def _numbered(w) -> Station:
     return station
 
 
+def _agreement(w) -> Agreement:
+    agreement = Agreement.objects.filter(union=w.union_a).first()
+    if agreement is None:
+        agreement = Agreement.objects.create(
+            union=w.union_a,
+            host_unit=w.host_a,
+            party_b="上海市总工会、上海市绿化和市容管理局",
+            signatory_a="张三",
+            signed_on=dt.date(2018, 11, 1),
+        )
+        agreement.stations.add(_numbered(w))
+    return agreement
+
+
+def _record(w, kind: str):
+    if kind in (Kind.PLEDGE, Kind.PLAQUE):
+        return _numbered(w)
+    if kind == Kind.BATCH_ZIP:
+        _numbered(w)
+        return w.filing_a
+    if kind == Kind.FILING_FORM:
+        return w.filing_a
+    if kind == Kind.AGREEMENT:
+        return _agreement(w)
+    return ReportSpec(key="harness-huangpu", title="2018年第三季度考核情况", union_id=w.union_a.pk)
+
+
 def _ready(w, kind: str = Kind.PLEDGE) -> GeneratedDocument:
     """A made document of union A (a stand-in file: the harness tests access, not PDFs)."""
-    station = _numbered(w)
-    record = w.filing_a if kind == Kind.BATCH_ZIP else station
-    snapshot = snapshot_for(kind, record)
+    snapshot = snapshot_for(kind, _record(w, kind))
     document, created = GeneratedDocument.objects.get_or_create(
         kind=kind,
         record_key=snapshot.record_key,
         version=snapshot.version,
-        defaults={"union_id": snapshot.union_id, "payload": snapshot.payload, **snapshot.links},
+        defaults={
+            "union_id": snapshot.union_id,
+            "district": snapshot.district,
+            "payload": snapshot.payload,
+        },
     )
     if created:
         document.file.save(f"harness.{document.extension}", ContentFile(b"%PDF-1.7"), save=False)
@@ -46,22 +86,40 @@ def _ready(w, kind: str = Kind.PLEDGE) -> GeneratedDocument:
     return document
 
 
+def _download(kind: str, *, inspectors: bool) -> Case:
+    return Case(
+        kwargs=lambda w: {"pk": _ready(w, kind).pk},
+        owner="a",
+        # Station documents: the inspectors of other districts do not see them either.
+        hidden_from=OTHER_DISTRICT if inspectors else INSPECTORS,
+    )
+
+
+DOWNLOADS: dict[str, Case] = {
+    Kind.PLEDGE: _download(Kind.PLEDGE, inspectors=True),
+    Kind.PLAQUE: _download(Kind.PLAQUE, inspectors=True),
+    Kind.FILING_FORM: _download(Kind.FILING_FORM, inspectors=False),
+    Kind.AGREEMENT: _download(Kind.AGREEMENT, inspectors=False),
+    Kind.BATCH_ZIP: _download(Kind.BATCH_ZIP, inspectors=False),
+    "report": _download("report", inspectors=False),
+}
+
+
 CASES: dict[str, Case] = {
-    "stations:document_request": Case(
+    "documents:request": Case(
         kwargs=lambda w: {"record": "station", "pk": _numbered(w).pk, "kind": Kind.PLEDGE},
         owner="a",
         hidden_from=OTHER_DISTRICT,
     ),
-    "stations:document_status": Case(
+    "documents:status": Case(
         kwargs=lambda w: {"record": "station", "pk": _numbered(w).pk},
         owner="a",
         hidden_from=OTHER_DISTRICT,
     ),
-    "stations:document_download": Case(
-        kwargs=lambda w: {"pk": _ready(w).pk}, owner="a", hidden_from=OTHER_DISTRICT
-    ),
-    "stations:document_retry": Case(kwargs=lambda w: {"pk": _ready(w).pk}, owner="a"),
+    "documents:download": DOWNLOADS[Kind.FILING_FORM],
+    "documents:retry": Case(kwargs=lambda w: {"pk": _ready(w).pk}, owner="a"),
     "stations:filing_batch_zip": Case(
-        kwargs=lambda w: {"pk": _ready(w, Kind.BATCH_ZIP).filing_id}, owner="a"
+        kwargs=lambda w: {"pk": _ready(w, Kind.BATCH_ZIP).record_key.split(":")[1]},
+        owner="a",
     ),
 }

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from stations.models import Agreement, GeneratedDocument, Pledge
+from documents.models import GeneratedDocument
+from stations.models import Agreement, Pledge
 
 from .helpers import numbered_station, wait_until
 
@@ -74,7 +75,7 @@ def agreement(world, station):
 @pytest.fixture
 def make(django_capture_on_commit_callbacks, world):
     """Ask for a document and run what is queued after commit (eager Celery)."""
-    from stations.services.documents import document_request
+    from documents.services import document_request
 
     def run(kind: str, record, by=None) -> GeneratedDocument:
         with django_capture_on_commit_callbacks(execute=True):

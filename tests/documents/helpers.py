@@ -12,7 +12,8 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from stations.models import GeneratedDocument, StationStatus
+from documents.models import GeneratedDocument
+from stations.models import StationStatus
 from tests.factories import StationFactory
 
 

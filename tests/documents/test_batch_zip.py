@@ -8,11 +8,12 @@ import zipfile
 import pytest
 from django.urls import reverse
 
-from stations.models import GeneratedDocument, StationStatus
+from documents.models import GeneratedDocument
+from stations.documents.codes import Kind
+from stations.models import StationStatus
 
 from .helpers import numbered_station, pdf_text
 
-Kind = GeneratedDocument.Kind
 State = GeneratedDocument.State
 
 
@@ -77,7 +78,7 @@ def test_the_zip_is_byte_identical_for_the_same_members(make, world, numbered):
     first = make(Kind.BATCH_ZIP, world.filing_a)
     data = first.file.read()
     GeneratedDocument.objects.filter(pk=first.pk).update(state=State.QUEUED)
-    from stations.services.documents import document_render
+    from documents.worker import document_render
 
     again = document_render(document_id=first.pk)
     assert again.file.read() == data
@@ -108,14 +109,14 @@ def test_another_union_cannot_get_the_zip(make, client, world, numbered):
 
 
 def test_a_failed_member_fails_the_zip_and_a_retry_makes_both(make, world, numbered, monkeypatch):
-    from stations.services import documents as service
+    from documents import worker
 
-    real = service.render_pdf
-    monkeypatch.setattr(service, "render_pdf", lambda kind, payload: 1 / 0)
+    real = worker.render_pdf
+    monkeypatch.setattr(worker, "render_pdf", lambda kind, payload: 1 / 0)
     batch = make(Kind.BATCH_ZIP, world.filing_a)
     assert batch.state == State.FAILED
     assert "members failed" in batch.error
-    monkeypatch.setattr(service, "render_pdf", real)
+    monkeypatch.setattr(worker, "render_pdf", real)
     again = make(Kind.BATCH_ZIP, world.filing_a)
     assert again.pk == batch.pk and again.state == State.READY
     assert not GeneratedDocument.objects.filter(state=State.FAILED).exists()
@@ -127,17 +128,17 @@ def test_a_zip_waiting_for_members_made_elsewhere_goes_back_to_the_queue(
     from celery.exceptions import Retry
     from django.utils import timezone
 
-    from stations.services import documents as service
-    from stations.tasks import render_document
+    from documents import services, worker
+    from documents.tasks import render_document
 
-    monkeypatch.setattr(service, "BATCH_WAIT_SECONDS", 0)
-    batch = service.document_request(kind=Kind.BATCH_ZIP, record=world.filing_a, by=world.aid)
+    monkeypatch.setattr(worker, "BATCH_WAIT_SECONDS", 0)
+    batch = services.document_request(kind=Kind.BATCH_ZIP, record=world.filing_a, by=world.aid)
     held = GeneratedDocument.objects.get(kind=Kind.PLAQUE, title="SH00002")
     GeneratedDocument.objects.filter(pk=held.pk).update(
         state=State.RENDERING, task_id="another-worker", started_at=timezone.now()
     )
-    with pytest.raises(service.DocumentPending):
-        service.document_render(document_id=batch.pk, task_id="zip-task")
+    with pytest.raises(worker.DocumentPending):
+        worker.document_render(document_id=batch.pk, task_id="zip-task")
     batch.refresh_from_db()
     assert (batch.state, batch.attempts) == (State.QUEUED, 0)
     # Everything nobody else held was made meanwhile.
@@ -153,20 +154,20 @@ def test_a_long_batch_renews_its_claim_so_it_is_not_taken_for_dead(world, number
 
     from django.utils import timezone
 
-    from stations.services import documents as service
+    from documents import services, worker
 
-    monkeypatch.setattr(service, "HEARTBEAT_SECONDS", -1)  # renew after every member
-    batch = service.document_request(kind=Kind.BATCH_ZIP, record=world.filing_a, by=world.aid)
+    monkeypatch.setattr(worker, "HEARTBEAT_SECONDS", -1)  # renew after every member
+    batch = services.document_request(kind=Kind.BATCH_ZIP, record=world.filing_a, by=world.aid)
     long_ago = timezone.now() - dt.timedelta(hours=1)
     beats = []
-    real = service._heartbeat
+    real = worker._heartbeat
 
     def heartbeat(document_id, task_id):
         GeneratedDocument.objects.filter(pk=document_id).update(started_at=long_ago)
         real(document_id, task_id)
         beats.append(GeneratedDocument.objects.get(pk=document_id).started_at)
 
-    monkeypatch.setattr(service, "_heartbeat", heartbeat)
-    service.document_render(document_id=batch.pk, task_id="zip-task")
+    monkeypatch.setattr(worker, "_heartbeat", heartbeat)
+    worker.document_render(document_id=batch.pk, task_id="zip-task")
     assert len(beats) == 6
     assert all(beat > long_ago + dt.timedelta(minutes=59) for beat in beats)

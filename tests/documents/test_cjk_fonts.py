@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 
 import pytest
 
-from stations.documents import fonts
-from stations.models import GeneratedDocument
+from documents import fonts
+from stations.documents.codes import Kind
 
 from .helpers import numbered_station, pdf_fonts, pdf_text, read_file
-
-Kind = GeneratedDocument.Kind
 
 
 def test_fontconfig_knows_the_noto_cjk_sc_families():
@@ -43,15 +42,50 @@ def test_a_character_outside_gb2312_falls_back_to_the_full_noto_face(make, world
     assert "Noto-Serif-CJK-SC-GB2312" in families
 
 
-def test_the_gb2312_cuts_are_made_once_and_cached():
-    from stations.documents import subset
+def test_the_gb2312_cuts_are_made_once_and_kept_in_the_font_folder(settings, tmp_path):
+    from documents import subset
 
+    # A render that finds no cut (``make install`` was skipped) makes it, once.
+    settings.FONT_CACHE_DIR = tmp_path / "fonts"
     located = fonts.locate(fonts.FACES[0])
     assert located is not None
     first = subset.cut(*located)
-    assert first.exists() and first.parent == subset.cache_dir()
+    assert first.exists() and first.parent == settings.FONT_CACHE_DIR
+    mtime = first.stat().st_mtime_ns
     assert subset.cut(*located) == first
+    assert first.stat().st_mtime_ns == mtime
     assert first.stat().st_size < located[0].stat().st_size / 3
+
+
+def test_the_install_command_makes_both_cuts_and_removes_stale_ones(settings, tmp_path):
+    from django.core.management import call_command
+
+    from documents import subset
+
+    settings.FONT_CACHE_DIR = tmp_path / "fonts"
+    settings.FONT_CACHE_DIR.mkdir()
+    stale = settings.FONT_CACHE_DIR / f"NotoSerifCJK-Regular-2{subset.SUFFIX}0123456789abcdef.otf"
+    stale.write_bytes(b"an older cut")
+    call_command("documents_fonts", stdout=io.StringIO())
+    made = sorted(p.name for p in settings.FONT_CACHE_DIR.iterdir())
+    assert len(made) == 2 and stale.name not in made
+    assert {name.split(subset.SUFFIX)[0] for name in made} == {
+        f"{path.stem}-{index}" for path, index in map(fonts.locate, fonts.FACES)
+    }
+
+
+def test_the_cut_keeps_every_character_of_the_set_the_full_face_has():
+    import uharfbuzz
+
+    from documents import subset
+
+    def characters(path, index=0) -> set[int]:
+        return set(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path)), index).unicodes)
+
+    source, index = fonts.locate(fonts.FACES[0])
+    wanted = set(subset.charset()) & characters(source, index)
+    assert len(wanted) > 7_000  # GB2312's 6,763 hanzi and its symbols, ASCII, punctuation
+    assert wanted <= characters(subset.cut(source, index))
 
 
 def test_rendering_logs_no_font_warning(make, station, caplog):

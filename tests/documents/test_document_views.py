@@ -5,19 +5,20 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from stations.models import GeneratedDocument, StationStatus
+from documents.models import GeneratedDocument
+from stations.documents.codes import Kind
+from stations.models import StationStatus
 from tests.factories import make_user
 from unions.models import Role
 
 from .helpers import numbered_station
 
-Kind = GeneratedDocument.Kind
 State = GeneratedDocument.State
 
 
 def _request_url(station, kind="pledge"):
     return reverse(
-        "stations:document_request", kwargs={"record": "station", "pk": station.pk, "kind": kind}
+        "documents:request", kwargs={"record": "station", "pk": station.pk, "kind": kind}
     )
 
 
@@ -85,9 +86,7 @@ def test_an_unknown_kind_for_the_record_is_404(signed_in, world, station):
 
 def test_the_download_is_the_pdf_as_an_attachment(make, signed_in, world, station):
     document = make(Kind.PLEDGE, station)
-    response = signed_in(world.user_a).get(
-        reverse("stations:document_download", args=[document.pk])
-    )
+    response = signed_in(world.user_a).get(reverse("documents:download", args=[document.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert 'filename="pledge-SH00001.pdf"' in response["Content-Disposition"]
@@ -99,7 +98,7 @@ def test_the_download_is_the_pdf_as_an_attachment(make, signed_in, world, statio
 def test_downloads_follow_the_records_scope(make, signed_in, world, station, who, status):
     document = make(Kind.PLAQUE, station)
     client = signed_in(getattr(world, who))
-    url = reverse("stations:document_download", args=[document.pk])
+    url = reverse("documents:download", args=[document.pk])
     assert client.get(url).status_code == status
 
 
@@ -108,21 +107,40 @@ def test_a_district_inspector_cannot_download_another_districts_documents(
 ):
     inspector = make_user("xuhui_inspector", Role.INSPECTOR, district="徐汇区")
     document = make(Kind.PLAQUE, station)
-    url = reverse("stations:document_download", args=[document.pk])
+    url = reverse("documents:download", args=[document.pk])
     assert signed_in(inspector).get(url).status_code == 404
 
 
+def test_a_station_document_carries_the_stations_district_for_district_inspectors(
+    make, signed_in, world, station
+):
+    inspector = make_user("own_district_inspector", Role.INSPECTOR, district=station.district)
+    document = make(Kind.PLAQUE, station)
+    assert document.district == station.district
+    url = reverse("documents:download", args=[document.pk])
+    assert signed_in(inspector).get(url).status_code == 200
+
+
+def test_an_inspector_cannot_download_a_filing_form_with_its_mobile_numbers(
+    make, signed_in, world, station
+):
+    document = make(Kind.FILING_FORM, world.filing_a)
+    url = reverse("documents:download", args=[document.pk])
+    assert signed_in(world.user_a).get(url).status_code == 200
+    assert signed_in(world.inspector).get(url).status_code == 404
+
+
 def test_a_document_that_is_not_ready_cannot_be_downloaded(signed_in, world, station):
-    from stations.services.documents import document_request
+    from documents.services import document_request
 
     document = document_request(kind=Kind.PLEDGE, record=station, by=world.aid)
-    url = reverse("stations:document_download", args=[document.pk])
+    url = reverse("documents:download", args=[document.pk])
     assert signed_in(world.aid).get(url).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_log_in(make, client, station):
     document = make(Kind.PLEDGE, station)
-    response = client.get(reverse("stations:document_download", args=[document.pk]))
+    response = client.get(reverse("documents:download", args=[document.pk]))
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
 
@@ -131,7 +149,7 @@ def test_the_status_lists_each_document_of_the_record_with_its_state(
     make, signed_in, world, station
 ):
     make(Kind.PLEDGE, station)
-    url = reverse("stations:document_status", kwargs={"record": "station", "pk": station.pk})
+    url = reverse("documents:status", kwargs={"record": "station", "pk": station.pk})
     data = signed_in(world.user_a).get(url).json()
     rows = {row["kind"]: row for row in data["documents"]}
     assert set(rows) == {"pledge", "plaque"}
@@ -144,10 +162,10 @@ def test_the_status_lists_each_document_of_the_record_with_its_state(
 
 
 def test_the_status_of_a_queued_document_is_pending(signed_in, world, station):
-    from stations.services.documents import document_request
+    from documents.services import document_request
 
     document_request(kind=Kind.PLEDGE, record=station, by=world.aid)
-    url = reverse("stations:document_status", kwargs={"record": "station", "pk": station.pk})
+    url = reverse("documents:status", kwargs={"record": "station", "pk": station.pk})
     data = signed_in(world.aid).get(url).json()
     assert data["pending"] is True
     assert {r["kind"]: r["state"] for r in data["documents"]}["pledge"] == "queued"
@@ -155,7 +173,7 @@ def test_the_status_of_a_queued_document_is_pending(signed_in, world, station):
 
 def test_inspectors_see_states_but_no_buttons(make, signed_in, world, station):
     make(Kind.PLEDGE, station)
-    url = reverse("stations:document_status", kwargs={"record": "station", "pk": station.pk})
+    url = reverse("documents:status", kwargs={"record": "station", "pk": station.pk})
     data = signed_in(world.inspector).get(url).json()
     assert all(row["request_url"] == "" for row in data["documents"])
     assert "<form" not in data["html"]
@@ -163,7 +181,7 @@ def test_inspectors_see_states_but_no_buttons(make, signed_in, world, station):
 
 
 def test_the_status_of_another_unions_record_is_404(signed_in, world, station):
-    url = reverse("stations:document_status", kwargs={"record": "station", "pk": station.pk})
+    url = reverse("documents:status", kwargs={"record": "station", "pk": station.pk})
     assert signed_in(world.user_b).get(url).status_code == 404
 
 
@@ -171,7 +189,7 @@ def test_a_revoked_station_offers_no_plaque(signed_in, world):
     revoked = numbered_station(
         world.filing_a, world.host_a, 9, status=StationStatus.REVOKED, plaque_recalled=True
     )
-    url = reverse("stations:document_status", kwargs={"record": "station", "pk": revoked.pk})
+    url = reverse("documents:status", kwargs={"record": "station", "pk": revoked.pk})
     rows = {r["kind"]: r for r in signed_in(world.aid).get(url).json()["documents"]}
     assert rows["plaque"]["unavailable"]
     assert rows["plaque"]["request_url"] == ""
@@ -185,13 +203,13 @@ def test_an_edited_record_still_offers_the_previous_file(make, signed_in, world,
     old = make(Kind.PLEDGE, station)
     station.name = "改名后的站点"
     station.save(update_fields=["name"])
-    url = reverse("stations:document_status", kwargs={"record": "station", "pk": station.pk})
+    url = reverse("documents:status", kwargs={"record": "station", "pk": station.pk})
     html = signed_in(world.aid).get(url).json()["html"]
-    assert reverse("stations:document_download", args=[old.pk]) in html
+    assert reverse("documents:download", args=[old.pk]) in html
 
 
 def test_agreement_documents_are_scoped_like_the_agreement(make, signed_in, world, agreement):
     document = make(Kind.AGREEMENT, agreement)
-    url = reverse("stations:document_download", args=[document.pk])
+    url = reverse("documents:download", args=[document.pk])
     assert signed_in(world.user_a).get(url).status_code == 200
     assert signed_in(world.user_b).get(url).status_code == 404

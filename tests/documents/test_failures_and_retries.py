@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 
 from config.celery_app import app
-from stations.models import GeneratedDocument
-from stations.services import documents as service
-from stations.services.documents import DocumentRenderError
-from stations.tasks import render_document
+from documents import services, worker
+from documents.models import GeneratedDocument
+from documents.tasks import render_document
+from documents.worker import DocumentRenderError
+from stations.documents.codes import Kind
 
-Kind = GeneratedDocument.Kind
 State = GeneratedDocument.State
 
 
@@ -19,7 +19,7 @@ State = GeneratedDocument.State
 def broken(monkeypatch):
     """render_pdf fails the first ``failures`` times, then works."""
     state = {"failures": 99, "calls": 0}
-    real = service.render_pdf
+    real = worker.render_pdf
 
     def flaky(kind, payload):
         state["calls"] += 1
@@ -27,7 +27,7 @@ def broken(monkeypatch):
             raise RuntimeError("font server on fire")
         return real(kind, payload)
 
-    monkeypatch.setattr(service, "render_pdf", flaky)
+    monkeypatch.setattr(worker, "render_pdf", flaky)
     return state
 
 
@@ -67,7 +67,7 @@ def test_the_retry_button_makes_a_failed_document(
     client.force_login(world.user_a)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("stations:document_retry", args=[document.pk]),
+            reverse("documents:retry", args=[document.pk]),
             HTTP_ACCEPT="application/json",
         )
     assert response.status_code == 202
@@ -88,7 +88,7 @@ def test_only_a_failed_document_can_be_retried(make, station, client, world):
     document = make(Kind.PLEDGE, station)
     client.force_login(world.user_a)
     response = client.post(
-        reverse("stations:document_retry", args=[document.pk]), HTTP_ACCEPT="application/json"
+        reverse("documents:retry", args=[document.pk]), HTTP_ACCEPT="application/json"
     )
     assert response.status_code == 400
     assert response.json()["error"]
@@ -97,7 +97,7 @@ def test_only_a_failed_document_can_be_retried(make, station, client, world):
 def test_retry_is_post_only(make, station, client, world):
     document = make(Kind.PLEDGE, station)
     client.force_login(world.user_a)
-    assert client.get(reverse("stations:document_retry", args=[document.pk])).status_code == 405
+    assert client.get(reverse("documents:retry", args=[document.pk])).status_code == 405
 
 
 def test_a_broker_outage_shows_the_document_failed_with_a_retry(
@@ -110,7 +110,7 @@ def test_a_broker_outage_shows_the_document_failed_with_a_retry(
     monkeypatch.setitem(app.conf, "task_always_eager", False)
     monkeypatch.setattr(render_document, "apply_async", refuse)
     with django_capture_on_commit_callbacks(execute=True):
-        document = service.document_request(kind=Kind.PLEDGE, record=station, by=world.user_a)
+        document = services.document_request(kind=Kind.PLEDGE, record=station, by=world.user_a)
     document.refresh_from_db()
     assert document.state == State.FAILED
     assert "broker unreachable" in document.error

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from stations.models import GeneratedDocument
-from stations.services import documents as service
-from stations.services.documents import document_render, document_request
-from stations.tasks import render_document
+from documents import worker
+from documents.models import GeneratedDocument
+from documents.services import document_request
+from documents.tasks import render_document
+from documents.worker import document_render
+from stations.documents.codes import Kind
 
 from .helpers import read_file
 
-Kind = GeneratedDocument.Kind
 State = GeneratedDocument.State
 
 
@@ -24,13 +26,13 @@ State = GeneratedDocument.State
 def renders(monkeypatch):
     """Counts the PDFs actually drawn."""
     calls = []
-    real = service.render_pdf
+    real = worker.render_pdf
 
     def counting(kind, payload):
         calls.append(kind)
         return real(kind, payload)
 
-    monkeypatch.setattr(service, "render_pdf", counting)
+    monkeypatch.setattr(worker, "render_pdf", counting)
     return calls
 
 
@@ -113,9 +115,9 @@ def test_a_claim_older_than_the_lease_is_taken_over(station, world):
 def test_a_file_left_by_an_interrupted_try_is_replaced_not_duplicated(station, world):
     document = document_request(kind=Kind.PLEDGE, record=station, by=world.aid)
     # A worker wrote the file, then died before marking the row ready.
-    name = service._file_name(document)
+    name = worker.file_name(document)
     storage = GeneratedDocument._meta.get_field("file").storage
-    storage.save(name, service.ContentFile(b"half a PDF"))
+    storage.save(name, ContentFile(b"half a PDF"))
     rendered = document_render(document_id=document.pk, task_id="task-2")
     assert rendered.file.name == name
     assert read_file(rendered).startswith(b"%PDF")
@@ -125,12 +127,12 @@ def test_a_file_left_by_an_interrupted_try_is_replaced_not_duplicated(station, w
 def test_a_message_that_keeps_killing_its_worker_is_given_up(station, world, renders):
     document = document_request(kind=Kind.PLEDGE, record=station, by=world.aid)
     GeneratedDocument.objects.filter(pk=document.pk).update(
-        state=State.RENDERING, task_id="task-1", attempts=service.MAX_ATTEMPTS
+        state=State.RENDERING, task_id="task-1", attempts=worker.MAX_ATTEMPTS
     )
     assert document_render(document_id=document.pk, task_id="task-1") is None
     document.refresh_from_db()
     assert document.state == State.FAILED
-    assert str(service.MAX_ATTEMPTS) in document.error
+    assert str(worker.MAX_ATTEMPTS) in document.error
     assert renders == []
 
 
@@ -142,6 +144,6 @@ def test_a_document_deleted_with_its_record_is_skipped(station, world):
 
 def test_rendering_the_same_version_again_gives_the_same_bytes(station, world):
     document = document_request(kind=Kind.PLAQUE, record=station, by=world.aid)
-    first = service.render_pdf(document.kind, document.payload)
-    second = service.render_pdf(document.kind, document.payload)
+    first = worker.render_pdf(document.kind, document.payload)
+    second = worker.render_pdf(document.kind, document.payload)
     assert first == second

@@ -6,23 +6,19 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
-from stations.models import GeneratedDocument
+from documents.models import GeneratedDocument
+from stations.documents.codes import Kind
 
-Kind = GeneratedDocument.Kind
 
-
-def _render(user, **context) -> str:
+def _render(user, record) -> str:
     request = RequestFactory().get("/staff/stations/1/")
     request.user = user
-    template = Template(
-        '{% include "documents/_panel.html" with station=station filing=filing agreement=agreement %}'
-    )
-    defaults = {"station": None, "filing": None, "agreement": None}
-    return template.render(Context({**defaults, **context, "request": request, "csrf_token": "t"}))
+    template = Template('{% include "documents/_panel.html" with record=record %}')
+    return template.render(Context({"record": record, "request": request, "csrf_token": "t"}))
 
 
 def test_union_staff_see_a_make_button_for_each_document(world, station):
-    html = _render(world.user_a, station=station)
+    html = _render(world.user_a, station)
     assert 'data-testid="make-pledge"' in html
     assert 'data-testid="make-plaque"' in html
     assert "js/documents.js" in html
@@ -31,7 +27,7 @@ def test_union_staff_see_a_make_button_for_each_document(world, station):
 
 def test_a_made_document_shows_its_download_link(make, world, station):
     document = make(Kind.PLEDGE, station)
-    html = _render(world.user_a, station=station)
+    html = _render(world.user_a, station)
     assert f"/staff/documents/{document.pk}/download/" in html
     assert 'data-testid="make-pledge"' not in html
 
@@ -40,19 +36,19 @@ def test_a_failed_document_shows_its_error_and_a_retry_button(world, station):
     GeneratedDocument.objects.create(
         kind=Kind.PLEDGE,
         record_key=f"station:{station.pk}",
-        station=station,
         union=world.union_a,
+        district=station.district,
         version=_current_version(station),
         state=GeneratedDocument.State.FAILED,
         error="RuntimeError: out of paper",
     )
-    html = _render(world.aid, station=station)
+    html = _render(world.aid, station)
     assert 'data-testid="retry-pledge"' in html
     assert "out of paper" in html
 
 
 def test_inspectors_get_no_buttons(world, station):
-    html = _render(world.inspector, station=station)
+    html = _render(world.inspector, station)
     assert "<form" not in html
 
 
@@ -61,7 +57,7 @@ def test_inspectors_get_no_buttons(world, station):
 )
 def test_filing_and_agreement_pages_get_their_own_documents(world, agreement, record, kinds):
     records = {"filing": world.filing_a, "agreement": agreement}
-    html = _render(world.aid, **{record: records[record]})
+    html = _render(world.aid, records[record])
     for kind in kinds:
         assert f'data-document-kind="{kind}"' in html
     assert 'data-document-kind="pledge"' not in html

@@ -6,12 +6,11 @@ import datetime as dt
 
 from django.conf import settings
 
-from stations.models import Audience, GeneratedDocument, Service
+from stations.documents.codes import Kind
+from stations.models import Audience, Service
 from tests.factories import FilingFormFactory, StationFactory
 
 from .helpers import numbered_station, pdf_page_size_mm, pdf_pages, pdf_text, read_file, squash
-
-Kind = GeneratedDocument.Kind
 
 
 def test_the_pledge_reproduces_annex_3_filled_with_the_station(make, station, pledge):

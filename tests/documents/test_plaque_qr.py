@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from stations.documents.codes import Kind
 from stations.documents.qr import station_qr
-from stations.models import GeneratedDocument
 
 from .helpers import pdf_gray_pixels, read_file
 
@@ -39,6 +39,6 @@ def test_the_printed_code_encodes_the_public_page_at_level_m_or_better(make, sta
     url = f"{settings.PUBLIC_BASE_URL}/stations/{station.plaque_number}/"
     expected = station_qr(url)
     assert expected.error in {"M", "Q", "H"}
-    data = read_file(make(GeneratedDocument.Kind.PLAQUE, station))
+    data = read_file(make(Kind.PLAQUE, station))
     matrix = [[bool(v) for v in row] for row in expected.matrix]
     assert _printed_modules(data, len(matrix)) == matrix

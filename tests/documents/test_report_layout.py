@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import reverse
 
-from stations.documents.snapshots import ReportSpec
-from stations.models import GeneratedDocument
-from stations.services.documents import report_request
+from documents.models import GeneratedDocument
+from documents.reports import ReportSpec, report_request
 
 from .helpers import pdf_text, read_file
 
@@ -61,7 +60,7 @@ def test_a_unions_report_is_hidden_from_other_unions(
     world, client, django_capture_on_commit_callbacks
 ):
     document = _report(world, django_capture_on_commit_callbacks)
-    url = reverse("stations:document_download", args=[document.pk])
+    url = reverse("documents:download", args=[document.pk])
     client.force_login(world.user_b)
     assert client.get(url).status_code == 404
     client.force_login(world.user_a)
@@ -73,7 +72,7 @@ def test_a_failed_report_is_retried_from_its_id(world, client, django_capture_on
     GeneratedDocument.objects.filter(pk=document.pk).update(state=GeneratedDocument.State.FAILED)
     client.force_login(world.aid)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("stations:document_retry", args=[document.pk]))
+        response = client.post(reverse("documents:retry", args=[document.pk]))
     assert response.status_code == 302
     document.refresh_from_db()
     assert document.state == GeneratedDocument.State.READY

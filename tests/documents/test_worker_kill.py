@@ -1,8 +1,9 @@
 """A real Celery worker, killed with SIGKILL mid-render: the document still arrives, once.
 
-Services pass only (PostgreSQL, Redis, ``celery worker`` subprocesses). Renders are slowed
-down by DOCUMENT_RENDER_DELAY_SECONDS, passed to the worker's environment, so that the
-kill lands while the document shows "rendering".
+Services pass only (PostgreSQL, Redis, ``celery worker`` subprocesses). The killed renders
+are of a test-only kind, a pledge that sleeps a few seconds before it is drawn
+(tests/documents/slow, installed by the test settings), so that the kill lands while the
+document shows "rendering".
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from stations.models import GeneratedDocument
-from stations.services.documents import document_request
+from documents.models import GeneratedDocument
+from documents.services import document_request
+from stations.documents.codes import Kind
 
 from .helpers import pdf_text, read_file, wait_until
+from .slow.apps import SLOW_PLEDGE
 
 pytestmark = [
     pytest.mark.services,
@@ -26,7 +29,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-Kind = GeneratedDocument.Kind
 State = GeneratedDocument.State
 
 
@@ -42,7 +44,7 @@ def _files(document: GeneratedDocument) -> list[Path]:
 def _assert_delivered_once(document: GeneratedDocument) -> None:
     document.refresh_from_db()
     assert document.state == State.READY, document.error
-    assert GeneratedDocument.objects.filter(kind=Kind.PLEDGE).count() == 1
+    assert GeneratedDocument.objects.filter(kind=document.kind).count() == 1
     assert [p.name for p in _files(document)] == [Path(document.file.name).name]
     assert "站点编号：SH00001" in pdf_text(read_file(document))
 
@@ -59,8 +61,8 @@ def test_a_real_worker_makes_a_requested_pledge(start_worker, station, world):
 def test_a_pool_process_killed_mid_render_still_delivers_the_pledge_once(
     start_worker, station, world
 ):
-    worker = start_worker(DOCUMENT_RENDER_DELAY_SECONDS="3")
-    document = document_request(kind=Kind.PLEDGE, record=station, by=world.aid)
+    worker = start_worker()
+    document = document_request(kind=SLOW_PLEDGE, record=station, by=world.aid)
     wait_until(lambda: _state(document) == State.RENDERING, 30, "rendering", worker)
     victim = int(document.worker.rsplit(":", 1)[1])
     assert victim in worker.child_pids()
@@ -83,9 +85,9 @@ def test_a_whole_worker_killed_mid_render_is_replaced_and_the_pledge_arrives_onc
 ):
     # Redis gives an unacknowledged message to another worker after the visibility
     # timeout, shortened here from an hour to three seconds.
-    env = {"DOCUMENT_RENDER_DELAY_SECONDS": "3", "CELERY_VISIBILITY_TIMEOUT": "3"}
+    env = {"CELERY_VISIBILITY_TIMEOUT": "3"}
     first = start_worker(**env)
-    document = document_request(kind=Kind.PLEDGE, record=station, by=world.aid)
+    document = document_request(kind=SLOW_PLEDGE, record=station, by=world.aid)
     wait_until(lambda: _state(document) == State.RENDERING, 30, "rendering", first)
     first_task = document.task_id
 

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from documents.models import GeneratedDocument
+from documents.services import _get_or_create
+from documents.worker import document_render
 from stations.documents.snapshots import agreement_snapshot
-from stations.models import Agreement, GeneratedDocument
-from stations.services.documents import _get_or_create, document_render
+from stations.models import Agreement
 from tests.documents.helpers import numbered_station, pdf_text
 
 pytestmark = pytest.mark.e2e

@@ -1,7 +1,8 @@
 """What a record's documents panel shows: one row per kind of document the record offers.
 
-Shared by the template tag that draws the panel on the station, filing and agreement pages
-and by the status view the panel polls, so both always agree.
+Shared by the template tag that draws the panel on a record's page and by the status view
+the panel polls, so both always agree. Which kinds a record offers is what its app
+registered (documents.kinds.RecordType).
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from django.urls import reverse
 from unions.models import Role
 from unions.roles import role_of
 
-from ..models import Agreement, FilingForm, GeneratedDocument, Station
-from .snapshots import KINDS_FOR, DocumentUnavailable, snapshot_for
+from . import kinds
+from .models import GeneratedDocument
+from .snapshots import DocumentUnavailable, snapshot_for
+from .worker import document_is_stuck
 
 State = GeneratedDocument.State
 
-# URL names of the records, as they appear in the documents URLs.
-RECORD_TYPES: dict[str, type] = {"station": Station, "filing": FilingForm, "agreement": Agreement}
 # Inspectors read; only union staff and the aid center ask for documents.
-REQUESTERS = frozenset({Role.UNION_STAFF, Role.AID_CENTER})
+REQUESTERS = (Role.UNION_STAFF, Role.AID_CENTER)
 BADGES = {
     "none": "secondary",
     State.QUEUED: "secondary",
@@ -30,17 +31,6 @@ BADGES = {
     State.READY: "success",
     State.FAILED: "danger",
 }
-
-
-def record_type_of(record) -> str:
-    for name, model in RECORD_TYPES.items():
-        if isinstance(record, model):
-            return name
-    raise TypeError(f"no documents for {type(record).__name__}")
-
-
-def kinds_for(record) -> tuple[str, ...]:
-    return KINDS_FOR.get(type(record), ())
 
 
 @dataclass
@@ -55,7 +45,7 @@ class PanelRow:
 
     @property
     def label(self) -> str:
-        return str(GeneratedDocument.Kind(self.kind).label)
+        return str(kinds.get(self.kind).label)
 
     @property
     def state(self) -> str:
@@ -77,8 +67,6 @@ class PanelRow:
 
     @property
     def can_retry(self) -> bool:
-        from ..services.documents import document_is_stuck
-
         return bool(
             self.can_request
             and self.document
@@ -87,10 +75,8 @@ class PanelRow:
 
     @property
     def request_url(self) -> str:
-        if self.kind == GeneratedDocument.Kind.BATCH_ZIP:
-            return reverse("stations:filing_batch_zip", kwargs={"pk": self.record_id})
         return reverse(
-            "stations:document_request",
+            "documents:request",
             kwargs={"record": self.record_type, "pk": self.record_id, "kind": self.kind},
         )
 
@@ -98,19 +84,19 @@ class PanelRow:
     def download_url(self) -> str:
         if self.document is None or not self.document.is_ready:
             return ""
-        return reverse("stations:document_download", kwargs={"pk": self.document.pk})
+        return reverse("documents:download", kwargs={"pk": self.document.pk})
 
     @property
     def previous_url(self) -> str:
         if self.previous is None:
             return ""
-        return reverse("stations:document_download", kwargs={"pk": self.previous.pk})
+        return reverse("documents:download", kwargs={"pk": self.previous.pk})
 
     @property
     def retry_url(self) -> str:
         if self.document is None:
             return ""
-        return reverse("stations:document_retry", kwargs={"pk": self.document.pk})
+        return reverse("documents:retry", kwargs={"pk": self.document.pk})
 
     def as_json(self) -> dict[str, Any]:
         doc = self.document
@@ -131,19 +117,19 @@ class PanelRow:
 
 
 def panel_rows(record, user) -> list[PanelRow]:
-    record_type = record_type_of(record)
+    record_type = kinds.record_type_of(record)
+    key = kinds.record_key(record)
     may_request = role_of(user) in REQUESTERS
+    visible = GeneratedDocument.objects.visible_to(user)
     rows = []
-    for kind in kinds_for(record):
-        row = PanelRow(kind=kind, record_type=record_type, record_id=record.pk)
+    for kind in record_type.kinds:
+        row = PanelRow(kind=kind, record_type=record_type.name, record_id=record.pk)
         try:
             snapshot = snapshot_for(kind, record)
         except DocumentUnavailable as exc:
             row.unavailable = " ".join(exc.messages)
             snapshot = None
-        ours = GeneratedDocument.objects.visible_to(user).filter(
-            kind=kind, record_key=f"{record_type}:{record.pk}"
-        )
+        ours = visible.filter(kind=kind, record_key=key)
         if snapshot is not None:
             row.document = ours.filter(version=snapshot.version).first()
             row.can_request = may_request

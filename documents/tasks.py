@@ -1,10 +1,10 @@
-"""Celery tasks of the stations app: thin, taking ids, calling one service each.
+"""Celery tasks of the documents app: thin, taking ids, calling one service each.
 
 Reliability comes from the global settings (config/settings/base.py): acks_late and
 reject_on_worker_lost, so a message is acknowledged only after its task finished, and a
 worker process that dies mid-task (SIGKILL, OOM) has its message put back on the queue;
 prefetch 1, so a worker never sits on messages it is not running. That means at-least-once
-delivery, which the render service handles by being idempotent (see services/documents.py).
+delivery, which the render service handles by being idempotent (see worker.py).
 """
 
 from __future__ import annotations
@@ -12,13 +12,8 @@ from __future__ import annotations
 from celery import shared_task
 from celery.signals import worker_process_shutdown
 
-from .documents import fonts
-from .services.documents import (
-    DocumentPending,
-    DocumentRenderError,
-    document_mark_failed,
-    document_render,
-)
+from . import fonts
+from .worker import DocumentPending, DocumentRenderError, document_mark_failed, document_render
 
 # A batch zip whose members other workers are still making comes back every
 # PENDING_COUNTDOWN seconds, up to PENDING_RETRIES times (with its own waits, about an hour

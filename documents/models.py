@@ -1,9 +1,13 @@
-"""Generated documents: the PDFs of 附件1–3, plaque artwork, batch zips and reports.
+"""GeneratedDocument: one kind of document for one record in one state, and its file.
 
 A document is a pure function of a snapshot (``payload``) taken from its record when it is
 requested. ``version`` is the hash of that snapshot and of the templates that render it, so
 one record in one state is one row and one file: asking again, or a task delivered twice,
 finds the row and does no new work, while an edited record gets a new version.
+
+The row names its record by a text key ("station:12") rather than by foreign keys, so that
+this app knows no model above ``unions``; what scoping needs (the union, the district) is
+copied onto the row when it is asked for.
 """
 
 from __future__ import annotations
@@ -12,15 +16,12 @@ import re
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from unions.models import Role, Union
-from unions.roles import role_of
+from unions.models import Union
+from unions.scopes import ScopedQuerySet
 
-from .filing import FilingForm
-from .records import Agreement
-from .station import Station
+from . import kinds
 
 
 def document_file_path(instance: GeneratedDocument, filename: str) -> str:
@@ -28,43 +29,17 @@ def document_file_path(instance: GeneratedDocument, filename: str) -> str:
     return f"private/documents/{instance.union_id or 'city'}/{instance.kind}/{filename}"
 
 
-class DocumentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> DocumentQuerySet:
-        """A document is visible to whoever may see the record it was made from."""
-        role = role_of(user)
-        if role == Role.UNION_STAFF:
-            return self.filter(union_id=user.profile.union_id)
-        if role in (Role.AID_CENTER, Role.ADMIN):
-            return self.all()
-        if role == Role.INSPECTOR:
-            # Inspectors see what their record scopes show them (no drafts, their district).
-            return self.filter(
-                Q(station__in=Station.objects.visible_to(user))
-                | Q(filing__in=FilingForm.objects.visible_to(user))
-                | Q(agreement__in=Agreement.objects.visible_to(user))
-                | Q(kind=GeneratedDocument.Kind.REPORT)
-            )
-        return self.none()
-
-
 class GeneratedDocument(models.Model):
-    class Kind(models.TextChoices):
-        FILING_FORM = "filing_form", _("Filing form (Annex 1)")
-        AGREEMENT = "agreement", _("Co-building agreement (Annex 2)")
-        PLEDGE = "pledge", _("Service pledge (Annex 3)")
-        PLAQUE = "plaque", _("Plaque artwork")
-        BATCH_ZIP = "batch_zip", _("All pledges and plaques (zip)")
-        REPORT = "report", _("Report")
-
     class State(models.TextChoices):
         QUEUED = "queued", _("Queued")
         RENDERING = "rendering", _("Rendering")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
-    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    # Denormalised from the record so that scoping is a single indexed filter; empty for
-    # city-wide reports.
+    # The codes the installed apps registered (documents.kinds).
+    kind = models.CharField(_("kind"), max_length=16, choices=kinds.choices)
+    # Copied from the record so that scoping is a plain indexed filter (unions.scopes):
+    # empty for city-wide documents.
     union = models.ForeignKey(
         Union,
         verbose_name=_("union"),
@@ -73,33 +48,13 @@ class GeneratedDocument(models.Model):
         blank=True,
         related_name="+",
     )
-    filing = models.ForeignKey(
-        FilingForm,
-        verbose_name=_("filing form"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="documents",
-    )
-    station = models.ForeignKey(
-        Station,
-        verbose_name=_("station"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="documents",
-    )
-    agreement = models.ForeignKey(
-        Agreement,
-        verbose_name=_("agreement"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="documents",
-    )
+    # A station's district, for the station's own documents: district inspectors are held
+    # to it. A pledge or plaque exists only once the station is approved, after which its
+    # district no longer changes, so the copy made at request time stays true.
+    district = models.CharField(_("district"), max_length=20, blank=True)
     # "station:12", "filing:3", "report:quarterly-2024-q1": unique together with kind and
-    # version. A text key rather than the nullable foreign keys, because NULLs never
-    # collide in a unique constraint.
+    # version (a text key rather than nullable foreign keys: NULLs never collide in a unique
+    # constraint, and the documents app knows no model of the apps above it).
     record_key = models.CharField(_("record"), max_length=120)
     title = models.CharField(_("title"), max_length=200, blank=True)
     version = models.CharField(_("version"), max_length=64)
@@ -130,7 +85,8 @@ class GeneratedDocument(models.Model):
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    objects = DocumentQuerySet.as_manager()
+    # Who sees which rows is written once, in unions/scopes.py.
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -138,13 +94,17 @@ class GeneratedDocument(models.Model):
         verbose_name_plural = _("generated documents")
         constraints = [
             models.UniqueConstraint(
-                fields=["kind", "record_key", "version"], name="document_one_per_version"
+                fields=["kind", "record_key", "version"], name="documents_one_per_version"
             )
         ]
-        indexes = [models.Index(fields=["record_key", "kind"], name="document_record_kind")]
+        indexes = [models.Index(fields=["record_key", "kind"], name="documents_record_kind")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.record_key} {self.version[:8]}"
+
+    @property
+    def kind_spec(self) -> kinds.DocumentKind:
+        return kinds.get(self.kind)
 
     @property
     def is_ready(self) -> bool:
@@ -156,16 +116,16 @@ class GeneratedDocument(models.Model):
 
     @property
     def content_type(self) -> str:
-        return "application/zip" if self.kind == self.Kind.BATCH_ZIP else "application/pdf"
+        return self.kind_spec.content_type
 
     @property
     def extension(self) -> str:
-        return "zip" if self.kind == self.Kind.BATCH_ZIP else "pdf"
+        return self.kind_spec.extension
 
     @property
     def download_name(self) -> str:
         """pledge-SH00001.pdf, agreement-7.pdf: ASCII, so that every browser keeps it."""
-        if self.kind in (self.Kind.PLEDGE, self.Kind.PLAQUE) and self.title.isascii():
+        if self.kind_spec.title_names_file and self.title.isascii():
             stem = self.title
         else:
             stem = self.record_key.split(":", 1)[-1]

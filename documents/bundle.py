@@ -9,18 +9,19 @@ from collections.abc import Iterable
 
 from django.core.files.storage import Storage
 
+from . import kinds
+
 # A fixed timestamp for every entry: the same members give a byte-identical zip.
 ENTRY_TIME = (2018, 1, 1, 0, 0, 0)
 # PDFs are compressed already; storing them is as small and much faster.
 COMPRESSION = zipfile.ZIP_STORED
 
-FOLDERS = {"pledge": "pledges", "plaque": "plaques"}
 
-
-def entry_name(kind: str, title: str) -> str:
+def entry_name(code: str, title: str) -> str:
     """pledges/SH00001.pdf: ASCII names open the same way in every unzip tool."""
+    kind = kinds.get(code)
     safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in title)
-    return f"{FOLDERS.get(kind, kind)}/{safe or 'document'}.pdf"
+    return f"{kind.folder_name()}/{safe or 'document'}.{kind.extension}"
 
 
 def write_zip(entries: Iterable[tuple[str, str]], storage: Storage):

@@ -151,7 +151,7 @@ def installed_cjk_families() -> frozenset[str]:
 def reset() -> None:
     """Let go of the configuration and delete the folder of @font-face copies WeasyPrint
     made for it (~8 MB). Called at exit (atexit here, and Celery's worker_process_shutdown
-    in stations/tasks.py for pool processes, which leave by os._exit and skip atexit)."""
+    in documents/tasks.py for pool processes, which leave by os._exit and skip atexit)."""
     global _font_config, _stylesheet
     with lock:
         config, _font_config, _stylesheet = _font_config, None, None
