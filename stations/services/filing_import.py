@@ -26,6 +26,7 @@ __all__ = ["ImportProblem", "ImportResult", "filing_import"]
 
 UNIT_MAX_LENGTHS = {"unit_name": 100, "head_name": 50, "head_email": 254, "head_phone": 30}
 _DB_CHUNK = 500  # names per IN (...) query, under SQLite's parameter limit
+_SAVE_BATCH = 500
 
 
 @dataclass
@@ -200,21 +201,26 @@ def _save(*, union: Union, by, unit: dict[str, str], stations) -> FilingForm:
         **unit,
     )
     hosts = _host_units(union, stations)
-    objects = []
-    for position, (row, fields) in enumerate(stations, start=1):
-        fields = dict(fields)
-        host_name = fields.pop("host_unit_name", "")
-        objects.append(
-            Station(
-                filing=filing,
-                union=union,
-                status=StationStatus.DRAFT,
-                row_number=_row_number(row.values.get("seq"), position),
-                host_unit=hosts.get(host_name),
-                **fields,
+    # Built and inserted a batch at a time: 20,000 unsaved Station objects at once would
+    # cost tens of MB more for nothing (the import stays under 200 MB peak RSS).
+    for start in range(0, len(stations), _SAVE_BATCH):
+        objects = []
+        for position, (row, fields) in enumerate(
+            stations[start : start + _SAVE_BATCH], start=start + 1
+        ):
+            fields = dict(fields)
+            host_name = fields.pop("host_unit_name", "")
+            objects.append(
+                Station(
+                    filing=filing,
+                    union=union,
+                    status=StationStatus.DRAFT,
+                    row_number=_row_number(row.values.get("seq"), position),
+                    host_unit=hosts.get(host_name),
+                    **fields,
+                )
             )
-        )
-    Station.objects.bulk_create(objects, batch_size=500)
+        Station.objects.bulk_create(objects)
     return filing
 
 
