@@ -21,6 +21,7 @@ from ..excel.layout import layout
 from ..excel.reader import FilingSheet, SheetRow, WorkbookError, read_filing
 from ..models import FilingForm, Station, StationStatus
 from ..parsing import normalize_text
+from ..validation import duplicate_message, registered_duplicates
 
 __all__ = ["ImportProblem", "ImportResult", "filing_import"]
 
@@ -72,7 +73,7 @@ def filing_import(*, file, union: Union, by) -> ImportResult:
             fields = station_fields(row, union=union, problems=row_problems)
             problems.extend(row_problems.problems)
             stations.append((row, fields))
-        problems.extend(_duplicates(stations, label))
+        problems.extend(_duplicates(stations, label, union))
 
     if problems:
         return ImportResult(problems=_ordered(problems, sheet))
@@ -130,11 +131,11 @@ def _unit(sheet: FilingSheet, problems: list[ImportProblem], label) -> dict[str,
     return unit
 
 
-def _duplicates(stations, label) -> list[ImportProblem]:
-    """The same name and address twice in the file, or already in the registry.
+def _duplicates(stations, label, union: Union) -> list[ImportProblem]:
+    """The same name and address twice in the file, or already registered.
 
-    Stations anywhere in the city count (another union may have filed the same shop), except
-    rejected ones, which may be filed again.
+    Registered means what the online form checks too (stations/validation.py): the union's
+    own stations and public ones of any union, never another union's drafts.
     """
     name_label = layout().column("name").label
 
@@ -159,23 +160,11 @@ def _duplicates(stations, label) -> list[ImportProblem]:
         else:
             first[key] = row
     # A registered station is reported once, on its first row; later copies already are.
-    for key in _registered(list(first)):
-        problems.append(
-            problem(first[key], _("A station with this name and address is already registered."))
-        )
+    for key in sorted(
+        registered_duplicates(union=union, keys=first), key=lambda k: first[k].number
+    ):
+        problems.append(problem(first[key], duplicate_message()))
     return problems
-
-
-def _registered(keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    names = sorted({name for name, _address in keys})
-    found: set[tuple[str, str]] = set()
-    for i in range(0, len(names), _DB_CHUNK):
-        found.update(
-            Station.objects.filter(name__in=names[i : i + _DB_CHUNK])
-            .exclude(status=StationStatus.REJECTED)
-            .values_list("name", "address")
-        )
-    return found & set(keys)
 
 
 def _ordered(problems: list[ImportProblem], sheet: FilingSheet) -> list[ImportProblem]:
