@@ -19,7 +19,8 @@ from ..forms.filing import FilingHeaderForm, StationForm
 from ..models import FilingForm, Station
 from ..services.filing import filing_create, filing_station_counts, filing_submit, next_row_number
 from ..services.lifecycle import TransitionError
-from .common import FORM_METHODS, UNION_OR_AID, paginate, private_file_response
+from .common import FORM_METHODS, UNION_OR_AID, paginate
+from .scans import scan_response
 
 
 def _filing(request, pk) -> FilingForm:
@@ -143,7 +144,7 @@ def filing_submit_view(request, pk):
 @access(*UNION_OR_AID)
 def filing_scan(request, pk):
     filing = _filing(request, pk)
-    return private_file_response(filing.signed_scan)
+    return scan_response(filing.signed_scan, stem=f"filing-{filing.pk}-signed-scan")
 
 
 urlpatterns = [
