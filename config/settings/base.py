@@ -241,6 +241,10 @@ DISTRICTS = env.list(
 )
 # Map centre for the public directory (People's Square).
 CITY_CENTER = (31.2304, 121.4737)
+# The city's bounding box, south-north and west-east: a station's coordinates outside it
+# are refused by the form and the Excel import (a typo, or latitude and longitude swapped).
+CITY_LATITUDES = tuple(env.list("CITY_LATITUDES", cast=float, default=[30.6, 31.9]))
+CITY_LONGITUDES = tuple(env.list("CITY_LONGITUDES", cast=float, default=[120.8, 122.2]))
 
 PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
 # Absolute address of the public site, printed into plaque QR codes and PDFs.

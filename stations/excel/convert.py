@@ -22,13 +22,20 @@ from ..parsing import (
     parse_month_date,
     parse_services,
 )
+from ..validation import default_audience, station_row_problems
 from .layout import layout
 from .reader import SheetRow
 
 # Longer than the model allows would be cut silently by some databases; say so instead.
 MAX_LENGTHS = {"name": 200, "address": 300, "head_name": 50, "hours": 100, "host_unit": 200}
-# The same bounds as the online form (stations/forms/filing.py).
-LATITUDES, LONGITUDES = (Decimal("30.6"), Decimal("31.9")), (Decimal("120.8"), Decimal("122.2"))
+# The row rules name Station fields; a problem is reported in the form's column.
+_COLUMN_OF_FIELD = {
+    "area_m2": "area",
+    "services": "services",
+    "services_other": "services",
+    "latitude": "latitude",
+    "longitude": "longitude",
+}
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,15 @@ def station_fields(row: SheetRow, *, union: Union, problems: RowProblems) -> dic
     if len(host) > MAX_LENGTHS["host_unit"]:
         problems.add("host_unit", _too_long(MAX_LENGTHS["host_unit"]))
     fields["host_unit_name"] = host
+    # The rules shared with the online form (stations/validation.py), on what was read.
+    for problem in station_row_problems(
+        area_m2=fields.get("area_m2"),
+        services=fields.get("services"),
+        services_other=fields.get("services_other", ""),
+        latitude=fields.get("latitude"),
+        longitude=fields.get("longitude"),
+    ):
+        problems.add(_COLUMN_OF_FIELD[problem.field], problem.message)
     return fields
 
 
@@ -154,10 +170,6 @@ def _services(value, problems: RowProblems) -> dict:
         problems.add("services", _missing())
         return {}
     codes, other = parse_services(value)
-    if not codes:
-        problems.add("services", _("No service item was recognised."))
-    elif len(other) > 200:
-        problems.add("services", _too_long(200))
     return {"services": codes, "services_other": other}
 
 
@@ -268,8 +280,7 @@ def carrier_type(value) -> str:
 def _audience(value, union: Union, problems: RowProblems) -> str:
     text = normalize_text(value)
     if not text:
-        # 市绿化市容行业工会 files the sanitation workers' stations (source document, 二).
-        return Audience.SANITATION if union.code == "greening" else Audience.ALL
+        return default_audience(union)
     code = _vocabulary_code(text, "audience", "audience_aliases")
     if code is None:
         problems.add(
@@ -296,18 +307,10 @@ def _coordinate(value, key: str, problems: RowProblems) -> Decimal | None:
 
 
 def _coordinates(v: dict, problems: RowProblems) -> dict:
+    """The numbers as typed; whether they make a place in the city is a row rule."""
     before = len(problems.problems)
     lng = _coordinate(v.get("longitude"), "longitude", problems)
     lat = _coordinate(v.get("latitude"), "latitude", problems)
     if len(problems.problems) > before:
-        return {}
-    if (lat is None) != (lng is None):
-        missing = "latitude" if lat is None else "longitude"
-        problems.add(missing, _("Give both latitude and longitude, or neither."))
-        return {}
-    if lat is not None and not (
-        LATITUDES[0] <= lat <= LATITUDES[1] and LONGITUDES[0] <= lng <= LONGITUDES[1]
-    ):
-        problems.add("latitude", _("These coordinates are outside Shanghai."))
         return {}
     return {"latitude": lat, "longitude": lng}

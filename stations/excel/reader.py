@@ -5,17 +5,16 @@ above it; the hint row, blank rows, repeated headers and everything from the sig
 on are skipped. Merged ranges are filled with their top-left value first, so a station name
 merged over two rows, or a unit value merged over three columns, reads like any other cell.
 
-Why not ``load_workbook(read_only=True)``: the streaming reader has no merged-cell ranges,
-and clerks merge cells everywhere. bench/bench_import.py measured both on a 5,000-row form
-(docs/BENCHMARKS.md, "Excel import"): loading with the full reader costs about 0.3 s and
-25 MB more than streaming, and the whole import takes 3 to 4 s and 115 MB peak RSS,
-well inside the budget of 10 s and 300 MB, so merged cells read right wins.
+Before openpyxl sees the file, ``guard.inspect_workbook`` measures it (zip sizes, and each
+sheet's rows, columns, cells and merged ranges in one streaming pass) and refuses what is
+too large. The workbook is then opened with openpyxl's streaming reader (``read_only``),
+which keeps no cell objects; that reader has no merged-cell ranges, so they come from the
+same streaming pass. bench/bench_import.py measures both (docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -23,18 +22,13 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..parsing import normalize_text
+from .guard import SheetShape, WorkbookError, inspect_workbook, not_a_workbook
 from .layout import Column, key_text, layout
 
-# More rows than any union files in a year; a guard against runaway sheets, not a quota.
-MAX_ROWS = 20_000
-# A 5,000-row form unpacks to about 3 MB of XML.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+__all__ = ["FilingSheet", "SheetRow", "UnitValue", "WorkbookError", "read_filing"]
+
 _NEUTRALISED = re.compile(r"^'(?=[=+\-@])")
 _INLINE_VALUE = re.compile(r"^[^:：]*[:：]\s*(?P<value>.+)$")
-
-
-class WorkbookError(Exception):
-    """The file as a whole cannot be read (not .xlsx, corrupt, no form in it)."""
 
 
 @dataclass(frozen=True)
@@ -63,52 +57,32 @@ class FilingSheet:
     header_row: int = 0
 
 
-def _not_a_workbook() -> WorkbookError:
-    return WorkbookError(
-        _(
-            "The file cannot be read as an Excel workbook (.xlsx). Open it in Excel or "
-            "WPS, save it as “Excel Workbook (*.xlsx)” and upload it again."
-        )
-    )
-
-
-def _check_unpacked_size(file) -> None:
-    """Refuse a workbook that would unpack to more than MAX_UNPACKED_BYTES.
-
-    An .xlsx is a zip: a small upload can hold gigabytes of XML, which openpyxl would parse
-    into memory. The declared sizes stop honest giants and naive zip bombs before parsing.
-    """
-    try:
-        with zipfile.ZipFile(file) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _not_a_workbook() from exc
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise WorkbookError(
-            _("The workbook is too large to be a filing form; split it into several files.")
-        )
-
-
 def open_workbook(file):
-    """The workbook, or WorkbookError with a message the clerk can act on."""
-    if hasattr(file, "seek"):
-        file.seek(0)
-    _check_unpacked_size(file)
-    if hasattr(file, "seek"):
-        file.seek(0)
+    """The workbook (streaming) and each sheet's measured shape, or WorkbookError."""
+    shapes = inspect_workbook(file)
     try:
         # data_only: a 序号 typed as =ROW()-6 reads as its number, not the formula.
-        return load_workbook(file, data_only=True)
+        # keep_links=False: external links are not read, let alone followed.
+        wb = load_workbook(file, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # a corrupt or foreign file fails anywhere inside openpyxl
-        raise _not_a_workbook() from exc
+        raise not_a_workbook() from exc
+    return wb, shapes
 
 
 def read_filing(file) -> FilingSheet:
-    wb = open_workbook(file)
+    wb, shapes = open_workbook(file)
     result = FilingSheet()
     try:
         for ws in wb.worksheets:
-            grid = _grid(ws)
+            shape = shapes.get(ws.title)
+            if shape is None:  # a chart sheet, or a sheet the stream pass did not measure
+                continue
+            try:
+                grid = _grid(ws, shape)
+            except WorkbookError:
+                raise
+            except Exception as exc:  # a cell openpyxl cannot read
+                raise not_a_workbook() from exc
             header = _find_header(grid)
             if header is None:
                 continue
@@ -136,21 +110,29 @@ def read_filing(file) -> FilingSheet:
     return result
 
 
-def _grid(ws) -> list[list[object]]:
-    """The sheet's values, row by row, with every merged range filled from its top-left."""
-    if ws.max_row > MAX_ROWS:
-        raise WorkbookError(
-            _("The sheet “%(sheet)s” has more than %(max)s rows; split the filing.")
-            % {"sheet": ws.title, "max": MAX_ROWS}
+def _grid(ws, shape: SheetShape) -> list[list[object]]:
+    """The sheet's values, row by row, with every merged range filled from its top-left.
+
+    The extent is the one measured by the stream pass, not the sheet's declared dimension,
+    which may be missing or wrong (a smaller one would drop rows silently).
+    """
+    if not shape.max_row or not shape.max_col:
+        return []
+    grid = [
+        list(row)
+        for row in ws.iter_rows(
+            min_row=1, max_row=shape.max_row, max_col=shape.max_col, values_only=True
         )
-    grid = [list(row) for row in ws.iter_rows(values_only=True)]
-    for merged in ws.merged_cells.ranges:
-        value = ws.cell(row=merged.min_row, column=merged.min_col).value
-        for r in range(merged.min_row, min(merged.max_row, len(grid)) + 1):
+    ]
+    for min_row, min_col, max_row, max_col in shape.merged:
+        if min_row > len(grid):
+            continue
+        value = grid[min_row - 1][min_col - 1] if min_col <= len(grid[min_row - 1]) else None
+        for r in range(min_row, min(max_row, len(grid)) + 1):
             line = grid[r - 1]
-            if len(line) < merged.max_col:
-                line.extend([None] * (merged.max_col - len(line)))
-            for c in range(merged.min_col, merged.max_col + 1):
+            if len(line) < max_col:
+                line.extend([None] * (max_col - len(line)))
+            for c in range(min_col, max_col + 1):
                 line[c - 1] = value
     return grid
 

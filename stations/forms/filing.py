@@ -10,6 +10,12 @@ from unions.models import CarrierType, HostUnit
 
 from ..models import Facility, FilingForm, Service, Station
 from ..parsing import ParseError, parse_hours, parse_mobile
+from ..validation import (
+    default_audience,
+    duplicate_message,
+    registered_duplicates,
+    station_row_problems,
+)
 from .uploads import ScanField
 
 
@@ -84,9 +90,8 @@ class StationForm(forms.ModelForm):
         self.fields["host_unit"].queryset = HostUnit.objects.filter(union=union)
         self.fields["host_unit"].required = False
         self.fields["carrier_type"].choices = CarrierType.choices
-        if union.code == "greening" and not self.instance.pk:
-            # 市绿化市容行业工会 files sanitation-workers stations (source document, 二).
-            self.initial.setdefault("audience", "sanitation")
+        if not self.instance.pk:
+            self.initial.setdefault("audience", default_audience(union))
 
     def clean_head_mobile(self):
         try:
@@ -102,32 +107,27 @@ class StationForm(forms.ModelForm):
             raise forms.ValidationError(str(exc)) from exc
         return text.strip()
 
-    def clean_area_m2(self):
-        area = self.cleaned_data["area_m2"]
-        if area is not None and area <= 0:
-            raise forms.ValidationError(_("The area must be more than 0 m²."))
-        return area
-
     def clean(self):
         data = super().clean()
-        if Service.OTHER in data.get("services", []) and not data.get("services_other"):
-            self.add_error("services_other", _("Please describe the other services."))
-        lat, lng = data.get("latitude"), data.get("longitude")
-        if (lat is None) != (lng is None):
-            self.add_error("longitude", _("Give both latitude and longitude, or neither."))
-        if lat is not None and not (30.6 <= float(lat) <= 31.9 and 120.8 <= float(lng) <= 122.2):
-            self.add_error("latitude", _("These coordinates are outside Shanghai."))
+        # The rules shared with the Excel import (stations/validation.py). A field that
+        # failed its own validation is absent from data and passed as None: not judged twice.
+        for problem in station_row_problems(
+            area_m2=data.get("area_m2"),
+            services=data.get("services") if "services" in data else None,
+            services_other=data.get("services_other", ""),
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
+        ):
+            self.add_error(problem.field, problem.message)
         name, address = data.get("name"), data.get("address")
-        if name and address:
-            dupes = Station.objects.filter(name=name.strip(), address=address.strip()).exclude(
-                status="rejected"
+        if (
+            name
+            and address
+            and registered_duplicates(
+                union=self.union, keys=[(name, address)], exclude_pk=self.instance.pk
             )
-            if self.instance.pk:
-                dupes = dupes.exclude(pk=self.instance.pk)
-            if dupes.exists():
-                self.add_error(
-                    "name", _("A station with this name and address is already registered.")
-                )
+        ):
+            self.add_error("name", duplicate_message())
         return data
 
     def save(self, commit=True):

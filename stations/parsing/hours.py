@@ -1,4 +1,17 @@
-"""Opening hours (开放时间) as clerks write them, to structured weekly slots and back."""
+"""Opening hours (开放时间) as clerks write them, to structured weekly slots and back.
+
+Nothing is changed silently: every character of the cell is either read or refused (text
+after a readable range is an error, not ignored), and a range whose end is earlier than
+its start is read as overnight only when that is what was written (``22:00-6:00``,
+``9:00-次日5:00``, ``晚上10点-早上6点``); ``9-5`` could mean 17:00 or the next morning, so it
+is refused with both spellings suggested.
+
+A slot is ``{"days": [0..6], "start": "HH:MM", "end": "HH:MM"}`` with Monday = 0; it opens
+at ``start`` on each of its days and closes at ``end`` the same day, or the next day when
+``end`` is earlier than ``start`` (overnight). ``"24:00"`` ends the day. Older records hold
+overnight hours split into an evening and a morning slot; both forms read alike
+(``open_at``).
+"""
 
 from __future__ import annotations
 
@@ -48,6 +61,23 @@ _RANGE = re.compile(
 _DAY_PREFIX = re.compile(r"(?:周|星期|礼拜)")
 _DAY_RANGE_SEP = re.compile(r"\s*(?:至|到|~|〜|-|—|–|―)\s*")
 _EXCEPT_AFTER = ("除外", "以外", "外")
+# What may stand around the hours without meaning anything: punctuation, and words such
+# as 开放/营业/时间 (开放时间：9:00-17:00). Anything else that is not read is an error.
+_FILLER_CHARS = set(" ,;:.。、/()[]【】'\"“”‘’!！?？除")
+_FILLER_WORDS = (
+    "全年无休",
+    "节假日照常",
+    "开放时间",
+    "营业时间",
+    "开放",
+    "营业",
+    "时间",
+    "无休",
+    "照常",
+    "均",
+)
+_DAY = 24 * 60
+_NEXT_DAY_WORD = "次日"
 
 
 def _minutes(match: re.Match, p: str) -> tuple[int, str]:
@@ -121,7 +151,8 @@ def _looks_like_time(text: str, k: int) -> bool:
 
 
 def _tokens(text: str):
-    """Yield ("days", set, in_paren), ("range", (start, end)), ("allday",), ("closed",), ("sep",)."""
+    """Yield ("days", set, in_paren), ("range", (start, end)), ("allday",), ("closed", word),
+    ("sep",) and ("unread", char) for a character that is neither read nor filler."""
     i, depth = 0, 0
     while i < len(text):
         ch = text[i]
@@ -160,25 +191,64 @@ def _tokens(text: str):
             continue
         word = next((w for w in _CLOSED_WORDS if text.startswith(w, i)), None)
         if word:
-            yield ("closed",)
+            yield ("closed", word)
             i += len(word)
             continue
+        word = next((w for w in _FILLER_WORDS if text.startswith(w, i)), None)
+        if word:
+            i += len(word)
+            continue
+        if ch not in _FILLER_CHARS:
+            yield ("unread", ch)
         i += 1
 
 
 def _range(match: re.Match) -> tuple[int, int]:
+    """(start, end) in minutes; an overnight range has end < start (it ends the next day)."""
     start, start_word = _minutes(match, "a")
     end, end_word = _minutes(match, "b")
-    if start_word or end_word or end >= start:
+    if end == 0 and start > 0:
+        return start, _DAY  # 18:00-0:00 and 18:00-次日0:00 both close at midnight
+    if end_word == _NEXT_DAY_WORD:
+        if end >= start:
+            raise ParseError(_("“%(value)s” lasts more than 24 hours.") % {"value": match.group(0)})
         return start, end
-    # 9:00-5:00 written without 下午: the clerk means 17:00, as on the paper form.
-    if end + 12 * 60 > start and end + 12 * 60 <= 24 * 60:
-        return start, end + 12 * 60
-    return start, end  # an overnight range, split into two days below
+    if end >= start:
+        return start, end
+    # The end is earlier than the start. Overnight when the clerk said so with a word on
+    # the end (凌晨, 早上, 次日) or used the 24-hour clock (17:00-9:00); 9:00-5:00 or
+    # 下午5点-9点 could as well mean the afternoon, and guessing is changing it silently.
+    if end_word or (not start_word and start >= 13 * 60):
+        return start, end
+    afternoon = end + 12 * 60
+    values = {
+        "value": match.group(0),
+        "overnight": f"{_hhmm(start)}-{_NEXT_DAY_WORD}{_hhmm(end)}",
+        "afternoon": f"{_hhmm(start)}-{_hhmm(afternoon)}",
+    }
+    if start < afternoon <= _DAY:
+        raise ParseError(
+            _(
+                "“%(value)s”: the closing time is earlier than the opening time. Write "
+                "%(afternoon)s if the station closes in the afternoon, or %(overnight)s if it "
+                "stays open overnight."
+            )
+            % values
+        )
+    raise ParseError(
+        _(
+            "“%(value)s”: the closing time is earlier than the opening time. Write "
+            "%(overnight)s if the station stays open overnight."
+        )
+        % values
+    )
 
 
-def _groups(text: str) -> list[_Group]:
+def _groups(text: str) -> tuple[list[_Group], list[str]]:
+    """The day groups, and the text that was not read (the caller refuses it)."""
     tokens = list(_tokens(text))
+    unread = [tok[1] for tok in tokens if tok[0] == "unread"]
+    tokens = [tok for tok in tokens if tok[0] != "unread"]
     groups: list[_Group] = []
     cur: _Group | None = None
     for n, tok in enumerate(tokens):
@@ -207,26 +277,40 @@ def _groups(text: str) -> list[_Group]:
                 cur = _Group()
                 groups.append(cur)
             cur.ranges.append(tok[1] if kind == "range" else (0, 24 * 60))
-        elif kind == "closed" and cur is not None and cur.days is not None and not cur.ranges:
-            cur.closed = cur.sealed = True
-    return groups
+        elif kind == "closed":
+            if cur is not None and cur.days is not None and not cur.ranges:
+                cur.closed = cur.sealed = True
+            else:
+                unread.append(tok[1])  # 休息 with no day before it: whose rest day?
+    return groups, unread
 
 
 def parse_hours(s) -> tuple[list[dict], bool]:
     """Structured opening hours and the open-24-hours flag from the 开放时间 cell.
 
-    Slots are ``{"days": [0..6], "start": "HH:MM", "end": "HH:MM"}`` with Monday = 0 and
-    "24:00" ending the day. Ranges without days apply to every day the clerk did not give
-    other hours or a closing day (``9:00-17:00，周日休息`` is Monday to Saturday).
+    Slots are described in the module's docstring. Ranges without days apply to every day
+    the clerk did not give other hours or a closing day (``9:00-17:00，周日休息`` is Monday
+    to Saturday). Text that is not read raises ParseError, as does an ambiguous range.
     """
     text = fold_text(s)
     if not text:
         raise ParseError(_("The opening hours are missing."))
-    groups = [g for g in _groups(text) if g.ranges or g.closed]
+    all_groups, unread = _groups(text)
+    if any(g.days is not None and not g.ranges and not g.closed for g in all_groups):
+        unread.append(_("days without hours"))
+    groups = [g for g in all_groups if g.ranges or g.closed]
     if not any(g.ranges for g in groups):
         raise ParseError(
             _("“%(value)s” is not readable as opening hours, for example 9:00-17:00.")
             % {"value": text}
+        )
+    if unread:
+        raise ParseError(
+            _(
+                "“%(value)s”: “%(unread)s” cannot be read as opening hours. Write only days and "
+                "times, for example 周一至周五 9:00-17:00；周六 10:00-16:00."
+            )
+            % {"value": text, "unread": "".join(unread)}
         )
     named: set[int] = set()
     for g in groups:
@@ -241,26 +325,25 @@ def parse_hours(s) -> tuple[list[dict], bool]:
                 raise ParseError(
                     _("“%(value)s”: a time range must end after it starts.") % {"value": text}
                 )
+            # Overnight: kept as one range of its opening day, its end past midnight.
+            span = (start, end) if end > start else (start, end + _DAY)
             for day in days:
-                if end > start:
-                    per_day[day].append((start, end))
-                else:  # past midnight: the rest of this day, then the next morning
-                    per_day[day].append((start, 24 * 60))
-                    if end:
-                        per_day[(day + 1) % 7].append((0, end))
+                per_day[day].append(span)
     merged = {day: _merge(ranges) for day, ranges in per_day.items()}
-    open_24h = all(ranges == [(0, 24 * 60)] for ranges in merged.values())
+    open_24h = all(ranges == [(0, _DAY)] for ranges in merged.values())
     return _slots(merged), open_24h
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching ranges of one day as one; an end past 24:00 is overnight."""
     out: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
         if out and start <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], end))
         else:
             out.append((start, end))
-    return out
+    # A day open from midnight and on past the next midnight is simply open all day.
+    return [(start, min(end, _DAY) if end - start >= _DAY else end) for start, end in out]
 
 
 def _hhmm(minutes: int) -> str:
@@ -274,10 +357,40 @@ def _slots(per_day: dict[int, list[tuple[int, int]]]) -> list[dict]:
         for rng in per_day[day]:
             by_range.setdefault(rng, []).append(day)
     slots = [
-        {"days": days, "start": _hhmm(start), "end": _hhmm(end)}
+        {"days": days, "start": _hhmm(start), "end": _hhmm(end if end <= _DAY else end - _DAY)}
         for (start, end), days in by_range.items()
     ]
     return sorted(slots, key=lambda s: (s["days"][0], s["start"]))
+
+
+def _clock(text: str) -> int:
+    hours, _colon, minutes = text.partition(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def is_overnight(slot: dict) -> bool:
+    """The slot closes the next day (22:00 to 06:00)."""
+    return _clock(slot["end"]) < _clock(slot["start"])
+
+
+def open_at(slots: list[dict], open_24h: bool, weekday: int, minute: int) -> bool:
+    """Whether hours are open on ``weekday`` (Monday = 0) at ``minute`` after midnight.
+
+    Reads overnight slots, and the evening-plus-morning pairs older records hold.
+    """
+    if open_24h:
+        return True
+    yesterday = (weekday - 1) % 7
+    for slot in slots:
+        start, end = _clock(slot["start"]), _clock(slot["end"])
+        if end > start:
+            if weekday in slot["days"] and start <= minute < end:
+                return True
+        elif (weekday in slot["days"] and minute >= start) or (
+            yesterday in slot["days"] and minute < end
+        ):
+            return True
+    return False
 
 
 def _day_label(day: int) -> str:
@@ -315,7 +428,10 @@ def format_hours(slots: list[dict], open_24h: bool) -> str:
     by_days: dict[tuple[int, ...], list[str]] = {}
     for slot in slots:
         key = tuple(sorted(slot["days"]))
-        by_days.setdefault(key, []).append(f"{slot['start']}–{slot['end']}")
+        end = slot["end"]
+        if is_overnight(slot):
+            end = _("next day %(time)s") % {"time": end}
+        by_days.setdefault(key, []).append(f"{slot['start']}–{end}")
     return pgettext("opening hours", "; ").join(
         _("%(days)s %(ranges)s")
         % {"days": _days_label(list(days)), "ranges": pgettext("time ranges", ", ").join(ranges)}

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from ..models.choices import Service
+from ..validation import area_problem
 from .text import ParseError, cell_text, fold_text, normalize_text
 
 # --- Mobile numbers -------------------------------------------------------------------
@@ -34,7 +35,6 @@ def parse_mobile(s) -> str:
 
 # --- Areas ----------------------------------------------------------------------------
 
-MAX_AREA = Decimal("10000")
 _AREA = re.compile(
     r"^(?:约|大约|约为|大概|approx\.?)?\s*(\d+(?:\.\d+)?)\s*"
     r"(?:m2|m\^2|㎡|平方米|平方|平米|米2|sqm|m)?\s*(?:左右|上下)?$",
@@ -63,12 +63,10 @@ def parse_area(s) -> Decimal:
                 % {"value": raw}
             )
         value = Decimal(match.group(1))
-    if not value.is_finite() or value <= 0:
-        raise ParseError(_("The area must be more than 0 m²."))
-    if value >= MAX_AREA:
-        raise ParseError(
-            _("%(value)s m² is not a plausible station area (less than 10000 m²).") % {"value": raw}
-        )
+    # The range is a row rule, shared with the online form.
+    problem = area_problem(value)
+    if problem:
+        raise ParseError(problem)
     # The registry keeps one decimal place (Station.area_m2).
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 

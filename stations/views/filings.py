@@ -26,7 +26,8 @@ from ..services.filing import (
 from ..services.filing import filing_edit as filing_edit_service
 from ..services.filing import station_edit as station_edit_service
 from ..services.lifecycle import TransitionError
-from .common import FORM_METHODS, UNION_OR_AID, paginate, private_file_response
+from .common import FORM_METHODS, UNION_OR_AID, paginate
+from .scans import scan_response
 
 
 def _filing(request, pk) -> FilingForm:
@@ -149,7 +150,7 @@ def filing_submit_view(request, pk):
 @access(*UNION_OR_AID)
 def filing_scan(request, pk):
     filing = _filing(request, pk)
-    return private_file_response(filing.signed_scan)
+    return scan_response(filing.signed_scan, stem=f"filing-{filing.pk}-signed-scan")
 
 
 urlpatterns = [

@@ -15,7 +15,8 @@ from ..forms.records import AgreementForm, InsuranceForm, PledgeForm
 from ..models import Agreement, Pledge, Station, StationStatus
 from ..permissions import RECORD_ROLES
 from ..services.records import agreement_record, insurance_record, pledge_update
-from .common import FORM_METHODS, UNION_OR_AID, private_file_response
+from .common import FORM_METHODS, UNION_OR_AID
+from .scans import scan_response
 
 
 def _station(request, pk) -> Station:
@@ -69,7 +70,7 @@ def agreement_detail(request, pk):
 @access(*UNION_OR_AID)
 def agreement_scan(request, pk):
     agreement = get_object_or_404(Agreement.objects.visible_to(request.user), pk=pk)
-    return private_file_response(agreement.scan)
+    return scan_response(agreement.scan, stem=f"agreement-{agreement.pk}-scan")
 
 
 @access(*RECORD_ROLES["pledge"], methods=FORM_METHODS)
@@ -92,7 +93,7 @@ def pledge_edit(request, pk):
 @access(*UNION_OR_AID)
 def pledge_scan(request, pk):
     pledge = get_object_or_404(Pledge.objects.visible_to(request.user), pk=pk)
-    return private_file_response(pledge.scan)
+    return scan_response(pledge.scan, stem=f"pledge-{pledge.pk}-scan")
 
 
 @access(*RECORD_ROLES["insurance"], methods=FORM_METHODS)

@@ -22,10 +22,12 @@ def test_the_same_name_at_another_address_is_a_different_station(run_import):
     assert run_import(xlsx(rows)).ok
 
 
-def test_a_station_already_registered_by_another_union_is_refused(world, run_import):
+def test_a_public_station_of_another_union_is_refused(world, run_import):
     filing_b = FilingFormFactory(union=world.union_b)
     row = station_row(1)
-    StationFactory(filing=filing_b, name=row["name"], address=row["address"])
+    StationFactory(
+        filing=filing_b, name=row["name"], address=row["address"], status=StationStatus.ACTIVE
+    )
     before = (FilingForm.objects.count(), Station.objects.count())
     result = run_import(xlsx([row, station_row(2)]))
     assert [(p.row, p.column) for p in result.problems] == [(FIRST, "推荐站点名称")]

@@ -67,15 +67,15 @@ def test_a_form_with_no_station_row_is_refused(run_import, nothing_saved):
 
 
 def test_a_workbook_that_unpacks_to_too_much_is_refused_before_parsing(run_import, monkeypatch):
-    from stations.excel import reader
+    from stations.excel import guard
 
-    monkeypatch.setattr(reader, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(guard, "MAX_UNPACKED_BYTES", 1000)
     result = run_import(xlsx([station_row(1)]))
-    assert "过大" in only_message(result)
+    assert "拆分" in only_message(result)
 
 
 def test_a_sheet_with_too_many_rows_is_refused(run_import, monkeypatch):
-    from stations.excel import reader
+    from stations.excel import guard
 
-    monkeypatch.setattr(reader, "MAX_ROWS", 5)
+    monkeypatch.setattr(guard, "MAX_ROWS", 5)
     assert "拆分" in only_message(run_import(xlsx([station_row(1), station_row(2)])))

@@ -25,7 +25,7 @@ def slot(days, start, end):
         "上午9点-下午5点",
         "9点到17点",
         "9:00 - 17:00",
-        "9-5",
+        "9-17",
         "每天 9:00-17:00",
         "每日9:00-17:00",
     ],
@@ -88,9 +88,9 @@ def test_a_lunch_break_keeps_the_days_of_its_group():
     )
 
 
-def test_a_range_past_midnight_continues_the_next_morning():
+def test_a_range_past_midnight_is_one_overnight_slot():
     slots, open_24h = parse_hours("18:00-次日2:00")
-    assert slots == [slot(EVERY_DAY, "00:00", "02:00"), slot(EVERY_DAY, "18:00", "24:00")]
+    assert slots == [slot(EVERY_DAY, "18:00", "02:00")]
     assert open_24h is False
 
 
