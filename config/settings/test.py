@@ -11,3 +11,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING["loggers"]["security"]["level"] = "WARNING"  # noqa: F405
+# Tests never fetch map tiles: the map draws its markers on a blank ground.
+MAP_TILE_URL = ""

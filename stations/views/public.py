@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
@@ -20,6 +23,19 @@ PLAQUE_STAGES = {
     StationStatus.REVOKED: "revoked",
     StationStatus.CLOSED: "closed",
 }
+
+
+def directions(station: Station) -> dict[str, str] | None:
+    """Links that open a map at the station: a web map (a setting) and a geo: URI (RFC 5870)
+    that phones hand to whichever map app they have."""
+    if station.latitude is None or station.longitude is None:
+        return None
+    lat, lng = f"{station.latitude:.6f}", f"{station.longitude:.6f}"
+    name = quote(station.name)
+    return {
+        "web": settings.MAP_DIRECTIONS_URL.format(lat=lat, lng=lng, name=name),
+        "geo": f"geo:{lat},{lng}?q={lat},{lng}({name})",
+    }
 
 
 @access(public=True)
@@ -47,6 +63,7 @@ def station_public(request, plaque_no: str):
             "stage": PLAQUE_STAGES[station.status],
             "operating": operating,
             "open_now": open_now(station) if operating else None,
+            "directions": directions(station) if operating else None,
             # Revoked before it ever opened: the ground is not a failed service.
             "ever_operated": station.activated_at is not None,
         },

@@ -1,0 +1,13 @@
+"""Harness cases for the public directory and open data: everyone may read them."""
+
+from __future__ import annotations
+
+from .case import Case
+
+CASES: dict[str, Case] = {
+    "stations:directory": Case(),
+    "stations:open_data": Case(),
+    "stations:open_data_json": Case(),
+    "stations:open_data_geojson": Case(),
+    "stations:open_data_csv": Case(),
+}
