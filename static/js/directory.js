@@ -40,7 +40,7 @@
   }
   var points = JSON.parse(dataBlock.textContent);
   var centre = [parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLng)];
-  var map = L.map(el, { scrollWheelZoom: false }).setView(centre, 10);
+  var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 }).setView(centre, 10);
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, {
       maxZoom: 19,
