@@ -40,7 +40,7 @@
   }
   var points = JSON.parse(dataBlock.textContent);
   var centre = [parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLng)];
-  var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 }).setView(centre, 10);
+  var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 });
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, {
       maxZoom: 19,
@@ -79,5 +79,7 @@
     map.fitBounds(bounds.slice(0, 5).concat([here]), { padding: [30, 30], maxZoom: 15 });
   } else if (bounds.length) {
     map.fitBounds(bounds, { padding: [20, 20], maxZoom: 15 });
+  } else {
+    map.setView(centre, 10);
   }
 })();
