@@ -40,20 +40,50 @@ AUDIENCE_ICONS = {Audience.ALL: "people", Audience.SANITATION: "cone-striped"}
 
 
 @lru_cache(maxsize=64)
-def _svg(name: str) -> str:
+def _file(name: str) -> str:
     found = finders.find(f"vendor/bootstrap-icons/{name}.svg")
     if not found:
         raise ValueError(f"no icon {name!r} in static/vendor/bootstrap-icons/")
     with open(found, encoding="utf-8") as fh:
-        svg = fh.read().strip()
-    return svg.replace(
-        "<svg ", '<svg aria-hidden="true" focusable="false" width="1.25em" height="1.25em" ', 1
-    ).replace(' width="16" height="16"', "", 1)
+        return fh.read().strip()
+
+
+@lru_cache(maxsize=64)
+def _svg(name: str) -> str:
+    return (
+        _file(name)
+        .replace(
+            "<svg ", '<svg aria-hidden="true" focusable="false" width="1.25em" height="1.25em" ', 1
+        )
+        .replace(' width="16" height="16"', "", 1)
+    )
 
 
 @register.simple_tag
 def icon(name: str) -> str:
     return mark_safe(_svg(name))  # noqa: S308 - our own vendored files, read from disk
+
+
+@register.simple_tag
+def icon_sprite() -> str:
+    """The service icons once per page, as symbols that ``icon_ref`` points to: a list of
+    twenty stations then repeats a short reference, not the whole drawing."""
+    symbols = []
+    for name in sorted(set(SERVICE_ICONS.values())):
+        svg = _file(name)
+        inner = svg[svg.index(">") + 1 : svg.rindex("</svg>")].strip()
+        symbols.append(f'<symbol id="bi-{name}" viewBox="0 0 16 16">{inner}</symbol>')
+    return mark_safe(  # noqa: S308 - our own vendored files, read from disk
+        '<svg xmlns="http://www.w3.org/2000/svg" hidden>' + "".join(symbols) + "</svg>"
+    )
+
+
+@register.simple_tag
+def icon_ref(name: str) -> str:
+    return mark_safe(  # noqa: S308 - a fixed name from SERVICE_ICONS
+        '<svg aria-hidden="true" focusable="false" width="1.25em" height="1.25em" '
+        f'fill="currentColor" class="bi"><use href="#bi-{name}"></use></svg>'
+    )
 
 
 @register.filter

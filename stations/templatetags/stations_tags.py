@@ -44,8 +44,9 @@ def distance(km: float | None) -> str:
     """350 m under a kilometre (to 10 m: a phone's fix is no better), 1.2 km beyond."""
     if km is None:
         return ""
-    if km < 1:
-        return _("%(metres)d m") % {"metres": max(10, round(km * 100) * 10)}
+    metres = max(10, round(km * 100) * 10)
+    if metres < 1000:
+        return _("%(metres)d m") % {"metres": metres}
     return _("%(km)s km") % {"km": f"{km:.1f}"}
 
 

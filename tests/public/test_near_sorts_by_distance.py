@@ -66,3 +66,16 @@ def test_haversine_matches_a_known_distance():
     assert haversine_km(Point(31.2304, 121.4737), Point(31.2397, 121.4998)) == pytest.approx(
         2.68, abs=0.05
     )
+
+
+@pytest.mark.parametrize(
+    ("km", "shown"),
+    [(0.004, "10 米"), (0.222, "220 米"), (0.9996, "1.0 公里"), (12.34, "12.3 公里")],
+)
+def test_distances_read_in_metres_under_a_kilometre_and_kilometres_beyond(km, shown):
+    from django.utils import translation
+
+    from stations.templatetags.stations_tags import distance
+
+    with translation.override("zh-hans"):
+        assert distance(km) == shown
