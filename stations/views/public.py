@@ -7,7 +7,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, reverse
 
 from unions.access import access
 
@@ -35,6 +35,8 @@ def directions(station: Station) -> dict[str, str] | None:
     return {
         "web": settings.MAP_DIRECTIONS_URL.format(lat=lat, lng=lng, name=name),
         "geo": f"geo:{lat},{lng}?q={lat},{lng}({name})",
+        # The directory, nearest to this station first.
+        "nearby": f"{reverse('stations:directory')}?near={lat},{lng}",
     }
 
 

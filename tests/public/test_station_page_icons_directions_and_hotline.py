@@ -66,3 +66,11 @@ def test_a_station_not_operating_shows_no_directions(client, public_station):
 
     assert 'data-testid="directions"' not in body
     assert "geo:" not in body
+
+
+def test_other_stations_nearby_opens_the_directory_nearest_to_this_one(client, public_station):
+    station = public_station(latitude="31.230400", longitude="121.473700")
+
+    body = _body(client, station)
+
+    assert 'href="/stations/?near=31.230400,121.473700" data-testid="nearby"' in body
