@@ -2,7 +2,7 @@
 Shanghai's 16 districts. Idempotent: a station is keyed by its name and address.
 
 Every station goes through the real services (filing, submission, approval with an on-site
-acceptance, pledge, agreement), so plaque numbers, pledges and history read as if a clerk and
+acceptance, pledge, agreement, and for a few a temporary closure from the day of seeding), so plaque numbers, pledges and history read as if a clerk and
 an officer had done the work. Deterministic: the same run gives the same stations.
 """
 
@@ -13,11 +13,13 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from unions.models import CarrierType, HostUnit, Profile, Role, Union
 
 from .models import Audience, Facility, FilingForm, Service, Station
 from .services import lifecycle
+from .services.closures import closure_post
 from .services.filing import filing_create, station_add
 from .services.records import agreement_record, pledge_update
 
@@ -356,4 +358,14 @@ def seed_public_stations(*, aid) -> int:
                 signed_on=SIGNED_ON,
             )
             created += len(approved)
+            if host.key == "lianhua" and d_index % 4 == 0:
+                # A supermarket refitting its shop: the directory shows it closed for now.
+                today = timezone.localdate()
+                closure_post(
+                    station=approved[0],
+                    by=clerk,
+                    starts_on=today,
+                    ends_on=today + dt.timedelta(days=6),
+                    reason="门店装修，暂停开放",
+                )
     return created

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from .geo import Point, bounding_box, haversine_km, parse_point
-from .models import Audience, Service, Station
-from .open_now import open_now
+from .models import Audience, Service, Station, StationClosure
+from .open_now import closure_on, open_now
 
 # The parameters of DESIGN.md's public contract, in the order the form shows them.
 FILTER_PARAMS = ("q", "district", "service", "audience", "open_now", "near")
@@ -25,6 +26,7 @@ class DirectoryEntry:
     station: Station
     open_now: bool | None
     distance_km: float | None = None
+    closure: StationClosure | None = None
 
 
 @dataclass
@@ -83,7 +85,13 @@ def directory_queryset(query: DirectoryQuery) -> QuerySet[Station]:
             longitude__gte=min_lng,
             longitude__lte=max_lng,
         )
-    return qs.order_by("district", "plaque_number")
+    today = timezone.localdate()
+    closures = Prefetch(
+        "closures",
+        queryset=StationClosure.objects.covering(today),
+        to_attr="current_closures",
+    )
+    return qs.prefetch_related(closures).order_by("district", "plaque_number")
 
 
 def directory_entries(query: DirectoryQuery, when=None) -> list[DirectoryEntry]:
@@ -93,7 +101,13 @@ def directory_entries(query: DirectoryQuery, when=None) -> list[DirectoryEntry]:
         is_open = open_now(station, when)
         if query.open_now and not is_open:
             continue
-        entry = DirectoryEntry(station=station, open_now=is_open)
+        entry = DirectoryEntry(
+            station=station,
+            open_now=is_open,
+            closure=closure_on(
+                station, timezone.localtime(when).date() if when else timezone.localdate()
+            ),
+        )
         if query.near:
             entry.distance_km = haversine_km(
                 query.near, Point(float(station.latitude), float(station.longitude))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .views import (
+    closures,
     directory,
     documents,
     excel,
@@ -26,4 +27,5 @@ urlpatterns = [
     *records.urlpatterns,
     *excel.urlpatterns,
     *documents.urlpatterns,
+    *closures.urlpatterns,
 ]

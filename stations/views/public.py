@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 
 from unions.access import access
 
@@ -66,6 +67,8 @@ def station_public(request, plaque_no: str):
             "operating": operating,
             "open_now": open_now(station) if operating else None,
             "directions": directions(station) if operating else None,
+            # Today's and coming temporary closures, as the union posted them.
+            "closures": list(station.closures.not_over(timezone.localdate())) if operating else [],
             # Revoked before it ever opened: the ground is not a failed service.
             "ever_operated": station.activated_at is not None,
         },

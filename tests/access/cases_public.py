@@ -10,4 +10,6 @@ CASES: dict[str, Case] = {
     "stations:open_data_json": Case(),
     "stations:open_data_geojson": Case(),
     "stations:open_data_csv": Case(),
+    # Union A's station (a draft: the form answers and warns; the service refuses).
+    "stations:closure_create": Case(kwargs=lambda w: {"pk": w.station_a.pk}, owner="a"),
 }
