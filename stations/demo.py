@@ -277,6 +277,9 @@ def seed_stations() -> int:
                 longitude=lng,
             )
             _advance(station, target, clerk=clerk, aid=aid, inspector=inspector, extra=extra)
+    from .demo_public import seed_public_stations  # the directory's 100+ stations
+
+    seed_public_stations(aid=aid)
     return Station.objects.count()
 
 

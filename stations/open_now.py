@@ -9,7 +9,7 @@ full 24 hours). Times are the programme's local time (settings.TIME_ZONE, Asia/S
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -43,10 +43,27 @@ def is_open_at(slots: list[dict], when: datetime) -> bool:
     return False
 
 
+def closure_on(station, day: date):
+    """The temporary closure covering ``day``, if any. Reads ``current_closures`` when the
+    caller prefetched them (the directory does, for a whole list), else asks the database."""
+    closures = getattr(station, "current_closures", None)
+    if closures is None:
+        if station.pk is None:
+            return None
+        closures = station.closures.covering(day)
+    return next((c for c in closures if c.starts_on <= day <= c.ends_on), None)
+
+
 def open_now(station, when: datetime | None = None) -> bool | None:
-    """True or False for a station with known hours; None when its hours are not known."""
+    """True or False for a station with known hours; None when its hours are not known.
+
+    A temporary closure posted for today's date closes it whatever its hours say.
+    """
+    when = when or timezone.now()
+    if closure_on(station, timezone.localtime(when).date()) is not None:
+        return False
     if station.open_24h:
         return True
     if not station.opening_hours:
         return None
-    return is_open_at(station.opening_hours, when or timezone.now())
+    return is_open_at(station.opening_hours, when)

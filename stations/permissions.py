@@ -21,6 +21,8 @@ RECORD_ROLES: dict[str, tuple[str, ...]] = {
     # Filing forms and their stations are the union's own work until submitted.
     "filing": (Role.UNION_STAFF,),
     "station_edit": (Role.UNION_STAFF,),
+    # A temporary closure is the union's to post; the aid center may post one for it.
+    "closure": (Role.UNION_STAFF, Role.AID_CENTER),
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from .views import documents, excel, filings, public, records, registry, review
+from .views import (
+    closures,
+    directory,
+    documents,
+    excel,
+    filings,
+    open_data,
+    public,
+    records,
+    registry,
+    review,
+)
 
 app_name = "stations"
 
 urlpatterns = [
+    *directory.urlpatterns,
+    *open_data.urlpatterns,
     *public.urlpatterns,
     *filings.urlpatterns,
     *review.urlpatterns,
@@ -14,4 +27,5 @@ urlpatterns = [
     *records.urlpatterns,
     *excel.urlpatterns,
     *documents.urlpatterns,
+    *closures.urlpatterns,
 ]

@@ -79,6 +79,7 @@ SCOPES: dict[str, Scope] = {
     "stations.Acceptance": Scope(union="union_id"),
     "stations.Agreement": Scope(union="union_id"),
     "stations.Pledge": _station_records("station"),
+    "stations.StationClosure": _station_records("station"),
     "stations.InsurancePolicy": Scope(union="union_id"),
     "stations.RecordChange": Scope(union="union_id"),
     "documents.GeneratedDocument": Scope(

@@ -246,6 +246,33 @@ CITY_CENTER = (31.2304, 121.4737)
 CITY_LATITUDES = tuple(env.list("CITY_LATITUDES", cast=float, default=[30.6, 31.9]))
 CITY_LONGITUDES = tuple(env.list("CITY_LONGITUDES", cast=float, default=[120.8, 122.2]))
 
+# --- The public directory, map and open data (stations/directory.py, views/directory.py) --
+# Map tiles: a URL template Leaflet understands ({z}/{x}/{y}, optional {s}) and the credit
+# its provider requires. Empty MAP_TILE_URL: the map shows markers on a blank ground and the
+# list works as ever (tests run so, and never fetch a tile).
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+# Directions from a station page: a web map link; {lat}, {lng} and {name} are filled in.
+# A geo: link is offered beside it for phones with a map app.
+MAP_DIRECTIONS_URL = env(
+    "MAP_DIRECTIONS_URL",
+    default="https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84",
+)
+# "Near me" lists public stations within this distance, nearest first.
+NEAR_RADIUS_KM = env.float("NEAR_RADIUS_KM", default=30.0)
+DIRECTORY_PAGE_SIZE = env.int("DIRECTORY_PAGE_SIZE", default=20)
+# The open data's licence, stated on /api/v1/ and in every file.
+OPEN_DATA_LICENCE = env("OPEN_DATA_LICENCE", default="CC BY 4.0")
+OPEN_DATA_LICENCE_URL = env(
+    "OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
+)
+# The GeoJSON is cached under a key that changes with every change to a public station;
+# this bounds how long an entry a change left behind lingers.
+OPEN_DATA_CACHE_SECONDS = env.int("OPEN_DATA_CACHE_SECONDS", default=3600)
+
 PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
 # Absolute address of the public site, printed into plaque QR codes and PDFs.
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -14,3 +14,6 @@ LOGGING["loggers"]["security"]["level"] = "WARNING"  # noqa: F405
 # A document kind that renders slowly, for the worker-kill test: a test-only app rather than a
 # production setting (tests/documents/slow).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.documents.slow"]  # noqa: F405
+
+# Tests never fetch map tiles: the map draws its markers on a blank ground.
+MAP_TILE_URL = ""

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from .choices import BASIC_FACILITIES, Audience, Facility, Service, SixStandard
+from .closure import StationClosure
 from .filing import FilingForm
 from .history import RecordChange
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
@@ -26,6 +27,7 @@ __all__ = [
     "HOLDS_PLAQUE",
     "RecordChange",
     "StationAction",
+    "StationClosure",
     "BASIC_FACILITIES",
     "PUBLIC_STATUSES",
     "TRANSITIONS",

@@ -39,6 +39,17 @@ def facility_labels(codes) -> str:
     return "、".join(str(Facility(c).label) for c in codes or [] if c in Facility.values)
 
 
+@register.filter
+def distance(km: float | None) -> str:
+    """350 m under a kilometre (to 10 m: a phone's fix is no better), 1.2 km beyond."""
+    if km is None:
+        return ""
+    metres = max(10, round(km * 100) * 10)
+    if metres < 1000:
+        return _("%(metres)d m") % {"metres": metres}
+    return _("%(km)s km") % {"km": f"{km:.1f}"}
+
+
 @register.simple_tag
 def action_label(action: str) -> str:
     return {

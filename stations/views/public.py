@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import timezone
 
 from unions.access import access
 
@@ -20,6 +24,21 @@ PLAQUE_STAGES = {
     StationStatus.REVOKED: "revoked",
     StationStatus.CLOSED: "closed",
 }
+
+
+def directions(station: Station) -> dict[str, str] | None:
+    """Links that open a map at the station: a web map (a setting) and a geo: URI (RFC 5870)
+    that phones hand to whichever map app they have."""
+    if station.latitude is None or station.longitude is None:
+        return None
+    lat, lng = f"{station.latitude:.6f}", f"{station.longitude:.6f}"
+    name = quote(station.name)
+    return {
+        "web": settings.MAP_DIRECTIONS_URL.format(lat=lat, lng=lng, name=name),
+        "geo": f"geo:{lat},{lng}?q={lat},{lng}({name})",
+        # The directory, nearest to this station first.
+        "nearby": f"{reverse('stations:directory')}?near={lat},{lng}",
+    }
 
 
 @access(public=True)
@@ -47,6 +66,9 @@ def station_public(request, plaque_no: str):
             "stage": PLAQUE_STAGES[station.status],
             "operating": operating,
             "open_now": open_now(station) if operating else None,
+            "directions": directions(station) if operating else None,
+            # Today's and coming temporary closures, as the union posted them.
+            "closures": list(station.closures.not_over(timezone.localdate())) if operating else [],
             # Revoked before it ever opened: the ground is not a failed service.
             "ever_operated": station.activated_at is not None,
         },

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .case import Case
 from .cases_documents import CASES as DOCUMENT_CASES
 from .cases_excel import CASES as EXCEL_CASES
+from .cases_public import CASES as PUBLIC_CASES
 from .cases_stations import CASES as STATION_CASES
 from .cases_stations import VARIANTS as STATION_VARIANTS
 
@@ -29,6 +30,7 @@ CASES: dict[str, Case] = {
     **STATION_CASES,
     **EXCEL_CASES,
     **DOCUMENT_CASES,
+    **PUBLIC_CASES,
 }
 
 # Extra rows: (pattern key, case) for answers that depend on the object's state or district.

@@ -1,0 +1,59 @@
+"""/stations/: the public directory and map, nearest first when the visitor says where."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import path, reverse
+
+from unions.access import access
+
+from ..directory import DirectoryQuery, directory_entries
+from ..models import Audience, Service
+
+
+def _map_points(entries) -> list[dict]:
+    """What the map draws: public facts only, for every match (the list shows one page)."""
+    return [
+        {
+            "plaque": e.station.plaque_number,
+            "name": e.station.name,
+            "lat": float(e.station.latitude),
+            "lng": float(e.station.longitude),
+            "open": e.open_now,
+            "url": reverse("stations:public_detail", args=[e.station.plaque_number]),
+        }
+        for e in entries
+        if e.station.latitude is not None and e.station.longitude is not None
+    ]
+
+
+@access(public=True)
+def station_directory(request):
+    query = DirectoryQuery.from_params(request.GET)
+    entries = directory_entries(query)
+    page = Paginator(entries, settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "public/directory.html",
+        {
+            "query": query,
+            "page": page,
+            "entries": page.object_list,
+            "total": len(entries),
+            "map_points": _map_points(entries),
+            "districts": settings.DISTRICTS,
+            "services": [s for s in Service if s != Service.OTHER],
+            "audiences": Audience.choices,
+            "near_value": f"{query.near.lat:.5f},{query.near.lng:.5f}" if query.near else "",
+            "map_tile_url": settings.MAP_TILE_URL,
+            "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+            "city_center": settings.CITY_CENTER,
+        },
+    )
+
+
+urlpatterns = [
+    path("stations/", station_directory, name="directory"),
+]

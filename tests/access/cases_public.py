@@ -1,0 +1,15 @@
+"""Harness cases for the public directory and open data: everyone may read them."""
+
+from __future__ import annotations
+
+from .case import Case
+
+CASES: dict[str, Case] = {
+    "stations:directory": Case(),
+    "stations:open_data": Case(),
+    "stations:open_data_json": Case(),
+    "stations:open_data_geojson": Case(),
+    "stations:open_data_csv": Case(),
+    # Union A's station (a draft: the form answers and warns; the service refuses).
+    "stations:closure_create": Case(kwargs=lambda w: {"pk": w.station_a.pk}, owner="a"),
+}

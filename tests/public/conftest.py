@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from stations.models import StationStatus
+from tests.factories import StationFactory
+
+_seq = itertools.count(500)
+
+# Near People's Square (人民广场), at growing distances.
+PEOPLES_SQUARE = (31.2304, 121.4737)
+
+
+@pytest.fixture
+def public_station(world):
+    """``public_station(**fields)``: an active, numbered station of union A."""
+
+    def make(**fields):
+        n = next(_seq)
+        fields.setdefault("status", StationStatus.ACTIVE)
+        fields.setdefault("latitude", PEOPLES_SQUARE[0])
+        fields.setdefault("longitude", PEOPLES_SQUARE[1])
+        return StationFactory(
+            filing=world.filing_a,
+            host_unit=world.host_a,
+            plaque_number=f"SH{n:05d}",
+            plaque_seq=n,
+            **fields,
+        )
+
+    return make
