@@ -8,3 +8,16 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+
+// A "select all" box: <input type="checkbox" data-check-all="station"> ticks every
+// checkbox named "station" on the page (the review queue's bulk approval).
+document.addEventListener("change", function (event) {
+  var box = event.target;
+  var name = box && box.getAttribute && box.getAttribute("data-check-all");
+  if (!name) {
+    return;
+  }
+  document.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (other) {
+    other.checked = box.checked;
+  });
+});

@@ -25,6 +25,51 @@ class AcceptanceForm(forms.ModelForm):
             "notes",
         ]
         widgets = {"checked_on": DATE, "notes": forms.Textarea(attrs={"rows": 2})}
+        # What each of the six standards (六有) means on site, from section 三 of the
+        # implementing opinions; 有标识 is the one officers misread: the numbered plaque is
+        # only issued after approval, so acceptance checks where it will hang and what is
+        # posted inside.
+        help_texts = {
+            "has_place": _("A fixed area of about 3 m², or a shared area that serves the purpose."),
+            "has_sign": _(
+                "A prominent outdoor spot is ready for the programme's plaque, and the service "
+                "convention and the 12351 hotline are posted inside. The numbered plaque itself "
+                "is issued after approval."
+            ),
+            "has_staff": _("A station head is named and responsible for the service."),
+            "has_service": _(
+                "Drinking water, cooling and warming, heating meals, charging phones, rest and "
+                "toilet."
+            ),
+            "has_facilities": _(
+                "The six basic facilities: air conditioning, fridge, microwave, water "
+                "dispenser, power strip, tables and chairs."
+            ),
+            "has_support": _("The facilities are kept working and the running costs are budgeted."),
+        }
+
+    SIX = ("has_place", "has_sign", "has_staff", "has_service", "has_facilities", "has_support")
+
+
+class BulkAcceptanceForm(AcceptanceForm):
+    """The acceptance the review queue records for every ticked station before approving it:
+    the same record (date, officer, each standard) as the per-station form, and since it
+    leads straight to approval, every standard must be met."""
+
+    def clean(self):
+        data = super().clean()
+        missing = [name for name in self.SIX if not data.get(name)]
+        if missing:
+            raise forms.ValidationError(
+                _(
+                    "Approval needs all six standards met. Record the acceptance of a station "
+                    "that falls short on its own page."
+                )
+            )
+        return data
+
+    def acceptance(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("checked_on", "notes", *self.SIX)}
 
 
 class AgreementForm(forms.Form):

@@ -78,8 +78,7 @@ def filing_detail(request, pk):
             "stations": stations,
             "counts": filing_station_counts(filing),
             "can_edit": may(request.user, "filing"),
-            "can_submit": may(request.user, "filing")
-            and any(s.is_editable for s in stations),
+            "can_submit": may(request.user, "filing") and any(s.is_editable for s in stations),
         },
     )
 

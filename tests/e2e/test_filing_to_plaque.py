@@ -57,7 +57,8 @@ def test_a_filing_goes_from_clerk_to_plaque_number(page, login, world, browser, 
     assert rows.count() == 2
     approve_row = rows.filter(has_text=STATIONS[0][0])
     approve_row.locator("input[name=station]").check()
-    desk.check("#accepted_all_six")
+    for standard in ("place", "sign", "staff", "service", "facilities", "support"):
+        desk.check(f"#id_acceptance-has_{standard}")
     desk.click('[data-testid="bulk-approve"]')
     desk.wait_for_selector(".alert-success")
 
