@@ -1,9 +1,13 @@
 // Site-wide behaviour, loaded on every page (no inline script, so a strict CSP holds).
 // A form with data-confirm asks before it is sent: approving, rejecting for good,
 // revoking. The question is the one the server's ACTIONS table gives.
+// A button may ask its own question (保存并重新提交 beside a plain save).
 document.addEventListener("submit", function (event) {
   var form = event.target;
-  var question = form && form.getAttribute && form.getAttribute("data-confirm");
+  var button = event.submitter;
+  var question =
+    (button && button.getAttribute && button.getAttribute("data-confirm")) ||
+    (form && form.getAttribute && form.getAttribute("data-confirm"));
   if (question && !window.confirm(question)) {
     event.preventDefault();
   }
