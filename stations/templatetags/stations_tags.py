@@ -66,3 +66,18 @@ def needs_reason(action: str) -> bool:
 @register.filter
 def is_danger(action: str) -> bool:
     return action in DANGER
+
+
+@register.filter
+def person(user) -> str:
+    """A person as colleagues know them (刘芳), falling back to the login name.
+
+    Chinese names are written family name first with no space; Django's get_full_name()
+    joins first and last name with a space, the Western way.
+    """
+    if not user:
+        return _("system")
+    first, last = user.first_name.strip(), user.last_name.strip()
+    if first and last and not (first + last).isascii():
+        return f"{last}{first}"
+    return user.get_full_name() or user.get_username()
