@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from unions.models import CarrierType, HostUnit
+from unions.models import HostUnit
 
 from ..models import HOLDS_PLAQUE, Acceptance, InsurancePolicy, Pledge, Station
 from .uploads import ScanField
@@ -72,14 +73,24 @@ class BulkAcceptanceForm(AcceptanceForm):
         return {name: self.cleaned_data[name] for name in ("checked_on", "notes", *self.SIX)}
 
 
-class AgreementForm(forms.Form):
+class AgreementHostForm(forms.Form):
+    """Step one of recording an agreement (附件2): Party A (甲方), the host unit that signs.
+    Only its stations are offered in step two, so a bank cannot sign for a supermarket's."""
+
     host_unit = forms.ModelChoiceField(
         label=_("Party A (host unit)"), queryset=HostUnit.objects.none(), required=False
     )
     new_host_unit = forms.CharField(label=_("or a new host unit"), max_length=200, required=False)
-    carrier_type = forms.ChoiceField(
-        label=_("carrier type"), choices=CarrierType.choices, initial=CarrierType.OTHER
-    )
+
+    def __init__(self, *args, hosts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host_unit"].queryset = hosts
+
+
+class AgreementForm(forms.Form):
+    """Step two: the stations of the chosen host unit, the signatories and the date. The
+    carrier type is the stations' own (asked on 附件1), so it is not asked again."""
+
     stations = forms.ModelMultipleChoiceField(
         label=_("stations"), queryset=Station.objects.none(), widget=forms.CheckboxSelectMultiple
     )
@@ -88,30 +99,20 @@ class AgreementForm(forms.Form):
     signed_on = forms.DateField(label=_("signing date"), widget=DATE)
     scan = ScanField(label=_("scanned copy"), required=False)
 
-    def __init__(self, *args, union, **kwargs):
+    def __init__(self, *args, union, host_unit: HostUnit | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.union = union
-        self.fields["host_unit"].queryset = HostUnit.objects.filter(union=union)
-        self.fields["stations"].queryset = Station.objects.filter(
-            union=union, status__in=HOLDS_PLAQUE
-        ).order_by("plaque_seq")
-        self.fields["stations"].label_from_instance = lambda s: f"{s.plaque_number} {s.name}"
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("host_unit") and not data.get("new_host_unit", "").strip():
-            self.add_error("host_unit", _("Choose the host unit or type a new one."))
-        return data
-
-    def host_unit_obj(self) -> HostUnit:
-        if self.cleaned_data.get("host_unit"):
-            return self.cleaned_data["host_unit"]
-        host, _created = HostUnit.objects.get_or_create(
-            union=self.union,
-            name=self.cleaned_data["new_host_unit"].strip(),
-            defaults={"carrier_type": self.cleaned_data["carrier_type"]},
+        # A new host unit has no stations yet: only stations without one may join it.
+        of_host = Q(host_unit__isnull=True)
+        if host_unit is not None:
+            of_host |= Q(host_unit=host_unit)
+        self.fields["stations"].queryset = (
+            Station.objects.filter(union=union, status__in=HOLDS_PLAQUE)
+            .filter(of_host)
+            .order_by("plaque_seq")
         )
-        return host
+        self.fields["stations"].label_from_instance = lambda s: (
+            f"{s.plaque_number} {s.name}（{s.address}）"
+        )
 
 
 class PledgeForm(forms.ModelForm):
