@@ -129,13 +129,27 @@ def agreement_scan(request, pk):
 def pledge_edit(request, pk):
     station = _station(request, pk)
     pledge = get_object_or_404(Pledge.objects.visible_to(request.user), station=station)
+    # Read before validation: a ModelForm writes the posted values onto its instance.
+    was_on_file = pledge.on_file
     form = PledgeForm(request.POST or None, request.FILES or None, instance=pledge)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         if not data.get("scan"):
             data.pop("scan", None)
-        pledge_update(pledge=pledge, by=request.user, **data)
-        messages.success(request, _("Pledge saved."))
+        pledge = pledge_update(pledge=pledge, by=request.user, **data)
+        if pledge.on_file and not was_on_file:
+            messages.success(
+                request,
+                _("Signed pledge of %(name)s recorded as received on %(date)s.")
+                % {"name": station.name, "date": pledge.received_on.isoformat()},
+            )
+            station.refresh_from_db(fields=["status"])
+            if station.status == StationStatus.ACTIVE:
+                messages.success(request, _("%(name)s now operates.") % {"name": station.name})
+        else:
+            messages.success(
+                request, _("Pledge record of %(name)s saved.") % {"name": station.name}
+            )
         return redirect("stations:staff_detail", pk=station.pk)
     return render(
         request, "stations/pledge_form.html", {"form": form, "station": station, "pledge": pledge}
