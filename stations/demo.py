@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from unions.models import CarrierType, HostUnit, Union
 
@@ -16,6 +17,7 @@ from .models import Audience, Facility, FilingForm, Service, Station, StationSta
 from .services import lifecycle
 from .services.filing import filing_create, filing_submit, station_add
 from .services.lifecycle import station_approve
+from .services.paper import filing_paper_receive, plaque_deliver, plaque_hang
 from .services.records import agreement_record, insurance_record, pledge_update
 from .services.review import ALL_SIX
 
@@ -252,6 +254,7 @@ def seed_stations() -> int:
             filing = _filing(union, clerk)
             stations = [_station(filing, row, host, carrier, clerk) for row in sent]
             filing_submit(filing=filing, by=clerk)
+            filing_paper_receive(filing=filing, by=aid, received_on=timezone.localdate())
             for station, row in zip(stations, sent, strict=True):
                 station.refresh_from_db()
                 _advance(station, row[8], aid=aid, inspector=inspector, extra=row[9])
@@ -328,6 +331,8 @@ def _advance(station, target, *, aid, inspector, extra) -> None:
         received_on=dt.date(2018, 11, 5),
     )
     lifecycle.station_activate_if_complete(station=station, by=aid)
+    plaque_deliver(station=station, by=aid, delivered_on=timezone.localdate())
+    plaque_hang(station=station, by=aid, hung_on=timezone.localdate())
     if not station.host_unit.policies.exists():
         insurance_record(
             union=station.union,

@@ -21,6 +21,11 @@ RECORD_ROLES: dict[str, tuple[str, ...]] = {
     # Filing forms and their stations are the union's own work until submitted.
     "filing": (Role.UNION_STAFF,),
     "station_edit": (Role.UNION_STAFF,),
+    # The two paper copies of 附件1 go to the aid center, which also delivers the plaques;
+    # the union, whose host unit hangs the plaque, may record the hanging, as may the center.
+    "paper_filing": (Role.AID_CENTER,),
+    "plaque_delivery": (Role.AID_CENTER,),
+    "plaque_hanging": (Role.UNION_STAFF, Role.AID_CENTER),
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .views import documents, excel, filings, public, records, registry, review
+from .views import documents, excel, filings, paper, public, records, registry, review
 
 app_name = "stations"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     *review.urlpatterns,
     *registry.urlpatterns,
     *records.urlpatterns,
+    *paper.urlpatterns,
     *excel.urlpatterns,
     *documents.urlpatterns,
 ]

@@ -42,6 +42,9 @@ class RecordChange(models.Model):
         RECEIVED = "received", _("Signed copy received")
         SCAN_REPLACED = "scan_replaced", _("Scan replaced")
         SCAN_ADDED = "scan_added", _("Scan added")
+        PAPER_RECEIVED = "paper_received", _("Paper copies received")
+        PLAQUE_DELIVERED = "plaque_delivered", _("Plaque delivered")
+        PLAQUE_HUNG = "plaque_hung", _("Plaque hung (挂牌)")
 
     union = models.ForeignKey(
         Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"

@@ -278,6 +278,9 @@ class Station(models.Model):
     plaque_seq = models.PositiveIntegerField(_("plaque sequence"), null=True, blank=True)
     plaque_recalled = models.BooleanField(_("plaque recalled"), default=False)
     plaque_issue_count = models.PositiveSmallIntegerField(_("plaques issued"), default=0)
+    # The plaque's way from the aid center to the wall (挂牌): delivered, then hung outside.
+    plaque_delivered_on = models.DateField(_("plaque delivered on"), null=True, blank=True)
+    plaque_hung_on = models.DateField(_("plaque hung on"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -73,6 +73,10 @@ CASES: dict[str, Case] = {
     "stations:registry": Case(),
     "stations:staff_detail": Case(**STATION_A),
     "stations:station_action": Case(**STATION_A, post_ok=(302,)),
+    # Dated paper steps: POST only; an empty post is refused with a message and a redirect.
+    "stations:filing_paper_received": Case(**FILING_A, post_ok=(302,)),
+    "stations:plaque_delivered": Case(**STATION_A, post_ok=(302,)),
+    "stations:plaque_hung": Case(**STATION_A, post_ok=(302,)),
     "stations:agreement_create": Case(**STATION_A),
     "stations:agreement_detail": Case(kwargs=_agreement, owner="a"),
     "stations:agreement_scan": Case(kwargs=_agreement, owner="a", ok=404),
