@@ -25,3 +25,11 @@ document.addEventListener("change", function (event) {
     other.checked = box.checked;
   });
 });
+
+// <select data-autosubmit> sends its form when the choice changes (a list's status filter).
+document.addEventListener("change", function (event) {
+  var field = event.target;
+  if (field && field.hasAttribute && field.hasAttribute("data-autosubmit") && field.form) {
+    field.form.submit();
+  }
+});

@@ -53,6 +53,10 @@ def test_the_review_queue_has_thumb_sized_targets(page, login, world, submitted)
     for i in range(2):
         box = ticks.nth(i).bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44, box
+    page.click('[data-testid="check-all"]')
+    assert all(box.is_checked() for box in page.locator("input[name=station]").all())
+    page.click('[data-testid="check-all"]')
+    assert not any(box.is_checked() for box in page.locator("input[name=station]").all())
     # A tap on the corner of the square, not on the box itself, still ticks it.
     first = ticks.nth(0).bounding_box()
     page.mouse.click(first["x"] + 2, first["y"] + 2)
