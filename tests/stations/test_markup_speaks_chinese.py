@@ -35,3 +35,17 @@ def test_history_names_changed_fields_in_chinese(client, world):
     assert "address:" not in history and "passed:" not in history
     assert "地址: " in history
     assert "六有全部达标: — → 是" in history
+
+
+def test_history_says_a_record_was_created_not_created_time(client, world):
+    from stations.services.filing import station_add
+
+    station = station_add(
+        filing=world.filing_a,
+        by=world.user_a,
+        station=StationFactory.build(filing=world.filing_a, union=world.union_a),
+    )
+    client.force_login(world.user_a)
+    page = client.get(reverse("stations:staff_detail", args=[station.pk])).content.decode()
+    history = page[page.index('data-testid="history"') :]
+    assert "已创建" in history and "创建时间" not in history
