@@ -216,6 +216,21 @@ class StationQuerySet(ScopedQuerySet):
     def with_plaque(self) -> StationQuerySet:
         return self.exclude(plaque_number="")
 
+    def plaque_not_delivered(self) -> StationQuerySet:
+        """Numbered plaques still at the aid center."""
+        return self.filter(
+            status__in=HOLDS_PLAQUE, plaque_recalled=False, plaque_delivered_on__isnull=True
+        )
+
+    def plaque_not_hung(self) -> StationQuerySet:
+        """Plaques delivered but not yet hanging outside the station (挂牌)."""
+        return self.filter(
+            status__in=HOLDS_PLAQUE,
+            plaque_recalled=False,
+            plaque_delivered_on__isnull=False,
+            plaque_hung_on__isnull=True,
+        )
+
 
 class Station(models.Model):
     """接力站: one row of 附件1 plus what the registry (基础信息数据库) needs beyond the form."""

@@ -111,3 +111,17 @@ def test_paper_steps_are_post_only(officer, numbered, world):
         reverse("stations:plaque_hung", args=[numbered.pk]),
     ):
         assert officer.get(url).status_code == 405
+
+
+def test_the_home_pages_list_what_is_missing(client, numbered, world):
+    from stations.models import FilingForm
+
+    FilingForm.objects.filter(pk=world.filing_a.pk).update(status=FilingForm.Status.SUBMITTED)
+    client.force_login(world.aid)
+    work = {str(w.title): w for w in client.get("/staff/").context["work"]}
+    assert list(work["已提交但纸质备案表尚未收到"].items) == [world.filing_a]
+    assert list(work["铭牌尚未送达"].items) == [numbered]
+    plaque_deliver(station=numbered, by=world.aid, delivered_on=DAY)
+    client.force_login(world.user_a)
+    work = {str(w.title): w for w in client.get("/staff/").context["work"]}
+    assert list(work["铭牌已送达但尚未挂牌"].items) == [numbered]
