@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from stations.models import Pledge, StationStatus
 from stations.services import lifecycle
@@ -35,7 +36,7 @@ def test_approval_opens_the_pledge_with_its_deadline(world, submitted, settings)
     acceptance_record(station=submitted, by=world.aid, checked_on="2018-10-01", **ALL_SIX)
     station = lifecycle.station_approve(station=submitted, by=world.aid)
     pledge = Pledge.objects.get(station=station)
-    assert pledge.due_by == Pledge.due_after(station.approved_at.date())
+    assert pledge.due_by == Pledge.due_after(timezone.localdate(station.approved_at))
 
 
 def test_the_declared_all_six_acceptance_is_recorded_with_the_approval(world, submitted):
