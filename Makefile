@@ -11,7 +11,7 @@ PORT ?= 8000
 
 .PHONY: run test install system-deps venv messages e2e-tools migrate lint bench worker beat clean
 
-install: system-deps venv messages e2e-tools
+install: system-deps venv messages
 
 system-deps:
 	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -30,7 +30,8 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
 
 # Test-only JavaScript for the browser tests (axe-core, see tests/e2e/package.json), pinned
-# by its lockfile; Debian's npm when the machine has none.
+# by its lockfile and installed by `make test` only, so `make run` needs no npm; Debian's
+# npm when the machine has none.
 E2E_STAMP := tests/e2e/node_modules/.installed-$(shell sha1sum tests/e2e/package-lock.json | cut -c1-12)
 e2e-tools: $(E2E_STAMP)
 
@@ -56,7 +57,7 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-test: install lint
+test: install e2e-tools lint
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 worker: install

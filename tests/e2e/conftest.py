@@ -151,7 +151,10 @@ def axe_violations(page) -> list[dict]:
     The script is evaluated through the DevTools protocol, not added as a <script>, so the
     coming strict CSP does not stop the check."""
     if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `make install` (npm ci in tests/e2e).", pytrace=False)
+        pytest.fail(
+            f"{AXE} is missing: run `make e2e-tools` (npm ci in tests/e2e; `make test` does it).",
+            pytrace=False,
+        )
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
     result = page.evaluate(
