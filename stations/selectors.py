@@ -86,3 +86,16 @@ def station_history(station: Station, user) -> list:
     moves = StationTransition.objects.visible_to(user).filter(station=station).select_related("by")
     changes = RecordChange.objects.visible_to(user).filter(station=station).select_related("by")
     return sorted([*moves, *changes], key=lambda entry: (entry.at, entry.pk))
+
+
+def filing_history(filing, user) -> list:
+    """Changes to the filing form itself (created, edited, submitted, scan, paper copies),
+    oldest first, through its scope; its stations' own changes are on their pages."""
+    from .models import RecordChange
+
+    return list(
+        RecordChange.objects.visible_to(user)
+        .filter(filing=filing, record=RecordChange.Record.FILING)
+        .select_related("by")
+        .order_by("at", "id")
+    )

@@ -17,6 +17,7 @@ from unions.roles import role_of, union_of
 from ..forms.filing import FilingHeaderForm, StationForm
 from ..models import ACTIONS, FilingForm, Station
 from ..permissions import RECORD_ROLES, may
+from ..selectors import filing_history
 from ..services.filing import (
     filing_create,
     filing_station_counts,
@@ -82,6 +83,7 @@ def filing_detail(request, pk):
             "can_submit": may(request.user, "filing") and any(s.is_editable for s in stations),
             # The button asks the question the ACTIONS table gives for submission.
             "submit_action": ACTIONS["submit"],
+            "history": filing_history(filing, request.user),
         },
     )
 

@@ -125,3 +125,12 @@ def test_the_home_pages_list_what_is_missing(client, numbered, world):
     client.force_login(world.user_a)
     work = {str(w.title): w for w in client.get("/staff/").context["work"]}
     assert list(work["铭牌已送达但尚未挂牌"].items) == [numbered]
+
+
+def test_the_filing_page_shows_its_history_with_names(officer, world):
+    world.aid.first_name = "刘芳"
+    world.aid.save()
+    filing_paper_receive(filing=world.filing_a, by=world.aid, received_on=DAY, copies=2)
+    page = officer.get(reverse("stations:filing_detail", args=[world.filing_a.pk])).content
+    history = page.decode()[page.decode().index('data-testid="filing-history"') :]
+    assert "刘芳" in history and "纸质备案表已收到" in history and DAY.isoformat() in history
