@@ -200,6 +200,9 @@ LOGGING = {
     "loggers": {
         "security": {"handlers": ["console"], "level": "INFO"},
         "axes": {"handlers": ["console"], "level": "WARNING"},
+        # With DEBUG off Django logs a 500's traceback only to mail_admins; the 500 page
+        # says the error was logged, so write it where the server's output goes.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
 

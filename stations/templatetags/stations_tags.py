@@ -105,8 +105,10 @@ def change_label(entry, field: str) -> str:
 
     model = _record_model(getattr(entry, "record", ""))
     if model is not None:
-        with contextlib.suppress(FieldDoesNotExist):  # computed entries: passed, stations
-            return str(model._meta.get_field(field).verbose_name)
+        with contextlib.suppress(FieldDoesNotExist):  # computed entries: passed
+            label = getattr(model._meta.get_field(field), "verbose_name", None)
+            if label:  # a reverse relation (a filing's stations) has none
+                return str(label)
     return {"passed": _("all six standards met"), "stations": _("stations")}.get(field, field)
 
 

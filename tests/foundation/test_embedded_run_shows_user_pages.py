@@ -97,3 +97,8 @@ def test_static_files_are_served_without_collectstatic(client, settings):
     settings.DEBUG = False
     response = client.get("/static/css/portal.css")
     assert response.status_code == 200
+
+
+def test_a_server_errors_traceback_reaches_the_console():
+    logger = settings.LOGGING["loggers"]["django.request"]
+    assert "console" in logger["handlers"] and logger["level"] == "ERROR"

@@ -134,3 +134,15 @@ def test_the_filing_page_shows_its_history_with_names(officer, world):
     page = officer.get(reverse("stations:filing_detail", args=[world.filing_a.pk])).content
     history = page.decode()[page.decode().index('data-testid="filing-history"') :]
     assert "刘芳" in history and "纸质备案表已收到" in history and DAY.isoformat() in history
+
+
+def test_the_filing_history_shows_a_submission(client, world):
+    from stations.services.filing import filing_submit
+
+    filing_submit(filing=world.filing_a, by=world.user_a)
+    client.force_login(world.user_a)
+    response = client.get(reverse("stations:filing_detail", args=[world.filing_a.pk]))
+    assert response.status_code == 200
+    history = response.content.decode()
+    history = history[history.index('data-testid="filing-history"') :]
+    assert "站点: — → 1" in history
