@@ -9,7 +9,7 @@ DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gett
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps venv messages fonts migrate lint bench worker beat clean
+.PHONY: run test install system-deps venv messages fonts e2e-tools migrate lint bench worker beat clean
 
 install: system-deps venv messages fonts
 
@@ -28,6 +28,18 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt
 	@rm -f $(VENV)/.installed-*; touch $(STAMP)
+
+# Test-only JavaScript for the browser tests (axe-core, see tests/e2e/package.json), pinned
+# by its lockfile and installed by `make test` only, so `make run` needs no npm; Debian's
+# npm when the machine has none.
+E2E_STAMP := tests/e2e/node_modules/.installed-$(shell sha1sum tests/e2e/package-lock.json | cut -c1-12)
+e2e-tools: $(E2E_STAMP)
+
+$(E2E_STAMP): tests/e2e/package.json tests/e2e/package-lock.json
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(E2E_STAMP)
 
 messages: venv
 	@$(PY) manage.py compilemessages -v 0 --ignore=$(VENV) --ignore=node_modules
@@ -50,7 +62,7 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-test: install lint
+test: install e2e-tools lint
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 worker: install

@@ -76,6 +76,7 @@ def pending_work(user) -> list[WorkItem]:
                 stations.filter(status=StationStatus.APPROVED),
                 "stations:registry",
             ),
+            _item(_("Plaques delivered but not yet hung"), stations.plaque_not_hung()),
             _pledges_overdue(user),
             _insurance_ending(user),
         ]
@@ -96,6 +97,15 @@ def pending_work(user) -> list[WorkItem]:
                 stations.filter(status=StationStatus.RECTIFYING),
                 "stations:registry",
             ),
+            # 附件1 备注1: two signed paper copies come to the aid center.
+            _item(
+                _("Submitted filing forms whose paper copies have not arrived"),
+                FilingForm.objects.visible_to(user)
+                .filter(status=FilingForm.Status.SUBMITTED, paper_received_on__isnull=True)
+                .select_related("union"),
+                "stations:filing_list",
+            ),
+            _item(_("Plaques not yet delivered"), stations.plaque_not_delivered()),
             _pledges_overdue(user),
             _insurance_ending(user),
         ]

@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from unions.models import CarrierType, HostUnit, Union
 
 from .models import Audience, Facility, FilingForm, Service, Station, StationStatus
 from .services import lifecycle
+from .services.filing import filing_create, filing_submit, station_add
 from .services.lifecycle import station_approve
+from .services.paper import filing_paper_receive, plaque_deliver, plaque_hang
 from .services.records import agreement_record, insurance_record, pledge_update
-from .services.review import ALL_SIX, acceptance_record
+from .services.review import ALL_SIX
 
 S = Service
 F = Facility
@@ -229,6 +232,9 @@ def _user(username: str):
 
 
 def seed_stations() -> int:
+    """Each union files its stations the way a clerk would: the stations already on their
+    way through review come from one submitted filing form, a station still being prepared
+    sits in a second, draft form. A filing whose stations operate is never a draft."""
     aid = _user("aidcenter")
     inspector = _user("inspector")
     for union_code, (host_name, carrier, parent), rows in DEMO:
@@ -239,61 +245,78 @@ def seed_stations() -> int:
             name=host_name,
             defaults={"carrier_type": carrier, "parent_unit": parent},
         )
-        filing, _ = FilingForm.objects.get_or_create(
-            union=union,
-            unit_name=union.name,
-            defaults={
-                "head_name": clerk.first_name.split()[-1],
-                "head_email": f"relay@{union_code}.example.org",
-                "head_phone": "021-63211939",
-                "created_by": clerk,
-            },
-        )
-        for row_number, row in enumerate(rows, start=1):
-            name, address, head, mobile, hours_text, hours, lat, lng, target, extra = row
-            if Station.objects.filter(name=name, address=address).exists():
-                continue
-            station = Station.objects.create(
-                filing=filing,
-                union=union,
-                row_number=row_number,
-                name=name,
-                address=address,
-                head_name=head,
-                head_mobile=mobile,
-                opening_hours_text=hours_text,
-                opening_hours=hours,
-                open_24h=extra.get("open_24h", False),
-                area_m2=4,
-                services=ALL_SERVICES,
-                planned_completion=dt.date(2018, 10, 31),
-                district=extra.get("district", union.district),
-                carrier_type=carrier,
-                host_unit=host,
-                audience=extra.get("audience", Audience.ALL),
-                facilities=[*BASIC, F.WIFI, F.FIRST_AID],
-                toilet_open=True,
-                latitude=lat,
-                longitude=lng,
-            )
-            _advance(station, target, clerk=clerk, aid=aid, inspector=inspector, extra=extra)
+        new = [
+            row for row in rows if not Station.objects.filter(name=row[0], address=row[1]).exists()
+        ]
+        sent = [row for row in new if row[8] != StationStatus.DRAFT]
+        drafts = [row for row in new if row[8] == StationStatus.DRAFT]
+        if sent:
+            filing = _filing(union, clerk)
+            stations = [_station(filing, row, host, carrier, clerk) for row in sent]
+            filing_submit(filing=filing, by=clerk)
+            filing_paper_receive(filing=filing, by=aid, received_on=timezone.localdate())
+            for station, row in zip(stations, sent, strict=True):
+                station.refresh_from_db()
+                _advance(station, row[8], aid=aid, inspector=inspector, extra=row[9])
+        if drafts:
+            filing = _filing(union, clerk)
+            for row in drafts:
+                _station(filing, row, host, carrier, clerk)
     from .demo_public import seed_public_stations  # the directory's 100+ stations
 
     seed_public_stations(aid=aid)
     return Station.objects.count()
 
 
-def _advance(station, target, *, clerk, aid, inspector, extra) -> None:
-    if target == StationStatus.DRAFT:
-        return
-    station = lifecycle.station_submit(station=station, by=clerk)
+def _filing(union, clerk) -> FilingForm:
+    return filing_create(
+        union=union,
+        by=clerk,
+        unit_name=union.name,
+        head_name=clerk.first_name.split()[-1],
+        head_email=f"relay@{union.code}.example.org",
+        head_phone="021-63211939",
+    )
+
+
+def _station(filing, row, host, carrier, clerk) -> Station:
+    name, address, head, mobile, hours_text, hours, lat, lng, _target, extra = row
+    return station_add(
+        filing=filing,
+        by=clerk,
+        station=Station(
+            name=name,
+            address=address,
+            head_name=head,
+            head_mobile=mobile,
+            opening_hours_text=hours_text,
+            opening_hours=hours,
+            open_24h=extra.get("open_24h", False),
+            area_m2=4,
+            services=ALL_SERVICES,
+            planned_completion=dt.date(2018, 10, 31),
+            district=extra.get("district", filing.union.district),
+            carrier_type=carrier,
+            host_unit=host,
+            audience=extra.get("audience", Audience.ALL),
+            facilities=[*BASIC, F.WIFI, F.FIRST_AID],
+            toilet_open=True,
+            latitude=lat,
+            longitude=lng,
+        ),
+    )
+
+
+def _advance(station, target, *, aid, inspector, extra) -> None:
+    """Take a submitted station on to ``target`` through the real services."""
     if target == StationStatus.SUBMITTED:
         return
     if target == StationStatus.RETURNED:
         lifecycle.station_return(station=station, by=aid, reason=extra["reason"])
         return
-    acceptance_record(station=station, by=aid, checked_on=dt.date(2018, 10, 15), **ALL_SIX)
-    station = station_approve(station=station, by=aid)
+    station = station_approve(
+        station=station, by=aid, acceptance={"checked_on": dt.date(2018, 10, 15), **ALL_SIX}
+    )
     if target == StationStatus.APPROVED:
         return
     agreement_record(
@@ -311,6 +334,8 @@ def _advance(station, target, *, clerk, aid, inspector, extra) -> None:
         received_on=dt.date(2018, 11, 5),
     )
     lifecycle.station_activate_if_complete(station=station, by=aid)
+    plaque_deliver(station=station, by=aid, delivered_on=timezone.localdate())
+    plaque_hang(station=station, by=aid, hung_on=timezone.localdate())
     if not station.host_unit.policies.exists():
         insurance_record(
             union=station.union,

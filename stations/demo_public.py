@@ -20,8 +20,9 @@ from unions.models import CarrierType, HostUnit, Profile, Role, Union
 from .models import Audience, Facility, FilingForm, Service, Station
 from .services import lifecycle
 from .services.closures import closure_post
-from .services.filing import filing_create, station_add
+from .services.filing import filing_create, filing_submit, station_add
 from .services.records import agreement_record, pledge_update
+from .services.review import ALL_SIX
 
 S, F = Service, Facility
 EVERY_DAY = [0, 1, 2, 3, 4, 5, 6]
@@ -325,6 +326,8 @@ def seed_public_stations(*, aid) -> int:
                 head_email=f"relay@{union.code}.example.org",
                 head_phone="021-63211939",
             )
+        # File the stations as a clerk does: add them all, submit the filing once.
+        groups = []
         for host, stations in by_host.items():
             stations = [s for s in stations if s in new]
             if not stations:
@@ -334,12 +337,18 @@ def seed_public_stations(*, aid) -> int:
                 name=host.unit.format(d=_short(district)),
                 defaults={"carrier_type": host.carrier, "parent_unit": host.parent},
             )
-            approved = []
+            added = []
             for station in stations:
                 station.host_unit = host_unit
-                station = station_add(filing=filing, station=station, by=clerk)
-                station = lifecycle.station_submit(station=station, by=clerk)
-                station = lifecycle.station_approve(station=station, by=aid, accepted_all_six=True)
+                added.append(station_add(filing=filing, station=station, by=clerk))
+            groups.append((host, host_unit, added))
+        filing_submit(filing=filing, by=clerk)
+        for host, host_unit, stations in groups:
+            approved = []
+            for station in stations:
+                station = lifecycle.station_approve(
+                    station=station, by=aid, acceptance={"checked_on": SIGNED_ON, **ALL_SIX}
+                )
                 pledge_update(
                     pledge=station.pledge,
                     by=aid,

@@ -23,6 +23,11 @@ RECORD_ROLES: dict[str, tuple[str, ...]] = {
     "station_edit": (Role.UNION_STAFF,),
     # A temporary closure is the union's to post; the aid center may post one for it.
     "closure": (Role.UNION_STAFF, Role.AID_CENTER),
+    # The two paper copies of 附件1 go to the aid center, which also delivers the plaques;
+    # the union, whose host unit hangs the plaque, may record the hanging, as may the center.
+    "paper_filing": (Role.AID_CENTER,),
+    "plaque_delivery": (Role.AID_CENTER,),
+    "plaque_hanging": (Role.UNION_STAFF, Role.AID_CENTER),
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

@@ -38,22 +38,45 @@ def registry_filter(qs: QuerySet[Station], params) -> QuerySet[Station]:
     return qs
 
 
-def review_queue(user) -> QuerySet[Station]:
-    from django.db.models import Prefetch
+# The review queue's orders: the officer works the longest-waiting stations first by default.
+QUEUE_ORDERS = {
+    "waiting": ("submitted_at", "filing_id", "row_number"),
+    "recent": ("-submitted_at", "filing_id", "row_number"),
+}
 
-    from .models import Acceptance, StationStatus
+
+def review_queue(user, *, union: str = "", order: str = "waiting") -> QuerySet[Station]:
+    """Submitted stations with ``submitted_at``: when each was last sent for review (a
+    returned station that comes back waits from its resubmission, not from its first try)."""
+    from django.db.models import F, OuterRef, Prefetch, Subquery
+    from django.db.models.functions import Coalesce
+
+    from .models import Acceptance, StationStatus, StationTransition
 
     # Newest acceptance first, fetched for the whole page in one query.
     acceptances = Prefetch(
         "acceptances", queryset=Acceptance.objects.order_by("-checked_on", "-id")
     )
-    return (
+    last_submitted = (
+        StationTransition.objects.filter(station=OuterRef("pk"), to_status=StationStatus.SUBMITTED)
+        .order_by("-at", "-id")
+        .values("at")[:1]
+    )
+    queue = (
         Station.objects.visible_to(user)
         .filter(status=StationStatus.SUBMITTED)
+        # Rows made before history existed (or by fixtures) fall back to the filing's date.
+        .annotate(
+            submitted_at=Coalesce(
+                Subquery(last_submitted), F("filing__submitted_at"), F("created_at")
+            )
+        )
         .select_related("union", "filing", "host_unit")
         .prefetch_related(acceptances)
-        .order_by("filing__submitted_at", "filing_id", "row_number")
     )
+    if union:
+        queue = queue.filter(union__code=union)
+    return queue.order_by(*QUEUE_ORDERS.get(order, QUEUE_ORDERS["waiting"]))
 
 
 def station_history(station: Station, user) -> list:
@@ -63,3 +86,16 @@ def station_history(station: Station, user) -> list:
     moves = StationTransition.objects.visible_to(user).filter(station=station).select_related("by")
     changes = RecordChange.objects.visible_to(user).filter(station=station).select_related("by")
     return sorted([*moves, *changes], key=lambda entry: (entry.at, entry.pk))
+
+
+def filing_history(filing, user) -> list:
+    """Changes to the filing form itself (created, edited, submitted, scan, paper copies),
+    oldest first, through its scope; its stations' own changes are on their pages."""
+    from .models import RecordChange
+
+    return list(
+        RecordChange.objects.visible_to(user)
+        .filter(filing=filing, record=RecordChange.Record.FILING)
+        .select_related("by")
+        .order_by("at", "id")
+    )

@@ -6,18 +6,23 @@ Production: DATABASE_URL (PostgreSQL) and REDIS_URL (broker + cache), see produc
 
 from __future__ import annotations
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from config.served_at import runserver_base_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DEBUG", default=True)
+# Off unless a developer asks (DJANGO_DEBUG=1 or DEBUG=1): `make run` shows a newcomer the
+# Chinese 403/404/500 pages a user would see, not Django's debug page listing every URL.
+DEBUG = env.bool("DJANGO_DEBUG", default=env.bool("DEBUG", default=False))
 # The embedded default key is only for local runs; production.py refuses to start without one.
 SECRET_KEY = env("SECRET_KEY", default="embedded-insecure-key-do-not-use-in-production-0123456789")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
@@ -176,6 +181,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With DEBUG off, runserver serves no static files; whitenoise serves them straight from
+# static/ (no collectstatic needed for `make run`). production.py serves the collected,
+# hashed files instead.
+WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -208,6 +217,9 @@ LOGGING = {
     "loggers": {
         "security": {"handlers": ["console"], "level": "INFO"},
         "axes": {"handlers": ["console"], "level": "WARNING"},
+        # With DEBUG off Django logs a 500's traceback only to mail_admins; the 500 page
+        # says the error was logged, so write it where the server's output goes.
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
 
@@ -275,7 +287,8 @@ OPEN_DATA_CACHE_SECONDS = env.int("OPEN_DATA_CACHE_SECONDS", default=3600)
 
 PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
 # Absolute address of the public site, printed into plaque QR codes and PDFs.
-PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Unset, it is where `manage.py runserver` was told to serve (config/served_at.py).
+PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=runserver_base_url(sys.argv)).rstrip("/")
 # Days a union has to hand in the signed pledge (附件3 备注: 《承诺书》需于 月 日前送至…).
 PLEDGE_DUE_DAYS = env.int("PLEDGE_DUE_DAYS", default=30)
 # Warn this many days before a liability insurance policy ends.

@@ -14,6 +14,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 # Not from the environment: no setting turns the published demo logins on in production.
 DEMO_DATA_ALLOWED = False
 
+WHITENOISE_USE_FINDERS = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -54,6 +54,10 @@ class FilingForm(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    # 附件1's note 1: the form is made 一式三份, the union keeps one and sends two to the aid
+    # center. The aid center records when its paper copies arrive.
+    paper_received_on = models.DateField(_("paper copies received on"), null=True, blank=True)
+    paper_copies = models.PositiveSmallIntegerField(_("paper copies received"), default=0)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -64,6 +68,9 @@ class FilingForm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_name} #{self.pk}"
+
+    # Of the three signed paper copies, the aid center receives two.
+    PAPER_COPIES_FOR_AID_CENTER = 2
 
     def get_staff_url(self) -> str:
         from django.urls import reverse

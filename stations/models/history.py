@@ -13,6 +13,7 @@ import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unions.models import Union
 from unions.scopes import ScopedQuerySet
@@ -34,7 +35,8 @@ class RecordChange(models.Model):
         INSURANCE = "insurance", _("Liability insurance")
 
     class Action(models.TextChoices):
-        CREATED = "created", _("Created")
+        # "Created" alone is the 创建时间 column heading elsewhere; in history it is an event.
+        CREATED = "created", pgettext_lazy("history event", "Created")
         IMPORTED = "imported", _("Imported from Excel")
         EDITED = "edited", _("Edited")
         SUBMITTED = "submitted", _("Submitted")
@@ -42,6 +44,9 @@ class RecordChange(models.Model):
         RECEIVED = "received", _("Signed copy received")
         SCAN_REPLACED = "scan_replaced", _("Scan replaced")
         SCAN_ADDED = "scan_added", _("Scan added")
+        PAPER_RECEIVED = "paper_received", _("Paper copies received")
+        PLAQUE_DELIVERED = "plaque_delivered", _("Plaque delivered")
+        PLAQUE_HUNG = "plaque_hung", _("Plaque hung (挂牌)")
 
     union = models.ForeignKey(
         Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"

@@ -216,6 +216,21 @@ class StationQuerySet(ScopedQuerySet):
     def with_plaque(self) -> StationQuerySet:
         return self.exclude(plaque_number="")
 
+    def plaque_not_delivered(self) -> StationQuerySet:
+        """Numbered plaques still at the aid center."""
+        return self.filter(
+            status__in=HOLDS_PLAQUE, plaque_recalled=False, plaque_delivered_on__isnull=True
+        )
+
+    def plaque_not_hung(self) -> StationQuerySet:
+        """Plaques delivered but not yet hanging outside the station (挂牌)."""
+        return self.filter(
+            status__in=HOLDS_PLAQUE,
+            plaque_recalled=False,
+            plaque_delivered_on__isnull=False,
+            plaque_hung_on__isnull=True,
+        )
+
 
 class Station(models.Model):
     """接力站: one row of 附件1 plus what the registry (基础信息数据库) needs beyond the form."""
@@ -278,6 +293,9 @@ class Station(models.Model):
     plaque_seq = models.PositiveIntegerField(_("plaque sequence"), null=True, blank=True)
     plaque_recalled = models.BooleanField(_("plaque recalled"), default=False)
     plaque_issue_count = models.PositiveSmallIntegerField(_("plaques issued"), default=0)
+    # The plaque's way from the aid center to the wall (挂牌): delivered, then hung outside.
+    plaque_delivered_on = models.DateField(_("plaque delivered on"), null=True, blank=True)
+    plaque_hung_on = models.DateField(_("plaque hung on"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import EDITABLE_STATUSES, FilingForm, RecordChange, Station
+from ..models import EDITABLE_STATUSES, FilingForm, RecordChange, Station, StationStatus
 from .history import diff, record_change, snapshot
 from .lifecycle import station_submit
 
@@ -118,6 +118,18 @@ def station_edit(*, station: Station, by) -> Station:
     if changes:
         _station_change(station, RecordChange.Action.EDITED, by, changes)
     return station
+
+
+@transaction.atomic
+def station_edit_and_resubmit(*, station: Station, by) -> Station:
+    """保存并重新提交: save the union's fix of a returned station and send it back to the
+    queue in one step, so a clerk fixing one station never resubmits the whole filing. Both
+    the edit and the move are recorded; if either fails, neither happens."""
+    current = Station.objects.select_for_update().get(pk=station.pk)
+    if current.status != StationStatus.RETURNED:
+        raise ValidationError(_("Only a returned station can be saved and resubmitted."))
+    station = station_edit(station=station, by=by)
+    return station_submit(station=station, by=by)
 
 
 @transaction.atomic

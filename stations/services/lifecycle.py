@@ -27,7 +27,7 @@ from ..models import (
     StationStatus,
     StationTransition,
 )
-from .review import ALL_SIX, acceptance_record, latest_acceptance
+from .review import acceptance_record, latest_acceptance
 
 
 class TransitionError(ValidationError):
@@ -121,18 +121,19 @@ def station_reject(*, station: Station, by, reason: str) -> Station:
 
 @transaction.atomic
 def station_approve(
-    *, station: Station, by, reason: str = "", accepted_all_six: bool = False
+    *, station: Station, by, reason: str = "", acceptance: dict | None = None
 ) -> Station:
     """Approve a station whose latest acceptance (验收) met all six standards (六有), number
     its plaque, and open its pledge (附件3), which carries the number (站点编号).
 
-    With ``accepted_all_six`` the officer declares, in the same step, an on-site acceptance
-    that met all six standards (the bulk approval of a morning's queue).
+    With ``acceptance`` (checked_on, notes and the six standards, as the acceptance form
+    gives them) the officer records the on-site acceptance in the same step — the bulk
+    approval of a morning's queue writes the same record as the per-station form.
     """
     station = _locked(station)
     reason = check_action(station, ACTIONS["approve"], by, reason)
-    if accepted_all_six:
-        acceptance_record(station=station, by=by, checked_on=timezone.localdate(), **ALL_SIX)
+    if acceptance is not None:
+        acceptance_record(station=station, by=by, **acceptance)
     acceptance = latest_acceptance(station)
     if acceptance is None or not acceptance.passed:
         raise ValidationError(

@@ -40,6 +40,12 @@ def agreement_record(*, host_unit, stations, by, **fields) -> Agreement:
             )
         if station.union_id != host_unit.union_id:
             raise ValidationError(_("All stations must belong to the host unit's union."))
+        # Party A signs for its own stations only (a bank cannot sign for a supermarket's).
+        if station.host_unit_id not in (None, host_unit.pk):
+            raise ValidationError(
+                _("%(name)s is hosted by %(host)s, not by %(party_a)s.")
+                % {"name": station.name, "host": station.host_unit, "party_a": host_unit.name}
+            )
     agreement = Agreement.objects.create(
         union_id=host_unit.union_id,
         host_unit=host_unit,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+
 from django import template
 from django.utils.translation import gettext as _
 
@@ -77,3 +79,51 @@ def needs_reason(action: str) -> bool:
 @register.filter
 def is_danger(action: str) -> bool:
     return action in DANGER
+
+
+@register.filter
+def person(user) -> str:
+    """A person as colleagues know them (刘芳), falling back to the login name.
+
+    Chinese names are written family name first with no space; Django's get_full_name()
+    joins first and last name with a space, the Western way.
+    """
+    if not user:
+        return _("system")
+    first, last = user.first_name.strip(), user.last_name.strip()
+    if first and last and not (first + last).isascii():
+        return f"{last}{first}"
+    return user.get_full_name() or user.get_username()
+
+
+def _record_model(record: str):
+    from .. import models
+
+    return {
+        "filing": models.FilingForm,
+        "station": models.Station,
+        "acceptance": models.Acceptance,
+        "agreement": models.Agreement,
+        "pledge": models.Pledge,
+        "insurance": models.InsurancePolicy,
+    }.get(record)
+
+
+@register.filter
+def change_label(entry, field: str) -> str:
+    """The changed field by its Chinese name (计划完成时间), not its code (planned_completion)."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    model = _record_model(getattr(entry, "record", ""))
+    if model is not None:
+        with contextlib.suppress(FieldDoesNotExist):  # computed entries: passed
+            label = getattr(model._meta.get_field(field), "verbose_name", None)
+            if label:  # a reverse relation (a filing's stations) has none
+                return str(label)
+    return {"passed": _("all six standards met"), "stations": _("stations")}.get(field, field)
+
+
+@register.filter
+def change_value(value) -> str:
+    """History stores values as text; a stored boolean reads 是/否, not True/False."""
+    return {"True": _("yes"), "False": _("no")}.get(value, value)

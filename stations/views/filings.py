@@ -15,13 +15,15 @@ from unions.models import Role
 from unions.roles import role_of, union_of
 
 from ..forms.filing import FilingHeaderForm, StationForm
-from ..models import FilingForm, Station
+from ..models import ACTIONS, FilingForm, Station
 from ..permissions import RECORD_ROLES, may
+from ..selectors import filing_history
 from ..services.filing import (
     filing_create,
     filing_station_counts,
     filing_submit,
     station_add,
+    station_edit_and_resubmit,
 )
 from ..services.filing import filing_edit as filing_edit_service
 from ..services.filing import station_edit as station_edit_service
@@ -80,6 +82,9 @@ def filing_detail(request, pk):
             "counts": filing_station_counts(filing),
             "can_edit": may(request.user, "filing"),
             "can_submit": may(request.user, "filing") and any(s.is_editable for s in stations),
+            # The button asks the question the ACTIONS table gives for submission.
+            "submit_action": ACTIONS["submit"],
+            "history": filing_history(filing, request.user),
         },
     )
 
@@ -115,13 +120,24 @@ def station_edit(request, pk):
         messages.error(request, _("Only draft or returned stations can be edited."))
         return redirect("stations:staff_detail", pk=station.pk)
     form = StationForm(request.POST or None, instance=station, union=station.union)
+    resubmit = "resubmit" in request.POST
     if request.method == "POST" and form.is_valid():
         try:
-            station_edit_service(station=form.save(commit=False), by=request.user)
+            if resubmit:
+                station_edit_and_resubmit(station=form.save(commit=False), by=request.user)
+            else:
+                station_edit_service(station=form.save(commit=False), by=request.user)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("stations:staff_detail", pk=station.pk)
-        messages.success(request, _("Station “%(name)s” saved.") % {"name": station.name})
+        if resubmit:
+            messages.success(
+                request,
+                _("Station “%(name)s” saved and sent back to the aid center for review.")
+                % {"name": station.name},
+            )
+        else:
+            messages.success(request, _("Station “%(name)s” saved.") % {"name": station.name})
         return redirect("stations:filing_detail", pk=station.filing_id)
     return render(
         request,

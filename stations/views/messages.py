@@ -20,3 +20,12 @@ def action_done_message(action: StationAction, station: Station, reason: str = "
             "reason": reason,
         }
     return _("%(action)s: %(name)s.") % {"action": action.label, "name": station.name}
+
+
+def bulk_approved_message(stations: list[Station]) -> str:
+    """Every approved station by name with its new number: numbers from a bulk approval are
+    not consecutive when another officer approves at the same time, so a range would lie."""
+    return _("%(count)d stations approved: %(list)s.") % {
+        "count": len(stations),
+        "list": "；".join(f"{s.name} {s.plaque_number}" for s in stations),
+    }

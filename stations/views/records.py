@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unions.access import access
+from unions.models import HostUnit
 
-from ..forms.records import AgreementForm, InsuranceForm, PledgeForm
+from ..forms.records import AgreementForm, AgreementHostForm, InsuranceForm, PledgeForm
 from ..models import Agreement, Pledge, Station, StationStatus
 from ..permissions import RECORD_ROLES
 from ..services.records import agreement_record, insurance_record, pledge_update
@@ -23,23 +24,61 @@ def _station(request, pk) -> Station:
     return get_object_or_404(Station.objects.visible_to(request.user), pk=pk)
 
 
+def _party_a(request, station: Station, hosts) -> tuple[HostUnit | None, str]:
+    """The host unit chosen as Party A (甲方), or the name of a new one.
+
+    Step one sends ``host_unit`` or ``new_host_unit`` (by GET, then carried in step two's
+    POST); without a choice the station's own host unit is Party A.
+    """
+    source = request.POST if request.method == "POST" else request.GET
+    chosen = source.get("host_unit", "")
+    new_name = source.get("new_host_unit", "").strip()
+    if chosen.isdigit():
+        return hosts.filter(pk=chosen).first(), ""
+    if new_name:
+        return None, new_name
+    if "choose" in source:
+        return None, ""
+    return station.host_unit, ""
+
+
 @access(*RECORD_ROLES["agreement"], methods=FORM_METHODS)
 def agreement_create(request, pk):
     station = _station(request, pk)
+    hosts = HostUnit.objects.visible_to(request.user).filter(union=station.union)
+    host, new_name = _party_a(request, station, hosts)
+    host_form = AgreementHostForm(
+        initial={"host_unit": host.pk if host else None, "new_host_unit": new_name}, hosts=hosts
+    )
+    if host is None and not new_name:
+        return render(
+            request,
+            "stations/agreement_form.html",
+            {"host_form": host_form, "station": station},
+        )
     initial = {
-        "stations": [station.pk],
-        "host_unit": station.host_unit_id,
-        "carrier_type": station.carrier_type,
+        "stations": [station.pk]
+        if station.host_unit_id in (None, getattr(host, "pk", None))
+        else [],
         "signed_on": timezone.localdate(),
     }
     form = AgreementForm(
-        request.POST or None, request.FILES or None, union=station.union, initial=initial
+        request.POST or None,
+        request.FILES or None,
+        union=station.union,
+        host_unit=host,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             agreement = agreement_record(
-                host_unit=form.host_unit_obj(),
+                host_unit=host
+                or HostUnit.objects.get_or_create(
+                    union=station.union,
+                    name=new_name,
+                    defaults={"carrier_type": station.carrier_type},
+                )[0],
                 stations=data["stations"],
                 by=request.user,
                 signatory_a=data["signatory_a"],
@@ -50,9 +89,23 @@ def agreement_create(request, pk):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Agreement recorded."))
+            messages.success(
+                request,
+                _("Agreement with %(host)s recorded for %(count)d stations.")
+                % {"host": agreement.host_unit.name, "count": len(data["stations"])},
+            )
             return redirect("stations:agreement_detail", pk=agreement.pk)
-    return render(request, "stations/agreement_form.html", {"form": form, "station": station})
+    return render(
+        request,
+        "stations/agreement_form.html",
+        {
+            "form": form,
+            "host_form": host_form,
+            "host": host,
+            "new_host_unit": new_name,
+            "station": station,
+        },
+    )
 
 
 @access(*UNION_OR_AID)
@@ -77,13 +130,27 @@ def agreement_scan(request, pk):
 def pledge_edit(request, pk):
     station = _station(request, pk)
     pledge = get_object_or_404(Pledge.objects.visible_to(request.user), station=station)
+    # Read before validation: a ModelForm writes the posted values onto its instance.
+    was_on_file = pledge.on_file
     form = PledgeForm(request.POST or None, request.FILES or None, instance=pledge)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         if not data.get("scan"):
             data.pop("scan", None)
-        pledge_update(pledge=pledge, by=request.user, **data)
-        messages.success(request, _("Pledge saved."))
+        pledge = pledge_update(pledge=pledge, by=request.user, **data)
+        if pledge.on_file and not was_on_file:
+            messages.success(
+                request,
+                _("Signed pledge of %(name)s recorded as received on %(date)s.")
+                % {"name": station.name, "date": pledge.received_on.isoformat()},
+            )
+            station.refresh_from_db(fields=["status"])
+            if station.status == StationStatus.ACTIVE:
+                messages.success(request, _("%(name)s now operates.") % {"name": station.name})
+        else:
+            messages.success(
+                request, _("Pledge record of %(name)s saved.") % {"name": station.name}
+            )
         return redirect("stations:staff_detail", pk=station.pk)
     return render(
         request, "stations/pledge_form.html", {"form": form, "station": station, "pledge": pledge}

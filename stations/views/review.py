@@ -8,61 +8,90 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from unions.access import access
-from unions.models import Role
+from unions.models import Role, Union
 
-from ..forms.records import AcceptanceForm
+from ..forms.records import AcceptanceForm, BulkAcceptanceForm
 from ..models import Station
 from ..permissions import RECORD_ROLES
-from ..selectors import review_queue
+from ..selectors import QUEUE_ORDERS, review_queue
 from ..services.lifecycle import station_approve
 from ..services.review import acceptance_record
 from .common import FORM_METHODS, paginate
+from .messages import bulk_approved_message
+
+QUEUE_ORDER_LABELS = (
+    ("waiting", gettext_lazy("Longest waiting first")),
+    ("recent", gettext_lazy("Most recently submitted first")),
+)
+
+
+def _queue_page(request, acceptance_form: BulkAcceptanceForm, ticked=(), status=200):
+    union = request.GET.get("union", "")
+    order = request.GET.get("order", "waiting")
+    queue = review_queue(request.user, union=union, order=order)
+    page = paginate(request, queue, 100)
+    now = timezone.now()
+    for station in page:
+        # review_queue() prefetched the acceptances newest first.
+        station.latest_acceptance = next(iter(station.acceptances.all()), None)
+        station.waiting_days = (now - station.submitted_at).days
+    return render(
+        request,
+        "stations/review_queue.html",
+        {
+            "page": page,
+            "total": queue.count(),
+            "unions": Union.objects.visible_to(request.user),
+            "union": union,
+            "order": order if order in QUEUE_ORDERS else "waiting",
+            "orders": QUEUE_ORDER_LABELS,
+            "acceptance_form": acceptance_form,
+            "ticked": set(ticked),
+        },
+        status=status,
+    )
+
+
+def _acceptance_form(data=None) -> BulkAcceptanceForm:
+    return BulkAcceptanceForm(
+        data, prefix="acceptance", initial={"checked_on": timezone.localdate()}
+    )
 
 
 @access(Role.AID_CENTER)
 def review_queue_view(request):
-    queue = review_queue(request.user)
-    union = request.GET.get("union", "")
-    if union:
-        queue = queue.filter(union__code=union)
-    page = paginate(request, queue, 100)
-    for station in page:
-        # review_queue() prefetched the acceptances newest first.
-        station.latest_acceptance = next(iter(station.acceptances.all()), None)
-    return render(request, "stations/review_queue.html", {"page": page, "total": queue.count()})
+    return _queue_page(request, _acceptance_form())
 
 
 @access(Role.AID_CENTER, methods=("POST",))
 @require_POST
 def review_bulk_approve(request):
-    """Approve many stations in one go; each is its own transaction, so one failure stops none."""
+    """Record the on-site acceptance and approve many stations in one go; each station is its
+    own transaction, so one failure stops none."""
     ids = [int(i) for i in request.POST.getlist("station") if i.isdigit()]
+    form = _acceptance_form(request.POST)
     if not ids:
         messages.error(request, _("Tick at least one station."))
-        return redirect("stations:review_queue")
-    if request.POST.get("accepted_all_six") != "on":
-        messages.error(
-            request,
-            _("Confirm that the on-site acceptance met all six standards (六有) before approving."),
-        )
-        return redirect("stations:review_queue")
+        return _queue_page(request, form, status=400)
+    if not form.is_valid():
+        messages.error(request, _("The acceptance is not complete; nothing was approved."))
+        return _queue_page(request, form, ticked=ids, status=400)
     stations = Station.objects.visible_to(request.user).filter(pk__in=ids).order_by("pk")
     approved, failed = [], []
     for station in stations:
         try:
-            station = station_approve(station=station, by=request.user, accepted_all_six=True)
-            approved.append(station.plaque_number)
+            station = station_approve(
+                station=station, by=request.user, acceptance=form.acceptance()
+            )
+            approved.append(station)
         except (ValidationError, PermissionDenied) as exc:
             failed.append(f"{station.name}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
     if approved:
-        messages.success(
-            request,
-            _("%(count)d stations approved: %(first)s – %(last)s.")
-            % {"count": len(approved), "first": approved[0], "last": approved[-1]},
-        )
+        messages.success(request, bulk_approved_message(approved))
     for line in failed:
         messages.error(request, line)
     return redirect("stations:review_queue")

@@ -67,11 +67,16 @@ CASES: dict[str, Case] = {
     "stations:filing_scan": Case(**FILING_A, ok=404),
     "stations:station_edit": Case(**STATION_A),
     "stations:review_queue": Case(),
-    "stations:review_bulk_approve": Case(post_ok=(302,)),
+    # The harness posts nothing: no station ticked, so the queue comes back with the message.
+    "stations:review_bulk_approve": Case(post_ok=(400,)),
     "stations:acceptance_create": Case(**STATION_A),
     "stations:registry": Case(),
     "stations:staff_detail": Case(**STATION_A),
     "stations:station_action": Case(**STATION_A, post_ok=(302,)),
+    # Dated paper steps: POST only; an empty post is refused with a message and a redirect.
+    "stations:filing_paper_received": Case(**FILING_A, post_ok=(302,)),
+    "stations:plaque_delivered": Case(**STATION_A, post_ok=(302,)),
+    "stations:plaque_hung": Case(**STATION_A, post_ok=(302,)),
     "stations:agreement_create": Case(**STATION_A),
     "stations:agreement_detail": Case(kwargs=_agreement, owner="a"),
     "stations:agreement_scan": Case(kwargs=_agreement, owner="a", ok=404),

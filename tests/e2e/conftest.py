@@ -138,3 +138,35 @@ def pytest_runtest_makereport(item, call):
         result_path(item.name, ".html").write_text(page.content(), encoding="utf-8")
     except Exception as exc:  # noqa: BLE001
         report.sections.append(("e2e artefacts", f"could not save screenshot: {exc}"))
+
+
+# axe-core from the npm registry, installed by `make install` (tests/e2e/package.json).
+AXE = Path(settings.BASE_DIR) / "tests" / "e2e" / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = ("serious", "critical")
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it is now.
+
+    The script is evaluated through the DevTools protocol, not added as a <script>, so the
+    coming strict CSP does not stop the check."""
+    if not AXE.is_file():
+        pytest.fail(
+            f"{AXE} is missing: run `make e2e-tools` (npm ci in tests/e2e; `make test` does it).",
+            pytrace=False,
+        )
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    result = page.evaluate(
+        "async () => await window.axe.run(document, {resultTypes: ['violations']})"
+    )
+    return [v for v in result["violations"] if v["impact"] in SERIOUS]
+
+
+def assert_axe_clean(page) -> None:
+    found = axe_violations(page)
+    assert not found, f"{page.url}: " + "; ".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
+        for v in found
+    )

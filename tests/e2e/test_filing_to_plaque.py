@@ -44,9 +44,12 @@ def test_a_filing_goes_from_clerk_to_plaque_number(page, login, world, browser, 
         _fill_station(page, *row)
         page.click("button[name=add_another]" if i == 0 else "button[name=save]")
     page.wait_for_selector('[data-testid="filing-stations"]')
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.click('[data-testid="submit-filing"]')
     page.wait_for_selector(".alert-success")
     filing_url = page.url
+    assert questions == ["确定提交援助中心审核？"]  # 提交援助中心 asks first
     assert Station.objects.filter(status=StationStatus.SUBMITTED).count() == 2
 
     officer = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
@@ -57,7 +60,8 @@ def test_a_filing_goes_from_clerk_to_plaque_number(page, login, world, browser, 
     assert rows.count() == 2
     approve_row = rows.filter(has_text=STATIONS[0][0])
     approve_row.locator("input[name=station]").check()
-    desk.check("#accepted_all_six")
+    for standard in ("place", "sign", "staff", "service", "facilities", "support"):
+        desk.check(f"#id_acceptance-has_{standard}")
     desk.click('[data-testid="bulk-approve"]')
     desk.wait_for_selector(".alert-success")
 

@@ -13,6 +13,7 @@ from stations.models import Pledge, RecordChange, StationStatus
 from stations.services.filing import filing_create, filing_edit, filing_submit
 from stations.services.lifecycle import station_approve
 from stations.services.records import agreement_record, insurance_record, pledge_update
+from stations.services.review import ALL_SIX
 from tests.factories import StationFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -83,7 +84,9 @@ def approved(world):
     station = StationFactory(
         filing=world.filing_a, status=StationStatus.SUBMITTED, host_unit=world.host_a
     )
-    return station_approve(station=station, by=world.aid, accepted_all_six=True)
+    return station_approve(
+        station=station, by=world.aid, acceptance={"checked_on": "2018-10-01", **ALL_SIX}
+    )
 
 
 def test_the_acceptance_agreement_pledge_and_insurance_are_recorded(world, approved):

@@ -40,7 +40,9 @@ def test_approval_opens_the_pledge_with_its_deadline(world, submitted, settings)
 
 
 def test_the_declared_all_six_acceptance_is_recorded_with_the_approval(world, submitted):
-    station = lifecycle.station_approve(station=submitted, by=world.aid, accepted_all_six=True)
+    station = lifecycle.station_approve(
+        station=submitted, by=world.aid, acceptance={"checked_on": "2018-10-01", **ALL_SIX}
+    )
     assert station.status == StationStatus.APPROVED
     assert station.acceptances.get().passed
 

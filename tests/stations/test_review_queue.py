@@ -6,7 +6,14 @@ import pytest
 from django.urls import reverse
 
 from stations.models import Acceptance, StationStatus
+from stations.services.review import ALL_SIX
 from tests.factories import StationFactory
+
+# What the queue's acceptance fieldset sends when the officer ticks all six standards.
+ACCEPTED = {
+    "acceptance-checked_on": "2018-10-20",
+    **{f"acceptance-{name}": "on" for name in ALL_SIX},
+}
 
 
 @pytest.fixture
@@ -33,7 +40,7 @@ def test_bulk_approval_numbers_every_ticked_station_in_order(officer, world):
     ]
     response = officer.post(
         reverse("stations:review_bulk_approve"),
-        {"station": [s.pk for s in stations], "accepted_all_six": "on"},
+        {"station": [s.pk for s in stations], **ACCEPTED},
     )
     assert response.status_code == 302
     numbers = []
@@ -45,9 +52,10 @@ def test_bulk_approval_numbers_every_ticked_station_in_order(officer, world):
     assert Acceptance.objects.count() == 5
 
 
-def test_bulk_approval_needs_the_acceptance_confirmation(officer, world):
+def test_bulk_approval_needs_the_acceptance(officer, world):
     station = StationFactory(filing=world.filing_a, status=StationStatus.SUBMITTED)
-    officer.post(reverse("stations:review_bulk_approve"), {"station": [station.pk]})
+    response = officer.post(reverse("stations:review_bulk_approve"), {"station": [station.pk]})
+    assert response.status_code == 400
     station.refresh_from_db()
     assert station.status == StationStatus.SUBMITTED
 
@@ -56,7 +64,7 @@ def test_a_station_not_in_the_queue_is_skipped_with_a_message(officer, world):
     ok = StationFactory(filing=world.filing_a, status=StationStatus.SUBMITTED)
     response = officer.post(
         reverse("stations:review_bulk_approve"),
-        {"station": [world.station_a.pk, ok.pk], "accepted_all_six": "on"},
+        {"station": [world.station_a.pk, ok.pk], **ACCEPTED},
         follow=True,
     )
     ok.refresh_from_db()
