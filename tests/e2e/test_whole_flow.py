@@ -238,4 +238,6 @@ def test_the_whole_flow_from_filing_to_operating_station(
     page.context.clear_cookies()
     clerk.goto("/stations/SH00001/", "public_page")
     assert ONLINE[0][0] in page.content()
-    assert page.locator('[data-testid="plaque-state"]').count() == 0  # not revoked or closed
+    state = page.locator('[data-testid="plaque-state"]')
+    assert state.get_attribute("data-stage") == "valid"
+    assert "本铭牌有效" in state.inner_text()
