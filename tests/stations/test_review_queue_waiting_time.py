@@ -4,6 +4,7 @@ filters by union and sorts by waiting time."""
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -21,13 +22,16 @@ def officer(client, world):
 
 def _submitted(filing, name, days_ago, by):
     station = StationFactory(filing=filing, status=StationStatus.SUBMITTED, name=name)
-    move = StationTransition.objects.create(
-        station=station, from_status=StationStatus.DRAFT, to_status=StationStatus.SUBMITTED, by=by
-    )
-    # `at` is auto_now_add; back-date it the way the queue would see an old submission.
-    StationTransition.objects.filter(pk=move.pk).update(
-        at=timezone.now() - dt.timedelta(days=days_ago, hours=1)
-    )
+    # History is append-only (a trigger refuses UPDATE on PostgreSQL), so the old submission
+    # is written as it would have been then: `at` is auto_now_add, read from timezone.now.
+    then = timezone.now() - dt.timedelta(days=days_ago, hours=1)
+    with mock.patch("django.utils.timezone.now", return_value=then):
+        StationTransition.objects.create(
+            station=station,
+            from_status=StationStatus.DRAFT,
+            to_status=StationStatus.SUBMITTED,
+            by=by,
+        )
     return station
 
 
