@@ -46,7 +46,9 @@ def pledge_snapshot(station: Station) -> Snapshot:
         "station_name": station.name,
         "pledging_unit": (pledge.pledging_unit if pledge else "") or host,
         "service_hours": (pledge.service_hours if pledge else "") or station.opening_hours_text,
-        "pledged_on": day(pledge.pledged_on) if pledge else None,
+        # The date line is left blank: the pledge is printed to be signed and dated by hand,
+        # so recording the signed copy (its date, its arrival) changes no printed word and
+        # the copy already printed stays the current version.
         "due_by": day(Pledge.due_for(station)),
         "hotline": settings.HOTLINE,
     }
