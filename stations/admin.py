@@ -13,6 +13,21 @@ from .models import (
 )
 
 
+class RecordAdmin(admin.ModelAdmin):
+    """Read-only: filings, stations and their records change only through the portal's
+    services, which check the rules and write the history. An administrator's edit here
+    would bypass both (a filing moved to another union left no trace)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class TransitionInline(admin.TabularInline):
     model = StationTransition
     extra = 0
@@ -28,7 +43,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(Station)
-class StationAdmin(admin.ModelAdmin):
+class StationAdmin(RecordAdmin):
     list_display = ["plaque_number", "name", "union", "district", "status", "audience"]
     list_filter = ["status", "audience", "district", "carrier_type", "union"]
     search_fields = ["name", "address", "plaque_number", "head_name"]
@@ -50,27 +65,27 @@ class StationAdmin(admin.ModelAdmin):
 
 
 @admin.register(FilingForm)
-class FilingFormAdmin(admin.ModelAdmin):
+class FilingFormAdmin(RecordAdmin):
     list_display = ["id", "unit_name", "union", "status", "source", "created_at"]
     list_filter = ["status", "source", "union"]
 
 
 @admin.register(Agreement)
-class AgreementAdmin(admin.ModelAdmin):
+class AgreementAdmin(RecordAdmin):
     list_display = ["host_unit", "union", "signed_on"]
     filter_horizontal = ["stations"]
 
 
 @admin.register(Pledge)
-class PledgeAdmin(admin.ModelAdmin):
+class PledgeAdmin(RecordAdmin):
     list_display = ["station", "pledging_unit", "due_by", "received_on"]
 
 
 @admin.register(Acceptance)
-class AcceptanceAdmin(admin.ModelAdmin):
+class AcceptanceAdmin(RecordAdmin):
     list_display = ["station", "checked_on", "by"]
 
 
 @admin.register(InsurancePolicy)
-class InsurancePolicyAdmin(admin.ModelAdmin):
+class InsurancePolicyAdmin(RecordAdmin):
     list_display = ["policy_number", "insurer", "station", "host_unit", "starts_on", "ends_on"]

@@ -7,12 +7,14 @@ module. Nothing here reads a request or a cell: values are already Python values
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unions.models import Union
@@ -60,6 +62,44 @@ def area_problem(area: Decimal | None) -> str | None:
     return None
 
 
+def unit_name_problem(union: Union, unit_name: str) -> str | None:
+    """推荐单位名称 names the filing's own union: a clerk cannot file under another's name."""
+    if unit_name and union.name not in unit_name:
+        return _("The recommending unit must be your own union, “%(union)s”.") % {
+            "union": union.name
+        }
+    return None
+
+
+def district_problem(union: Union, district: str) -> str | None:
+    """A district union (区总工会) files the stations of its own district only."""
+    own = union.district if union.kind == Union.Kind.DISTRICT else ""
+    if own and district and district != own:
+        return _("%(union)s files stations in %(district)s only.") % {
+            "union": union.name,
+            "district": own,
+        }
+    return None
+
+
+# 计划完成时间: the programme began in 2018; a plan further out than ten years is a typo.
+FIRST_PLANNED_YEAR = 2018
+PLANNED_YEARS_AHEAD = 10
+
+
+def planned_completion_problem(day: dt.date | None) -> str | None:
+    if day is None:
+        return None
+    latest = timezone.localdate() + dt.timedelta(days=365 * PLANNED_YEARS_AHEAD)
+    if day < dt.date(FIRST_PLANNED_YEAR, 1, 1) or day > latest:
+        return _("%(value)s is not a plausible completion date (%(first)s to %(last)s).") % {
+            "value": day.isoformat(),
+            "first": FIRST_PLANNED_YEAR,
+            "last": latest.year,
+        }
+    return None
+
+
 def station_row_problems(
     *,
     area_m2: Decimal | None,
@@ -67,12 +107,22 @@ def station_row_problems(
     services_other: str,
     latitude: Decimal | None,
     longitude: Decimal | None,
+    planned_completion=None,
+    union: Union | None = None,
+    district: str | None = None,
 ) -> list[RowProblem]:
     """Every rule of one row that does not need the database; an empty list when it is good.
 
     Values that could not be read are passed as None and left to the caller's own message.
     """
     problems: list[RowProblem] = []
+    message = planned_completion_problem(planned_completion)
+    if message:
+        problems.append(RowProblem("planned_completion", message))
+    if union is not None and district:
+        message = district_problem(union, district)
+        if message:
+            problems.append(RowProblem("district", message))
     message = area_problem(area_m2)
     if message:
         problems.append(RowProblem("area_m2", message))

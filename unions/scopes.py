@@ -110,6 +110,17 @@ def visible(queryset: models.QuerySet, user) -> models.QuerySet:
     return queryset.none()
 
 
+def sees_kind(user, model: type[models.Model]) -> bool:
+    """Whether ``user``'s role sees this kind of record at all. A page leaves out what a
+    role never sees rather than telling it "none on file", which would be untrue."""
+    role = role_of(user)
+    if role in (Role.AID_CENTER, Role.ADMIN, Role.UNION_STAFF):
+        return True
+    if role == Role.INSPECTOR:
+        return scope_of(model).for_inspector(user) is not None
+    return False
+
+
 class ScopedQuerySet(models.QuerySet):
     """The manager of every scoped model: ``Model.objects.visible_to(request.user)``."""
 

@@ -39,6 +39,9 @@ def _require_number(station: Station) -> None:
 
 def pledge_snapshot(station: Station) -> Snapshot:
     _require_number(station)
+    if station.plaque_recalled or station.status not in HOLDS_PLAQUE:
+        # A revoked or closed station pledges nothing any more.
+        raise DocumentUnavailable(_("A pledge is printed only for an approved, operating station."))
     pledge = _pledge_of(station)
     host = station.host_unit.name if station.host_unit_id else ""
     payload = {

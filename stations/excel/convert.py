@@ -22,7 +22,7 @@ from ..parsing import (
     parse_month_date,
     parse_services,
 )
-from ..validation import default_audience, station_row_problems
+from ..validation import default_audience, district_problem, station_row_problems
 from .layout import layout
 from .reader import SheetRow
 
@@ -35,6 +35,7 @@ _COLUMN_OF_FIELD = {
     "services_other": "services",
     "latitude": "latitude",
     "longitude": "longitude",
+    "planned_completion": "planned",
 }
 
 
@@ -113,6 +114,7 @@ def station_fields(row: SheetRow, *, union: Union, problems: RowProblems) -> dic
         services_other=fields.get("services_other", ""),
         latitude=fields.get("latitude"),
         longitude=fields.get("longitude"),
+        planned_completion=fields.get("planned_completion"),
     ):
         problems.add(_COLUMN_OF_FIELD[problem.field], problem.message)
     return fields
@@ -222,12 +224,9 @@ def _district(v: dict, union: Union, problems: RowProblems) -> str:
             )
             return ""
     if union.kind == Union.Kind.DISTRICT and union.district:
-        if named and named != union.district:
-            problems.add(
-                "district",
-                _("%(union)s files stations in %(district)s only.")
-                % {"union": union.name, "district": union.district},
-            )
+        message = district_problem(union, named or "")
+        if message:
+            problems.add("district", message)
         return union.district
     district = named or district_in_address(normalize_text(v.get("address")))
     if district is None:

@@ -15,6 +15,7 @@ from ..validation import (
     duplicate_message,
     registered_duplicates,
     station_row_problems,
+    unit_name_problem,
 )
 from .uploads import ScanField
 
@@ -25,6 +26,17 @@ class FilingHeaderForm(forms.ModelForm):
     class Meta:
         model = FilingForm
         fields = ["unit_name", "head_name", "head_email", "head_phone", "signed_scan"]
+
+    def __init__(self, *args, union, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.union = union
+
+    def clean_unit_name(self):
+        unit_name = self.cleaned_data["unit_name"].strip()
+        message = unit_name_problem(self.union, unit_name)
+        if message:
+            raise forms.ValidationError(message)
+        return unit_name
 
 
 class StationForm(forms.ModelForm):
@@ -117,6 +129,9 @@ class StationForm(forms.ModelForm):
             services_other=data.get("services_other", ""),
             latitude=data.get("latitude"),
             longitude=data.get("longitude"),
+            planned_completion=data.get("planned_completion"),
+            union=self.union,
+            district=data.get("district"),
         ):
             self.add_error(problem.field, problem.message)
         name, address = data.get("name"), data.get("address")

@@ -21,7 +21,7 @@ from ..excel.layout import layout
 from ..excel.reader import FilingSheet, SheetRow, WorkbookError, read_filing
 from ..models import FilingForm, RecordChange, Station, StationStatus
 from ..parsing import normalize_text
-from ..validation import duplicate_message, registered_duplicates
+from ..validation import duplicate_message, registered_duplicates, unit_name_problem
 from .history import record_change, stations_recorded
 
 __all__ = ["ImportProblem", "ImportResult", "filing_import"]
@@ -61,7 +61,7 @@ def filing_import(*, file, union: Union, by) -> ImportResult:
         )
         for name, row, column in sheet.missing_columns
     ]
-    unit = _unit(sheet, problems, label)
+    unit = _unit(sheet, problems, label, union)
     if not sheet.rows:
         problems.append(
             ImportProblem(row=sheet.header_row, column="", message=_("The form lists no station."))
@@ -88,7 +88,7 @@ def _sheet_labeller(sheet: FilingSheet):
     return lambda name: name if several else ""
 
 
-def _unit(sheet: FilingSheet, problems: list[ImportProblem], label) -> dict[str, str]:
+def _unit(sheet: FilingSheet, problems: list[ImportProblem], label, union: Union) -> dict[str, str]:
     """推荐单位名称, 负责人姓名, 负责人邮箱, 负责人电话: all required on the form."""
     unit: dict[str, str] = {}
     for spec in layout().unit:
@@ -118,6 +118,8 @@ def _unit(sheet: FilingSheet, problems: list[ImportProblem], label) -> dict[str,
                     message=_("At most %(max)s characters.") % {"max": UNIT_MAX_LENGTHS[spec.key]},
                 )
             )
+        elif spec.key == "unit_name" and unit_name_problem(union, value):
+            problems.append(ImportProblem(**where, message=unit_name_problem(union, value)))
         elif spec.key == "head_email":
             try:
                 validate_email(value)

@@ -60,7 +60,7 @@ def filing_list(request):
 def filing_create_view(request):
     union = union_of(request.user)
     form = FilingHeaderForm(
-        request.POST or None, request.FILES or None, initial={"unit_name": union.name}
+        request.POST or None, request.FILES or None, initial={"unit_name": union.name}, union=union
     )
     if request.method == "POST" and form.is_valid():
         filing = filing_create(union=union, by=request.user, **form.cleaned_data)
@@ -72,7 +72,14 @@ def filing_create_view(request):
 @access(*UNION_OR_AID)
 def filing_detail(request, pk):
     filing = _filing(request, pk)
-    stations = filing.stations.select_related("host_unit").order_by("row_number", "id")
+    # The stations through their own scope too, not through the filing: a row whose union
+    # differs from its filing's is never shown to the filing's union.
+    stations = (
+        Station.objects.visible_to(request.user)
+        .filter(filing=filing)
+        .select_related("host_unit")
+        .order_by("row_number", "id")
+    )
     return render(
         request,
         "stations/filing_detail.html",
@@ -92,7 +99,9 @@ def filing_detail(request, pk):
 @access(*RECORD_ROLES["filing"], methods=FORM_METHODS)
 def filing_edit(request, pk):
     filing = _filing(request, pk)
-    form = FilingHeaderForm(request.POST or None, request.FILES or None, instance=filing)
+    form = FilingHeaderForm(
+        request.POST or None, request.FILES or None, instance=filing, union=filing.union
+    )
     if request.method == "POST" and form.is_valid():
         filing_edit_service(filing=filing, by=request.user, **form.cleaned_data)
         messages.success(request, _("Filing form saved."))

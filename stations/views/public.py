@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 
@@ -57,6 +57,9 @@ def station_public(request, plaque_no: str):
     )
     if station is None or station.status not in PLAQUE_STAGES:
         raise Http404
+    if plaque_no != station.plaque_number:
+        # One address per plaque (sh00004 -> SH00004), so links and caches agree.
+        return redirect("stations:public_detail", plaque_no=station.plaque_number, permanent=True)
     operating = station.is_public
     return render(
         request,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from unions.access import access
 from unions.models import CarrierType, Role, Union
 from unions.roles import role_of
+from unions.scopes import sees_kind
 
 from ..models import (
     ACTIONS,
@@ -94,6 +95,12 @@ def staff_detail(request, pk):
             "sees_filing": FilingForm.objects.visible_to(user)
             .filter(pk=station.filing_id)
             .exists(),
+            # What this role never sees is left out, not shown as "none on file".
+            "sees": {
+                "acceptances": sees_kind(user, Acceptance),
+                "agreements": sees_kind(user, Agreement),
+                "insurance": sees_kind(user, InsurancePolicy),
+            },
         },
     )
 

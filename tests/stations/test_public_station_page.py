@@ -222,7 +222,9 @@ def test_a_draft_has_no_public_page(client, world):
 def test_a_lower_case_number_finds_the_plaque(client, world):
     _numbered(world, StationStatus.ACTIVE)
 
-    assert client.get("/stations/sh00042/").status_code == 200
+    response = client.get("/stations/sh00042/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [("/stations/SH00042/", 301)]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from stations.services.filing_import import filing_import
 from tests.factories import FilingFormFactory, make_user
 from unions.models import Role, Union
 
-from .excel.builders import EXTRA_HEADERS, station_row, xlsx
+from .excel.builders import EXTRA_HEADERS, UNIT, station_row, xlsx
 from .test_filing_online import STATION_POST
 
 BEIJING = {"latitude": "39.9087", "longitude": "116.3975"}
@@ -86,6 +86,7 @@ def test_the_greening_union_files_sanitation_stations_by_default(client, world):
     client.force_login(clerk)
     page = client.get(reverse("stations:filing_station_add", args=[filing.pk]))
     assert page.context["form"]["audience"].value() == Audience.SANITATION
-    result = filing_import(file=xlsx([station_row(1)]), union=greening, by=clerk)
+    unit = {**UNIT, "unit_name": greening.name}  # a union files in its own name
+    result = filing_import(file=xlsx([station_row(1)], unit=unit), union=greening, by=clerk)
     assert result.ok
     assert Station.objects.get(filing=result.filing).audience == Audience.SANITATION

@@ -7,12 +7,38 @@ from stations.services.filing_import import filing_import
 from unions.models import Union
 
 
+def _filed_by(file, union: Union):
+    """The same workbook with 推荐单位名称 naming ``union``: a union files in its own name."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from .builders import UNIT
+
+    if not hasattr(file, "read"):
+        return file
+    file.seek(0)
+    workbook = load_workbook(file)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == UNIT["unit_name"]:
+                    cell.value = union.name
+    out = io.BytesIO()
+    workbook.save(out)
+    out.seek(0)
+    return out
+
+
 @pytest.fixture
 def run_import(world):
     """Import a file for union A (or another union) as union A's clerk."""
 
     def run(file, *, union: Union | None = None, by=None):
-        return filing_import(file=file, union=union or world.union_a, by=by or world.user_a)
+        union = union or world.union_a
+        if union != world.union_a:
+            file = _filed_by(file, union)
+        return filing_import(file=file, union=union, by=by or world.user_a)
 
     return run
 
