@@ -54,6 +54,12 @@
       attribution: el.dataset.tileAttribution,
     }).addTo(map);
   }
+  // South,west,north,east of the city box the form's rules accept; a little room around it.
+  var box = (el.dataset.bounds || "").split(",").map(parseFloat);
+  if (box.length === 4 && box.every(isFinite)) {
+    map.setMaxBounds(L.latLngBounds([box[0], box[1]], [box[2], box[3]]).pad(0.05));
+    map.options.maxBoundsViscosity = 1.0;
+  }
   var start = typed();
   var centre = L.latLng(parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLng));
   map.setView(start || centre, start ? 16 : 10);

@@ -12,6 +12,7 @@ from ..excel.layout import coordinate_order
 from ..models import FORM_FACILITIES, Facility, FilingForm, Service, Station
 from ..parsing import ParseError, parse_hours, parse_mobile
 from ..validation import (
+    city_bounds,
     default_audience,
     duplicate_message,
     registered_duplicates,
@@ -118,9 +119,12 @@ class StationForm(forms.ModelForm):
     @property
     def location_picker(self) -> dict:
         """What station_form.js needs for its map: the tiles (none in tests: blank ground)
-        and where to start when no coordinates are typed yet."""
+        and where to start when no coordinates are typed yet. The map keeps to the city's
+        box (the one the rules check), so a click cannot land where saving would fail."""
         latitude, longitude = settings.CITY_CENTER
+        (south, north), (west, east) = city_bounds()
         return {
+            "bounds": f"{south},{west},{north},{east}",
             "tile_url": settings.MAP_TILE_URL,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
             "center_lat": latitude,

@@ -50,3 +50,10 @@ def test_a_station_without_coordinates_shows_a_dash(clerk, world):
     )
     response = clerk.get(reverse("stations:staff_detail", args=[station.pk]))
     assert '<dd class="col-sm-8" data-testid="coordinates">—</dd>' in response.content.decode()
+
+
+def test_the_map_keeps_to_the_box_the_rules_accept(clerk, world, settings):
+    settings.CITY_LATITUDES = (30.6, 31.9)
+    settings.CITY_LONGITUDES = (120.8, 122.2)
+    response = clerk.get(reverse("stations:filing_station_add", args=[world.filing_a.pk]))
+    assert 'data-bounds="30.6,120.8,31.9,122.2"' in response.content.decode()
