@@ -103,7 +103,7 @@ class StationForm(forms.ModelForm):
             self.initial.setdefault("audience", default_audience(union))
         # A station stored with the old toilet facility shows it where the form asks now.
         if Facility.OPEN_TOILET in (self.instance.facilities or []):
-            self.initial["toilet_open"] = True
+            self.initial["toilet_open"] = self.instance.offers_toilet
             self.initial["facilities"] = [
                 f for f in self.instance.facilities if f != Facility.OPEN_TOILET
             ]

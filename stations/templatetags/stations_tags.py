@@ -39,7 +39,12 @@ def service_labels(station) -> str:
 
 @register.filter
 def facility_labels(codes) -> str:
-    return "、".join(str(Facility(c).label) for c in codes or [] if c in Facility.values)
+    """The 6+X facilities; the toilet is said once, beside step-free entry (offers_toilet)."""
+    return "、".join(
+        str(Facility(c).label)
+        for c in codes or []
+        if c in Facility.values and c != Facility.OPEN_TOILET
+    )
 
 
 @register.filter

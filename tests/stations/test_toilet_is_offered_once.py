@@ -45,7 +45,7 @@ def test_a_station_stored_with_the_old_facility_keeps_its_toilet_when_edited(cle
     assert form["toilet_open"].value() is True
     assert form["facilities"].value() == ["air_con"]
     detail = clerk.get(reverse("stations:staff_detail", args=[station.pk])).content.decode()
-    assert "开放卫生间" in detail  # old data still reads
+    assert detail.count("卫生间向户外职工开放") == 1  # old data still reads
 
     post = {**STATION_POST, "name": station.name, "address": station.address}
     post["facilities"] = ["air_con"]
@@ -53,3 +53,15 @@ def test_a_station_stored_with_the_old_facility_keeps_its_toilet_when_edited(cle
     station.refresh_from_db()
     assert station.toilet_open is True
     assert station.facilities == ["air_con"]
+
+
+def test_the_staff_page_says_the_toilet_once_when_both_were_stored(clerk, world):
+    station = StationFactory(
+        filing=world.filing_a,
+        union=world.union_a,
+        facilities=["wifi", "open_toilet"],
+        toilet_open=True,
+    )
+    html = clerk.get(reverse("stations:staff_detail", args=[station.pk])).content.decode()
+    assert html.count("卫生间") == 1
+    assert "免费Wi-Fi" in html
