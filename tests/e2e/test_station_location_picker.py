@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from stations.models import Station
+from tests.factories import PASSWORD
 
 from .conftest import DESKTOP, result_path
 
@@ -73,3 +74,23 @@ def test_a_click_on_the_map_fills_the_coordinates_and_they_are_saved(
     assert station.latitude == Decimal(latitude)
     assert station.services_other == "免费雨具"
     assert "other" in station.services
+
+
+def test_without_javascript_the_coordinates_are_plain_inputs(
+    browser, live_server, django_db_serialized_rollback, world
+):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/accounts/login/")
+        page.fill("#id_username", world.user_a.username)
+        page.fill("#id_password", PASSWORD)
+        page.click("main form button[type=submit]")
+        page.wait_for_url("**/staff/")
+        page.goto(reverse("stations:filing_station_add", args=[world.filing_a.pk]))
+        assert page.locator('[data-testid="location-picker"]').is_hidden()
+        assert page.locator("#id_longitude").is_editable()
+        assert page.locator("#id_latitude").is_editable()
+        assert page.locator("#id_services_other").is_editable()
+    finally:
+        context.close()
