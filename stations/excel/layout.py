@@ -116,3 +116,12 @@ def key_text(value) -> str:
     text = unicodedata.normalize("NFKC", str(value))
     text = _BRACKETED.sub("", text)
     return _NOISE.sub("", text).lower()
+
+
+COORDINATE_KEYS = frozenset({"longitude", "latitude"})
+
+
+def coordinate_order() -> tuple[str, ...]:
+    """The coordinate columns in the template's order (经度 before 纬度): every screen that
+    asks for or shows a station's coordinates follows it, so a clerk never swaps them."""
+    return tuple(c.key for c in layout().extras if c.key in COORDINATE_KEYS)

@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from unions.models import CarrierType, HostUnit
 
-from ..models import Facility, FilingForm, Service, Station
+from ..excel.layout import coordinate_order
+from ..models import FORM_FACILITIES, Facility, FilingForm, Service, Station
 from ..parsing import ParseError, parse_hours, parse_mobile
 from ..validation import (
+    city_bounds,
     default_audience,
     duplicate_message,
     registered_duplicates,
@@ -49,7 +51,7 @@ class StationForm(forms.ModelForm):
     )
     facilities = forms.MultipleChoiceField(
         label=_("facilities (6+X)"),
-        choices=Facility.choices,
+        choices=FORM_FACILITIES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -85,9 +87,16 @@ class StationForm(forms.ModelForm):
             "step_free",
             "toilet_open",
             "open_24h",
-            "latitude",
+            # In the Excel template's order (coordinate_order): longitude, then latitude.
             "longitude",
+            "latitude",
         ]
+        labels = {
+            # 附件1's column header; 站长 is the role's name elsewhere in the document.
+            "head_name": _("Person in charge of the station"),
+            "services_other": _("Which other services"),
+        }
+
         help_texts = {
             "opening_hours_text": _("For example 9:00-17:00, or 9:00-17:00（周一至周五）."),
             "area_m2": _("About 3 m² is the standard."),
@@ -104,6 +113,35 @@ class StationForm(forms.ModelForm):
         self.fields["carrier_type"].choices = CarrierType.choices
         if not self.instance.pk:
             self.initial.setdefault("audience", default_audience(union))
+        # A station stored with the old toilet facility shows it where the form asks now.
+        if Facility.OPEN_TOILET in (self.instance.facilities or []):
+            self.initial["toilet_open"] = self.instance.offers_toilet
+            self.initial["facilities"] = [
+                f for f in self.instance.facilities if f != Facility.OPEN_TOILET
+            ]
+
+    @property
+    def other_service_value(self) -> str:
+        return Service.OTHER.value
+
+    @property
+    def coordinate_fields(self) -> list[forms.BoundField]:
+        return [self[key] for key in coordinate_order()]
+
+    @property
+    def location_picker(self) -> dict:
+        """What station_form.js needs for its map: the tiles (none in tests: blank ground)
+        and where to start when no coordinates are typed yet. The map keeps to the city's
+        box (the one the rules check), so a click cannot land where saving would fail."""
+        latitude, longitude = settings.CITY_CENTER
+        (south, north), (west, east) = city_bounds()
+        return {
+            "bounds": f"{south},{west},{north},{east}",
+            "tile_url": settings.MAP_TILE_URL,
+            "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+            "center_lat": latitude,
+            "center_lng": longitude,
+        }
 
     def clean_head_mobile(self):
         try:

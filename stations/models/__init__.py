@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .choices import BASIC_FACILITIES, Audience, Facility, Service, SixStandard
+from .choices import BASIC_FACILITIES, FORM_FACILITIES, Audience, Facility, Service, SixStandard
 from .closure import StationClosure
 from .filing import FilingForm
 from .history import RecordChange
@@ -35,6 +35,7 @@ __all__ = [
     "Agreement",
     "Audience",
     "Facility",
+    "FORM_FACILITIES",
     "FilingForm",
     "InsurancePolicy",
     "PlaqueSequence",

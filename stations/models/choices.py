@@ -29,6 +29,8 @@ class Facility(models.TextChoices):
     WIFI = "wifi", _("Free Wi-Fi")
     FIRST_AID = "first_aid", _("First-aid kit")
     NEWSPAPER_RACK = "newspaper_rack", _("Books and newspaper rack")
+    # Kept so that stations stored with it still read; Station.toilet_open says the same
+    # thing and is what the form asks (FORM_FACILITIES leaves this one out).
     OPEN_TOILET = "open_toilet", _("Toilet open to workers")
 
 
@@ -40,6 +42,12 @@ BASIC_FACILITIES = (
     Facility.POWER_STRIP,
     Facility.TABLES_CHAIRS,
 )
+
+# What the filing form offers: every facility but the toilet, which has its own checkbox
+# (Station.toilet_open). Offering both let a clerk tick one and not the other.
+FORM_FACILITIES = [
+    (value, label) for value, label in Facility.choices if value != Facility.OPEN_TOILET
+]
 
 
 class Audience(models.TextChoices):

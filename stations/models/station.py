@@ -12,7 +12,7 @@ from unions.models import CarrierType, HostUnit, Role, Union
 from unions.roles import role_of
 from unions.scopes import ScopedQuerySet
 
-from .choices import Audience
+from .choices import Audience, Facility
 from .filing import FilingForm
 from .history import append_only
 
@@ -332,6 +332,11 @@ class Station(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def offers_toilet(self) -> bool:
+        """toilet_open, or the facility code stations were once filed with (FORM_FACILITIES)."""
+        return self.toilet_open or Facility.OPEN_TOILET in (self.facilities or [])
 
     def head_mobile_masked(self) -> str:
         """Public pages show 138****5678, never the full number (DESIGN invariant)."""

@@ -5,7 +5,8 @@ import contextlib
 from django import template
 from django.utils.translation import gettext as _
 
-from ..models import Facility, Service, StationStatus
+from ..excel.layout import coordinate_order
+from ..models import Facility, Service, Station, StationStatus
 
 register = template.Library()
 
@@ -38,7 +39,23 @@ def service_labels(station) -> str:
 
 @register.filter
 def facility_labels(codes) -> str:
-    return "、".join(str(Facility(c).label) for c in codes or [] if c in Facility.values)
+    """The 6+X facilities; the toilet is said once, beside step-free entry (offers_toilet)."""
+    return "、".join(
+        str(Facility(c).label)
+        for c in codes or []
+        if c in Facility.values and c != Facility.OPEN_TOILET
+    )
+
+
+@register.filter
+def coordinates(station: Station) -> str:
+    """经度 121.481000，纬度 31.235000: named, in the Excel template's order, as the form asks."""
+    if station.latitude is None or station.longitude is None:
+        return "—"
+    return _("%(first)s, %(second)s") % {
+        key: f"{Station._meta.get_field(name).verbose_name} {getattr(station, name)}"
+        for key, name in zip(("first", "second"), coordinate_order(), strict=True)
+    }
 
 
 @register.filter
