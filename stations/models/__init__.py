@@ -6,7 +6,6 @@ from .filing import FilingForm
 from .history import RecordChange
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
 from .station import (
-    ACTION_FOR_MOVE,
     ACTIONS,
     EDITABLE_STATUSES,
     HOLDS_PLAQUE,
@@ -17,12 +16,10 @@ from .station import (
     StationAction,
     StationStatus,
     StationTransition,
-    transition_allowed,
 )
 
 __all__ = [
     "ACTIONS",
-    "ACTION_FOR_MOVE",
     "EDITABLE_STATUSES",
     "HOLDS_PLAQUE",
     "RecordChange",
@@ -45,5 +42,4 @@ __all__ = [
     "Station",
     "StationStatus",
     "StationTransition",
-    "transition_allowed",
 ]

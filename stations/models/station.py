@@ -196,17 +196,10 @@ ACTIONS: dict[str, StationAction] = {
 TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (frm, a.target): a.roles for a in ACTIONS.values() if a.target for frm in a.sources
 }
-ACTION_FOR_MOVE: dict[tuple[str, str], StationAction] = {
-    (frm, a.target): a for a in ACTIONS.values() if a.target for frm in a.sources
-}
 assert len(TRANSITIONS) == sum(len(a.sources) for a in ACTIONS.values() if a.target), (
     "two actions share a move"
 )
 del S
-
-
-def transition_allowed(from_status: str, to_status: str, role: str | None) -> bool:
-    return role in TRANSITIONS.get((from_status, to_status), frozenset())
 
 
 class StationQuerySet(ScopedQuerySet):

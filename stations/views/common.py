@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 
 from unions.models import Role
 
@@ -23,17 +22,3 @@ def content_disposition(filename: str, inline: bool = False) -> str:
     kind = "inline" if inline else "attachment"
     ascii_name = filename.encode("ascii", "ignore").decode() or "download"
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
-
-
-def private_file_response(field_file, filename: str | None = None) -> FileResponse:
-    """Serve a private upload; callers have already looked the record up through its scope."""
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    name = filename or field_file.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=True, filename=name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
