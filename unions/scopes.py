@@ -45,6 +45,10 @@ class Scope:
     union: str
     district: str | None = None
     inspectors: Q | None = None
+    # False for records union staff never see, even their own union's (unannounced plans).
+    union_staff: bool = True
+    # A second union that also sees the row: the reviewing union of a peer review.
+    also_union: str | None = None
 
     def for_inspector(self, user) -> Q | None:
         if self.inspectors is None:
@@ -82,6 +86,25 @@ SCOPES: dict[str, Scope] = {
     "stations.StationClosure": _station_records("station"),
     "stations.InsurancePolicy": Scope(union="union_id"),
     "stations.RecordChange": Scope(union="union_id"),
+    "stations.Feedback": Scope(union="union_id", district="station__district", inspectors=Q()),
+    # Checks are seen by the checked union once logged (undercover visits included: a plan
+    # is what stays secret), by inspectors of the station's district, and by the union that
+    # made a peer-review check.
+    "inspections.Inspection": Scope(
+        union="union_id",
+        district="district",
+        inspectors=Q(),
+        also_union="peer_pairing__reviewer_id",
+    ),
+    "inspections.Rectification": Scope(union="union_id", district="district", inspectors=Q()),
+    "inspections.Appeal": Scope(union="union_id", district="district", inspectors=Q()),
+    # Union staff never see a plan, before or after: it is unannounced.
+    "inspections.PlanVisit": Scope(
+        union="union_id", district="district", inspectors=Q(), union_staff=False
+    ),
+    "inspections.PeerReviewPairing": Scope(union="union_id", also_union="reviewer_id"),
+    "inspections.StationQuarterScore": Scope(union="union_id", district="district", inspectors=Q()),
+    "inspections.UnionQuarterScore": Scope(union="union_id"),
     "documents.GeneratedDocument": Scope(
         union="union_id", district="district", inspectors=Q(kind__in=INSPECTOR_DOCUMENT_KINDS)
     ),
@@ -103,7 +126,12 @@ def visible(queryset: models.QuerySet, user) -> models.QuerySet:
     if role in (Role.AID_CENTER, Role.ADMIN):
         return queryset.all()
     if role == Role.UNION_STAFF:
-        return queryset.filter(**{scope.union: user.profile.union_id})
+        if not scope.union_staff:
+            return queryset.none()
+        own = Q(**{scope.union: user.profile.union_id})
+        if scope.also_union:
+            own |= Q(**{scope.also_union: user.profile.union_id})
+        return queryset.filter(own)
     if role == Role.INSPECTOR:
         condition = scope.for_inspector(user)
         return queryset.none() if condition is None else queryset.filter(condition)
@@ -114,8 +142,10 @@ def sees_kind(user, model: type[models.Model]) -> bool:
     """Whether ``user``'s role sees this kind of record at all. A page leaves out what a
     role never sees rather than telling it "none on file", which would be untrue."""
     role = role_of(user)
-    if role in (Role.AID_CENTER, Role.ADMIN, Role.UNION_STAFF):
+    if role in (Role.AID_CENTER, Role.ADMIN):
         return True
+    if role == Role.UNION_STAFF:
+        return scope_of(model).union_staff
     if role == Role.INSPECTOR:
         return scope_of(model).for_inspector(user) is not None
     return False

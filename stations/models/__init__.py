@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from .choices import BASIC_FACILITIES, FORM_FACILITIES, Audience, Facility, Service, SixStandard
 from .closure import StationClosure
+from .feedback import SERIOUS_PROBLEMS, Feedback, FeedbackProblem, FeedbackStatus
 from .filing import FilingForm
 from .history import RecordChange
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
@@ -19,6 +20,10 @@ from .station import (
 )
 
 __all__ = [
+    "SERIOUS_PROBLEMS",
+    "Feedback",
+    "FeedbackProblem",
+    "FeedbackStatus",
     "ACTIONS",
     "EDITABLE_STATUSES",
     "HOLDS_PLAQUE",

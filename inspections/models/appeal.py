@@ -1,0 +1,64 @@
+"""A union's appeal against a check it believes wrong. While open, the check is flagged in
+the quarter's assessment; upheld voids the check, dismissed leaves it standing."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import Union
+from unions.scopes import ScopedQuerySet
+
+from .inspection import Inspection
+
+
+class AppealStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    UPHELD = "upheld", _("Upheld: check voided")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class Appeal(models.Model):
+    inspection = models.ForeignKey(
+        Inspection, verbose_name=_("inspection"), on_delete=models.PROTECT, related_name="appeals"
+    )
+    union = models.ForeignKey(
+        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
+    )
+    district = models.CharField(_("district"), max_length=20)
+    reason = models.TextField(_("why the check is wrong"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=AppealStatus.choices, default=AppealStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("appeal")
+        verbose_name_plural = _("appeals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection"],
+                condition=models.Q(status="open"),
+                name="appeal_one_open_per_inspection",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.inspection_id} {self.status}"

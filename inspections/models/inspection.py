@@ -1,0 +1,179 @@
+"""A check of one station: who, when, where from, on which checklist version, with what
+findings and photos. The score is computed from the findings (services/scoring.py), never
+typed."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from stations.models import Station
+from unions.models import Union
+from unions.scopes import ScopedQuerySet
+
+from .checklist import Checklist, ChecklistItem
+
+
+class InspectionKind(models.TextChoices):
+    FLYING = "flying", _("Flying inspection (飞行检查)")
+    UNDERCOVER = "undercover", _("Undercover visit (明察暗访)")
+    SELF_CHECK = "self_check", _("Self-check (自查自评)")
+    PEER_REVIEW = "peer_review", _("Peer review (互访互评)")
+    ACCEPTANCE = "acceptance", _("Acceptance (验收)")
+
+
+# Checks by someone other than the station's own union: they weigh more in the quarterly
+# score than the union's self-checks, and they are what the quarter's plan guarantees.
+INDEPENDENT_KINDS = (
+    InspectionKind.FLYING,
+    InspectionKind.UNDERCOVER,
+    InspectionKind.PEER_REVIEW,
+    InspectionKind.ACCEPTANCE,
+)
+
+
+class InspectionStatus(models.TextChoices):
+    RECORDED = "recorded", _("Recorded")
+    # A voided check stays on file (history) but counts for nothing.
+    VOIDED = "voided", _("Voided")
+
+
+class Inspection(models.Model):
+    station = models.ForeignKey(
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="inspections"
+    )
+    # Denormalised from the station so that scoping is one indexed filter.
+    union = models.ForeignKey(
+        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
+    )
+    district = models.CharField(_("district"), max_length=20, db_index=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=InspectionKind.choices)
+    checklist = models.ForeignKey(
+        Checklist, verbose_name=_("checklist"), on_delete=models.PROTECT, related_name="+"
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inspector"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    visited_at = models.DateTimeField(_("visited at"), db_index=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    # Sent once per check from the phone, so a check retried after a lost reply is one row.
+    idempotency_key = models.UUIDField(_("idempotency key"), default=uuid.uuid4, unique=True)
+    score = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
+    red_line = models.BooleanField(_("red line failed"), default=False)
+    note = models.TextField(_("note"), blank=True)
+    # The phone's position when the check was saved, and how far that is from the station.
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    accuracy_m = models.PositiveIntegerField(_("GPS accuracy (m)"), null=True, blank=True)
+    distance_m = models.PositiveIntegerField(_("distance from station (m)"), null=True, blank=True)
+    plan_visit = models.ForeignKey(
+        "inspections.PlanVisit",
+        verbose_name=_("planned visit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspections",
+    )
+    peer_pairing = models.ForeignKey(
+        "inspections.PeerReviewPairing",
+        verbose_name=_("peer review pairing"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspections",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=InspectionStatus.choices,
+        default=InspectionStatus.RECORDED,
+    )
+    void_reason = models.TextField(_("why voided"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-visited_at", "-id"]
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+        indexes = [
+            models.Index(fields=["station", "visited_at"], name="inspection_station_visited"),
+            models.Index(fields=["visited_at", "kind"], name="inspection_visited_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.station_id} {self.kind} {self.visited_at:%Y-%m-%d}"
+
+    @property
+    def is_independent(self) -> bool:
+        return self.kind in INDEPENDENT_KINDS
+
+
+class Finding(models.Model):
+    """One checklist item as found: met or not, with a note."""
+
+    inspection = models.ForeignKey(
+        Inspection, verbose_name=_("inspection"), on_delete=models.PROTECT, related_name="findings"
+    )
+    item = models.ForeignKey(
+        ChecklistItem, verbose_name=_("item"), on_delete=models.PROTECT, related_name="+"
+    )
+    met = models.BooleanField(_("met"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["inspection", "item__position", "id"]
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        constraints = [
+            models.UniqueConstraint(fields=["inspection", "item"], name="finding_item_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {'✓' if self.met else '✗'}"
+
+
+def inspection_photo_path(instance: InspectionPhoto, filename: str) -> str:
+    return f"inspections/{instance.inspection_id}/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class InspectionPhoto(models.Model):
+    inspection = models.ForeignKey(
+        Inspection, verbose_name=_("inspection"), on_delete=models.PROTECT, related_name="photos"
+    )
+    finding = models.ForeignKey(
+        Finding,
+        verbose_name=_("finding"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="photos",
+    )
+    image = models.FileField(_("photo"), upload_to=inspection_photo_path)
+    # "jpeg" or "png", read from the file's content, never from its name.
+    content_type = models.CharField(_("type"), max_length=20)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("checksum"), max_length=64)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["inspection", "id"]
+        verbose_name = _("inspection photo")
+        verbose_name_plural = _("inspection photos")
+
+    def __str__(self) -> str:
+        return self.image.name
+
+    @property
+    def extension(self) -> str:
+        return "png" if self.content_type == "image/png" else "jpg"

@@ -1,0 +1,92 @@
+"""Worker feedback on a station (/stations/<plaque>/feedback/): a rating, a checklist of
+problems, a comment. No login and no identity: the device and the address are kept only as
+salted hashes, for the per-device and per-address limits."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import Union
+from unions.scopes import ScopedQuerySet
+
+from .station import Station
+
+
+class FeedbackProblem(models.TextChoices):
+    CLOSED_IN_HOURS = "closed_in_hours", _("Closed during posted hours")
+    REFUSED = "refused", _("I was refused entry")
+    NO_WATER = "no_water", _("No drinking water")
+    NO_CHARGING = "no_charging", _("No phone charging")
+    NO_HEATING = "no_heating", _("Could not heat a meal")
+    NO_TOILET = "no_toilet", _("Toilet not available")
+    UNFRIENDLY = "unfriendly", _("Staff were unfriendly")
+    DIRTY = "dirty", _("Not clean")
+    NO_SIGN = "no_sign", _("Hard to find, no plaque")
+
+
+# Problems that make a complaint serious: it opens a ticket for the station's union and the
+# worker is shown the 12351 hotline.
+SERIOUS_PROBLEMS = (FeedbackProblem.CLOSED_IN_HOURS, FeedbackProblem.REFUSED)
+
+
+class FeedbackStatus(models.TextChoices):
+    # Counted and shown at once; the aid center may hide it (abuse, personal data).
+    VISIBLE = "visible", _("Visible")
+    HIDDEN = "hidden", _("Hidden by moderation")
+
+
+class FeedbackQuerySet(ScopedQuerySet):
+    def counted(self) -> FeedbackQuerySet:
+        """Feedback that counts towards ratings and satisfaction: not hidden."""
+        return self.filter(status=FeedbackStatus.VISIBLE)
+
+
+class Feedback(models.Model):
+    station = models.ForeignKey(
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="feedback"
+    )
+    # Denormalised from the station so that scoping is one indexed filter.
+    union = models.ForeignKey(
+        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    serious = models.BooleanField(_("serious complaint"), default=False)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    device_hash = models.CharField(_("device"), max_length=64, blank=True)
+    address_hash = models.CharField(_("address"), max_length=64, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=FeedbackStatus.choices,
+        default=FeedbackStatus.VISIBLE,
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderation_note = models.CharField(_("moderation note"), max_length=200, blank=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            )
+        ]
+        indexes = [models.Index(fields=["station", "created_at"], name="feedback_station_time")]
+
+    def __str__(self) -> str:
+        return f"{self.station_id} {self.rating}"
