@@ -6,38 +6,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stations', '0007_paper_copies_and_plaque_dates'),
-        ('unions', '0003_session_generation'),
+        ("stations", "0007_paper_copies_and_plaque_dates"),
+        ("unions", "0003_session_generation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.PositiveSmallIntegerField(verbose_name='rating')),
-                ('problems', models.JSONField(blank=True, default=list, verbose_name='problems')),
-                ('comment', models.CharField(blank=True, max_length=500, verbose_name='comment')),
-                ('serious', models.BooleanField(default=False, verbose_name='serious complaint')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='received')),
-                ('device_hash', models.CharField(blank=True, max_length=64, verbose_name='device')),
-                ('address_hash', models.CharField(blank=True, max_length=64, verbose_name='address')),
-                ('status', models.CharField(choices=[('visible', 'Visible'), ('hidden', 'Hidden by moderation')], default='visible', max_length=16, verbose_name='status')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='moderated at')),
-                ('moderation_note', models.CharField(blank=True, max_length=200, verbose_name='moderation note')),
-                ('moderated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='moderated by')),
-                ('station', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='feedback', to='stations.station', verbose_name='station')),
-                ('union', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='unions.union', verbose_name='union')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rating", models.PositiveSmallIntegerField(verbose_name="rating")),
+                ("problems", models.JSONField(blank=True, default=list, verbose_name="problems")),
+                ("comment", models.CharField(blank=True, max_length=500, verbose_name="comment")),
+                ("serious", models.BooleanField(default=False, verbose_name="serious complaint")),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="received"),
+                ),
+                ("device_hash", models.CharField(blank=True, max_length=64, verbose_name="device")),
+                (
+                    "address_hash",
+                    models.CharField(blank=True, max_length=64, verbose_name="address"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("visible", "Visible"), ("hidden", "Hidden by moderation")],
+                        default="visible",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="moderated at"),
+                ),
+                (
+                    "moderation_note",
+                    models.CharField(blank=True, max_length=200, verbose_name="moderation note"),
+                ),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="moderated by",
+                    ),
+                ),
+                (
+                    "station",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="feedback",
+                        to="stations.station",
+                        verbose_name="station",
+                    ),
+                ),
+                (
+                    "union",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="unions.union",
+                        verbose_name="union",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'feedback',
-                'verbose_name_plural': 'feedback',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['station', 'created_at'], name='feedback_station_time')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('rating__gte', 1), ('rating__lte', 5)), name='feedback_rating_1_to_5')],
+                "verbose_name": "feedback",
+                "verbose_name_plural": "feedback",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["station", "created_at"], name="feedback_station_time")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("rating__gte", 1), ("rating__lte", 5)),
+                        name="feedback_rating_1_to_5",
+                    )
+                ],
             },
         ),
     ]

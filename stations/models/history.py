@@ -33,6 +33,10 @@ class RecordChange(models.Model):
         AGREEMENT = "agreement", _("Co-building agreement")
         PLEDGE = "pledge", _("Service pledge")
         INSURANCE = "insurance", _("Liability insurance")
+        INSPECTION = "inspection", _("Inspection")
+        RECTIFICATION = "rectification", _("Rectification order")
+        APPEAL = "appeal", _("Appeal")
+        FEEDBACK = "feedback", _("Worker feedback")
 
     class Action(models.TextChoices):
         # "Created" alone is the 创建时间 column heading elsewhere; in history it is an event.
@@ -47,6 +51,14 @@ class RecordChange(models.Model):
         PAPER_RECEIVED = "paper_received", _("Paper copies received")
         PLAQUE_DELIVERED = "plaque_delivered", _("Plaque delivered")
         PLAQUE_HUNG = "plaque_hung", _("Plaque hung (挂牌)")
+        VOIDED = "voided", _("Voided")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", pgettext_lazy("history event", "Closed")
+        ESCALATED = "escalated", _("Escalated")
+        OVERDUE = "overdue", _("Found overdue")
+        DECIDED = "decided", _("Decided")
+        HIDDEN = "hidden", _("Hidden by moderation")
+        SHOWN = "shown", _("Shown again")
 
     union = models.ForeignKey(
         Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
