@@ -13,6 +13,9 @@ urlpatterns = [
     path("accounts/", include("unions.urls")),
     path("", include("documents.urls")),
     path("", include("stations.urls")),
+    path("staff/inspections/", include("inspections.urls")),
+    path("", include("inspections.public_urls")),
+    path("", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,6 +8,7 @@ where a view answers differently by design (the login page sends a signed-in use
 
 from __future__ import annotations
 
+from . import cases_awards, cases_checks, cases_feedback, cases_orders, cases_rankings
 from .case import Case
 from .cases_documents import CASES as DOCUMENT_CASES
 from .cases_excel import CASES as EXCEL_CASES
@@ -31,10 +32,22 @@ CASES: dict[str, Case] = {
     **EXCEL_CASES,
     **DOCUMENT_CASES,
     **PUBLIC_CASES,
+    **cases_checks.CASES,
+    **cases_orders.CASES,
+    **cases_rankings.CASES,
+    **cases_awards.CASES,
+    **cases_feedback.CASES,
 }
 
 # Extra rows: (pattern key, case) for answers that depend on the object's state or district.
-VARIANTS: list[tuple[str, Case]] = [*STATION_VARIANTS]
+VARIANTS: list[tuple[str, Case]] = [
+    *STATION_VARIANTS,
+    *cases_checks.VARIANTS,
+    *cases_orders.VARIANTS,
+    *cases_rankings.VARIANTS,
+    *cases_awards.VARIANTS,
+    *cases_feedback.VARIANTS,
+]
 
 # Django's admin site, declared as one unit in unions/access.py (NAMESPACE_RULES). Its
 # patterns are filled with these values; anonymous visitors are sent to the admin login.

@@ -29,6 +29,20 @@ class Command(BaseCommand):
         from stations.demo import seed_stations
 
         stations = seed_stations()
+        # Each app seeds its own records after the stations, in layer order; each function
+        # is idempotent and says what it made.
+        from stations.demo_feedback import seed_feedback
+
+        seed_feedback()
+        from inspections.demo import seed_inspections
+
+        seed_inspections()
+        from inspections.demo_assessment import seed_assessments
+
+        seed_assessments()
+        from awards.demo import seed_awards
+
+        seed_awards()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {stations} stations."))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, scope in users:
