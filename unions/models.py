@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .roles import Role
 from .scopes import ScopedQuerySet
 
-__all__ = ["CarrierType", "HostUnit", "Profile", "Role", "SecurityEvent", "Union"]
+__all__ = ["CarrierType", "HostUnit", "Notice", "Profile", "Role", "SecurityEvent", "Union"]
 
 
 class CarrierType(models.TextChoices):
@@ -199,3 +199,45 @@ class SessionGeneration(models.Model):
         """Every session opened before now stops working, whatever happens to the account."""
         cls.objects.get_or_create(user_id=user_id)
         cls.objects.filter(user_id=user_id).update(generation=models.F("generation") + 1)
+
+
+class NoticeQuerySet(ScopedQuerySet):
+    def unread(self) -> NoticeQuerySet:
+        return self.filter(read_at__isnull=True)
+
+
+class Notice(models.Model):
+    """A message to one union's staff: an overdue rectification order, a quarterly report
+    ready, the year's winners. Shown in the portal and mailed to the union's staff
+    (unions/notices.py notify_union)."""
+
+    union = models.ForeignKey(
+        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="notices"
+    )
+    # What it is about, for grouping and for tests: "rectification_overdue", "report", ...
+    topic = models.SlugField(_("topic"), max_length=40)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"), blank=True)
+    # A path inside the portal where the union acts on it.
+    link = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("read by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    mailed_to = models.PositiveSmallIntegerField(_("mailed to (people)"), default=0)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+
+    def __str__(self) -> str:
+        return self.subject

@@ -75,6 +75,7 @@ SCOPES: dict[str, Scope] = {
     "unions.Union": Scope(union="pk", district="district", inspectors=Q()),
     "unions.HostUnit": Scope(union="union_id"),
     "unions.Profile": Scope(union="union_id"),
+    "unions.Notice": Scope(union="union_id"),
     "stations.FilingForm": Scope(union="union_id"),
     "stations.Station": Scope(
         union="union_id", district="district", inspectors=~Q(status=STATION_DRAFT)

@@ -5,6 +5,7 @@ from django.urls import path
 
 from unions.access import ANY_STAFF, access
 
+from . import views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -31,4 +32,6 @@ urlpatterns = [
         ),
         name="password_change",
     ),
+    path("notices/", views.notice_list, name="notices"),
+    path("notices/<int:pk>/read/", views.notice_read, name="notice_read"),
 ]

@@ -227,6 +227,10 @@ LOGGING = {
 CITY_NAME = env("CITY_NAME", default="上海市")
 PLAQUE_PREFIX = env("PLAQUE_PREFIX", default="SH")
 HOTLINE = env("HOTLINE", default="12351")
+# Mail to unions (notices): smtp://user:pass@host:587 in production; the embedded run prints
+# mails to the console.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="relay-portal@localhost")
 HOTLINE_NAME = env("HOTLINE_NAME", default="上海市总工会职工服务热线")
 AID_CENTER_NAME = env("AID_CENTER_NAME", default="上海市总工会职工援助服务中心")
 PARTY_B_NAMES = env.list("PARTY_B_NAMES", default=["上海市总工会", "上海市绿化和市容管理局"])

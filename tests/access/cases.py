@@ -21,6 +21,18 @@ SIGNED_IN = dict.fromkeys(
     302,
 )
 
+
+def _notice_a(w):
+    from unions.models import Notice
+
+    notice = Notice.objects.create(union=w.union_a, topic="test", subject="整改通知逾期")
+    return {"pk": notice.pk}
+
+
+# Notices are addressed to unions: inspectors are refused the list; only union staff mark
+# their own read.
+NOT_INSPECTORS = dict.fromkeys(("inspector", "inspector_own", "inspector_other"), 403)
+
 CASES: dict[str, Case] = {
     "public_home": Case(),
     "healthz": Case(),
@@ -28,6 +40,10 @@ CASES: dict[str, Case] = {
     "accounts:login": Case(override=SIGNED_IN),
     "accounts:logout": Case(post_ok=(302,)),
     "accounts:password_change": Case(),
+    "accounts:notices": Case(override=NOT_INSPECTORS),
+    "accounts:notice_read": Case(
+        kwargs=_notice_a, owner="a", post_ok=(302,), override={"aid_center": 403, "admin": 403}
+    ),
     **STATION_CASES,
     **EXCEL_CASES,
     **DOCUMENT_CASES,

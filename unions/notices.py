@@ -1,0 +1,35 @@
+"""Telling a union something: one Notice row in the portal, and an e-mail to its staff.
+
+The row is written in the caller's transaction; the mail goes after commit through a Celery
+task with retries, so a rolled-back change sends nothing and a slow mail server slows no
+request. Mail uses Django's mail settings (EMAIL_URL)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.db import transaction
+
+from .models import Notice, Union
+
+
+def notify_union(
+    union: Union, *, topic: str, subject: str, body: str = "", link: str = ""
+) -> Notice:
+    notice = Notice.objects.create(union=union, topic=topic, subject=subject, body=body, link=link)
+    from .tasks import notice_mail
+
+    transaction.on_commit(partial(notice_mail.delay, notice.pk), robust=True)
+    return notice
+
+
+def notice_recipients(union: Union) -> list[str]:
+    """The e-mail addresses of the union's active staff accounts."""
+    from django.contrib.auth import get_user_model
+
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, profile__union=union, profile__role="union")
+        .exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))
