@@ -106,6 +106,9 @@ def award_selection_save(*, year: int, station_ids: list[int], by) -> AwardYear:
 
     Saving again replaces the draft's awards; a citation or a confirmation already given to
     the same title is kept."""
+    if year >= timezone.localdate().year:
+        # The rules speak of the whole year (operating all year, its four quarters).
+        raise ValidationError(_("A year's honours are selected once the year has ended."))
     award_year = _locked_year(year)
     _require_draft(award_year)
     chosen = list(dict.fromkeys(int(pk) for pk in station_ids))

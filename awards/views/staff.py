@@ -88,6 +88,7 @@ def year_detail(request, year: int):
             "groups": groups,
             "history": award_year.changes.select_related("by") if award_year else [],
             "min_quarters": settings.AWARDS_MIN_QUARTERS,
+            "year_over": year < timezone.localdate().year,
         },
     )
 

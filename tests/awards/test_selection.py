@@ -90,3 +90,11 @@ def test_the_selection_form_shows_the_rule_and_refuses_a_wrong_count(client, aid
     )
     assert not Award.objects.exists()
     assert "1" in response.content.decode()
+
+
+def test_a_year_that_has_not_ended_cannot_be_selected(aid):
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    with pytest.raises(ValidationError):
+        award_selection_save(year=this_year, station_ids=[], by=aid)
