@@ -57,3 +57,31 @@ VARIANTS: list[tuple[str, Case]] = [
     ("awards:honours_year", Case(kwargs=_year("draft"), ok=404, label="draft year")),
     ("awards:honours_year", Case(kwargs=lambda w: {"year": 1999}, ok=404, label="no such year")),
 ]
+
+
+def published_award_a(w):
+    """A confirmed title of union A's station in a published year: it has a certificate
+    (tests/access/cases_documents.py DOWNLOADS["award_cert"])."""
+    from django.utils import timezone
+
+    from awards.models import Award, AwardKind, AwardYear, AwardYearStatus
+
+    award_year, _created = AwardYear.objects.update_or_create(
+        year=YEAR,
+        defaults={"status": AwardYearStatus.PUBLISHED, "published_at": timezone.now()},
+    )
+    award, _created = Award.objects.get_or_create(
+        award_year=award_year,
+        kind=AwardKind.EXCELLENT_STATION,
+        station=w.station_a,
+        defaults={
+            "union": w.union_a,
+            "district": w.station_a.district,
+            "name": w.station_a.name,
+            "station_name": w.station_a.name,
+            "plaque_number": "SH09001",
+            "citation": "服务优质",
+            "confirmed": True,
+        },
+    )
+    return award
