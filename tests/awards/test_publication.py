@@ -61,8 +61,12 @@ def test_the_winners_station_page_shows_the_title(client, aid, selected):
 
 
 def test_publishing_tells_each_union_about_its_own_winners(
-    aid, selected, django_capture_on_commit_callbacks
+    aid, selected, django_capture_on_commit_callbacks, monkeypatch
 ):
+    from config.celery_app import app
+
+    # The mail task runs here in both passes (with Redis there is no worker in this test).
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
     clerk = make_user("clerk", Role.UNION_STAFF, union=selected.union)
     clerk.email = "clerk@example.org"
     clerk.save(update_fields=["email"])
