@@ -17,6 +17,8 @@ LINKS = (
     ("stations:review_queue", _("Review queue")),
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
+    ("awards:staff_years", _("Annual awards")),
+    ("awards:certificates", _("Award certificates")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )

@@ -14,6 +14,7 @@ from unions.access import access
 
 from ..models import Station, StationStatus
 from ..open_now import open_now
+from ..public_titles import titles_for
 
 # What the plaque means at each stage a numbered station can be in, for a passer-by who
 # scanned it. Numbers are issued at approval, so no other status carries one.
@@ -74,6 +75,8 @@ def station_public(request, plaque_no: str):
             "closures": list(station.closures.not_over(timezone.localdate())) if operating else [],
             # Revoked before it ever opened: the ground is not a failed service.
             "ever_operated": station.activated_at is not None,
+            # Honours from the apps above (stations.public_titles): awards' titles.
+            "titles": titles_for(station),
         },
     )
 
