@@ -297,6 +297,9 @@ PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=runserver_base_url(sys.argv)).r
 PLEDGE_DUE_DAYS = env.int("PLEDGE_DUE_DAYS", default=30)
 # Warn this many days before a liability insurance policy ends.
 INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
+# Days a union has to put a station right once a rectification order (整改) is opened,
+# unless the officer opening it sets another deadline.
+RECTIFICATION_DAYS = env.int("RECTIFICATION_DAYS", default=15)
 
 # --- Generated documents (documents/) ---------------------------------------------------
 # A render claimed by another task longer ago than this is presumed dead: the page offers a
