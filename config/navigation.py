@@ -17,6 +17,10 @@ LINKS = (
     ("stations:review_queue", _("Review queue")),
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
+    ("inspections:order_list", _("Rectification orders")),
+    ("inspections:appeal_list", _("Appeals")),
+    ("inspections:plan_list", _("Inspection plans")),
+    ("inspections:pairing_list", _("Peer review pairings")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )
