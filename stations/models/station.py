@@ -64,6 +64,10 @@ class StationAction:
     button: bool = True
     # Further condition on the station itself, beyond its status.
     applies: Callable[[Station], bool] | None = None
+    # True for moves a rule of the programme may make by itself, with no person's role
+    # behind it (by=None): a red-line finding of a union's own self-check opens an order
+    # and so puts the station into rectification, although union staff may not.
+    system: bool = False
 
     def allows(self, station: Station, role: str | None) -> bool:
         return (
@@ -138,6 +142,7 @@ ACTIONS: dict[str, StationAction] = {
             _AID_OR_INSPECTOR,
             _("Order rectification"),
             needs_reason=True,
+            system=True,
             reason_label=_("What must be rectified"),
             style="warning",
         ),

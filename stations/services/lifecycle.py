@@ -47,9 +47,17 @@ def _record(station, *, by, frm, to, reason="", kind=StationTransition.Kind.STAT
 
 def check_action(station: Station, action: StationAction, user, reason: str = "") -> str:
     """Raise PermissionDenied (wrong role) or TransitionError (wrong state or station)
-    unless ``user`` may take ``action`` now; return the cleaned reason."""
+    unless ``user`` may take ``action`` now; return the cleaned reason.
+
+    ``user=None`` is the system itself, applying a rule of the programme; only actions
+    marked ``system`` accept it. Views always pass request.user (an AnonymousUser at
+    worst), so no request can reach this branch.
+    """
     role = role_of(user)
-    if role not in action.roles:
+    if user is None:
+        if not action.system:
+            raise PermissionDenied(_("Your role may not make this change."))
+    elif role not in action.roles:
         raise PermissionDenied(_("Your role may not make this change."))
     if station.status not in action.sources:
         if action.target:
@@ -195,6 +203,7 @@ def station_activate_if_complete(*, station: Station, by) -> bool:
 
 @transaction.atomic
 def station_rectify_start(*, station: Station, by, reason: str) -> Station:
+    """``by=None`` when a rule makes the move (a red-line finding opened an order)."""
     return _move(_locked(station), "rectify_start", by=by, reason=reason)
 
 

@@ -37,6 +37,9 @@ class Command(BaseCommand):
         from inspections.demo import seed_inspections
 
         seed_inspections()
+        from inspections.demo_orders import seed_orders
+
+        seed_orders()
         from inspections.demo_assessment import seed_assessments
 
         seed_assessments()
