@@ -145,6 +145,10 @@ ACTIONS: dict[str, StationAction] = {
             system=True,
             reason_label=_("What must be rectified"),
             style="warning",
+            # Rectification is a move its orders make (inspections: rectification_open and
+            # the close of a station's last order): a bare button beside them would start or
+            # end it with no order on file.
+            button=False,
         ),
         StationAction(
             "rectify_end",
@@ -152,6 +156,7 @@ ACTIONS: dict[str, StationAction] = {
             S.ACTIVE,
             _AID_OR_INSPECTOR,
             _("Rectified: back to active"),
+            button=False,
         ),
         StationAction(
             "revoke",

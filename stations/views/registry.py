@@ -114,7 +114,9 @@ def station_action(request, pk):
     action = ACTIONS.get(name)
     service = lifecycle.SERVICES.get(name)
     try:
-        if action is None or service is None:
+        # Moves without a button are made by the system or by another page (submission of a
+        # filing, rectification through its orders), never posted here.
+        if action is None or service is None or not action.button:
             raise ValidationError(_("Unknown action."))
         kwargs = {"station": station, "by": request.user}
         if action.needs_reason or reason:
