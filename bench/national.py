@@ -326,7 +326,10 @@ def load_host_units(ctx: Context) -> Iterator[dict]:
 
 
 def _statuses(ctx: Context) -> list[str]:
-    """Every station's status in filing order; drafts gathered at the end (draft filings)."""
+    """Every station's status in filing order, as years of work leave them: the oldest
+    filings operating (or rectifying, revoked, closed, rejected), the newest still in
+    review (submitted, returned, approved), drafts last. Work lists ordered by filing then
+    find their rows at the end of the filing index, as they would in the real registry."""
     n = ctx.stations
     submitted = max(1, round(n * SUBMITTED_SHARE))
     active = round(n * ACTIVE_SHARE)
@@ -334,12 +337,16 @@ def _statuses(ctx: Context) -> list[str]:
     total = sum(OTHER_STATUSES.values())
     other = {s: rest * w // total for s, w in OTHER_STATUSES.items()}
     other["draft"] += rest - sum(other.values())
-    drafts = other.pop("draft")
-    mixed = ["active"] * active + ["submitted"] * submitted
+    settled = ["active"] * active
+    recent = ["submitted"] * submitted
     for status, count in other.items():
-        mixed += [status] * count
-    ctx.rng.shuffle(mixed)
-    return mixed + ["draft"] * drafts
+        if status in ("approved", "returned"):
+            recent += [status] * count
+        elif status != "draft":
+            settled += [status] * count
+    ctx.rng.shuffle(settled)
+    ctx.rng.shuffle(recent)
+    return settled + recent + ["draft"] * other["draft"]
 
 
 @loader("stations.FilingForm")
