@@ -17,6 +17,22 @@ def paginate(request, queryset, per_page: int = 50):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def paginate_ids(request, queryset, per_page: int = 50, rows=None):
+    """A page of ``queryset`` found by its ids first, then the page's rows fetched by id.
+
+    Counting and skipping to a deep page read only the ids (an index in the query's
+    order), not the joined rows; ``rows`` (a queryset of the same model, the same one by
+    default) adds joins and annotations for the page's rows alone. One count per page.
+    """
+    page = Paginator(queryset.values_list("pk", flat=True), per_page).get_page(
+        request.GET.get("page")
+    )
+    ids = list(page.object_list)
+    found = {row.pk: row for row in (queryset if rows is None else rows).filter(pk__in=ids)}
+    page.object_list = [found[pk] for pk in ids if pk in found]
+    return page
+
+
 def content_disposition(filename: str, inline: bool = False) -> str:
     """RFC 6266/5987 header so that Chinese file names survive every browser."""
     kind = "inline" if inline else "attachment"

@@ -32,23 +32,24 @@ from ..selectors import registry_filter, station_history
 from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
-from .common import STAFF_READ, paginate
+from .common import STAFF_READ, paginate_ids
 from .messages import action_done_message
 
 
 @access(*STAFF_READ)
 def registry(request):
-    stations = registry_filter(
-        Station.objects.visible_to(request.user).select_related("union", "host_unit"),
-        request.GET,
-    ).order_by("plaque_seq", "id")
+    stations = registry_filter(Station.objects.visible_to(request.user), request.GET).order_by(
+        "plaque_seq", "id"
+    )
+    page = paginate_ids(request, stations, 50, rows=stations.select_related("union", "host_unit"))
     role = role_of(request.user)
     return render(
         request,
         "stations/registry.html",
         {
-            "page": paginate(request, stations, 50),
-            "total": stations.count(),
+            "page": page,
+            # The paginator's count: counting the list a second time cost as much again.
+            "total": page.paginator.count,
             "statuses": StationStatus.choices,
             "districts": settings.DISTRICTS,
             "audiences": Audience.choices,
