@@ -59,7 +59,8 @@ OTHER_STATUSES = {
     "draft": 36,
 }
 NUMBERED = {"approved", "active", "rectifying", "revoked", "closed"}
-BENCH_PASSWORD_UNUSABLE = "!bench"  # the page bench makes sessions directly, no password
+# An unusable password hash: the page bench makes sessions directly, nobody logs in.
+BENCH_PASSWORD_UNUSABLE = "!bench"  # noqa: S105
 # username -> (role, union code or "")
 BENCH_USERS = {
     "bench_aid": ("aid_center", ""),
@@ -106,18 +107,107 @@ DISTRICT_WEIGHTS = {
     "金山区": 3,
     "崇明区": 2,
 }
-PLACES = (
-    "漕溪 徐家汇 田林 康健 龙华 虹梅 陆家嘴 张江 金桥 花木 北蔡 川沙 五角场 控江 殷行 "
-    "大桥 曹家渡 静安寺 南京西 彭浦 天目 外滩 豫园 老西门 打浦桥 中山公园 虹桥 古北 "
-    "曹杨 长风 真如 桃浦 四川北路 江湾 曲阳 莘庄 七宝 颛桥 吴泾 梅陇 淞南 大场 "
-    "顾村 罗店 南翔 安亭 江桥 马陆 泗泾 九亭 洞泾 佘山 朱家角 赵巷 徐泾 南桥 "
-    "奉城 金山卫 朱泾 枫泾 城桥 堡镇 陈家镇 惠南 周浦 康桥 三林 高桥"
-).split()
-ROADS = (
-    "漕溪北路 漕溪路 南京东路 南京西路 淮海中路 四川北路 中山北路 延安西路 肇嘉浜路 "
-    "衡山路 世纪大道 张杨路 浦东南路 国权路 黄兴路 长宁路 天山路 曹杨路 真北路 "
-    "沪闵路 七莘路 共和新路 牡丹江路 博乐路 人民路 新松江路 公园路 解放路 城桥镇八一路"
-).split()
+PLACES = [
+    "漕溪",
+    "徐家汇",
+    "田林",
+    "康健",
+    "龙华",
+    "虹梅",
+    "陆家嘴",
+    "张江",
+    "金桥",
+    "花木",
+    "北蔡",
+    "川沙",
+    "五角场",
+    "控江",
+    "殷行",
+    "大桥",
+    "曹家渡",
+    "静安寺",
+    "南京西",
+    "彭浦",
+    "天目",
+    "外滩",
+    "豫园",
+    "老西门",
+    "打浦桥",
+    "中山公园",
+    "虹桥",
+    "古北",
+    "曹杨",
+    "长风",
+    "真如",
+    "桃浦",
+    "四川北路",
+    "江湾",
+    "曲阳",
+    "莘庄",
+    "七宝",
+    "颛桥",
+    "吴泾",
+    "梅陇",
+    "淞南",
+    "大场",
+    "顾村",
+    "罗店",
+    "南翔",
+    "安亭",
+    "江桥",
+    "马陆",
+    "泗泾",
+    "九亭",
+    "洞泾",
+    "佘山",
+    "朱家角",
+    "赵巷",
+    "徐泾",
+    "南桥",
+    "奉城",
+    "金山卫",
+    "朱泾",
+    "枫泾",
+    "城桥",
+    "堡镇",
+    "陈家镇",
+    "惠南",
+    "周浦",
+    "康桥",
+    "三林",
+    "高桥",
+]
+ROADS = [
+    "漕溪北路",
+    "漕溪路",
+    "南京东路",
+    "南京西路",
+    "淮海中路",
+    "四川北路",
+    "中山北路",
+    "延安西路",
+    "肇嘉浜路",
+    "衡山路",
+    "世纪大道",
+    "张杨路",
+    "浦东南路",
+    "国权路",
+    "黄兴路",
+    "长宁路",
+    "天山路",
+    "曹杨路",
+    "真北路",
+    "沪闵路",
+    "七莘路",
+    "共和新路",
+    "牡丹江路",
+    "博乐路",
+    "人民路",
+    "新松江路",
+    "公园路",
+    "解放路",
+    "城桥镇八一路",
+]
 CARRIERS = {
     "bank": ("中国工商银行上海{p}支行", "中国建设银行上海{p}支行", "交通银行{p}支行"),
     "telecom": ("中国电信{p}营业厅", "中国移动{p}营业厅", "中国联通{p}营业厅"),
@@ -200,7 +290,10 @@ def _text(value) -> str:
     text = str(value)
     if any(c in text for c in "\\\t\n\r"):
         text = (
-            text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+            text.replace("\\", "\\\\")
+            .replace("\t", "\\t")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
         )
     return text
 
@@ -210,7 +303,7 @@ def copy_rows(cursor, model, rows: Iterable[dict], chunk: int = 20_000) -> int:
 
     Fields a row leaves out get the model's default; auto_now fields get "now".
     """
-    fields = [f for f in model._meta.concrete_fields]
+    fields = list(model._meta.concrete_fields)
     now = dt.datetime.now(dt.UTC)
     columns = ", ".join(f'"{f.column}"' for f in fields)
     sql = f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN'
@@ -251,10 +344,12 @@ def copy_rows(cursor, model, rows: Iterable[dict], chunk: int = 20_000) -> int:
 
 def _reset_sequence(cursor, model) -> None:
     table, pk = model._meta.db_table, model._meta.pk.column
-    cursor.execute(
-        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{pk}'), "
+    # Table and column names come from the models, not from input.
+    sql = (
+        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{pk}'), "  # noqa: S608
         f'COALESCE((SELECT MAX("{pk}") FROM "{table}"), 0) + 1, false)'
     )
+    cursor.execute(sql)
 
 
 # --- Loaders, in order ----------------------------------------------------------------------
@@ -399,9 +494,7 @@ def load_stations(ctx: Context) -> Iterator[dict]:
     prefix = settings.PLAQUE_PREFIX
     pk = 0
     for f_index, filing in enumerate(ctx.filings):
-        last = (
-            ctx.filings[f_index + 1]["first"] if f_index + 1 < len(ctx.filings) else ctx.stations
-        )
+        last = ctx.filings[f_index + 1]["first"] if f_index + 1 < len(ctx.filings) else ctx.stations
         union = filing["union"]
         units = units_by_union.get(union["id"]) or ctx.host_units
         for row_number, index in enumerate(range(filing["first"], last), start=1):

@@ -5,36 +5,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stations', '0007_paper_copies_and_plaque_dates'),
-        ('unions', '0003_session_generation'),
+        ("stations", "0007_paper_copies_and_plaque_dates"),
+        ("unions", "0003_session_generation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='filingform',
-            index=models.Index(fields=['-created_at', '-id'], name='filing_newest_first'),
+            model_name="filingform",
+            index=models.Index(fields=["-created_at", "-id"], name="filing_newest_first"),
         ),
         migrations.AddIndex(
-            model_name='pledge',
-            index=models.Index(condition=models.Q(('received_on__isnull', True)), fields=['due_by'], name='pledge_awaited_due_by'),
+            model_name="pledge",
+            index=models.Index(
+                condition=models.Q(("received_on__isnull", True)),
+                fields=["due_by"],
+                name="pledge_awaited_due_by",
+            ),
         ),
         migrations.AddIndex(
-            model_name='station',
-            index=models.Index(fields=['status', 'filing', 'row_number', 'id'], name='station_status_filing'),
+            model_name="station",
+            index=models.Index(
+                fields=["status", "filing", "row_number", "id"], name="station_status_filing"
+            ),
         ),
         migrations.AddIndex(
-            model_name='station',
-            index=models.Index(condition=models.Q(('plaque_delivered_on__isnull', True), ('plaque_recalled', False), ('status__in', ('approved', 'active', 'rectifying'))), fields=['filing', 'row_number', 'id'], name='station_plaque_to_deliver'),
+            model_name="station",
+            index=models.Index(
+                condition=models.Q(
+                    ("plaque_delivered_on__isnull", True),
+                    ("plaque_recalled", False),
+                    ("status__in", ("approved", "active", "rectifying")),
+                ),
+                fields=["filing", "row_number", "id"],
+                name="station_plaque_to_deliver",
+            ),
         ),
         migrations.AddIndex(
-            model_name='station',
-            index=models.Index(condition=models.Q(('plaque_delivered_on__isnull', False), ('plaque_hung_on__isnull', True), ('plaque_recalled', False), ('status__in', ('approved', 'active', 'rectifying'))), fields=['filing', 'row_number', 'id'], name='station_plaque_to_hang'),
+            model_name="station",
+            index=models.Index(
+                condition=models.Q(
+                    ("plaque_delivered_on__isnull", False),
+                    ("plaque_hung_on__isnull", True),
+                    ("plaque_recalled", False),
+                    ("status__in", ("approved", "active", "rectifying")),
+                ),
+                fields=["filing", "row_number", "id"],
+                name="station_plaque_to_hang",
+            ),
         ),
         migrations.AddIndex(
-            model_name='station',
-            index=models.Index(fields=['plaque_seq', 'id'], name='station_registry_order'),
+            model_name="station",
+            index=models.Index(fields=["plaque_seq", "id"], name="station_registry_order"),
         ),
     ]
