@@ -52,15 +52,17 @@ def registry_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
         contains |= Q(**{f"{name}__icontains": q})
     if connection.vendor != "postgresql":
         return qs.filter(contains | Q(host_unit__name__icontains=q))
-    units = list(HostUnit.objects.filter(name__icontains=q).values_list("pk", flat=True))
+    units = list(HostUnit.objects.filter(name__icontains=q).order_by().values_list("pk", flat=True))
     pairs = RawSQL(
         '"stations_station"."search_bigrams" @> relay_bigrams(lower(%s))',
         (q,),
         output_field=BooleanField(),
     )
-    return qs.alias(text_pairs=pairs).filter(
-        (Q(text_pairs=True) & contains) | Q(host_unit_id__in=units)
-    )
+    # A two-character term is one pair: the index answers exactly (pairs across two fields
+    # hold a separator no term has), and counting needs no row. Longer terms' pairs may lie
+    # apart, so the containment test checks each candidate.
+    by_text = Q(text_pairs=True) if len(q) == 2 else Q(text_pairs=True) & contains
+    return qs.alias(text_pairs=pairs).filter(by_text | Q(host_unit_id__in=units))
 
 
 # The review queue's orders: the officer works the longest-waiting stations first by default.

@@ -337,6 +337,8 @@ class Station(models.Model):
             ),
             # The registry's order; a deep page skips over this narrow index, not over rows.
             models.Index(fields=["plaque_seq", "id"], name="station_registry_order"),
+            # The registry's cached counts are keyed by the last change (views/registry.py).
+            models.Index(fields=["updated_at"], name="station_last_change"),
         ]
 
     def __str__(self) -> str:

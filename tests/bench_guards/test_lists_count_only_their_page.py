@@ -58,3 +58,26 @@ def test_a_deep_registry_page_fetches_its_rows_by_id(client, world):
     assert offset and all("stations_hostunit" not in q for q in offset)
     page = client.get(reverse("stations:registry") + "?page=2").context["page"]
     assert len(page.object_list) == 11
+
+
+def test_paging_through_the_same_registry_list_counts_it_once(client, world):
+    for _ in range(60):
+        StationFactory(filing=world.filing_a, status=StationStatus.ACTIVE)
+    client.force_login(world.aid)
+    url = reverse("stations:registry")
+
+    first = _queries(client, url + "?page=1")
+    second = _queries(client, url + "?page=2")
+
+    assert sum("COUNT(" in q for q in first) == 1
+    assert sum("COUNT(" in q for q in second) == 0
+
+
+def test_a_change_to_a_station_counts_the_registry_again(client, world):
+    client.force_login(world.aid)
+    url = reverse("stations:registry")
+    assert client.get(url).context["total"] == 1
+
+    StationFactory(filing=world.filing_a, status=StationStatus.ACTIVE)
+
+    assert client.get(url).context["total"] == 2
