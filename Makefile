@@ -6,10 +6,14 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 # Debian packages: WeasyPrint (pango, harfbuzz subsetting), a CJK font, gettext for the
 # translation catalog, Chromium for the browser tests, poppler for reading PDFs in tests.
 DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext chromium poppler-utils
+# `make bench` only: wrk, the load generator bench/bench_pages.py measures pages with.
+BENCH_DEBS := wrk
+# Stations in the bench database: national (200,000) or small (5,000), or a number.
+SIZE ?= national
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps venv messages fonts e2e-tools migrate lint bench worker beat clean
+.PHONY: run test install system-deps bench-deps venv messages fonts e2e-tools migrate lint bench worker beat clean
 
 install: system-deps venv messages fonts
 
@@ -71,8 +75,18 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A config beat -l info
 
-bench: install
-	$(PY) bench/run.py
+bench-deps:
+	@missing=$$(for p in $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# Needs the local PostgreSQL (BENCH_DATABASE_URL, default relay_bench_$(SIZE) as postgres on
+# 127.0.0.1) and Redis (BENCH_REDIS_URL); see the README's Benchmarks section.
+bench: install bench-deps
+	SIZE=$(SIZE) $(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 var

@@ -21,7 +21,7 @@ log = logging.getLogger("security")
 class AbsoluteSessionTimeoutMiddleware:
     """End a session 12 hours after login, however active it has been.
 
-    The idle timeout is the cookie age renewed on every request (SESSION_SAVE_EVERY_REQUEST).
+    The idle timeout is the session age, renewed by IdleSessionRenewalMiddleware.
     """
 
     def __init__(self, get_response):
@@ -36,6 +36,40 @@ class AbsoluteSessionTimeoutMiddleware:
                 logout(request)
                 return redirect(settings.LOGIN_URL)
         return self.get_response(request)
+
+
+class IdleSessionRenewalMiddleware:
+    """Push a signed-in session's expiry SESSION_COOKIE_AGE ahead, at most once a minute.
+
+    The session is saved only when its stored expiry would move by more than
+    SESSION_RENEW_AFTER seconds (or the request changed it anyway): a session idle for 30
+    minutes still ends within that minute, and a busy clerk's page views no longer write
+    the session row one by one. The database store (config.sessions) tells the stored
+    expiry; with another engine the expiry last pushed to is kept in the session itself.
+    """
+
+    KEY = "_idle_until"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        user = getattr(request, "user", None)
+        if session is None or user is None or not user.is_authenticated or session.modified:
+            return response
+        now = time.time()
+        stored = getattr(session, "stored_expiry", None)
+        if stored is not None:
+            until = stored.timestamp()
+        else:
+            until = session.get(self.KEY) or session.get(SESSION_STARTED_KEY, 0) + (
+                settings.SESSION_COOKIE_AGE
+            )
+        if now + settings.SESSION_COOKIE_AGE - until > settings.SESSION_RENEW_AFTER:
+            session[self.KEY] = now + settings.SESSION_COOKIE_AGE  # marks it modified
+        return response
 
 
 class RevokedSessionMiddleware:

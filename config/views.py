@@ -20,15 +20,24 @@ from .dashboards import pending_work
 log = logging.getLogger(__name__)
 
 
+# The home page's counts group every public station by district: 120 ms at 200,000
+# stations, on every visit. They change a few times a day; a minute's lag is invisible.
+PUBLIC_COUNTS_KEY = "public_home:counts"
+PUBLIC_COUNTS_SECONDS = 60
+
+
+def public_counts() -> dict:
+    public = Station.objects.public()
+    by_district = list(
+        public.values("district").annotate(n=Count("id")).order_by("-n", "district")[:16]
+    )
+    return {"station_count": public.count(), "by_district": by_district}
+
+
 @access(public=True)
 def public_home(request: HttpRequest) -> HttpResponse:
-    public = Station.objects.public()
-    by_district = public.values("district").annotate(n=Count("id")).order_by("-n", "district")[:16]
-    return render(
-        request,
-        "public/home.html",
-        {"station_count": public.count(), "by_district": by_district},
-    )
+    counts = cache.get_or_set(PUBLIC_COUNTS_KEY, public_counts, PUBLIC_COUNTS_SECONDS)
+    return render(request, "public/home.html", counts)
 
 
 @access(*ANY_STAFF)

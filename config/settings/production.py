@@ -6,11 +6,16 @@ Refuses to start without SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS from the env
 from __future__ import annotations
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# Persistent connections: a new PostgreSQL connection per request cost ~7 ms of the logged-in
+# trivial view's 14 ms at national size (docs/BENCHMARKS.md). The health check replaces a
+# connection the server dropped (restart, failover) before a request uses it.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Not from the environment: no setting turns the published demo logins on in production.
 DEMO_DATA_ALLOWED = False
 

@@ -63,6 +63,7 @@ class FilingForm(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["-created_at", "-id"], name="filing_newest_first")]
         verbose_name = _("filing form")
         verbose_name_plural = _("filing forms")
 

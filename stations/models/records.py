@@ -119,6 +119,15 @@ class Pledge(models.Model):
     class Meta:
         verbose_name = _("service pledge")
         verbose_name_plural = _("service pledges")
+        indexes = [
+            # Overdue pledges (PledgeQuerySet.overdue) are the few not yet received: a
+            # partial index holds only those, in deadline order.
+            models.Index(
+                fields=["due_by"],
+                condition=models.Q(received_on__isnull=True),
+                name="pledge_awaited_due_by",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.station.plaque_number} {self.station} · {self.due_by:%Y-%m-%d}"

@@ -318,7 +318,38 @@ class Station(models.Model):
             ),
             models.UniqueConstraint(fields=["plaque_seq"], name="station_plaque_seq_unique"),
         ]
-        indexes = [models.Index(fields=["name", "address"], name="station_name_address")]
+        indexes = [
+            models.Index(fields=["name", "address"], name="station_name_address"),
+            # The work lists (config/dashboards.py) filter by status and take the first rows
+            # in filing order: without this the planner walks the filing index and discards
+            # every station of another status (~190,000 at national size).
+            models.Index(
+                fields=["status", "filing", "row_number", "id"], name="station_status_filing"
+            ),
+            models.Index(
+                fields=["filing", "row_number", "id"],
+                condition=models.Q(
+                    status__in=HOLDS_PLAQUE,
+                    plaque_recalled=False,
+                    plaque_delivered_on__isnull=True,
+                ),
+                name="station_plaque_to_deliver",
+            ),
+            models.Index(
+                fields=["filing", "row_number", "id"],
+                condition=models.Q(
+                    status__in=HOLDS_PLAQUE,
+                    plaque_recalled=False,
+                    plaque_delivered_on__isnull=False,
+                    plaque_hung_on__isnull=True,
+                ),
+                name="station_plaque_to_hang",
+            ),
+            # The registry's order; a deep page skips over this narrow index, not over rows.
+            models.Index(fields=["plaque_seq", "id"], name="station_registry_order"),
+            # The registry's cached counts are keyed by the last change (views/registry.py).
+            models.Index(fields=["updated_at"], name="station_last_change"),
+        ]
 
     def __str__(self) -> str:
         return self.name

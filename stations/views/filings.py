@@ -28,7 +28,7 @@ from ..services.filing import (
 from ..services.filing import filing_edit as filing_edit_service
 from ..services.filing import station_edit as station_edit_service
 from ..services.lifecycle import TransitionError
-from .common import FORM_METHODS, UNION_OR_AID, paginate
+from .common import FORM_METHODS, UNION_OR_AID, paginate_ids
 from .scans import scan_response
 
 
@@ -38,12 +38,9 @@ def _filing(request, pk) -> FilingForm:
 
 @access(*UNION_OR_AID)
 def filing_list(request):
-    filings = (
-        FilingForm.objects.visible_to(request.user)
-        .select_related("union")
-        .annotate(station_count=Count("stations"))
-        .order_by("-created_at")
-    )
+    # Stations are counted for the page's 25 filings only: annotating the whole list
+    # grouped every station of every filing (375 ms at 200,000 stations) to show 25.
+    filings = FilingForm.objects.visible_to(request.user).order_by("-created_at", "-id")
     status = request.GET.get("status", "")
     if status in FilingForm.Status.values:
         filings = filings.filter(status=status)
@@ -52,7 +49,15 @@ def filing_list(request):
     return render(
         request,
         "stations/filing_list.html",
-        {"page": paginate(request, filings, 25), "statuses": FilingForm.Status.choices},
+        {
+            "page": paginate_ids(
+                request,
+                filings,
+                25,
+                rows=filings.select_related("union").annotate(station_count=Count("stations")),
+            ),
+            "statuses": FilingForm.Status.choices,
+        },
     )
 
 

@@ -1,0 +1,134 @@
+"""The registry's Excel export at national size (target: 200,000 rows < 60 s, < 300 MB).
+
+    .venv/bin/python bench/bench_export.py [--size national|small|N] [--reuse] [--write]
+
+Writes the whole registry, as the aid center sees it, with the export's own code
+(``stations.excel.registry.registry_workbook`` over the view's queryset) into a file, in a
+fresh process on the bench database of bench/national.py (``--reuse`` keeps one of this
+size), and reports wall and CPU time and peak RSS. The page bench times the same export
+through gunicorn, whose 30 s worker timeout it does not survive at national size; this
+figure is what a background job would take. ``--write`` replaces the "Registry export"
+section of docs/BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import national  # noqa: E402
+from bench.bench_pages import database_url, has_data, machine  # noqa: E402
+
+START, END = "<!-- bench:export:start -->", "<!-- bench:export:end -->"
+TARGET_S, TARGET_MB = 60.0, 300.0
+
+
+def export_once(url: str, rows: int = 0) -> dict:
+    """In this (fresh) process: set up Django, write the workbook, measure."""
+    national.setup_django(url)
+    from django.contrib.auth import get_user_model
+
+    from stations.excel.registry import registry_workbook
+    from stations.excel.writer import workbook_bytes
+    from stations.models import Station
+
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    user = get_user_model().objects.get(username="bench_aid")
+    stations = (
+        Station.objects.visible_to(user)
+        .select_related("union", "host_unit", "filing")
+        .order_by("plaque_seq", "id")
+    )
+    if rows:
+        stations = stations[:rows]
+    written = 0
+
+    def counted():
+        nonlocal written
+        for station in stations.iterator(chunk_size=1000):
+            written += 1
+            yield station
+
+    started, cpu = time.perf_counter(), time.process_time()
+    body = workbook_bytes(registry_workbook(counted()))
+    return {
+        "rows": written,
+        "wall": time.perf_counter() - started,
+        "cpu": time.process_time() - cpu,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "baseline_mb": baseline,
+        "size_mb": len(body) / 1e6,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default=os.environ.get("SIZE", "small"))
+    parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--rows", type=int, default=0, help="the first N rows only")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    url = database_url(args.size)
+    if args.child:
+        print(json.dumps(export_once(url, args.rows)))
+        return 0
+    if not (args.reuse and has_data(url, national.station_count(args.size))):
+        national.generate(url, args.size, args.seed)
+    done = subprocess.run(
+        [sys.executable, __file__, "--size", str(args.size), "--rows", str(args.rows), "--child"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    met = result["wall"] < TARGET_S and result["peak_mb"] < TARGET_MB
+    lines = [
+        START,
+        "## Registry export",
+        "",
+        f"Measured {dt.date.today():%Y-%m-%d} on {machine()}, Linux; load average "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} when it finished.",
+        f"Command: `.venv/bin/python bench/bench_export.py --size {args.size}"
+        + (f" --rows {args.rows}" if args.rows else "")
+        + " --write`",
+        "",
+        "The whole registry as the aid center exports it (every field of every station), "
+        "written by `registry_workbook` in a fresh process on the bench database.",
+        "",
+        "| rows | wall s | CPU s | peak RSS (MB) | baseline RSS (MB) | file MB | target |",
+        "|---:|---:|---:|---:|---:|---:|---|",
+        f"| {result['rows']:,} | {result['wall']:.1f} | {result['cpu']:.1f} | "
+        f"{result['peak_mb']:.0f} | {result['baseline_mb']:.0f} | {result['size_mb']:.1f} | "
+        f"< {TARGET_S:g} s, < {TARGET_MB:g} MB: {'within' if met else '**not met**'} |",
+        END,
+    ]
+    text = "\n".join(lines)
+    if args.write:
+        doc = ROOT / "docs" / "BENCHMARKS.md"
+        current = doc.read_text(encoding="utf-8")
+        if START in current:
+            pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+            doc.write_text(pattern.sub(lambda _m: text, current), encoding="utf-8")
+        else:
+            doc.write_text(current.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+        print("wrote the registry export section of docs/BENCHMARKS.md")
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,702 @@
+"""National-size data for the benchmarks, bulk loaded into a PostgreSQL database by COPY.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/relay_bench_national \\
+        .venv/bin/python bench/national.py [--size national|small|N] [--seed 2018]
+
+The database named in DATABASE_URL is dropped and created again (so a run is idempotent),
+migrated, then filled with deterministic data (the same seed gives the same rows):
+
+- the unions of the migrations (16 district unions, the industry unions);
+- host units (about one per ten stations) named after real carriers and places;
+- ~6,800 filing forms (附件1) of ~29 stations each at national size (200,000 stations);
+- stations over Shanghai's districts (settings.DISTRICTS), coordinates spread around each
+  district's centre inside the city box (settings.CITY_LATITUDES/LONGITUDES): 90% active,
+  1% (2,000) submitted and waiting for review, the rest approved, rectifying, revoked,
+  closed, returned, rejected or in draft;
+- plaque numbers for every station that was ever approved, gap-free, with PlaqueSequence
+  holding the last one (as approval would have left it);
+- pledges (附件3) for every numbered station, on file for operating ones, some overdue;
+- bench users, one per role the page bench logs in as (see BENCH_USERS).
+
+Loading goes table by table through ``LOADERS``: a table added by a later app (inspection
+checks, feedback) is one more function ``load_x(ctx) -> Iterator[dict]`` registered with
+``@loader("app.Model")``; rows are dicts keyed by field name and streamed through COPY, and
+``ctx`` carries what earlier loaders made (ids, statuses) so a later one can refer to it.
+
+Imported (``from bench.national import generate``), ``generate(url, size=..., seed=...)``
+does the same in a child process, because Django reads DATABASE_URL once at setup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {"national": 200_000, "small": 5_000}
+STATIONS_PER_FILING = 29.4  # 200,000 stations in ~6,800 filings
+SUBMITTED_SHARE = 0.01  # 2,000 of 200,000 waiting for review
+ACTIVE_SHARE = 0.90
+# The other 9%, by weight.
+OTHER_STATUSES = {
+    "approved": 22,
+    "rectifying": 10,
+    "revoked": 8,
+    "closed": 8,
+    "returned": 8,
+    "rejected": 8,
+    "draft": 36,
+}
+NUMBERED = {"approved", "active", "rectifying", "revoked", "closed"}
+# An unusable password hash: the page bench makes sessions directly, nobody logs in.
+BENCH_PASSWORD_UNUSABLE = "!bench"  # noqa: S105
+# username -> (role, union code or "")
+BENCH_USERS = {
+    "bench_aid": ("aid_center", ""),
+    "bench_clerk": ("union", "xuhui"),
+    "bench_inspector": ("inspector", ""),
+}
+
+# Approximate centres (latitude, longitude) of Shanghai's districts; a district a city
+# adds in settings without a centre here spreads over the whole city box.
+DISTRICT_CENTRES = {
+    "黄浦区": (31.2317, 121.4846),
+    "徐汇区": (31.1885, 121.4365),
+    "长宁区": (31.2204, 121.4244),
+    "静安区": (31.2296, 121.4484),
+    "普陀区": (31.2495, 121.3975),
+    "虹口区": (31.2646, 121.5052),
+    "杨浦区": (31.2595, 121.5260),
+    "闵行区": (31.1128, 121.3816),
+    "宝山区": (31.4050, 121.4892),
+    "嘉定区": (31.3747, 121.2654),
+    "浦东新区": (31.2215, 121.5447),
+    "金山区": (30.7420, 121.3416),
+    "松江区": (31.0322, 121.2277),
+    "青浦区": (31.1510, 121.1244),
+    "奉贤区": (30.9178, 121.4741),
+    "崇明区": (31.6230, 121.3975),
+}
+# Share of stations per district, roughly by population and area (浦东 largest).
+DISTRICT_WEIGHTS = {
+    "浦东新区": 18,
+    "闵行区": 9,
+    "宝山区": 7,
+    "徐汇区": 6,
+    "松江区": 6,
+    "嘉定区": 6,
+    "杨浦区": 5,
+    "普陀区": 5,
+    "静安区": 5,
+    "青浦区": 4,
+    "奉贤区": 4,
+    "长宁区": 4,
+    "黄浦区": 4,
+    "虹口区": 4,
+    "金山区": 3,
+    "崇明区": 2,
+}
+PLACES = [
+    "漕溪",
+    "徐家汇",
+    "田林",
+    "康健",
+    "龙华",
+    "虹梅",
+    "陆家嘴",
+    "张江",
+    "金桥",
+    "花木",
+    "北蔡",
+    "川沙",
+    "五角场",
+    "控江",
+    "殷行",
+    "大桥",
+    "曹家渡",
+    "静安寺",
+    "南京西",
+    "彭浦",
+    "天目",
+    "外滩",
+    "豫园",
+    "老西门",
+    "打浦桥",
+    "中山公园",
+    "虹桥",
+    "古北",
+    "曹杨",
+    "长风",
+    "真如",
+    "桃浦",
+    "四川北路",
+    "江湾",
+    "曲阳",
+    "莘庄",
+    "七宝",
+    "颛桥",
+    "吴泾",
+    "梅陇",
+    "淞南",
+    "大场",
+    "顾村",
+    "罗店",
+    "南翔",
+    "安亭",
+    "江桥",
+    "马陆",
+    "泗泾",
+    "九亭",
+    "洞泾",
+    "佘山",
+    "朱家角",
+    "赵巷",
+    "徐泾",
+    "南桥",
+    "奉城",
+    "金山卫",
+    "朱泾",
+    "枫泾",
+    "城桥",
+    "堡镇",
+    "陈家镇",
+    "惠南",
+    "周浦",
+    "康桥",
+    "三林",
+    "高桥",
+]
+ROADS = [
+    "漕溪北路",
+    "漕溪路",
+    "南京东路",
+    "南京西路",
+    "淮海中路",
+    "四川北路",
+    "中山北路",
+    "延安西路",
+    "肇嘉浜路",
+    "衡山路",
+    "世纪大道",
+    "张杨路",
+    "浦东南路",
+    "国权路",
+    "黄兴路",
+    "长宁路",
+    "天山路",
+    "曹杨路",
+    "真北路",
+    "沪闵路",
+    "七莘路",
+    "共和新路",
+    "牡丹江路",
+    "博乐路",
+    "人民路",
+    "新松江路",
+    "公园路",
+    "解放路",
+    "城桥镇八一路",
+]
+CARRIERS = {
+    "bank": ("中国工商银行上海{p}支行", "中国建设银行上海{p}支行", "交通银行{p}支行"),
+    "telecom": ("中国电信{p}营业厅", "中国移动{p}营业厅", "中国联通{p}营业厅"),
+    "supermarket": ("联华超市{p}店", "世纪联华{p}店", "盒马鲜生{p}店"),
+    "retail": ("第一医药{p}店", "雷允上{p}药房", "全家便利店{p}店"),
+    "restaurant": ("老盛昌{p}店", "麦当劳{p}餐厅", "肯德基{p}餐厅"),
+    "hotel": ("如家酒店{p}店", "锦江之星{p}店", "汉庭酒店{p}店"),
+    "university": ("{p}校区",),
+    "worker_centre": ("{p}职工服务中心",),
+    "party_centre": ("{p}街道党建服务中心",),
+    "grassroots": ("{p}社区工会服务站",),
+    "other": ("{p}环卫作息点", "{p}物业服务中心"),
+}
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文斌"
+HOURS = ["每日 09:00-17:00", "周一至周五 08:30-17:30", "每日 07:00-21:00", "全天24小时"]
+HOURS_JSON = [
+    [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "09:00", "end": "17:00"}],
+    [{"days": [0, 1, 2, 3, 4], "start": "08:30", "end": "17:30"}],
+    [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "07:00", "end": "21:00"}],
+    [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "00:00", "end": "24:00"}],
+]
+SERVICES = ["water", "cool_warm", "meal_heating", "charging", "rest_toilet"]
+FACILITIES = ["air_con", "fridge", "microwave", "water_dispenser", "power_strip", "tables_chairs"]
+EXTRAS = ["wifi", "first_aid", "newspaper_rack"]
+START = dt.datetime(2018, 9, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def station_count(size: str | int) -> int:
+    return SIZES[size] if isinstance(size, str) and size in SIZES else int(size)
+
+
+# --- The registry of loaders ----------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What the loaders share: settings read once, and the rows earlier loaders made."""
+
+    stations: int
+    seed: int
+    now: dt.datetime
+    rng: random.Random
+    unions: list[dict] = field(default_factory=list)  # {"id", "code", "kind", "district"}
+    host_units: list[dict] = field(default_factory=list)  # {"id", "union_id", "name", ...}
+    filings: list[dict] = field(default_factory=list)
+    # Per station: (id, union_id, status, approved_at); kept small for the later loaders.
+    station_rows: list[tuple] = field(default_factory=list)
+    users: dict[str, int] = field(default_factory=dict)
+    statuses: list[str] = field(default_factory=list)
+
+
+Loader = Callable[[Context], Iterator[dict]]
+LOADERS: list[tuple[str, Loader]] = []
+
+
+def loader(label: str) -> Callable[[Loader], Loader]:
+    """Register ``fn`` to fill the table of model ``label``; loaders run in this order."""
+
+    def register(fn: Loader) -> Loader:
+        LOADERS.append((label, fn))
+        return fn
+
+    return register
+
+
+# --- COPY -----------------------------------------------------------------------------------
+
+
+def _text(value) -> str:
+    """One value in COPY's text format."""
+    if value is None:
+        return r"\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    if any(c in text for c in "\\\t\n\r"):
+        text = (
+            text.replace("\\", "\\\\")
+            .replace("\t", "\\t")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+        )
+    return text
+
+
+def copy_rows(cursor, model, rows: Iterable[dict], chunk: int = 20_000) -> int:
+    """Stream ``rows`` (dicts by field name) into ``model``'s table with COPY FROM STDIN.
+
+    Fields a row leaves out get the model's default; auto_now fields get "now".
+    """
+    fields = list(model._meta.concrete_fields)
+    now = dt.datetime.now(dt.UTC)
+    columns = ", ".join(f'"{f.column}"' for f in fields)
+    sql = f'COPY "{model._meta.db_table}" ({columns}) FROM STDIN'
+    count = 0
+    buffer = io.StringIO()
+
+    def flush() -> None:
+        buffer.seek(0)
+        cursor.copy_expert(sql, buffer)
+        buffer.seek(0)
+        buffer.truncate()
+
+    for row in rows:
+        values = []
+        for f in fields:
+            if f.name in row:
+                value = row[f.name]
+            elif f.attname in row:
+                value = row[f.attname]
+            elif getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+                value = now
+            elif f.has_default():
+                value = f.get_default()
+            elif f.blank and not f.null:
+                value = ""  # a blank text or file field
+            else:
+                value = None
+            values.append(_text(value))
+        buffer.write("\t".join(values))
+        buffer.write("\n")
+        count += 1
+        if count % chunk == 0:
+            flush()
+    if buffer.tell():
+        flush()
+    return count
+
+
+def _reset_sequence(cursor, model) -> None:
+    table, pk = model._meta.db_table, model._meta.pk.column
+    # Table and column names come from the models, not from input.
+    sql = (
+        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{pk}'), "  # noqa: S608
+        f'COALESCE((SELECT MAX("{pk}") FROM "{table}"), 0) + 1, false)'
+    )
+    cursor.execute(sql)
+
+
+# --- Loaders, in order ----------------------------------------------------------------------
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _mobile(rng: random.Random) -> str:
+    return f"1{rng.choice('3578')}{rng.randrange(10**9):09d}"
+
+
+def _district(ctx: Context, union: dict) -> str:
+    from django.conf import settings
+
+    if union["district"]:
+        return union["district"]
+    weights = [DISTRICT_WEIGHTS.get(d, 3) for d in settings.DISTRICTS]
+    return ctx.rng.choices(settings.DISTRICTS, weights)[0]
+
+
+@loader("unions.HostUnit")
+def load_host_units(ctx: Context) -> Iterator[dict]:
+    """About one host unit per ten stations, each of one union, unique by name there."""
+    rng = ctx.rng
+    from django.conf import settings
+
+    district_unions = {u["district"]: u for u in ctx.unions if u["district"]}
+    industry = [u for u in ctx.unions if not u["district"]]
+    weights = [DISTRICT_WEIGHTS.get(d, 3) for d in settings.DISTRICTS]
+    carriers = list(CARRIERS)
+    seen: set[tuple[int, str]] = set()
+    target = max(20, ctx.stations // 10)
+    pk = 0
+    while len(ctx.host_units) < target:
+        district = rng.choices(settings.DISTRICTS, weights)[0]
+        union = (
+            district_unions.get(district, rng.choice(ctx.unions))
+            if rng.random() < 0.8 or not industry
+            else rng.choice(industry)
+        )
+        carrier = rng.choice(carriers)
+        place = rng.choice(PLACES)
+        name = rng.choice(CARRIERS[carrier]).format(p=place)
+        if (union["id"], name) in seen:
+            name = f"{name}{rng.randrange(1, 99)}号"
+            if (union["id"], name) in seen:
+                continue
+        seen.add((union["id"], name))
+        pk += 1
+        unit = {
+            "id": pk,
+            "union_id": union["id"],
+            "name": name,
+            "carrier_type": carrier,
+            "district": district,
+            "place": place,
+        }
+        ctx.host_units.append(unit)
+        yield {
+            **unit,
+            "parent_unit": name.split("上海")[0] if "银行" in name else "",
+            "address": f"{district}{rng.choice(ROADS)}{rng.randrange(1, 2000)}号",
+            "contact_name": _person(rng),
+            "contact_phone": _mobile(rng),
+            "created_at": START,
+        }
+
+
+def _statuses(ctx: Context) -> list[str]:
+    """Every station's status in filing order, as years of work leave them: the oldest
+    filings operating (or rectifying, revoked, closed, rejected), the newest still in
+    review (submitted, returned, approved), drafts last. Work lists ordered by filing then
+    find their rows at the end of the filing index, as they would in the real registry."""
+    n = ctx.stations
+    submitted = max(1, round(n * SUBMITTED_SHARE))
+    active = round(n * ACTIVE_SHARE)
+    rest = n - submitted - active
+    total = sum(OTHER_STATUSES.values())
+    other = {s: rest * w // total for s, w in OTHER_STATUSES.items()}
+    other["draft"] += rest - sum(other.values())
+    settled = ["active"] * active
+    recent = ["submitted"] * submitted
+    for status, count in other.items():
+        if status in ("approved", "returned"):
+            recent += [status] * count
+        elif status != "draft":
+            settled += [status] * count
+    ctx.rng.shuffle(settled)
+    ctx.rng.shuffle(recent)
+    return settled + recent + ["draft"] * other["draft"]
+
+
+@loader("stations.FilingForm")
+def load_filings(ctx: Context) -> Iterator[dict]:
+    rng = ctx.rng
+    statuses = ctx.statuses = _statuses(ctx)
+    count = max(1, round(ctx.stations / STATIONS_PER_FILING))
+    drafts_from = statuses.index("draft") if "draft" in statuses else len(statuses)
+    span = (ctx.now - START).total_seconds()
+    for pk in range(1, count + 1):
+        first = (pk - 1) * ctx.stations // count
+        union = rng.choice(ctx.unions)
+        created = START + dt.timedelta(seconds=span * (pk - 1) / count)
+        draft = first >= drafts_from
+        row = {
+            "id": pk,
+            "union_id": union["id"],
+            "unit_name": union["name"],
+            "head_name": _person(rng),
+            "head_email": f"filing{pk}@example.org",
+            "head_phone": _mobile(rng),
+            "status": "draft" if draft else "submitted",
+            "source": rng.choice(("online", "excel")),
+            "created_at": created,
+            "updated_at": created,
+            "submitted_at": None if draft else created + dt.timedelta(days=1),
+            "paper_received_on": None
+            if draft or rng.random() < 0.05
+            else (created + dt.timedelta(days=10)).date(),
+            "paper_copies": 0 if draft else 2,
+        }
+        ctx.filings.append({**row, "first": first, "union": union})
+        yield row
+
+
+@loader("stations.Station")
+def load_stations(ctx: Context) -> Iterator[dict]:
+    from django.conf import settings
+
+    rng = ctx.rng
+    statuses = ctx.statuses
+    lat_lo, lat_hi = settings.CITY_LATITUDES
+    lng_lo, lng_hi = settings.CITY_LONGITUDES
+    units_by_union: dict[int, list[dict]] = {}
+    for unit in ctx.host_units:
+        units_by_union.setdefault(unit["union_id"], []).append(unit)
+    # Plaques in approval order: the city-wide sequence follows approval time.
+    numbered = [i for i, s in enumerate(statuses) if s in NUMBERED]
+    seq_of = {i: n for n, i in enumerate(numbered, start=1)}
+    prefix = settings.PLAQUE_PREFIX
+    pk = 0
+    for f_index, filing in enumerate(ctx.filings):
+        last = ctx.filings[f_index + 1]["first"] if f_index + 1 < len(ctx.filings) else ctx.stations
+        union = filing["union"]
+        units = units_by_union.get(union["id"]) or ctx.host_units
+        for row_number, index in enumerate(range(filing["first"], last), start=1):
+            pk += 1
+            status = statuses[index]
+            unit = rng.choice(units)
+            district = unit["district"] if not union["district"] else union["district"]
+            centre = DISTRICT_CENTRES.get(district)
+            if centre:
+                lat = min(max(rng.gauss(centre[0], 0.03), lat_lo), lat_hi)
+                lng = min(max(rng.gauss(centre[1], 0.03), lng_lo), lng_hi)
+            else:
+                lat, lng = rng.uniform(lat_lo, lat_hi), rng.uniform(lng_lo, lng_hi)
+            hours = rng.randrange(len(HOURS))
+            created = filing["created_at"]
+            seq = seq_of.get(index)
+            approved_at = created + dt.timedelta(days=14) if seq else None
+            active_like = status in ("active", "rectifying", "revoked", "closed")
+            ctx.station_rows.append((pk, union["id"], status, approved_at, unit["name"]))
+            yield {
+                "id": pk,
+                "filing_id": filing["id"],
+                "union_id": union["id"],
+                "row_number": row_number,
+                "name": f"{unit['name']}爱心接力站",
+                "address": f"{district}{rng.choice(ROADS)}{rng.randrange(1, 3000)}号",
+                "head_name": _person(rng),
+                "head_mobile": _mobile(rng),
+                "opening_hours_text": HOURS[hours],
+                "opening_hours": HOURS_JSON[hours],
+                "area_m2": f"{rng.uniform(8, 120):.1f}",
+                "services": sorted(rng.sample(SERVICES, rng.randrange(3, 6))),
+                "services_other": "",
+                "planned_completion": (created + dt.timedelta(days=60)).date(),
+                "district": district,
+                "carrier_type": unit["carrier_type"],
+                "host_unit_id": unit["id"],
+                "audience": "sanitation" if rng.random() < 0.1 else "all",
+                "facilities": FACILITIES + rng.sample(EXTRAS, rng.randrange(0, 4)),
+                "step_free": rng.random() < 0.6,
+                "toilet_open": rng.random() < 0.5,
+                "open_24h": hours == 3,
+                "latitude": f"{lat:.6f}",
+                "longitude": f"{lng:.6f}",
+                "status": status,
+                "status_reason": "复查未达标" if status in ("rectifying", "revoked") else "",
+                "plaque_number": f"{prefix}{seq:05d}" if seq else "",
+                "plaque_seq": seq,
+                "plaque_recalled": status in ("revoked", "closed"),
+                "plaque_issue_count": 1 if seq else 0,
+                "plaque_delivered_on": (created + dt.timedelta(days=30)).date()
+                if active_like or (seq and rng.random() < 0.5)
+                else None,
+                "plaque_hung_on": (created + dt.timedelta(days=40)).date() if active_like else None,
+                "approved_at": approved_at,
+                "activated_at": created + dt.timedelta(days=45) if active_like else None,
+                "created_at": created,
+                "updated_at": created,
+            }
+
+
+@loader("stations.Pledge")
+def load_pledges(ctx: Context) -> Iterator[dict]:
+    """A pledge per numbered station: on file once operating; of the approved, half late."""
+    rng = ctx.rng
+    # The real today, not ctx.now: "not yet due" must still hold on the day of the run.
+    today = dt.date.today()
+    pk = 0
+    for station_id, union_id, status, approved_at, unit_name in ctx.station_rows:
+        if approved_at is None:
+            continue
+        pk += 1
+        approved_on = approved_at.date()
+        due = approved_on + dt.timedelta(days=30)
+        received = None
+        if status != "approved":
+            received = approved_on + dt.timedelta(days=rng.randrange(5, 30))
+        elif rng.random() < 0.5:
+            due = today + dt.timedelta(days=rng.randrange(1, 30))  # not yet due
+        yield {
+            "id": pk,
+            "station_id": station_id,
+            "union_id": union_id,
+            "pledging_unit": unit_name,
+            "service_hours": HOURS[0],
+            "head_name": _person(rng),
+            "pledged_on": approved_on,
+            "due_by": due,
+            "received_on": received,
+            "scan": "",
+            "created_at": approved_at,
+        }
+
+
+def _load_users(ctx: Context) -> None:
+    """The page bench's logins: few rows, through the ORM."""
+    from django.contrib.auth import get_user_model
+
+    from unions.models import Profile, Union
+
+    User = get_user_model()
+    for username, (role, union_code) in BENCH_USERS.items():
+        user = User.objects.create(username=username, password=BENCH_PASSWORD_UNUSABLE)
+        union = Union.objects.get(code=union_code) if union_code else None
+        Profile.objects.create(user=user, role=role, union=union)
+        ctx.users[username] = user.pk
+
+
+# --- Running it -----------------------------------------------------------------------------
+
+
+def recreate_database(url: str) -> None:
+    """Drop and create the database named in ``url`` (connecting to its server's postgres)."""
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.startswith("relay_"):
+        raise SystemExit(f"refusing to drop {name!r}: bench databases are named relay_*")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    conn = psycopg2.connect(admin)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    conn.close()
+
+
+def load(size: str | int = "small", seed: int = 2018) -> dict[str, int]:
+    """Fill the (migrated, empty) database Django is connected to; returns rows per table."""
+    from django.apps import apps
+    from django.db import connection, transaction
+
+    from unions.models import Union
+
+    ctx = Context(
+        stations=station_count(size),
+        seed=seed,
+        now=dt.datetime(2026, 11, 1, tzinfo=dt.UTC),
+        rng=random.Random(seed),
+    )
+    ctx.unions = list(Union.objects.order_by("sort_order").values("id", "code", "name", "district"))
+    counts: dict[str, int] = {}
+    with transaction.atomic(), connection.cursor() as cursor:
+        raw = cursor.cursor  # the driver's cursor, for copy_expert
+        for label, fn in LOADERS:
+            model = apps.get_model(label)
+            counts[label] = copy_rows(raw, model, fn(ctx))
+            _reset_sequence(cursor, model)
+        from stations.models import PlaqueSequence
+
+        last = sum(1 for s in ctx.statuses if s in NUMBERED)
+        PlaqueSequence.objects.update_or_create(key="plaque", defaults={"last_value": last})
+        _load_users(ctx)
+    # A production table is vacuumed by autovacuum: without the visibility map a fresh
+    # load's index-only scans would read the table too and measure a state nobody runs in.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    return counts
+
+
+def setup_django(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def build(url: str, size: str | int, seed: int) -> dict[str, int]:
+    """Recreate, migrate and fill the database at ``url`` in this process."""
+    from django.core.management import call_command
+
+    recreate_database(url)
+    setup_django(url)
+    call_command("migrate", verbosity=0, interactive=False)
+    return load(size, seed)
+
+
+def generate(url: str, size: str | int = "small", seed: int = 2018) -> None:
+    """The same as the command line, in a child process (Django reads DATABASE_URL once)."""
+    cmd = [sys.executable, str(Path(__file__)), "--size", str(size), "--seed", str(seed)]
+    subprocess.run(cmd, check=True, env={**os.environ, "DATABASE_URL": url})  # noqa: S603
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default=os.environ.get("SIZE", "small"))
+    parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
+    args = parser.parse_args(argv)
+    if not args.database_url.startswith("postgres"):
+        parser.error("DATABASE_URL must name a PostgreSQL database (relay_*)")
+    started = time.perf_counter()
+    counts = build(args.database_url, args.size, args.seed)
+    for label, count in counts.items():
+        print(f"{label:<24} {count:>9,}")
+    print(f"loaded in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
