@@ -42,6 +42,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("stations", "0008_bench_indexes")]
+    dependencies = [("stations", "0010_bench_indexes")]
 
     operations = [migrations.RunPython(forwards, backwards)]

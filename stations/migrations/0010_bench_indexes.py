@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("stations", "0007_paper_copies_and_plaque_dates"),
+        ("stations", "0009_history_for_inspections_and_feedback"),
         ("unions", "0003_session_generation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
