@@ -17,6 +17,8 @@ LINKS = (
     ("stations:review_queue", _("Review queue")),
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
+    ("stations:feedback_moderation", _("Worker feedback")),
+    ("stations:ticket_list", _("Feedback tickets")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from stations.models import Station
+from stations.services.visits import visits_total
 from unions.access import ANY_STAFF, access
 from unions.models import Role
 from unions.roles import role_of
@@ -27,7 +28,12 @@ def public_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "public/home.html",
-        {"station_count": public.count(), "by_district": by_district},
+        {
+            "station_count": public.count(),
+            "by_district": by_district,
+            # Cached for a minute: the busiest page does not sum every visit row each time.
+            "visits_total": visits_total(),
+        },
     )
 
 
