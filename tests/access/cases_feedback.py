@@ -68,4 +68,3 @@ VARIANTS: list[tuple[str, Case]] = [
     ("stations:feedback", Case(kwargs=_revoked_plaque, label="revoked")),
     ("stations:visit", Case(kwargs=_revoked_plaque, post_ok=(302,), label="revoked")),
 ]
-
