@@ -74,13 +74,16 @@ function savePage(url, response) {
   });
 }
 
+// Pages vary on Cookie and Accept-Language; offline, any saved copy beats none.
+var ANY_COPY = { ignoreVary: true };
+
 function savedPage(url) {
   return caches.open(PAGE_CACHE).then(function (cache) {
-    return cache.match(url).then(function (hit) {
+    return cache.match(url, ANY_COPY).then(function (hit) {
       if (hit || new URL(url).pathname !== DIRECTORY) {
         return hit;
       }
-      return cache.match(new URL(LAST_DIRECTORY, url).href);
+      return cache.match(new URL(LAST_DIRECTORY, url).href, ANY_COPY);
     });
   });
 }
