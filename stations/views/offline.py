@@ -23,8 +23,11 @@ from unions.access import access
 # The programme red of static/css/portal.css (--relay-red).
 THEME_COLOUR = "#c8102e"
 
-# The app shell: every page's CSS and JS, the directory's map, and the icons. Cached when the
-# service worker installs, so a page saved for offline use opens fully styled.
+# The app shell: every page's CSS and JS. Cached when the service worker installs, so a
+# page saved for offline use opens fully styled. The map's Leaflet files are not in it: the
+# directory loads them only when the map comes into view, and the worker keeps any static
+# file the moment a page fetches it, so precaching them would spend a phone's data on a map
+# it may never show.
 SHELL_FILES = (
     "vendor/bootstrap/bootstrap.min.css",
     "vendor/bootstrap/bootstrap.bundle.min.js",
@@ -32,16 +35,7 @@ SHELL_FILES = (
     "js/portal.js",
     "js/offline.js",
     "js/directory.js",
-    "vendor/leaflet/leaflet.css",
-    "vendor/leaflet/MarkerCluster.css",
-    "vendor/leaflet/MarkerCluster.Default.css",
-    "vendor/leaflet/leaflet.js",
-    "vendor/leaflet/leaflet.markercluster.js",
-    "vendor/leaflet/images/marker-icon.png",
-    "vendor/leaflet/images/marker-icon-2x.png",
-    "vendor/leaflet/images/marker-shadow.png",
     "icons/icon-192.png",
-    "icons/icon-512.png",
 )
 
 
@@ -86,7 +80,7 @@ def service_worker(request):
             "version": version,
             "directory": reverse("stations:directory"),
             "home": reverse("public_home"),
-            "plaque_prefix": settings.PLAQUE_PREFIX,
+            "static_prefix": settings.STATIC_URL,
         },
     )
     response = HttpResponse(script, content_type="application/javascript; charset=utf-8")

@@ -7,6 +7,7 @@
 var SHELL_CACHE = "relay-shell-{{ version }}";
 var PAGE_CACHE = "relay-pages-v1";
 var SHELL = {{ shell_json }};
+var STATIC = "{{ static_prefix }}";
 var DIRECTORY = "{{ directory }}";
 var HOME = "{{ home }}";
 // The last directory page seen, whatever its filters, for a directory URL never opened.
@@ -112,9 +113,19 @@ function networkFirst(request) {
   });
 }
 
-function shellFirst(request) {
+// Static files never change under one URL in production (hashed names): the cached copy
+// is the file, and one fetched for the first time (the map's Leaflet) is kept for offline.
+function staticFirst(request) {
   return caches.match(request).then(function (hit) {
-    return hit || fetch(request);
+    return hit || fetch(request).then(function (response) {
+      if (response.ok && response.type === "basic") {
+        var copy = response.clone();
+        caches.open(SHELL_CACHE).then(function (cache) {
+          return cache.put(request, copy);
+        });
+      }
+      return response;
+    });
   });
 }
 
@@ -124,8 +135,8 @@ self.addEventListener("fetch", function (event) {
     return; // POSTs (feedback, a visit tap) always go to the server, never to a cache
   }
   var url = new URL(request.url);
-  if (url.origin === self.location.origin && SHELL.indexOf(url.pathname) !== -1) {
-    event.respondWith(shellFirst(request));
+  if (url.origin === self.location.origin && url.pathname.indexOf(STATIC) === 0) {
+    event.respondWith(staticFirst(request));
   } else if (request.mode === "navigate" && isPublicPage(url)) {
     event.respondWith(networkFirst(request));
   }
@@ -137,7 +148,9 @@ self.addEventListener("message", function (event) {
   if (data.save) {
     var url = new URL(data.save, self.location.origin);
     if (isPublicPage(url)) {
-      event.waitUntil(fetch(url.href, { credentials: "same-origin" }).then(function (response) {
+      // From the browser's HTTP cache when it still holds the page: do not download it twice.
+      var again = { credentials: "same-origin", cache: "force-cache" };
+      event.waitUntil(fetch(url.href, again).then(function (response) {
         return storable(response) ? savePage(url.href, response) : null;
       }).catch(function () {}));
     }
