@@ -7,3 +7,12 @@ from django.utils.translation import gettext_lazy as _
 class AwardsConfig(AppConfig):
     name = "awards"
     verbose_name = _("Awards")
+
+    def ready(self) -> None:
+        # The certificate kind, drawn by the documents app; the title shown on a winner's
+        # public station page, through the hook the stations app offers.
+        from .certificates import register_kinds
+        from .station_titles import register_titles
+
+        register_kinds()
+        register_titles()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .views import public, staff
+
 app_name = "awards"
 
-urlpatterns: list = []
+urlpatterns = [*public.urlpatterns, *staff.urlpatterns]

@@ -19,6 +19,8 @@ LINKS = (
     ("stations:registry", _("Station registry")),
     ("stations:feedback_moderation", _("Worker feedback")),
     ("stations:ticket_list", _("Feedback tickets")),
+    ("awards:staff_years", _("Annual awards")),
+    ("awards:certificates", _("Award certificates")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )

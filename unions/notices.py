@@ -11,25 +11,12 @@ from functools import partial
 from django.db import transaction
 
 from .models import Notice, Union
+from .tasks import notice_mail
 
 
 def notify_union(
     union: Union, *, topic: str, subject: str, body: str = "", link: str = ""
 ) -> Notice:
     notice = Notice.objects.create(union=union, topic=topic, subject=subject, body=body, link=link)
-    from .tasks import notice_mail
-
     transaction.on_commit(partial(notice_mail.delay, notice.pk), robust=True)
     return notice
-
-
-def notice_recipients(union: Union) -> list[str]:
-    """The e-mail addresses of the union's active staff accounts."""
-    from django.contrib.auth import get_user_model
-
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, profile__union=union, profile__role="union")
-        .exclude(email="")
-    )
-    return sorted(set(users.values_list("email", flat=True)))

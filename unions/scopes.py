@@ -111,6 +111,8 @@ SCOPES: dict[str, Scope] = {
     "inspections.PeerReviewPairing": Scope(union="union_id", also_union="reviewer_id"),
     "inspections.StationQuarterScore": Scope(union="union_id", district="district", inspectors=Q()),
     "inspections.UnionQuarterScore": Scope(union="union_id"),
+    # A title belongs to the winner's union; inspectors have no use for the selection.
+    "awards.Award": Scope(union="union_id"),
     "documents.GeneratedDocument": Scope(
         union="union_id", district="district", inspectors=Q(kind__in=INSPECTOR_DOCUMENT_KINDS)
     ),

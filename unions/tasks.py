@@ -14,7 +14,6 @@ from django.core.mail import send_mail
 def notice_mail(notice_id: int) -> int:
     """Mail one notice to its union's staff; returns how many were mailed."""
     from .models import Notice
-    from .notices import notice_recipients
 
     notice = Notice.objects.select_related("union").get(pk=notice_id)
     recipients = notice_recipients(notice.union)
@@ -26,3 +25,17 @@ def notice_mail(notice_id: int) -> int:
     send_mail(notice.subject, body, None, recipients)
     Notice.objects.filter(pk=notice.pk).update(mailed_to=len(recipients))
     return len(recipients)
+
+
+def notice_recipients(union) -> list[str]:
+    """The e-mail addresses of the union's active staff accounts."""
+    from django.contrib.auth import get_user_model
+
+    from .roles import Role
+
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, profile__union=union, profile__role=Role.UNION_STAFF)
+        .exclude(email="")
+    )
+    return sorted(set(users.values_list("email", flat=True)))

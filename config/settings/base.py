@@ -326,3 +326,8 @@ FONT_CACHE_DIR = Path(env("FONT_CACHE_DIR", default=str(BASE_DIR / "var" / "font
 CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int(
     "CELERY_VISIBILITY_TIMEOUT", default=CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
 )
+
+# --- Annual awards (awards/) ------------------------------------------------------------
+# A station is ranked for the year's honours only with a published quarterly score in at
+# least this many of the year's four quarters: one good quarter is not a year's record.
+AWARDS_MIN_QUARTERS = env.int("AWARDS_MIN_QUARTERS", default=3)

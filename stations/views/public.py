@@ -14,6 +14,7 @@ from unions.access import access
 
 from ..models import Station, StationStatus
 from ..open_now import open_now
+from ..public_titles import titles_for
 from ..services.feedback import station_rating
 from ..services.visits import station_visits
 
@@ -80,6 +81,8 @@ def station_public(request, plaque_no: str):
             "rating": station_rating(station) if operating else None,
             "rating_min_count": settings.FEEDBACK_RATING_MIN_COUNT,
             "visits": station_visits(station) if operating else 0,
+            # Honours from the apps above (stations.public_titles): awards' titles.
+            "titles": titles_for(station),
         },
     )
 

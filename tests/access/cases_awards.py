@@ -1,6 +1,87 @@
+"""Harness cases for the annual awards: the public honours pages, the aid center's selection
+pages, and the certificates page of unions and the aid center."""
+
 from __future__ import annotations
 
 from .case import Case
 
-CASES: dict[str, Case] = {}
-VARIANTS: list[tuple[str, Case]] = []
+YEAR = 2025
+
+
+def _year(status: str):
+    def kwargs(w):
+        from awards.models import AwardYear
+
+        AwardYear.objects.update_or_create(year=YEAR, defaults={"status": status})
+        return {"year": YEAR}
+
+    return kwargs
+
+
+def _award_a(w):
+    from awards.models import Award, AwardKind, AwardYear
+
+    award_year, _created = AwardYear.objects.get_or_create(year=YEAR)
+    award = Award.objects.create(
+        award_year=award_year,
+        kind=AwardKind.STAR_HEAD,
+        station=w.station_a,
+        union=w.union_a,
+        district=w.station_a.district,
+        name=w.station_a.head_name,
+        station_name=w.station_a.name,
+        plaque_number="SH00001",
+        citation="服务热情",
+    )
+    return {"pk": award.pk}
+
+
+CASES: dict[str, Case] = {
+    # Before any year is published the page says so (200), for everyone.
+    "awards:honours": Case(),
+    "awards:honours_year": Case(kwargs=_year("published")),
+    "awards:staff_years": Case(),
+    "awards:staff_year": Case(kwargs=_year("draft")),
+    # Union staff see their own union's certificates; the aid center every union's.
+    "awards:certificates": Case(),
+    "awards:selection_save": Case(kwargs=_year("draft"), post_ok=(302,)),
+    "awards:publish": Case(kwargs=_year("draft"), post_ok=(302,)),
+    "awards:certificates_make": Case(kwargs=_year("published"), post_ok=(302,)),
+    "awards:confirm": Case(kwargs=_award_a, post_ok=(302,)),
+    "awards:citation": Case(kwargs=_award_a, post_ok=(302,)),
+    "awards:withdraw": Case(kwargs=_award_a, post_ok=(302,)),
+}
+
+VARIANTS: list[tuple[str, Case]] = [
+    # A year still in draft does not exist for anyone on the public side.
+    ("awards:honours_year", Case(kwargs=_year("draft"), ok=404, label="draft year")),
+    ("awards:honours_year", Case(kwargs=lambda w: {"year": 1999}, ok=404, label="no such year")),
+]
+
+
+def published_award_a(w):
+    """A confirmed title of union A's station in a published year: it has a certificate
+    (tests/access/cases_documents.py DOWNLOADS["award_cert"])."""
+    from django.utils import timezone
+
+    from awards.models import Award, AwardKind, AwardYear, AwardYearStatus
+
+    award_year, _created = AwardYear.objects.update_or_create(
+        year=YEAR,
+        defaults={"status": AwardYearStatus.PUBLISHED, "published_at": timezone.now()},
+    )
+    award, _created = Award.objects.get_or_create(
+        award_year=award_year,
+        kind=AwardKind.EXCELLENT_STATION,
+        station=w.station_a,
+        defaults={
+            "union": w.union_a,
+            "district": w.station_a.district,
+            "name": w.station_a.name,
+            "station_name": w.station_a.name,
+            "plaque_number": "SH09001",
+            "citation": "服务优质",
+            "confirmed": True,
+        },
+    )
+    return award

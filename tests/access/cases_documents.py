@@ -63,6 +63,10 @@ def _record(w, kind: str):
         return w.filing_a
     if kind == Kind.AGREEMENT:
         return _agreement(w)
+    if kind == "award_cert":
+        from .cases_awards import published_award_a
+
+        return published_award_a(w)
     return ReportSpec(key="harness-huangpu", title="2018年第三季度考核情况", union_id=w.union_a.pk)
 
 
@@ -102,6 +106,8 @@ DOWNLOADS: dict[str, Case] = {
     Kind.AGREEMENT: _download(Kind.AGREEMENT, inspectors=False),
     Kind.BATCH_ZIP: _download(Kind.BATCH_ZIP, inspectors=False),
     "report": _download("report", inspectors=False),
+    # Award certificates are the winner's union's: never an inspector's.
+    "award_cert": _download("award_cert", inspectors=False),
 }
 
 

@@ -1,0 +1,1 @@
+"""Awards views: the public honours pages and the aid center's selection pages."""
