@@ -21,6 +21,8 @@ LINKS = (
     ("inspections:appeal_list", _("Appeals")),
     ("inspections:plan_list", _("Inspection plans")),
     ("inspections:pairing_list", _("Peer review pairings")),
+    ("stations:feedback_moderation", _("Worker feedback")),
+    ("stations:ticket_list", _("Feedback tickets")),
     ("awards:staff_years", _("Annual awards")),
     ("awards:certificates", _("Award certificates")),
     ("accounts:notices", _("Notices")),

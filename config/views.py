@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from stations.models import Station
+from stations.services.visits import visits_total
 from unions.access import ANY_STAFF, access
 from unions.models import Role
 from unions.roles import role_of
@@ -37,7 +38,9 @@ def public_counts() -> dict:
 @access(public=True)
 def public_home(request: HttpRequest) -> HttpResponse:
     counts = cache.get_or_set(PUBLIC_COUNTS_KEY, public_counts, PUBLIC_COUNTS_SECONDS)
-    return render(request, "public/home.html", counts)
+    # The visits total is cached for a minute on its own: the busiest page does not sum
+    # every visit row each time.
+    return render(request, "public/home.html", {**counts, "visits_total": visits_total()})
 
 
 @access(*ANY_STAFF)

@@ -28,6 +28,12 @@ RECORD_ROLES: dict[str, tuple[str, ...]] = {
     "paper_filing": (Role.AID_CENTER,),
     "plaque_delivery": (Role.AID_CENTER,),
     "plaque_hanging": (Role.UNION_STAFF, Role.AID_CENTER),
+    # Workers' feedback: the aid center moderates it (DESIGN's roles table) and closes the
+    # tickets serious complaints open; the station's union reads and answers its tickets.
+    "feedback_moderation": (Role.AID_CENTER,),
+    "ticket_read": (Role.UNION_STAFF, Role.AID_CENTER),
+    "ticket_reply": (Role.UNION_STAFF,),
+    "ticket_close": (Role.AID_CENTER,),
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

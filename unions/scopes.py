@@ -88,6 +88,11 @@ SCOPES: dict[str, Scope] = {
     "stations.InsurancePolicy": Scope(union="union_id"),
     "stations.RecordChange": Scope(union="union_id"),
     "stations.Feedback": Scope(union="union_id", district="station__district", inspectors=Q()),
+    # A ticket is between the worker's complaint, the union that must answer it and the aid
+    # center that closes it; inspectors learn of problems through their own checks.
+    "stations.FeedbackTicket": Scope(union="union_id"),
+    # Anonymous counts per station and day: seen like the station's other records.
+    "stations.StationVisitDay": _station_records("station"),
     # Checks are seen by the checked union once logged (undercover visits included: a plan
     # is what stays secret), by inspectors of the station's district, and by the union that
     # made a peer-review check.

@@ -307,6 +307,21 @@ OPEN_DATA_LICENCE_URL = env(
 # this bounds how long an entry a change left behind lingers.
 OPEN_DATA_CACHE_SECONDS = env.int("OPEN_DATA_CACHE_SECONDS", default=3600)
 
+# --- Worker feedback and "I used this station" (stations/devices.py, services/feedback.py) --
+# A station's public rating shows only from this many counted ratings: two angry or two
+# friendly taps are not a station's standing.
+FEEDBACK_RATING_MIN_COUNT = env.int("FEEDBACK_RATING_MIN_COUNT", default=5)
+# One device leaves one feedback per station per day; one address (a phone carrier's shared
+# address serves many workers at once, so this is generous) this many per hour in all.
+FEEDBACK_PER_ADDRESS_PER_HOUR = env.int("FEEDBACK_PER_ADDRESS_PER_HOUR", default=20)
+# "I used this station": once per device, station and day; this many taps per address and hour.
+VISITS_PER_ADDRESS_PER_HOUR = env.int("VISITS_PER_ADDRESS_PER_HOUR", default=120)
+# The home page's total of visits is read from the cache for this long.
+VISIT_TOTAL_CACHE_SECONDS = env.int("VISIT_TOTAL_CACHE_SECONDS", default=60)
+# The signed, random id a phone keeps for the limits above; only its salted hash is stored.
+DEVICE_COOKIE_NAME = "relay_device"
+DEVICE_COOKIE_DAYS = env.int("DEVICE_COOKIE_DAYS", default=730)
+
 PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
 # Absolute address of the public site, printed into plaque QR codes and PDFs.
 # Unset, it is where `manage.py runserver` was told to serve (config/served_at.py).

@@ -3,6 +3,7 @@ from __future__ import annotations
 from .choices import BASIC_FACILITIES, FORM_FACILITIES, Audience, Facility, Service, SixStandard
 from .closure import StationClosure
 from .feedback import SERIOUS_PROBLEMS, Feedback, FeedbackProblem, FeedbackStatus
+from .feedback_ticket import FeedbackTicket, TicketStatus
 from .filing import FilingForm
 from .history import RecordChange
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
@@ -18,12 +19,16 @@ from .station import (
     StationStatus,
     StationTransition,
 )
+from .visit import StationVisitDay
 
 __all__ = [
     "SERIOUS_PROBLEMS",
     "Feedback",
     "FeedbackProblem",
     "FeedbackStatus",
+    "FeedbackTicket",
+    "StationVisitDay",
+    "TicketStatus",
     "ACTIONS",
     "EDITABLE_STATUSES",
     "HOLDS_PLAQUE",

@@ -90,3 +90,8 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.station_id} {self.rating}"
+
+    @property
+    def problem_labels(self) -> list[str]:
+        known = dict(FeedbackProblem.choices)
+        return [known[p] for p in self.problems if p in known]

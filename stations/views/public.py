@@ -15,6 +15,8 @@ from unions.access import access
 from ..models import Station, StationStatus
 from ..open_now import open_now
 from ..public_titles import titles_for
+from ..services.feedback import station_rating
+from ..services.visits import station_visits
 
 # What the plaque means at each stage a numbered station can be in, for a passer-by who
 # scanned it. Numbers are issued at approval, so no other status carries one.
@@ -75,6 +77,10 @@ def station_public(request, plaque_no: str):
             "closures": list(station.closures.not_over(timezone.localdate())) if operating else [],
             # Revoked before it ever opened: the ground is not a failed service.
             "ever_operated": station.activated_at is not None,
+            # Workers' own word: the mean rating (from a minimum count) and the visits served.
+            "rating": station_rating(station) if operating else None,
+            "rating_min_count": settings.FEEDBACK_RATING_MIN_COUNT,
+            "visits": station_visits(station) if operating else 0,
             # Honours from the apps above (stations.public_titles): awards' titles.
             "titles": titles_for(station),
         },

@@ -1,0 +1,91 @@
+"""Who is asking, without knowing who: the limits on anonymous feedback and visit taps.
+
+A phone is told a random id in a signed, long-lived cookie; the client address comes from
+axes, which reads it behind our own proxies (TRUSTED_PROXY_COUNT) as the rest of the project
+does. Neither is ever stored: only an HMAC keyed with SECRET_KEY, so the hashes in the
+database cannot be turned back into addresses by trying all four billion of them.
+
+The counters live in the cache (Redis in production), one key per device, station and day
+and one per address and hour: a limit costs one cache round trip and takes no database lock,
+so one person's flood does not slow anyone else's request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+_SALT = "stations.devices"
+
+
+def digest(kind: str, value: str) -> str:
+    """The salted hash kept instead of ``value`` (64 hex characters)."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+class Asker:
+    """The device and address behind one request, as hashes."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self._new_id: str | None = None
+        device = request.get_signed_cookie(settings.DEVICE_COOKIE_NAME, default=None, salt=_SALT)
+        if not device:
+            device = self._new_id = secrets.token_urlsafe(18)
+        self.device_hash = digest("device", device)
+        self.address_hash = digest("address", get_client_ip_address(request) or "")
+        self._secure = request.is_secure()
+
+    def remember(self, response: HttpResponse) -> HttpResponse:
+        """Give a new phone its id, so that its next tap counts against the same limit."""
+        if self._new_id:
+            response.set_signed_cookie(
+                settings.DEVICE_COOKIE_NAME,
+                self._new_id,
+                salt=_SALT,
+                max_age=settings.DEVICE_COOKIE_DAYS * 86400,
+                httponly=True,
+                samesite="Lax",
+                secure=self._secure,
+            )
+        return response
+
+
+def _day_key(what: str, station_id: int, device_hash: str) -> str:
+    return f"limit:{what}:day:{station_id}:{device_hash}:{timezone.localdate():%Y%m%d}"
+
+
+def _hour_key(what: str, address_hash: str) -> str:
+    return f"limit:{what}:hour:{address_hash}:{timezone.now():%Y%m%d%H}"
+
+
+def used_today(what: str, station_id: int, asker: Asker) -> bool:
+    """Whether this device already did ``what`` at this station today (no side effect)."""
+    return cache.get(_day_key(what, station_id, asker.device_hash)) is not None
+
+
+def claim(what: str, station_id: int, asker: Asker, *, per_hour: int) -> str | None:
+    """Take one of the device's and the address's allowances; None when both allow it,
+    else which limit refused ("device" or "address"). Atomic on Redis (ADD, INCR)."""
+    day_key = _day_key(what, station_id, asker.device_hash)
+    if not cache.add(day_key, 1, timeout=86400):
+        return "device"
+    hour_key = _hour_key(what, asker.address_hash)
+    cache.add(hour_key, 0, timeout=3600)
+    try:
+        taken = cache.incr(hour_key)
+    except ValueError:  # expired between add and incr
+        cache.set(hour_key, 1, timeout=3600)
+        taken = 1
+    if taken > per_hour:
+        # The device did not get its turn: give it back, so it may try again next hour.
+        cache.delete(day_key)
+        return "address"
+    return None

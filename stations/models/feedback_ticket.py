@@ -1,0 +1,83 @@
+"""A serious complaint followed to a reply: the ticket the station's union must answer.
+
+A worker who ticks "closed during posted hours" or "refused entry" (SERIOUS_PROBLEMS) opens
+one; the union replies, and the aid center, which sees every ticket, closes it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from unions.models import Union
+from unions.scopes import ScopedQuerySet
+
+from .feedback import Feedback
+from .station import Station
+
+
+class TicketStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for the union's reply")
+    REPLIED = "replied", _("Replied")
+    CLOSED = "closed", _("Closed")
+
+
+# The moves a ticket may make, written once: the union may reply (and correct its reply)
+# until the aid center closes the ticket; the aid center may close it at any time, with or
+# without a reply (a duplicate, or settled on the phone through 12351).
+TICKET_MAY_REPLY = (TicketStatus.OPEN, TicketStatus.REPLIED)
+TICKET_MAY_CLOSE = (TicketStatus.OPEN, TicketStatus.REPLIED)
+
+
+class FeedbackTicket(models.Model):
+    feedback = models.OneToOneField(
+        Feedback, verbose_name=_("feedback"), on_delete=models.PROTECT, related_name="ticket"
+    )
+    station = models.ForeignKey(
+        Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="tickets"
+    )
+    union = models.ForeignKey(
+        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=TicketStatus.choices, default=TicketStatus.OPEN
+    )
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True, db_index=True)
+    reply = models.TextField(_("reply"), max_length=1000, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("replied by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        verbose_name = _("feedback ticket")
+        verbose_name_plural = _("feedback tickets")
+        indexes = [models.Index(fields=["union", "status"], name="ticket_union_status")]
+
+    def __str__(self) -> str:
+        return f"{self.station_id} {self.status}"
+
+    @property
+    def may_reply(self) -> bool:
+        return self.status in TICKET_MAY_REPLY
+
+    @property
+    def may_close(self) -> bool:
+        return self.status in TICKET_MAY_CLOSE

@@ -1,0 +1,232 @@
+"""Workers' feedback and "I used this station" (public, no login), and the staff pages that
+follow them: moderation by the aid center, tickets answered by the station's union."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from unions.access import access
+from unions.roles import role_of
+
+from ..devices import Asker, claim, used_today
+from ..forms.feedback import (
+    RATING_WORDS,
+    FeedbackForm,
+    ModerationForm,
+    TicketCloseForm,
+    TicketReplyForm,
+)
+from ..models import Feedback, FeedbackStatus, FeedbackTicket, Station, TicketStatus
+from ..permissions import RECORD_ROLES, record_permissions
+from ..services.feedback import (
+    feedback_hide,
+    feedback_leave,
+    feedback_show,
+    ticket_close,
+    ticket_reply,
+)
+from ..services.visits import visit_record
+from .common import FORM_METHODS, paginate
+from .public import PLAQUE_STAGES
+
+POST = ("POST",)
+
+
+def _numbered_station(plaque_no: str) -> Station:
+    """The station a plaque names, at any stage a plaque can be in (as the station page)."""
+    station = (
+        Station.objects.with_plaque()
+        .select_related("union")
+        .filter(plaque_number=plaque_no.upper())
+        .first()
+    )
+    if station is None or station.status not in PLAQUE_STAGES:
+        raise Http404
+    return station
+
+
+@access(public=True, methods=FORM_METHODS)
+def feedback_form(request, plaque_no: str):
+    station = _numbered_station(plaque_no)
+    asker = Asker(request)
+    context = {"station": station, "rating_words": RATING_WORDS}
+    if not station.is_public:
+        # Still a page, not a 404: the worker scanned a real plaque and deserves to know why.
+        return asker.remember(render(request, "public/feedback_form.html", context))
+    form = FeedbackForm(request.POST or None)
+    already = used_today("feedback", station.pk, asker)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        refused = claim(
+            "feedback", station.pk, asker, per_hour=settings.FEEDBACK_PER_ADDRESS_PER_HOUR
+        )
+        if refused is None:
+            try:
+                feedback = feedback_leave(
+                    station=station,
+                    device_hash=asker.device_hash,
+                    address_hash=asker.address_hash,
+                    **form.cleaned_data,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                context["feedback"] = feedback
+                return asker.remember(render(request, "public/feedback_thanks.html", context))
+        context["refused"] = refused
+        # 429: the client (and any test) can tell a limit from a form error.
+        status = 429 if refused else 200
+    context.update(form=form, already=already)
+    return asker.remember(render(request, "public/feedback_form.html", context, status=status))
+
+
+@access(public=True, methods=POST)
+def station_visit(request, plaque_no: str):
+    """The 'I used this station' tap: counted once per phone, station and day."""
+    station = _numbered_station(plaque_no)
+    asker = Asker(request)
+    if not station.is_public:
+        messages.warning(request, _("This station is not operating, so visits are not counted."))
+    else:
+        refused = claim("visit", station.pk, asker, per_hour=settings.VISITS_PER_ADDRESS_PER_HOUR)
+        if refused is None:
+            visit_record(station=station)
+            messages.success(request, _("Thank you. Your visit has been counted."))
+        elif refused == "device":
+            messages.info(request, _("Your visit today is already counted. Thank you."))
+        else:
+            messages.warning(request, _("Too many taps from your network just now. Thank you."))
+    response = redirect("stations:public_detail", plaque_no=station.plaque_number)
+    return asker.remember(response)
+
+
+# --- Staff: moderation (aid center) -----------------------------------------------------
+@access(*RECORD_ROLES["feedback_moderation"])
+def feedback_moderation(request):
+    rows = Feedback.objects.visible_to(request.user).select_related("station", "moderated_by")
+    shown = request.GET.get("status", "")
+    if shown in FeedbackStatus.values:
+        rows = rows.filter(status=shown)
+    if request.GET.get("serious"):
+        rows = rows.filter(serious=True)
+    return render(
+        request,
+        "stations/feedback_moderation.html",
+        {
+            "page": paginate(request, rows),
+            "statuses": FeedbackStatus.choices,
+            "status": shown,
+            "serious": bool(request.GET.get("serious")),
+            "form": ModerationForm(),
+        },
+    )
+
+
+@access(*RECORD_ROLES["feedback_moderation"], methods=POST)
+def feedback_moderate(request, pk: int):
+    feedback = get_object_or_404(Feedback.objects.visible_to(request.user), pk=pk)
+    form = ModerationForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        if feedback.status == FeedbackStatus.VISIBLE:
+            feedback_hide(feedback=feedback, by=request.user, note=note)
+            messages.success(request, _("Feedback hidden: it no longer counts in the rating."))
+        else:
+            feedback_show(feedback=feedback, by=request.user, note=note)
+            messages.success(request, _("Feedback shown again."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("stations:feedback_moderation")
+
+
+# --- Staff: tickets (the union replies, the aid center closes) -----------------------------
+@access(*RECORD_ROLES["ticket_read"])
+def ticket_list(request):
+    rows = FeedbackTicket.objects.visible_to(request.user).select_related("station", "feedback")
+    shown = request.GET.get("status", "")
+    if shown in TicketStatus.values:
+        rows = rows.filter(status=shown)
+    return render(
+        request,
+        "stations/ticket_list.html",
+        {"page": paginate(request, rows), "statuses": TicketStatus.choices, "status": shown},
+    )
+
+
+def _ticket(request, pk: int) -> FeedbackTicket:
+    return get_object_or_404(
+        FeedbackTicket.objects.visible_to(request.user).select_related(
+            "station", "feedback", "replied_by", "closed_by"
+        ),
+        pk=pk,
+    )
+
+
+@access(*RECORD_ROLES["ticket_read"])
+def ticket_detail(request, pk: int):
+    ticket = _ticket(request, pk)
+    return _ticket_page(request, ticket, TicketReplyForm(initial={"reply": ticket.reply}))
+
+
+def _ticket_page(request, ticket, reply_form, close_form=None, status=200):
+    may = record_permissions(request.user)
+    return render(
+        request,
+        "stations/ticket_detail.html",
+        {
+            "ticket": ticket,
+            "may_reply": may["ticket_reply"] and ticket.may_reply,
+            "may_close": may["ticket_close"] and ticket.may_close,
+            "reply_form": reply_form,
+            "close_form": close_form or TicketCloseForm(),
+            "role": role_of(request.user),
+        },
+        status=status,
+    )
+
+
+@access(*RECORD_ROLES["ticket_reply"], methods=POST)
+def ticket_reply_view(request, pk: int):
+    ticket = _ticket(request, pk)
+    form = TicketReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            ticket_reply(ticket=ticket, by=request.user, reply=form.cleaned_data["reply"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Reply sent."))
+            return redirect("stations:ticket_detail", pk=ticket.pk)
+    return _ticket_page(request, ticket, form, status=400)
+
+
+@access(*RECORD_ROLES["ticket_close"], methods=POST)
+def ticket_close_view(request, pk: int):
+    ticket = _ticket(request, pk)
+    form = TicketCloseForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        ticket_close(ticket=ticket, by=request.user, note=note)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Ticket closed."))
+    return redirect("stations:ticket_detail", pk=ticket.pk)
+
+
+urlpatterns = [
+    path("stations/<str:plaque_no>/feedback/", feedback_form, name="feedback"),
+    path("stations/<str:plaque_no>/visit/", station_visit, name="visit"),
+    path("staff/feedback/", feedback_moderation, name="feedback_moderation"),
+    path("staff/feedback/<int:pk>/moderate/", feedback_moderate, name="feedback_moderate"),
+    path("staff/feedback/tickets/", ticket_list, name="ticket_list"),
+    path("staff/feedback/tickets/<int:pk>/", ticket_detail, name="ticket_detail"),
+    path("staff/feedback/tickets/<int:pk>/reply/", ticket_reply_view, name="ticket_reply"),
+    path("staff/feedback/tickets/<int:pk>/close/", ticket_close_view, name="ticket_close"),
+]

@@ -1,0 +1,78 @@
+"""A worker opens the directory and a station's page, loses signal, and reloads both: the
+service worker shows the saved copies, with a notice saying when they were saved. Staff
+pages are never saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from stations.models import StationStatus
+from tests.factories import StationFactory
+
+from .conftest import result_path
+
+pytestmark = pytest.mark.e2e
+
+PHONE_390 = {"width": 390, "height": 844}
+SAVED = """async (path) => {
+  const cache = await caches.open("relay-pages-v1");
+  return !!(await cache.match(new URL(path, location.origin).href));
+}"""
+
+
+def _station(world):
+    return StationFactory(
+        filing=world.filing_a,
+        host_unit=world.host_a,
+        status=StationStatus.ACTIVE,
+        plaque_number="SH00301",
+        plaque_seq=301,
+        name="断网也能看的站",
+        latitude=31.2304,
+        longitude=121.4737,
+        open_24h=True,
+    )
+
+
+@pytest.mark.parametrize("viewport", [PHONE_390])
+def test_the_directory_and_a_station_page_open_offline(page, world):
+    station = _station(world)
+    station_path = f"/stations/{station.plaque_number}/"
+
+    page.goto("/stations/")
+    page.wait_for_function(SAVED, arg="/stations/")
+    page.goto(station_path)
+    page.wait_for_function(SAVED, arg=station_path)
+
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        assert page.get_by_test_id("plaque-state").get_attribute("data-stage") == "valid"
+        assert "断网也能看的站" in page.content()
+        notice = page.get_by_test_id("offline-notice")
+        notice.wait_for(state="visible")
+        assert "保存的页面" in notice.inner_text()
+        page.screenshot(path=str(result_path("station_offline_390", ".png")), full_page=True)
+
+        page.goto("/stations/")
+        assert page.get_by_test_id("station-entry").first.get_attribute("data-plaque") == "SH00301"
+        page.get_by_test_id("offline-notice").wait_for(state="visible")
+    finally:
+        page.context.set_offline(False)
+
+
+@pytest.mark.parametrize("viewport", [PHONE_390])
+def test_staff_pages_are_never_saved(page, world, login):
+    _station(world)
+    page.goto("/stations/")
+    page.wait_for_function(SAVED, arg="/stations/")
+    login(page, world.aid)
+    page.goto("/staff/review/")
+
+    saved = page.evaluate(
+        """async () => {
+          const cache = await caches.open("relay-pages-v1");
+          return (await cache.keys()).map((r) => new URL(r.url).pathname);
+        }"""
+    )
+    assert saved and all(not path.startswith(("/staff/", "/accounts/")) for path in saved)
