@@ -17,6 +17,7 @@ LINKS = (
     ("stations:review_queue", _("Review queue")),
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
+    ("inspections:assessment_list", _("Quarterly assessments")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )

@@ -86,6 +86,7 @@ from ..models import (
     StationQuarterScore,
     UnionQuarterScore,
 )
+from ..quarters import QuarterError, quarter_bounds
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +104,7 @@ class AssessmentBusy(Exception):
     """Another run of the same quarter is under way."""
 
 
-class AssessmentError(ValueError):
-    pass
+AssessmentError = QuarterError
 
 
 def parameters() -> dict[str, int]:
@@ -117,30 +117,6 @@ def parameters() -> dict[str, int]:
         "satisfaction_weight": settings.ASSESSMENT_SATISFACTION_WEIGHT,
         "timeliness_weight": settings.ASSESSMENT_TIMELINESS_WEIGHT,
     }
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[dt.datetime, dt.datetime]:
-    """The quarter as local (Asia/Shanghai) instants, start included, end excluded."""
-    if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
-        raise AssessmentError(_("No such quarter."))
-    zone = timezone.get_default_timezone()
-    start = dt.datetime(year, 3 * quarter - 2, 1, tzinfo=zone)
-    end = (
-        dt.datetime(year + 1, 1, 1, tzinfo=zone)
-        if quarter == 4
-        else dt.datetime(year, 3 * quarter + 1, 1, tzinfo=zone)
-    )
-    return start, end
-
-
-def previous_quarter(year: int, quarter: int) -> tuple[int, int]:
-    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-
-
-def last_quarter(today: dt.date | None = None) -> tuple[int, int]:
-    """The quarter that ended most recently (the beat job's quarter)."""
-    today = today or timezone.localdate()
-    return previous_quarter(today.year, (today.month - 1) // 3 + 1)
 
 
 def operating_in(start: dt.datetime, end: dt.datetime):
@@ -158,10 +134,7 @@ def operating_in(start: dt.datetime, end: dt.datetime):
 def _scalar(queryset, expression, output_field):
     """A correlated subquery: one aggregate over the station's rows of ``queryset``."""
     return Subquery(
-        queryset.order_by()
-        .values("station")
-        .annotate(v=expression)
-        .values("v")[:1],
+        queryset.order_by().values("station").annotate(v=expression).values("v")[:1],
         output_field=output_field,
     )
 
@@ -222,9 +195,7 @@ def _station_select(assessment: QuarterlyAssessment, start, end, params: dict):
             (_scalar(feedback, Avg(Cast("rating", FloatField())), FloatField()) - 1) * 25, 2
         ),
         "rectifications": Coalesce(_scalar(orders, Count("pk"), integer), 0),
-        "rectifications_late": Coalesce(
-            _scalar(orders.exclude(on_time), Count("pk"), integer), 0
-        ),
+        "rectifications_late": Coalesce(_scalar(orders.exclude(on_time), Count("pk"), integer), 0),
         "timeliness": Value(Decimal("100.00"), output_field=decimal),
         "under_appeal": Exists(appealed),
     }
@@ -263,7 +234,9 @@ def _station_scores(assessment: QuarterlyAssessment, params: dict) -> None:
     )
     float_of = lambda name: Cast(name, FloatField())  # noqa: E731
     with_satisfaction = (
-        wi * float_of("inspection_score") + ws * float_of("satisfaction") + wt * float_of("timeliness")
+        wi * float_of("inspection_score")
+        + ws * float_of("satisfaction")
+        + wt * float_of("timeliness")
     ) / (wi + ws + wt)
     without = (wi * float_of("inspection_score") + wt * float_of("timeliness")) / (wi + wt)
     rows.filter(inspection_score__isnull=False, satisfaction__isnull=False).update(
@@ -280,8 +253,9 @@ def _rank(model, assessment: QuarterlyAssessment, column: str) -> None:
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     value = quote(model._meta.get_field(column).column)
+    # Only quoted table and column names are formatted in; the one value is a parameter.
     sql = (
-        f"UPDATE {table} SET rank = ranked.r FROM ("
+        f"UPDATE {table} SET rank = ranked.r FROM ("  # noqa: S608
         f"SELECT id, RANK() OVER (ORDER BY {value} DESC) AS r FROM {table} "
         f"WHERE assessment_id = %s AND {value} IS NOT NULL"
         f") AS ranked WHERE {table}.id = ranked.id"
