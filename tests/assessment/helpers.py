@@ -33,8 +33,14 @@ def checklist() -> Checklist:
     return Checklist.objects.order_by("version").first() or Checklist.objects.create(version=1)
 
 
-def operating_station(union=None, *, district: str = "", activated: dt.datetime | None = None,
-                      audience: str = "all", status: str = StationStatus.ACTIVE) -> Station:
+def operating_station(
+    union=None,
+    *,
+    district: str = "",
+    activated: dt.datetime | None = None,
+    audience: str = "all",
+    status: str = StationStatus.ACTIVE,
+) -> Station:
     filing = FilingFormFactory(union=union) if union else FilingFormFactory()
     seq = next(_plaques)
     extra = {"district": district} if district else {}
@@ -50,8 +56,15 @@ def operating_station(union=None, *, district: str = "", activated: dt.datetime 
     )
 
 
-def check(station: Station, score, *, kind=InspectionKind.FLYING, by, when=Q1_DAY,
-          status=InspectionStatus.RECORDED) -> Inspection:
+def check(
+    station: Station,
+    score,
+    *,
+    kind=InspectionKind.FLYING,
+    by,
+    when=Q1_DAY,
+    status=InspectionStatus.RECORDED,
+) -> Inspection:
     return Inspection.objects.create(
         station=station,
         union=station.union,
@@ -75,11 +88,10 @@ def feedback(station: Station, *ratings: int, when=Q1_DAY, status=FeedbackStatus
     return rows
 
 
-def order(station: Station, *, by, deadline: dt.date, closed_on: dt.date | None = None,
-          status=None) -> Rectification:
-    closed_at = (
-        dt.datetime.combine(closed_on, dt.time(15, 0), tzinfo=ZONE) if closed_on else None
-    )
+def order(
+    station: Station, *, by, deadline: dt.date, closed_on: dt.date | None = None, status=None
+) -> Rectification:
+    closed_at = dt.datetime.combine(closed_on, dt.time(15, 0), tzinfo=ZONE) if closed_on else None
     return Rectification.objects.create(
         station=station,
         union=station.union,

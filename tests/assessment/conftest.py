@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+from inspections.models import StationQuarterScore, UnionQuarterScore
+from inspections.services.assessment import assessment_run
+
+
+@pytest.fixture
+def run():
+    """Compute 2025 Q1 (or the quarter given) and return {station_id: score row}."""
+
+    def compute(year: int = 2025, quarter: int = 1, **kwargs):
+        assessment = assessment_run(year=year, quarter=quarter, **kwargs)
+        stations = {
+            row.station_id: row for row in StationQuarterScore.objects.filter(assessment=assessment)
+        }
+        unions = {
+            row.union_id: row for row in UnionQuarterScore.objects.filter(assessment=assessment)
+        }
+        return assessment, stations, unions
+
+    return compute
