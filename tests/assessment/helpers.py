@@ -111,3 +111,16 @@ def appeal(inspection: Inspection, *, by) -> Appeal:
         reason="检查时站点正在开放",
         by=by,
     )
+
+
+def computed_quarter(world, *, year: int = 2025, quarter: int = 1, scores=(90, 70)):
+    """Two checked stations, one per union, and the quarter computed (a draft)."""
+    from inspections.services.assessment import assessment_run
+
+    when = Q1_DAY if quarter == 1 else Q2_DAY
+    stations = []
+    for union, score in zip((world.union_a, world.union_b), scores, strict=True):
+        station = operating_station(union)
+        check(station, score, by=world.inspector, when=when)
+        stations.append(station)
+    return assessment_run(year=year, quarter=quarter, by=world.aid), stations
