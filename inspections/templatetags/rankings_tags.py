@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -9,9 +11,14 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
+def _known(*values) -> bool:
+    # A row without a previous quarter has no annotation: the template hands over "".
+    return all(isinstance(v, int | float | Decimal) for v in values)
+
+
 @register.simple_tag
 def score_delta(value, previous):
-    if value is None or previous is None:
+    if not _known(value, previous):
         return format_html('<span class="text-muted">{}</span>', "—")
     delta = value - previous
     css = "text-success" if delta > 0 else "text-danger" if delta < 0 else "text-muted"
@@ -21,7 +28,7 @@ def score_delta(value, previous):
 @register.simple_tag
 def rank_move(rank, previous):
     """↑3 when the rank improved by three places (a smaller number is better)."""
-    if rank is None or previous is None or rank == previous:
+    if not _known(rank, previous) or rank == previous:
         return ""
     up = previous > rank
     return format_html(
