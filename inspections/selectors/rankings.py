@@ -4,12 +4,18 @@ charts' numbers are aggregated by the database, and lists are paginated."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
 
 from stations.models.station import PUBLIC_STATUSES
 
 from ..models import QuarterlyAssessment, StationQuarterScore, UnionQuarterScore
 from ..quarters import previous_quarter
+
+# A published version's scores never change; what the public sees of them changes only when
+# a station stops operating (the public list leaves it out). The whole-list numbers (count,
+# district means, distribution) are kept this long, so a warm page reads only its own rows.
+SUMMARY_SECONDS = 300
 
 # The score distribution's bins: 0–10, 10–20, …, 90–100 (100 falls in the last).
 BINS = 10
@@ -103,3 +109,20 @@ def histogram(rows: QuerySet) -> list[dict]:
         {"label": f"{low}–{high}", "low": low, "high": high, "count": counts[f"b{i}"]}
         for i, (low, high) in enumerate(bounds)
     ]
+
+
+def public_summary(assessment: QuarterlyAssessment, rows: QuerySet, **filters: str) -> dict:
+    """The list's count, district means and distribution (three aggregates), cached per
+    published version and filter for SUMMARY_SECONDS."""
+    key = "rankings:{}:{}".format(
+        assessment.pk, ":".join(f"{k}={v}" for k, v in sorted(filters.items()))
+    )
+    summary = cache.get(key)
+    if summary is None:
+        summary = {
+            "count": rows.count(),
+            "districts": district_means(rows),
+            "bins": histogram(rows),
+        }
+        cache.set(key, summary, SUMMARY_SECONDS)
+    return summary

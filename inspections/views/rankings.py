@@ -34,6 +34,12 @@ def _filters(request) -> dict[str, str]:
     }
 
 
+def _paginate(rows, size: int, count: int, request):
+    paginator = Paginator(rows, size)
+    paginator.count = count  # known from the cached summary: no COUNT(*) per request
+    return paginator.get_page(request.GET.get("page"))
+
+
 def _number(value) -> float | None:
     return None if value is None else float(value)
 
@@ -41,9 +47,9 @@ def _number(value) -> float | None:
 def _page(request, assessment, *, status: int = 200):
     filters = _filters(request)
     rows = rankings.station_rows(assessment, public=True, **filters)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    districts = rankings.district_means(rows)
-    bins = rankings.histogram(rows)
+    summary = rankings.public_summary(assessment, rows, **filters)
+    page = _paginate(rows, PAGE_SIZE, summary["count"], request)
+    districts, bins = summary["districts"], summary["bins"]
     chart = {
         "districts": [
             {"label": d["district"], "value": round(float(d["mean"]), 2)} for d in districts
@@ -97,7 +103,8 @@ def rankings_api(request, year: int, quarter: int):
     assessment = _published_or_404(year, quarter)
     filters = _filters(request)
     rows = rankings.station_rows(assessment, public=True, **filters)
-    page = Paginator(rows, API_PAGE_SIZE).get_page(request.GET.get("page"))
+    summary = rankings.public_summary(assessment, rows, **filters)
+    page = _paginate(rows, API_PAGE_SIZE, summary["count"], request)
     base = request.build_absolute_uri(request.path)
     body = {
         "year": assessment.year,
@@ -123,11 +130,10 @@ def rankings_api(request, year: int, quarter: int):
                 "stations": d["stations"],
                 "mean_score": round(float(d["mean"]), 2),
             }
-            for d in rankings.district_means(rows)
+            for d in summary["districts"]
         ],
         "histogram": [
-            {"low": b["low"], "high": b["high"], "stations": b["count"]}
-            for b in rankings.histogram(rows)
+            {"low": b["low"], "high": b["high"], "stations": b["count"]} for b in summary["bins"]
         ],
         "count": page.paginator.count,
         "page": page.number,
