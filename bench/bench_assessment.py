@@ -208,9 +208,7 @@ def load(stations: int, checks: int) -> dict[str, float]:
     copy_rows(Station, station_rows())
     timings["stations"] = time.monotonic() - started
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT id, union_id, district FROM stations_station ORDER BY id"
-        )
+        cursor.execute("SELECT id, union_id, district FROM stations_station ORDER BY id")
         ids = cursor.fetchall()
 
     mark = time.monotonic()
@@ -433,7 +431,9 @@ def main() -> None:
                 ),
             }
             for label, result in pages.items():
-                print(f"{label}: median {result['median_ms']:.1f} ms, max {result['max_ms']:.0f} ms")
+                print(
+                    f"{label}: median {result['median_ms']:.1f} ms, max {result['max_ms']:.0f} ms"
+                )
             text = section(args, load_timings, assessment, pages, pg_version)
             if args.write:
                 write_section(text)

@@ -1,7 +1,9 @@
 """季度考核: computing one quarter's scores, in the database.
 
-A run makes a new ``QuarterlyAssessment`` version and fills its score tables with one
-``INSERT … SELECT`` per table, then a few set-based ``UPDATE``s: Python never sees a check,
+A run makes a new ``QuarterlyAssessment`` version: one ``INSERT … SELECT`` makes a row per
+operating station, one ``UPDATE … FROM (SELECT … GROUP BY station)`` per source table
+(checks, feedback, orders, appeals) fills it in, a few set-based ``UPDATE``s score and rank
+it, and one more ``INSERT … SELECT`` makes the union rows: Python never sees a check,
 a feedback row or an order, so 200,000 stations and a million checks are the database's
 work (bench/bench_assessment.py measures it). The same data gives the same scores: every
 step is a pure function of the rows of the quarter, rounded to two places before ranks are
@@ -51,6 +53,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import (
     Avg,
+    BooleanField,
     Case,
     Count,
     DecimalField,
@@ -61,12 +64,11 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Round
+from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -95,7 +97,17 @@ log = logging.getLogger(__name__)
 RUN_LEASE = dt.timedelta(hours=1)
 # Keys the PostgreSQL advisory lock: (this class number, year * 10 + quarter).
 LOCK_CLASS = 0x5141  # "QA"
-STEPS = ("station_rows", "station_scores", "station_ranks", "union_rows", "union_ranks")
+STEPS = (
+    "station_rows",
+    "checks",
+    "feedback",
+    "orders",
+    "appeals",
+    "station_scores",
+    "station_ranks",
+    "union_rows",
+    "union_ranks",
+)
 # Statuses after which a station no longer operates.
 ENDED = (StationStatus.REVOKED, StationStatus.CLOSED)
 
@@ -131,25 +143,38 @@ def operating_in(start: dt.datetime, end: dt.datetime):
 # --- the SQL --------------------------------------------------------------------------
 
 
-def _scalar(queryset, expression, output_field):
-    """A correlated subquery: one aggregate over the station's rows of ``queryset``."""
-    return Subquery(
-        queryset.order_by().values("station").annotate(v=expression).values("v")[:1],
-        output_field=output_field,
+def _station_select(assessment: QuarterlyAssessment, start, end):
+    """The SELECT whose rows become the assessment's StationQuarterScore rows: one per
+    operating station, every count at zero; the passes below fill them in."""
+    integer = IntegerField()
+    decimal = DecimalField(max_digits=5, decimal_places=2)
+    columns = {
+        "assessment_id": Value(assessment.pk, output_field=integer),
+        "station_id": F("pk"),
+        "union_id": F("union_id"),
+        "district": F("district"),
+        "audience": F("audience"),
+        "independent_checks": Value(0, output_field=integer),
+        "self_checks": Value(0, output_field=integer),
+        "feedback_count": Value(0, output_field=integer),
+        "rectifications": Value(0, output_field=integer),
+        "rectifications_late": Value(0, output_field=integer),
+        "timeliness": Value(Decimal("100.00"), output_field=decimal),
+        "under_appeal": Value(False, output_field=BooleanField()),
+    }
+    stations = operating_in(start, end).annotate(
+        **{f"col_{name}": expr for name, expr in columns.items()}
     )
+    return list(columns), stations.values_list(*(f"col_{name}" for name in columns))
 
 
-def _station_select(assessment: QuarterlyAssessment, start, end, params: dict):
-    """The SELECT whose rows become the assessment's StationQuarterScore rows: counts and
-    means per station; the score, the satisfaction threshold and the timeliness follow in
-    ``_station_scores`` from these stored columns (an expression referring to a subquery
-    twice would have the database run it twice)."""
-    checks = Inspection.objects.filter(
-        station=OuterRef("pk"),
-        status=InspectionStatus.RECORDED,
-        visited_at__gte=start,
-        visited_at__lt=end,
-    )
+def _per_station(queryset, station: str = "station_id", **aggregates):
+    """One row per station of ``queryset``'s rows: GROUP BY the station, the aggregates
+    named as given (they become the columns of the UPDATE … FROM below)."""
+    return queryset.order_by().annotate(sid=F(station)).values("sid").annotate(**aggregates)
+
+
+def _checks_pass(start, end, params: dict):
     independent = Q(kind__in=INDEPENDENT_KINDS)
     weight = Case(
         When(independent, then=Value(params["independent_weight"])),
@@ -160,49 +185,69 @@ def _station_select(assessment: QuarterlyAssessment, start, end, params: dict):
         Cast(Sum(F("score") * weight), FloatField()) / Cast(Sum(weight), FloatField()),
         output_field=FloatField(),
     )
-    feedback = Feedback.objects.counted().filter(
-        station=OuterRef("pk"), created_at__gte=start, created_at__lt=end
+    checks = Inspection.objects.filter(
+        status=InspectionStatus.RECORDED, visited_at__gte=start, visited_at__lt=end
     )
+    return _per_station(
+        checks,
+        independent=Count("pk", filter=independent),
+        own=Count("pk", filter=~independent),
+        mean=Round(weighted_mean, 2),
+    ), {"independent_checks": "independent", "self_checks": "own", "inspection_score": "mean"}
+
+
+def _feedback_pass(start, end):
+    feedback = Feedback.objects.counted().filter(created_at__gte=start, created_at__lt=end)
+    # The mean rating 1–5 as 0–100; set aside below the threshold in _station_scores.
+    return _per_station(
+        feedback,
+        n=Count("pk"),
+        rating=Round((Avg(Cast("rating", FloatField())) - 1) * 25, 2),
+    ), {"feedback_count": "n", "satisfaction": "rating"}
+
+
+def _orders_pass(start, end):
     orders = Rectification.objects.filter(
-        station=OuterRef("pk"),
-        deadline__gte=timezone.localdate(start),
-        deadline__lt=timezone.localdate(end),
+        deadline__gte=timezone.localdate(start), deadline__lt=timezone.localdate(end)
     )
     on_time = Q(status=RectificationStatus.CLOSED, closed_at__date__lte=F("deadline"))
-    appealed = Appeal.objects.filter(
+    return _per_station(orders, n=Count("pk"), late=Count("pk", filter=~on_time)), {
+        "rectifications": "n",
+        "rectifications_late": "late",
+    }
+
+
+def _appeals_pass(start, end):
+    appeals = Appeal.objects.filter(
         status=AppealStatus.OPEN,
-        inspection__station=OuterRef("pk"),
         inspection__status=InspectionStatus.RECORDED,
         inspection__visited_at__gte=start,
         inspection__visited_at__lt=end,
     )
-    integer = IntegerField()
-    decimal = DecimalField(max_digits=5, decimal_places=2)
-    columns = {
-        "assessment_id": Value(assessment.pk, output_field=integer),
-        "station_id": F("pk"),
-        "union_id": F("union_id"),
-        "district": F("district"),
-        "audience": F("audience"),
-        "independent_checks": Coalesce(
-            _scalar(checks.filter(independent), Count("pk"), integer), 0
-        ),
-        "self_checks": Coalesce(_scalar(checks.exclude(independent), Count("pk"), integer), 0),
-        "inspection_score": Round(_scalar(checks, weighted_mean, FloatField()), 2),
-        "feedback_count": Coalesce(_scalar(feedback, Count("pk"), integer), 0),
-        # The mean rating 1–5 as 0–100; set aside below the threshold in _station_scores.
-        "satisfaction": Round(
-            (_scalar(feedback, Avg(Cast("rating", FloatField())), FloatField()) - 1) * 25, 2
-        ),
-        "rectifications": Coalesce(_scalar(orders, Count("pk"), integer), 0),
-        "rectifications_late": Coalesce(_scalar(orders.exclude(on_time), Count("pk"), integer), 0),
-        "timeliness": Value(Decimal("100.00"), output_field=decimal),
-        "under_appeal": Exists(appealed),
-    }
-    stations = operating_in(start, end).annotate(
-        **{f"col_{name}": expr for name, expr in columns.items()}
+    flagged = ExpressionWrapper(Q(n__gt=0), output_field=BooleanField())
+    return _per_station(appeals, "inspection__station_id", n=Count("pk")).annotate(
+        flagged=flagged
+    ), {"under_appeal": "flagged"}
+
+
+def _update_from(assessment: QuarterlyAssessment, aggregate, assignments: dict[str, str]) -> None:
+    """UPDATE the assessment's station rows FROM one GROUP BY over a whole table: one
+    aggregate pass per table (a hash aggregate on PostgreSQL) instead of a subquery per
+    station. PostgreSQL and SQLite ≥ 3.33 both read UPDATE … FROM."""
+    quote = connection.ops.quote_name
+    select_sql, params = aggregate.query.sql_with_params()
+    table = quote(StationQuarterScore._meta.db_table)
+    sets = ", ".join(
+        f"{quote(StationQuarterScore._meta.get_field(field).column)} = agg.{quote(alias)}"
+        for field, alias in assignments.items()
     )
-    return list(columns), stations.values_list(*(f"col_{name}" for name in columns))
+    # Only quoted names are formatted in; values are parameters.
+    sql = (
+        f"UPDATE {table} SET {sets} FROM ({select_sql}) AS agg "  # noqa: S608
+        f"WHERE {table}.assessment_id = %s AND {table}.station_id = agg.sid"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, assessment.pk])
 
 
 def _insert_select(model, columns: list[str], queryset) -> int:
@@ -383,10 +428,19 @@ def assessment_run(*, year: int, quarter: int, by=None) -> QuarterlyAssessment:
 
 def _compute(assessment: QuarterlyAssessment, start, end, params: dict) -> None:
     with transaction.atomic():
-        columns, select = _station_select(assessment, start, end, params)
+        columns, select = _station_select(assessment, start, end)
         count = _insert_select(StationQuarterScore, columns, select)
         log.info("assessment %s: %s stations", assessment, count)
     _step_done(assessment)
+    for aggregate, assignments in (
+        _checks_pass(start, end, params),
+        _feedback_pass(start, end),
+        _orders_pass(start, end),
+        _appeals_pass(start, end),
+    ):
+        with transaction.atomic():
+            _update_from(assessment, aggregate, assignments)
+        _step_done(assessment)
     with transaction.atomic():
         _station_scores(assessment, params)
     _step_done(assessment)

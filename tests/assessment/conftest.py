@@ -21,3 +21,12 @@ def run():
         return assessment, stations, unions
 
     return compute
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(monkeypatch):
+    """Tasks run in the test's process in both CI passes (with REDIS_URL set they would
+    otherwise wait in Redis for a worker that never comes)."""
+    from config.celery_app import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)

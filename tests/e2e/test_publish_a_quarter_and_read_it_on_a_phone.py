@@ -19,6 +19,14 @@ def viewport():
     return PHONE_390
 
 
+@pytest.fixture(autouse=True)
+def _tasks_in_process(monkeypatch):
+    # No Celery worker runs for this test: the computation and the reports run in-process.
+    from config.celery_app import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)
+
+
 def test_the_aid_center_publishes_a_quarter_and_the_public_reads_it(page, login, world):
     stations = []
     for i, union in enumerate((world.union_a, world.union_b, world.union_a)):
