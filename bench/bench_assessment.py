@@ -290,11 +290,13 @@ def time_assessment(env: dict[str, str]) -> dict[str, float | str]:
         check=True,
     )
     wall = time.monotonic() - started
+    load = os.getloadavg()[0]
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "wall": wall,
         "peak_mb": max(peak_kb, before) / 1024,
         "output": result.stdout.strip(),
+        "load": load,
     }
 
 
@@ -343,7 +345,9 @@ def section(args, load_timings, assessment, pages, pg_version: str) -> str:
         START,
         "## Quarterly assessment",
         "",
-        f"Measured {dt.date.today().isoformat()} on {machine()}; {pg_version}.",
+        f"Measured {dt.date.today().isoformat()} on {machine()}; {pg_version}. Load average "
+        f"when the assessment ran: {assessment['load']:.1f} on 2 cores (other work shared the "
+        "machine and the PostgreSQL server: the times are upper bounds).",
         f"Command: `.venv/bin/python bench/bench_assessment.py --stations {args.stations} "
         f"--checks {args.checks} --write`",
         "",
@@ -367,7 +371,8 @@ def section(args, load_timings, assessment, pages, pg_version: str) -> str:
         )
     lines += [
         "",
-        "The assessment is one `INSERT … SELECT` per score table plus set-based `UPDATE`s "
+        "The assessment is an `INSERT … SELECT` of the station rows, one `UPDATE … FROM "
+        "(SELECT … GROUP BY station)` per source table, set-based scoring and ranking "
         "(inspections/services/assessment.py): Python never holds a check. Page times are "
         "server time through Django's test Client in the benchmark's process (no network, no "
         "WSGI server); the page's query count does not depend on the number of stations "

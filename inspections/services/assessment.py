@@ -196,13 +196,20 @@ def _checks_pass(start, end, params: dict):
     ), {"independent_checks": "independent", "self_checks": "own", "inspection_score": "mean"}
 
 
-def _feedback_pass(start, end):
+def _feedback_pass(start, end, params: dict):
     feedback = Feedback.objects.counted().filter(created_at__gte=start, created_at__lt=end)
-    # The mean rating 1–5 as 0–100; set aside below the threshold in _station_scores.
+    # The mean rating 1–5 as 0–100, only with enough feedback for it to count.
     return _per_station(
         feedback,
         n=Count("pk"),
-        rating=Round((Avg(Cast("rating", FloatField())) - 1) * 25, 2),
+        rating=Case(
+            When(
+                Q(n__gte=params["min_feedback"]),
+                then=Round((Avg(Cast("rating", FloatField())) - 1) * 25, 2),
+            ),
+            default=None,
+            output_field=FloatField(),
+        ),
     ), {"feedback_count": "n", "satisfaction": "rating"}
 
 
@@ -211,10 +218,15 @@ def _orders_pass(start, end):
         deadline__gte=timezone.localdate(start), deadline__lt=timezone.localdate(end)
     )
     on_time = Q(status=RectificationStatus.CLOSED, closed_at__date__lte=F("deadline"))
-    return _per_station(orders, n=Count("pk"), late=Count("pk", filter=~on_time)), {
-        "rectifications": "n",
-        "rectifications_late": "late",
-    }
+    return _per_station(
+        orders,
+        n=Count("pk"),
+        late=Count("pk", filter=~on_time),
+        timely=Round(
+            Cast(Count("pk", filter=on_time), FloatField()) * 100 / Cast(Count("pk"), FloatField()),
+            2,
+        ),
+    ), {"rectifications": "n", "rectifications_late": "late", "timeliness": "timely"}
 
 
 def _appeals_pass(start, end):
@@ -262,16 +274,6 @@ def _insert_select(model, columns: list[str], queryset) -> int:
 
 
 def _station_scores(assessment: QuarterlyAssessment, params: dict) -> None:
-    rows = StationQuarterScore.objects.filter(assessment=assessment)
-    rows.filter(feedback_count__lt=params["min_feedback"]).update(satisfaction=None)
-    rows.filter(rectifications__gt=0).update(
-        timeliness=Round(
-            Cast(F("rectifications") - F("rectifications_late"), FloatField())
-            * 100
-            / Cast(F("rectifications"), FloatField()),
-            2,
-        )
-    )
     wi, ws, wt = (
         params["inspection_weight"],
         params["satisfaction_weight"],
@@ -284,11 +286,17 @@ def _station_scores(assessment: QuarterlyAssessment, params: dict) -> None:
         + wt * float_of("timeliness")
     ) / (wi + ws + wt)
     without = (wi * float_of("inspection_score") + wt * float_of("timeliness")) / (wi + wt)
-    rows.filter(inspection_score__isnull=False, satisfaction__isnull=False).update(
-        score=Round(with_satisfaction, 2)
-    )
-    rows.filter(inspection_score__isnull=False, satisfaction__isnull=True).update(
-        score=Round(without, 2)
+    StationQuarterScore.objects.filter(
+        assessment=assessment, inspection_score__isnull=False
+    ).update(
+        score=Round(
+            Case(
+                When(satisfaction__isnull=True, then=without),
+                default=with_satisfaction,
+                output_field=FloatField(),
+            ),
+            2,
+        )
     )
 
 
@@ -431,10 +439,17 @@ def _compute(assessment: QuarterlyAssessment, start, end, params: dict) -> None:
         columns, select = _station_select(assessment, start, end)
         count = _insert_select(StationQuarterScore, columns, select)
         log.info("assessment %s: %s stations", assessment, count)
+    if connection.vendor == "postgresql":
+        # The table just grew by a quarter's stations: without fresh statistics the planner
+        # takes them for a few hundred rows and joins the updates below row by row.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"ANALYZE {connection.ops.quote_name(StationQuarterScore._meta.db_table)}"
+            )
     _step_done(assessment)
     for aggregate, assignments in (
         _checks_pass(start, end, params),
-        _feedback_pass(start, end),
+        _feedback_pass(start, end, params),
         _orders_pass(start, end),
         _appeals_pass(start, end),
     ):
