@@ -63,7 +63,11 @@ def assessment_start(request):
         messages.error(request, _("Choose a year and a quarter."))
         return redirect("inspections:assessment_list")
     year, quarter = form.cleaned_data["year"], form.cleaned_data["quarter"]
-    result = assessment_compute.delay(year, quarter, request.user.pk)
+    try:
+        result = assessment_compute.delay(year, quarter, request.user.pk)
+    except Exception:  # embedded mode runs the task here; the row says it failed, and why
+        messages.error(request, _("The computation failed; the list shows why."))
+        return redirect("inspections:assessment_list")
     if result.ready() and result.result == "busy":
         messages.error(request, _("The assessment of this quarter is being computed already."))
     else:
