@@ -1,9 +1,9 @@
 """季度考核: computing one quarter's scores, in the database.
 
-A run makes a new ``QuarterlyAssessment`` version: one ``INSERT … SELECT`` makes a row per
-operating station, one ``UPDATE … FROM (SELECT … GROUP BY station)`` per source table
-(checks, feedback, orders, appeals) fills it in, a few set-based ``UPDATE``s score and rank
-it, and one more ``INSERT … SELECT`` makes the union rows: Python never sees a check,
+A run makes a new ``QuarterlyAssessment`` version: one ``INSERT … SELECT`` writes a row per
+operating station, LEFT JOINing one ORM-built ``GROUP BY station`` aggregate per source table
+(checks, feedback, orders, appeals), combining the score and ranking it with a window
+function; one more ``INSERT … SELECT`` makes the union rows: Python never sees a check,
 a feedback row or an order, so 200,000 stations and a million checks are the database's
 work (bench/bench_assessment.py measures it). The same data gives the same scores: every
 step is a pure function of the rows of the quarter, rounded to two places before ranks are
@@ -47,7 +47,6 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Iterator
-from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -56,7 +55,6 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    DecimalField,
     Exists,
     ExpressionWrapper,
     F,
@@ -97,17 +95,7 @@ log = logging.getLogger(__name__)
 RUN_LEASE = dt.timedelta(hours=1)
 # Keys the PostgreSQL advisory lock: (this class number, year * 10 + quarter).
 LOCK_CLASS = 0x5141  # "QA"
-STEPS = (
-    "station_rows",
-    "checks",
-    "feedback",
-    "orders",
-    "appeals",
-    "station_scores",
-    "station_ranks",
-    "union_rows",
-    "union_ranks",
-)
+STEPS = ("stations", "unions", "union_ranks")
 # Statuses after which a station no longer operates.
 ENDED = (StationStatus.REVOKED, StationStatus.CLOSED)
 
@@ -141,31 +129,6 @@ def operating_in(start: dt.datetime, end: dt.datetime):
 
 
 # --- the SQL --------------------------------------------------------------------------
-
-
-def _station_select(assessment: QuarterlyAssessment, start, end):
-    """The SELECT whose rows become the assessment's StationQuarterScore rows: one per
-    operating station, every count at zero; the passes below fill them in."""
-    integer = IntegerField()
-    decimal = DecimalField(max_digits=5, decimal_places=2)
-    columns = {
-        "assessment_id": Value(assessment.pk, output_field=integer),
-        "station_id": F("pk"),
-        "union_id": F("union_id"),
-        "district": F("district"),
-        "audience": F("audience"),
-        "independent_checks": Value(0, output_field=integer),
-        "self_checks": Value(0, output_field=integer),
-        "feedback_count": Value(0, output_field=integer),
-        "rectifications": Value(0, output_field=integer),
-        "rectifications_late": Value(0, output_field=integer),
-        "timeliness": Value(Decimal("100.00"), output_field=decimal),
-        "under_appeal": Value(False, output_field=BooleanField()),
-    }
-    stations = operating_in(start, end).annotate(
-        **{f"col_{name}": expr for name, expr in columns.items()}
-    )
-    return list(columns), stations.values_list(*(f"col_{name}" for name in columns))
 
 
 def _per_station(queryset, station: str = "station_id", **aggregates):
@@ -242,26 +205,6 @@ def _appeals_pass(start, end):
     ), {"under_appeal": "flagged"}
 
 
-def _update_from(assessment: QuarterlyAssessment, aggregate, assignments: dict[str, str]) -> None:
-    """UPDATE the assessment's station rows FROM one GROUP BY over a whole table: one
-    aggregate pass per table (a hash aggregate on PostgreSQL) instead of a subquery per
-    station. PostgreSQL and SQLite ≥ 3.33 both read UPDATE … FROM."""
-    quote = connection.ops.quote_name
-    select_sql, params = aggregate.query.sql_with_params()
-    table = quote(StationQuarterScore._meta.db_table)
-    sets = ", ".join(
-        f"{quote(StationQuarterScore._meta.get_field(field).column)} = agg.{quote(alias)}"
-        for field, alias in assignments.items()
-    )
-    # Only quoted names are formatted in; values are parameters.
-    sql = (
-        f"UPDATE {table} SET {sets} FROM ({select_sql}) AS agg "  # noqa: S608
-        f"WHERE {table}.assessment_id = %s AND {table}.station_id = agg.sid"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, assessment.pk])
-
-
 def _insert_select(model, columns: list[str], queryset) -> int:
     """INSERT INTO model's table (columns) SELECT …: the rows never leave the database."""
     select_sql, params = queryset.query.sql_with_params()
@@ -273,31 +216,72 @@ def _insert_select(model, columns: list[str], queryset) -> int:
         return cursor.rowcount
 
 
-def _station_scores(assessment: QuarterlyAssessment, params: dict) -> None:
-    wi, ws, wt = (
-        params["inspection_weight"],
-        params["satisfaction_weight"],
-        params["timeliness_weight"],
+def _insert_station_rows(assessment: QuarterlyAssessment, start, end, params: dict) -> int:
+    """One INSERT … SELECT for the whole station table: the operating stations LEFT JOINed
+    to one GROUP BY per source table, the score combined and ranked by a window function.
+    Each row is written once (updating a national quarter's rows pass after pass cost more
+    than computing them), and each source table is read once."""
+    quote = connection.ops.quote_name
+    stations = (
+        operating_in(start, end)
+        .annotate(sid=F("pk"))
+        .values("sid", "union_id", "district", "audience")
     )
-    float_of = lambda name: Cast(name, FloatField())  # noqa: E731
-    with_satisfaction = (
-        wi * float_of("inspection_score")
-        + ws * float_of("satisfaction")
-        + wt * float_of("timeliness")
-    ) / (wi + ws + wt)
-    without = (wi * float_of("inspection_score") + wt * float_of("timeliness")) / (wi + wt)
-    StationQuarterScore.objects.filter(
-        assessment=assessment, inspection_score__isnull=False
-    ).update(
-        score=Round(
-            Case(
-                When(satisfaction__isnull=True, then=without),
-                default=with_satisfaction,
-                output_field=FloatField(),
-            ),
-            2,
+    parts = [
+        ("st", stations),
+        ("c", _checks_pass(start, end, params)[0]),
+        ("f", _feedback_pass(start, end, params)[0]),
+        ("o", _orders_pass(start, end)[0]),
+        ("a", _appeals_pass(start, end)[0]),
+    ]
+    compiled = [(alias, *qs.query.sql_with_params()) for alias, qs in parts]
+    wi, ws, wt = (
+        int(params["inspection_weight"]),
+        int(params["satisfaction_weight"]),
+        int(params["timeliness_weight"]),
+    )
+    timely = 'COALESCE(o."timely", 100)'
+    score = (
+        'CASE WHEN c."mean" IS NULL THEN NULL '
+        f'WHEN f."rating" IS NULL THEN ROUND(CAST(({wi} * c."mean" + {wt} * {timely}) '
+        f"/ {wi + wt} AS NUMERIC), 2) "
+        f'ELSE ROUND(CAST(({wi} * c."mean" + {ws} * f."rating" + {wt} * {timely}) '
+        f"/ {wi + ws + wt} AS NUMERIC), 2) END"
+    )
+    inner = (
+        'SELECT st."sid" AS sid, st."union_id" AS union_id, st."district" AS district, '  # noqa: S608
+        'st."audience" AS audience, COALESCE(c."independent", 0) AS independent, '
+        'COALESCE(c."own", 0) AS own, c."mean" AS mean, COALESCE(f."n", 0) AS fn, '
+        'f."rating" AS rating, COALESCE(o."n", 0) AS orders, COALESCE(o."late", 0) AS late, '
+        f'{timely} AS timely, COALESCE(a."flagged", FALSE) AS flagged, {score} AS score '
+        f"FROM ({compiled[0][1]}) st "
+        + " ".join(
+            f'LEFT JOIN ({sql}) {alias} ON {alias}."sid" = st."sid"'
+            for alias, sql, _params in compiled[1:]
         )
     )
+    columns = [
+        "assessment_id", "station_id", "union_id", "district", "audience",
+        "independent_checks", "self_checks", "inspection_score", "feedback_count",
+        "satisfaction", "rectifications", "rectifications_late", "timeliness",
+        "under_appeal", "score", "rank",
+    ]  # fmt: skip
+    fields = ", ".join(quote(StationQuarterScore._meta.get_field(c).column) for c in columns)
+    # Only quoted names and the integer weights are formatted in; values are parameters.
+    sql = (
+        f"INSERT INTO {quote(StationQuarterScore._meta.db_table)} ({fields}) "  # noqa: S608
+        "SELECT %s, x.sid, x.union_id, x.district, x.audience, x.independent, x.own, x.mean, "
+        "x.fn, x.rating, x.orders, x.late, x.timely, x.flagged, x.score, "
+        "CASE WHEN x.score IS NULL THEN NULL "
+        "ELSE RANK() OVER (ORDER BY x.score DESC NULLS LAST) END "
+        f"FROM ({inner}) x"
+    )
+    params_all = [assessment.pk]
+    for _alias, _sql, part_params in compiled:
+        params_all.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params_all)
+        return cursor.rowcount
 
 
 def _rank(model, assessment: QuarterlyAssessment, column: str) -> None:
@@ -436,31 +420,8 @@ def assessment_run(*, year: int, quarter: int, by=None) -> QuarterlyAssessment:
 
 def _compute(assessment: QuarterlyAssessment, start, end, params: dict) -> None:
     with transaction.atomic():
-        columns, select = _station_select(assessment, start, end)
-        count = _insert_select(StationQuarterScore, columns, select)
+        count = _insert_station_rows(assessment, start, end, params)
         log.info("assessment %s: %s stations", assessment, count)
-    if connection.vendor == "postgresql":
-        # The table just grew by a quarter's stations: without fresh statistics the planner
-        # takes them for a few hundred rows and joins the updates below row by row.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"ANALYZE {connection.ops.quote_name(StationQuarterScore._meta.db_table)}"
-            )
-    _step_done(assessment)
-    for aggregate, assignments in (
-        _checks_pass(start, end, params),
-        _feedback_pass(start, end, params),
-        _orders_pass(start, end),
-        _appeals_pass(start, end),
-    ):
-        with transaction.atomic():
-            _update_from(assessment, aggregate, assignments)
-        _step_done(assessment)
-    with transaction.atomic():
-        _station_scores(assessment, params)
-    _step_done(assessment)
-    with transaction.atomic():
-        _rank(StationQuarterScore, assessment, "score")
     _step_done(assessment)
     with transaction.atomic():
         columns, select = _union_select(assessment)
