@@ -371,9 +371,10 @@ def section(args, load_timings, assessment, pages, pg_version: str) -> str:
         )
     lines += [
         "",
-        "The assessment is an `INSERT … SELECT` of the station rows, one `UPDATE … FROM "
-        "(SELECT … GROUP BY station)` per source table, set-based scoring and ranking "
-        "(inspections/services/assessment.py): Python never holds a check. Page times are "
+        "The assessment is one `INSERT … SELECT` of the station rows joining one "
+        "`GROUP BY station` aggregate per source table, scored and ranked in the same "
+        "statement (inspections/services/assessment.py): Python never holds a check. Page "
+        "times are "
         "server time through Django's test Client in the benchmark's process (no network, no "
         "WSGI server); the page's query count does not depend on the number of stations "
         "(tests/assessment/test_rankings_query_count_does_not_grow.py).",
