@@ -40,6 +40,15 @@ def _paginate(rows, size: int, count: int, request):
     return paginator.get_page(request.GET.get("page"))
 
 
+def _next_page(request, base: str, page) -> str | None:
+    """The next page's address, keeping the filters."""
+    if not page.has_next():
+        return None
+    query = request.GET.copy()
+    query["page"] = page.next_page_number()
+    return f"{base}?{query.urlencode()}"
+
+
 def _number(value) -> float | None:
     return None if value is None else float(value)
 
@@ -138,7 +147,7 @@ def rankings_api(request, year: int, quarter: int):
         "count": page.paginator.count,
         "page": page.number,
         "pages": page.paginator.num_pages,
-        "next": f"{base}?page={page.next_page_number()}" if page.has_next() else None,
+        "next": _next_page(request, base, page),
         "stations": [
             {
                 "rank": s.rank,
