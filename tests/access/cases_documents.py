@@ -63,6 +63,14 @@ def _record(w, kind: str):
         return w.filing_a
     if kind == Kind.AGREEMENT:
         return _agreement(w)
+    if kind == "assess_xlsx":
+        from inspections.models import AssessmentStatus, QuarterlyAssessment
+        from inspections.reports.workbook import AssessmentWorkbook
+
+        assessment, _created = QuarterlyAssessment.objects.get_or_create(
+            year=2018, quarter=3, version=1, defaults={"status": AssessmentStatus.PUBLISHED}
+        )
+        return AssessmentWorkbook(assessment)
     return ReportSpec(key="harness-huangpu", title="2018年第三季度考核情况", union_id=w.union_a.pk)
 
 
@@ -102,6 +110,11 @@ DOWNLOADS: dict[str, Case] = {
     Kind.AGREEMENT: _download(Kind.AGREEMENT, inspectors=False),
     Kind.BATCH_ZIP: _download(Kind.BATCH_ZIP, inspectors=False),
     "report": _download("report", inspectors=False),
+    # The quarter's workbook is city-wide (no union): the aid center's and the admins' only.
+    "assess_xlsx": Case(
+        kwargs=lambda w: {"pk": _ready(w, "assess_xlsx").pk},
+        hidden_from=("union_a", "union_b", *INSPECTORS),
+    ),
 }
 
 
