@@ -25,6 +25,7 @@ LINKS = (
     ("stations:ticket_list", _("Feedback tickets")),
     ("awards:staff_years", _("Annual awards")),
     ("awards:certificates", _("Award certificates")),
+    ("inspections:assessment_list", _("Quarterly assessments")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )

@@ -62,16 +62,23 @@ class DocumentKind:
     # unions.scopes.INSPECTOR_DOCUMENT_KINDS, where the scope itself is written; a test
     # holds the two together.
     shown_to_inspectors: bool = False
+    # A document that is not drawn from a template (a workbook): payload -> the file's bytes,
+    # with its extension and content type. The worker stores it like a PDF.
+    produce: Callable[[dict[str, Any]], bytes] | None = None
+    file_extension: str = ""
+    file_content_type: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "code", str(self.code))  # a TextChoices member is stored as text
 
     @property
     def extension(self) -> str:
-        return "zip" if self.bundle else "pdf"
+        return self.file_extension or ("zip" if self.bundle else "pdf")
 
     @property
     def content_type(self) -> str:
+        if self.file_content_type:
+            return self.file_content_type
         return "application/zip" if self.bundle else "application/pdf"
 
     def template_for(self, payload: dict[str, Any]) -> str:

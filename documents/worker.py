@@ -176,7 +176,10 @@ def _render_bundle(document: GeneratedDocument, task_id: str):
 
 
 def _produce(document: GeneratedDocument, task_id: str) -> tuple[str, int]:
-    if kinds.get(document.kind).bundle:
+    kind = kinds.get(document.kind)
+    if kind.produce is not None:
+        return _store(document, ContentFile(kind.produce(document.payload)))
+    if kind.bundle:
         with _render_bundle(document, task_id) as handle:
             return _store(document, File(handle))
     return _store(document, ContentFile(render_pdf(document.kind, document.payload)))

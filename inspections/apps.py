@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class InspectionsConfig(AppConfig):
     name = "inspections"
     verbose_name = _("Inspections")
+
+    def ready(self) -> None:
+        # The quarter's workbook is a document kind of this app (documents.kinds).
+        from .reports import workbook
+
+        workbook.register_kind()

@@ -225,6 +225,25 @@ CELERY_BEAT_SCHEDULE["plan-draw-quarter"] = {
     "task": "inspections.plan_draw_this_quarter",
     "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
 }
+# The quarterly assessment of the quarter just ended, in the small hours of the first day of
+# the quarter after it (inspections.tasks.assessment_of_last_quarter); checks logged late on
+# the quarter's last day are in by then. A re-run or a correction is a manual trigger.
+CELERY_BEAT_SCHEDULE["quarterly-assessment"] = {
+    "task": "inspections.tasks.assessment_of_last_quarter",
+    "schedule": crontab(minute=30, hour=2, day_of_month=1, month_of_year="1,4,7,10"),
+}
+
+# --- Quarterly assessment (inspections/services/assessment.py; shown on /rankings/) ------
+# Independent checks (flying, undercover, peer review, acceptance) weigh more than a union's
+# own self-checks in a station's inspection score.
+ASSESSMENT_INDEPENDENT_WEIGHT = env.int("ASSESSMENT_INDEPENDENT_WEIGHT", default=2)
+ASSESSMENT_SELF_WEIGHT = env.int("ASSESSMENT_SELF_WEIGHT", default=1)
+# Worker satisfaction counts only for a station with at least this much feedback.
+ASSESSMENT_MIN_FEEDBACK = env.int("ASSESSMENT_MIN_FEEDBACK", default=5)
+# The quarterly score: these weights, renormalised over the parts a station has.
+ASSESSMENT_INSPECTION_WEIGHT = env.int("ASSESSMENT_INSPECTION_WEIGHT", default=70)
+ASSESSMENT_SATISFACTION_WEIGHT = env.int("ASSESSMENT_SATISFACTION_WEIGHT", default=20)
+ASSESSMENT_TIMELINESS_WEIGHT = env.int("ASSESSMENT_TIMELINESS_WEIGHT", default=10)
 
 # --- Logging: logins, lockouts and refused accesses go to the "security" logger ---------
 LOGGING = {

@@ -67,6 +67,14 @@ def _record(w, kind: str):
         from .cases_awards import published_award_a
 
         return published_award_a(w)
+    if kind == "assess_xlsx":
+        from inspections.models import AssessmentStatus, QuarterlyAssessment
+        from inspections.reports.workbook import AssessmentWorkbook
+
+        assessment, _created = QuarterlyAssessment.objects.get_or_create(
+            year=2018, quarter=3, version=1, defaults={"status": AssessmentStatus.PUBLISHED}
+        )
+        return AssessmentWorkbook(assessment)
     return ReportSpec(key="harness-huangpu", title="2018年第三季度考核情况", union_id=w.union_a.pk)
 
 
@@ -108,6 +116,11 @@ DOWNLOADS: dict[str, Case] = {
     "report": _download("report", inspectors=False),
     # Award certificates are the winner's union's: never an inspector's.
     "award_cert": _download("award_cert", inspectors=False),
+    # The quarter's workbook is city-wide (no union): the aid center's and the admins' only.
+    "assess_xlsx": Case(
+        kwargs=lambda w: {"pk": _ready(w, "assess_xlsx").pk},
+        hidden_from=("union_a", "union_b", *INSPECTORS),
+    ),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from stations.models import PUBLIC_STATUSES, Station
 from unions.roles import union_of
 
-from .models import Appeal, AppealStatus, PeerReviewPairing
+from ..models import Appeal, AppealStatus, PeerReviewPairing
 
 
 def peer_review_stations(user, year: int, quarter: int):

@@ -1,0 +1,128 @@
+"""Reads of computed assessments, shared by the staff review page, the public rankings and
+their JSON. Every function is a fixed number of queries whatever the number of stations: the
+charts' numbers are aggregated by the database, and lists are paginated."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
+
+from stations.models.station import PUBLIC_STATUSES
+
+from ..models import QuarterlyAssessment, StationQuarterScore, UnionQuarterScore
+from ..quarters import previous_quarter
+
+# A published version's scores never change; what the public sees of them changes only when
+# a station stops operating (the public list leaves it out). The whole-list numbers (count,
+# district means, distribution) are kept this long, so a warm page reads only its own rows.
+SUMMARY_SECONDS = 300
+
+# The score distribution's bins: 0–10, 10–20, …, 90–100 (100 falls in the last).
+BINS = 10
+
+
+def latest_published() -> QuarterlyAssessment | None:
+    return QuarterlyAssessment.objects.published().order_by("-year", "-quarter").first()
+
+
+def published(year: int, quarter: int) -> QuarterlyAssessment | None:
+    return QuarterlyAssessment.objects.published().filter(year=year, quarter=quarter).first()
+
+
+def previous_published(assessment: QuarterlyAssessment) -> QuarterlyAssessment | None:
+    """What a quarter is compared with: the previous quarter's published version."""
+    year, quarter = previous_quarter(assessment.year, assessment.quarter)
+    return published(year, quarter)
+
+
+def station_rows(
+    assessment: QuarterlyAssessment,
+    *,
+    district: str = "",
+    audience: str = "",
+    public: bool = False,
+) -> QuerySet[StationQuarterScore]:
+    rows = StationQuarterScore.objects.filter(assessment=assessment)
+    if public:
+        # DESIGN: the public lists a station only while it operates (active or rectifying).
+        rows = rows.filter(station__status__in=PUBLIC_STATUSES)
+    if district:
+        rows = rows.filter(district=district)
+    if audience:
+        rows = rows.filter(audience=audience)
+    return rows.select_related("station", "union").order_by(
+        F("rank").asc(nulls_last=True), "station_id"
+    )
+
+
+def with_previous(rows: QuerySet, previous: QuarterlyAssessment | None) -> QuerySet:
+    """Each row with its station's score and rank in ``previous`` (None when absent)."""
+    if previous is None:
+        return rows
+    earlier = StationQuarterScore.objects.filter(assessment=previous, station=OuterRef("station"))
+    return rows.annotate(
+        previous_score=Subquery(earlier.values("score")[:1]),
+        previous_rank=Subquery(earlier.values("rank")[:1]),
+    )
+
+
+def union_rows(assessment: QuarterlyAssessment, previous: QuarterlyAssessment | None = None):
+    rows = (
+        UnionQuarterScore.objects.filter(assessment=assessment)
+        .select_related("union")
+        .order_by(F("rank").asc(nulls_last=True), "union_id")
+    )
+    if previous is not None:
+        earlier = UnionQuarterScore.objects.filter(assessment=previous, union=OuterRef("union"))
+        rows = rows.annotate(
+            previous_score=Subquery(earlier.values("mean_score")[:1]),
+            previous_rank=Subquery(earlier.values("rank")[:1]),
+        )
+    return rows
+
+
+def district_means(rows: QuerySet) -> list[dict]:
+    """Mean score and number of scored stations per district, best first (one query)."""
+    return list(
+        rows.filter(score__isnull=False)
+        .order_by()
+        .values("district")
+        .annotate(stations=Count("pk"), mean=Avg("score"))
+        .order_by("-mean", "district")
+    )
+
+
+def histogram(rows: QuerySet) -> list[dict]:
+    """How many stations scored in each tenth of the scale (one query)."""
+    bounds = [(i * 10, (i + 1) * 10) for i in range(BINS)]
+    counts = rows.order_by().aggregate(
+        **{
+            f"b{i}": Count(
+                "pk",
+                filter=Q(score__gte=low)
+                & (Q(score__lte=high) if i == BINS - 1 else Q(score__lt=high)),
+            )
+            for i, (low, high) in enumerate(bounds)
+        }
+    )
+    return [
+        {"label": f"{low}–{high}", "low": low, "high": high, "count": counts[f"b{i}"]}
+        for i, (low, high) in enumerate(bounds)
+    ]
+
+
+def public_summary(assessment: QuarterlyAssessment, rows: QuerySet, **filters: str) -> dict:
+    """The list's count, district means and distribution (three aggregates), cached per
+    published version and filter for SUMMARY_SECONDS."""
+    key = "rankings:{}:{}".format(
+        assessment.pk, ":".join(f"{k}={v}" for k, v in sorted(filters.items()))
+    )
+    summary = cache.get(key)
+    if summary is None:
+        summary = {
+            "count": rows.count(),
+            "districts": district_means(rows),
+            "bins": histogram(rows),
+        }
+        cache.set(key, summary, SUMMARY_SECONDS)
+    return summary

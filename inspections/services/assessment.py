@@ -1,0 +1,436 @@
+"""季度考核: computing one quarter's scores, in the database.
+
+A run makes a new ``QuarterlyAssessment`` version: one ``INSERT … SELECT`` writes a row per
+operating station, LEFT JOINing one ORM-built ``GROUP BY station`` aggregate per source table
+(checks, feedback, orders, appeals), combining the score and ranking it with a window
+function; one more ``INSERT … SELECT`` makes the union rows: Python never sees a check,
+a feedback row or an order, so 200,000 stations and a million checks are the database's
+work (bench/bench_assessment.py measures it). The same data gives the same scores: every
+step is a pure function of the rows of the quarter, rounded to two places before ranks are
+given.
+
+The rules, in one place (the rankings page says them in words, from ``parameters()``):
+
+- **Who is assessed.** A station *operated in the quarter* when it was activated before the
+  quarter ended and was not revoked or closed before it began. A station revoked or closed
+  during the quarter is assessed for it — it did operate, and its union must not improve its
+  mean by revoking its worst station — but the public lists only stations still operating
+  (DESIGN: rankings list active or rectifying stations only).
+- **Inspection score.** The weighted mean of the scores of the quarter's recorded (not
+  voided) checks: an independent check (``INDEPENDENT_KINDS``) weighs
+  ``ASSESSMENT_INDEPENDENT_WEIGHT``, a self-check ``ASSESSMENT_SELF_WEIGHT``. A check under
+  an open appeal still counts (the appeal may be dismissed) and flags the station.
+- **Worker satisfaction.** The mean rating of the quarter's counted feedback, 1–5 mapped to
+  0–100, only when the station had at least ``ASSESSMENT_MIN_FEEDBACK`` of it.
+- **Timeliness.** The share of the rectification orders due in the quarter (deadline inside
+  it) that were closed by their deadline; 100 when none was due.
+- **Quarterly score.** ``ASSESSMENT_INSPECTION_WEIGHT`` × inspection +
+  ``ASSESSMENT_SATISFACTION_WEIGHT`` × satisfaction + ``ASSESSMENT_TIMELINESS_WEIGHT`` ×
+  timeliness, divided by the sum of the weights used: without satisfaction its weight is left
+  out of both. A station with no check in the quarter has no score and no rank.
+- **Ranks.** By score, highest first; equal scores share a rank (1, 2, 2, 4); the lists show
+  equal ranks by station id.
+- **Unions.** Their stations' mean score and the share of their stations checked at least
+  once in the quarter.
+
+Concurrency: one run per quarter at a time. On PostgreSQL a session advisory lock keyed by
+the quarter is taken without waiting, and a second run is refused with ``AssessmentBusy``; a
+worker that died leaves no lock behind (the session ended), and its ``running`` row is marked
+failed by the next run. SQLite (embedded mode, one process) has no advisory locks: there a
+run is refused while another version of the quarter is ``running`` and younger than
+``RUN_LEASE``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Round
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stations.models import Station, StationStatus, StationTransition
+from stations.models.feedback import Feedback
+
+from ..models import (
+    INDEPENDENT_KINDS,
+    Appeal,
+    AppealStatus,
+    AssessmentStatus,
+    Inspection,
+    InspectionStatus,
+    QuarterlyAssessment,
+    Rectification,
+    RectificationStatus,
+    StationQuarterScore,
+    UnionQuarterScore,
+)
+from ..quarters import QuarterError, quarter_bounds
+
+log = logging.getLogger(__name__)
+
+# A run older than this that still says "running" is taken for dead on SQLite (where no
+# advisory lock tells); PostgreSQL knows for sure from the lock.
+RUN_LEASE = dt.timedelta(hours=1)
+# Keys the PostgreSQL advisory lock: (this class number, year * 10 + quarter).
+LOCK_CLASS = 0x5141  # "QA"
+STEPS = ("stations", "unions", "union_ranks")
+# Statuses after which a station no longer operates.
+ENDED = (StationStatus.REVOKED, StationStatus.CLOSED)
+
+
+class AssessmentBusy(Exception):
+    """Another run of the same quarter is under way."""
+
+
+AssessmentError = QuarterError
+
+
+def parameters() -> dict[str, int]:
+    """The weights and thresholds from the settings, stored on each assessment."""
+    return {
+        "independent_weight": settings.ASSESSMENT_INDEPENDENT_WEIGHT,
+        "self_weight": settings.ASSESSMENT_SELF_WEIGHT,
+        "min_feedback": settings.ASSESSMENT_MIN_FEEDBACK,
+        "inspection_weight": settings.ASSESSMENT_INSPECTION_WEIGHT,
+        "satisfaction_weight": settings.ASSESSMENT_SATISFACTION_WEIGHT,
+        "timeliness_weight": settings.ASSESSMENT_TIMELINESS_WEIGHT,
+    }
+
+
+def operating_in(start: dt.datetime, end: dt.datetime):
+    """The one rule for who is assessed (module docstring): activated before the quarter
+    ended, not revoked or closed before it began."""
+    ended_before = StationTransition.objects.filter(
+        station=OuterRef("pk"), to_status__in=ENDED, at__lt=start
+    )
+    return Station.objects.filter(activated_at__lt=end).exclude(Exists(ended_before)).order_by()
+
+
+# --- the SQL --------------------------------------------------------------------------
+
+
+def _per_station(queryset, station: str = "station_id", **aggregates):
+    """One row per station of ``queryset``'s rows: GROUP BY the station, the aggregates
+    named as given (they become the columns of the UPDATE … FROM below)."""
+    return queryset.order_by().annotate(sid=F(station)).values("sid").annotate(**aggregates)
+
+
+def _checks_pass(start, end, params: dict):
+    independent = Q(kind__in=INDEPENDENT_KINDS)
+    weight = Case(
+        When(independent, then=Value(params["independent_weight"])),
+        default=Value(params["self_weight"]),
+        output_field=IntegerField(),
+    )
+    weighted_mean = ExpressionWrapper(
+        Cast(Sum(F("score") * weight), FloatField()) / Cast(Sum(weight), FloatField()),
+        output_field=FloatField(),
+    )
+    checks = Inspection.objects.filter(
+        status=InspectionStatus.RECORDED, visited_at__gte=start, visited_at__lt=end
+    )
+    return _per_station(
+        checks,
+        independent=Count("pk", filter=independent),
+        own=Count("pk", filter=~independent),
+        mean=Round(weighted_mean, 2),
+    ), {"independent_checks": "independent", "self_checks": "own", "inspection_score": "mean"}
+
+
+def _feedback_pass(start, end, params: dict):
+    feedback = Feedback.objects.counted().filter(created_at__gte=start, created_at__lt=end)
+    # The mean rating 1–5 as 0–100, only with enough feedback for it to count.
+    return _per_station(
+        feedback,
+        n=Count("pk"),
+        rating=Case(
+            When(
+                Q(n__gte=params["min_feedback"]),
+                then=Round((Avg(Cast("rating", FloatField())) - 1) * 25, 2),
+            ),
+            default=None,
+            output_field=FloatField(),
+        ),
+    ), {"feedback_count": "n", "satisfaction": "rating"}
+
+
+def _orders_pass(start, end):
+    orders = Rectification.objects.filter(
+        deadline__gte=timezone.localdate(start), deadline__lt=timezone.localdate(end)
+    )
+    on_time = Q(status=RectificationStatus.CLOSED, closed_at__date__lte=F("deadline"))
+    return _per_station(
+        orders,
+        n=Count("pk"),
+        late=Count("pk", filter=~on_time),
+        timely=Round(
+            Cast(Count("pk", filter=on_time), FloatField()) * 100 / Cast(Count("pk"), FloatField()),
+            2,
+        ),
+    ), {"rectifications": "n", "rectifications_late": "late", "timeliness": "timely"}
+
+
+def _appeals_pass(start, end):
+    appeals = Appeal.objects.filter(
+        status=AppealStatus.OPEN,
+        inspection__status=InspectionStatus.RECORDED,
+        inspection__visited_at__gte=start,
+        inspection__visited_at__lt=end,
+    )
+    flagged = ExpressionWrapper(Q(n__gt=0), output_field=BooleanField())
+    return _per_station(appeals, "inspection__station_id", n=Count("pk")).annotate(
+        flagged=flagged
+    ), {"under_appeal": "flagged"}
+
+
+def _insert_select(model, columns: list[str], queryset) -> int:
+    """INSERT INTO model's table (columns) SELECT …: the rows never leave the database."""
+    select_sql, params = queryset.query.sql_with_params()
+    quote = connection.ops.quote_name
+    fields = ", ".join(quote(model._meta.get_field(c).column) for c in columns)
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({fields}) {select_sql}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+def _insert_station_rows(assessment: QuarterlyAssessment, start, end, params: dict) -> int:
+    """One INSERT … SELECT for the whole station table: the operating stations LEFT JOINed
+    to one GROUP BY per source table, the score combined and ranked by a window function.
+    Each row is written once (updating a national quarter's rows pass after pass cost more
+    than computing them), and each source table is read once."""
+    quote = connection.ops.quote_name
+    stations = (
+        operating_in(start, end)
+        .annotate(sid=F("pk"))
+        .values("sid", "union_id", "district", "audience")
+    )
+    parts = [
+        ("st", stations),
+        ("c", _checks_pass(start, end, params)[0]),
+        ("f", _feedback_pass(start, end, params)[0]),
+        ("o", _orders_pass(start, end)[0]),
+        ("a", _appeals_pass(start, end)[0]),
+    ]
+    compiled = [(alias, *qs.query.sql_with_params()) for alias, qs in parts]
+    wi, ws, wt = (
+        int(params["inspection_weight"]),
+        int(params["satisfaction_weight"]),
+        int(params["timeliness_weight"]),
+    )
+    timely = 'COALESCE(o."timely", 100)'
+    score = (
+        'CASE WHEN c."mean" IS NULL THEN NULL '
+        f'WHEN f."rating" IS NULL THEN ROUND(CAST(({wi} * c."mean" + {wt} * {timely}) '
+        f"/ {wi + wt} AS NUMERIC), 2) "
+        f'ELSE ROUND(CAST(({wi} * c."mean" + {ws} * f."rating" + {wt} * {timely}) '
+        f"/ {wi + ws + wt} AS NUMERIC), 2) END"
+    )
+    inner = (
+        'SELECT st."sid" AS sid, st."union_id" AS union_id, st."district" AS district, '  # noqa: S608
+        'st."audience" AS audience, COALESCE(c."independent", 0) AS independent, '
+        'COALESCE(c."own", 0) AS own, c."mean" AS mean, COALESCE(f."n", 0) AS fn, '
+        'f."rating" AS rating, COALESCE(o."n", 0) AS orders, COALESCE(o."late", 0) AS late, '
+        f'{timely} AS timely, COALESCE(a."flagged", FALSE) AS flagged, {score} AS score '
+        f"FROM ({compiled[0][1]}) st "
+        + " ".join(
+            f'LEFT JOIN ({sql}) {alias} ON {alias}."sid" = st."sid"'
+            for alias, sql, _params in compiled[1:]
+        )
+    )
+    columns = [
+        "assessment_id", "station_id", "union_id", "district", "audience",
+        "independent_checks", "self_checks", "inspection_score", "feedback_count",
+        "satisfaction", "rectifications", "rectifications_late", "timeliness",
+        "under_appeal", "score", "rank",
+    ]  # fmt: skip
+    fields = ", ".join(quote(StationQuarterScore._meta.get_field(c).column) for c in columns)
+    # Only quoted names and the integer weights are formatted in; values are parameters.
+    sql = (
+        f"INSERT INTO {quote(StationQuarterScore._meta.db_table)} ({fields}) "  # noqa: S608
+        "SELECT %s, x.sid, x.union_id, x.district, x.audience, x.independent, x.own, x.mean, "
+        "x.fn, x.rating, x.orders, x.late, x.timely, x.flagged, x.score, "
+        "CASE WHEN x.score IS NULL THEN NULL "
+        "ELSE RANK() OVER (ORDER BY x.score DESC NULLS LAST) END "
+        f"FROM ({inner}) x"
+    )
+    params_all = [assessment.pk]
+    for _alias, _sql, part_params in compiled:
+        params_all.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params_all)
+        return cursor.rowcount
+
+
+def _rank(model, assessment: QuarterlyAssessment, column: str) -> None:
+    """Standard competition ranks (1, 2, 2, 4) by ``column``, highest first, set by one
+    UPDATE … FROM (SELECT … RANK() OVER …); PostgreSQL and SQLite ≥ 3.33 both read it."""
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    value = quote(model._meta.get_field(column).column)
+    # Only quoted table and column names are formatted in; the one value is a parameter.
+    sql = (
+        f"UPDATE {table} SET rank = ranked.r FROM ("  # noqa: S608
+        f"SELECT id, RANK() OVER (ORDER BY {value} DESC) AS r FROM {table} "
+        f"WHERE assessment_id = %s AND {value} IS NOT NULL"
+        f") AS ranked WHERE {table}.id = ranked.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [assessment.pk])
+
+
+def _union_select(assessment: QuarterlyAssessment):
+    integer = IntegerField()
+    checked = Q(independent_checks__gt=0) | Q(self_checks__gt=0)
+    grouped = (
+        StationQuarterScore.objects.filter(assessment=assessment)
+        .order_by()
+        .values("union_id")
+        .annotate(
+            col_assessment_id=Value(assessment.pk, output_field=integer),
+            col_union_id=F("union_id"),
+            col_stations=Count("pk"),
+            col_stations_checked=Count("pk", filter=checked),
+            col_checked_share=Round(
+                Cast(Count("pk", filter=checked), FloatField()) * 100 / Count("pk"), 2
+            ),
+            col_mean_score=Round(Avg(Cast("score", FloatField())), 2),
+        )
+    )
+    columns = [
+        "assessment_id",
+        "union_id",
+        "stations",
+        "stations_checked",
+        "checked_share",
+        "mean_score",
+    ]
+    return columns, grouped.values_list(*(f"col_{c}" for c in columns))
+
+
+# --- the run --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def quarter_lock(year: int, quarter: int) -> Iterator[None]:
+    """Held for the whole run (its steps commit one by one, so a transaction lock would
+    not do): see the module docstring."""
+    if connection.vendor != "postgresql":
+        _refuse_if_running(year, quarter)
+        yield
+        return
+    key = year * 10 + quarter
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_CLASS, key])
+        (got,) = cursor.fetchone()
+    if not got:
+        raise AssessmentBusy(_("The assessment of this quarter is being computed already."))
+    try:
+        # Nobody else runs this quarter now: a row still "running" was left by a dead worker.
+        QuarterlyAssessment.objects.filter(
+            year=year, quarter=quarter, status=AssessmentStatus.RUNNING
+        ).update(status=AssessmentStatus.FAILED, error="interrupted")
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_CLASS, key])
+
+
+def _refuse_if_running(year: int, quarter: int) -> None:
+    running = QuarterlyAssessment.objects.filter(
+        year=year, quarter=quarter, status=AssessmentStatus.RUNNING
+    )
+    if running.filter(started_at__gte=timezone.now() - RUN_LEASE).exists():
+        raise AssessmentBusy(_("The assessment of this quarter is being computed already."))
+    running.update(status=AssessmentStatus.FAILED, error="interrupted")
+
+
+def _new_version(year: int, quarter: int, by, params: dict) -> QuarterlyAssessment:
+    with transaction.atomic():
+        last = (
+            QuarterlyAssessment.objects.filter(year=year, quarter=quarter)
+            .order_by("-version")
+            .values_list("version", flat=True)
+            .first()
+        )
+        return QuarterlyAssessment.objects.create(
+            year=year,
+            quarter=quarter,
+            version=(last or 0) + 1,
+            status=AssessmentStatus.RUNNING,
+            parameters=params,
+            progress_total=len(STEPS),
+            started_by=by,
+        )
+
+
+def _step_done(assessment: QuarterlyAssessment) -> None:
+    assessment.progress_done += 1
+    QuarterlyAssessment.objects.filter(pk=assessment.pk).update(
+        progress_done=assessment.progress_done
+    )
+
+
+def assessment_run(*, year: int, quarter: int, by=None) -> QuarterlyAssessment:
+    """Compute a new draft version of the quarter's assessment (module docstring).
+
+    Raises AssessmentBusy while another run of the quarter is under way. Each step commits
+    on its own so that the progress shows on the staff page; a failed run is marked failed
+    and its partial rows are deleted."""
+    start, end = quarter_bounds(year, quarter)
+    params = parameters()
+    with quarter_lock(year, quarter):
+        assessment = _new_version(year, quarter, by, params)
+        try:
+            _compute(assessment, start, end, params)
+        except Exception as exc:
+            log.exception("assessment %s failed", assessment)
+            with transaction.atomic():
+                StationQuarterScore.objects.filter(assessment=assessment).delete()
+                UnionQuarterScore.objects.filter(assessment=assessment).delete()
+                QuarterlyAssessment.objects.filter(pk=assessment.pk).update(
+                    status=AssessmentStatus.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000]
+                )
+            raise
+    assessment.refresh_from_db()
+    return assessment
+
+
+def _compute(assessment: QuarterlyAssessment, start, end, params: dict) -> None:
+    with transaction.atomic():
+        count = _insert_station_rows(assessment, start, end, params)
+        log.info("assessment %s: %s stations", assessment, count)
+    _step_done(assessment)
+    with transaction.atomic():
+        columns, select = _union_select(assessment)
+        _insert_select(UnionQuarterScore, columns, select)
+    _step_done(assessment)
+    with transaction.atomic():
+        _rank(UnionQuarterScore, assessment, "mean_score")
+        QuarterlyAssessment.objects.filter(pk=assessment.pk).update(
+            status=AssessmentStatus.DRAFT,
+            computed_at=timezone.now(),
+            progress_done=len(STEPS),
+        )

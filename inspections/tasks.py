@@ -1,0 +1,30 @@
+"""Celery tasks of the inspections app: thin, taking ids, calling one service each."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.contrib.auth import get_user_model
+
+from .quarters import last_quarter
+
+# Registered here so that the worker, which imports each app's tasks module, knows it.
+from .reports.tasks import assessment_reports  # noqa: F401
+from .services.assessment import AssessmentBusy, assessment_run
+
+
+@shared_task(soft_time_limit=1800, time_limit=1900)
+def assessment_compute(year: int, quarter: int, by_id: int | None = None) -> str:
+    by = get_user_model().objects.filter(pk=by_id).first() if by_id else None
+    try:
+        assessment = assessment_run(year=year, quarter=quarter, by=by)
+    except AssessmentBusy:
+        # A run of this quarter is under way: it is the result the staff page will show.
+        return "busy"
+    return str(assessment)
+
+
+@shared_task
+def assessment_of_last_quarter() -> str:
+    """Beat: the quarter just ended (config/settings/base.py CELERY_BEAT_SCHEDULE)."""
+    year, quarter = last_quarter()
+    return assessment_compute(year, quarter)

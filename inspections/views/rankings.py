@@ -1,0 +1,173 @@
+"""Public quarterly rankings (DESIGN's public contract): /rankings/ (the latest published
+quarter), /rankings/<year>/q<n>/ and /api/v1/rankings/<year>/q<n>.json.
+
+Only published versions are ever read here (``rankings.published``): a draft, or a quarter
+never published, answers 404 with "not yet published". Every page is a fixed number of
+queries whatever the number of stations (a test holds it): the charts' numbers come from
+the database's aggregates, the station list is paginated.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from stations.models import Audience
+from unions.access import access
+
+from ..rules import rules_in_words
+from ..selectors import rankings
+
+PAGE_SIZE = 50
+API_PAGE_SIZE = 1000
+
+
+def _filters(request) -> dict[str, str]:
+    district = request.GET.get("district", "")
+    audience = request.GET.get("audience", "")
+    return {
+        "district": district if district in settings.DISTRICTS else "",
+        "audience": audience if audience in Audience.values else "",
+    }
+
+
+def _paginate(rows, size: int, count: int, request):
+    paginator = Paginator(rows, size)
+    paginator.count = count  # known from the cached summary: no COUNT(*) per request
+    return paginator.get_page(request.GET.get("page"))
+
+
+def _next_page(request, base: str, page) -> str | None:
+    """The next page's address, keeping the filters."""
+    if not page.has_next():
+        return None
+    query = request.GET.copy()
+    query["page"] = page.next_page_number()
+    return f"{base}?{query.urlencode()}"
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _page(request, assessment, *, status: int = 200):
+    filters = _filters(request)
+    rows = rankings.station_rows(assessment, public=True, **filters)
+    summary = rankings.public_summary(assessment, rows, **filters)
+    page = _paginate(rows, PAGE_SIZE, summary["count"], request)
+    districts, bins = summary["districts"], summary["bins"]
+    chart = {
+        "districts": [
+            {"label": d["district"], "value": round(float(d["mean"]), 2)} for d in districts
+        ],
+        "histogram": [{"label": b["label"], "value": b["count"]} for b in bins],
+    }
+    return render(
+        request,
+        "rankings/page.html",
+        {
+            "assessment": assessment,
+            "page": page,
+            "unions": rankings.union_rows(assessment),
+            "districts": districts,
+            "bins": bins,
+            "chart": chart,
+            "filters": filters,
+            "district_choices": settings.DISTRICTS,
+            "audience_choices": Audience.choices,
+            "rules": rules_in_words(assessment.parameters),
+            "api_url": reverse(
+                "rankings:api", kwargs={"year": assessment.year, "quarter": assessment.quarter}
+            ),
+        },
+        status=status,
+    )
+
+
+@access(public=True)
+def rankings_latest(request):
+    assessment = rankings.latest_published()
+    if assessment is None:
+        return render(request, "rankings/none.html")
+    return _page(request, assessment)
+
+
+def _published_or_404(year: int, quarter: int):
+    assessment = rankings.published(year, quarter) if 1 <= quarter <= 4 else None
+    if assessment is None:
+        raise Http404("not yet published")
+    return assessment
+
+
+@access(public=True)
+def rankings_quarter(request, year: int, quarter: int):
+    return _page(request, _published_or_404(year, quarter))
+
+
+@access(public=True)
+def rankings_api(request, year: int, quarter: int):
+    assessment = _published_or_404(year, quarter)
+    filters = _filters(request)
+    rows = rankings.station_rows(assessment, public=True, **filters)
+    summary = rankings.public_summary(assessment, rows, **filters)
+    page = _paginate(rows, API_PAGE_SIZE, summary["count"], request)
+    base = request.build_absolute_uri(request.path)
+    body = {
+        "year": assessment.year,
+        "quarter": assessment.quarter,
+        "version": assessment.version,
+        "published_at": assessment.published_at.isoformat() if assessment.published_at else None,
+        "correction_note": assessment.correction_note,
+        "parameters": assessment.parameters,
+        "unions": [
+            {
+                "rank": u.rank,
+                "union": u.union.name,
+                "stations": u.stations,
+                "stations_checked": u.stations_checked,
+                "checked_share": _number(u.checked_share),
+                "mean_score": _number(u.mean_score),
+            }
+            for u in rankings.union_rows(assessment)
+        ],
+        "districts": [
+            {
+                "district": d["district"],
+                "stations": d["stations"],
+                "mean_score": round(float(d["mean"]), 2),
+            }
+            for d in summary["districts"]
+        ],
+        "histogram": [
+            {"low": b["low"], "high": b["high"], "stations": b["count"]} for b in summary["bins"]
+        ],
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "next": _next_page(request, base, page),
+        "stations": [
+            {
+                "rank": s.rank,
+                "plaque_number": s.station.plaque_number,
+                "name": s.station.name,
+                "union": s.union.name,
+                "district": s.district,
+                "audience": s.audience,
+                "inspection_score": _number(s.inspection_score),
+                "satisfaction": _number(s.satisfaction),
+                "timeliness": _number(s.timeliness),
+                "score": _number(s.score),
+                "under_appeal": s.under_appeal,
+                "url": request.build_absolute_uri(
+                    reverse("stations:public_detail", args=[s.station.plaque_number])
+                ),
+            }
+            for s in page
+        ],
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
