@@ -17,6 +17,9 @@ LINKS = (
     ("stations:review_queue", _("Review queue")),
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
+    ("inspections:today", _("Today's visits")),
+    ("inspections:check_list", _("Checks")),
+    ("inspections:checklist", _("Checklist")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )
