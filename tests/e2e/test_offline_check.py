@@ -90,7 +90,8 @@ def test_a_check_made_offline_waits_on_the_phone_and_arrives_once(phone, login, 
 
     _answer_everything(page)
     page.set_input_files(
-        "[data-photo-input]", files=[{"name": "shop.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()}]
+        "[data-photo-input]",
+        files=[{"name": "shop.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()}],
     )
     page.locator('[data-testid="photo-thumbs"] img').wait_for()
     page.screenshot(path=str(result_path(request.node.name + "_form", ".png")), full_page=True)
@@ -106,7 +107,9 @@ def test_a_check_made_offline_waits_on_the_phone_and_arrives_once(phone, login, 
     context.set_offline(False)
     page.locator('[data-testid="sent-item"]').wait_for()
     assert "得分 100.00" in page.locator('[data-testid="sent-item"]').inner_text()
-    page.wait_for_function("() => document.querySelector('[data-testid=outbox]').classList.contains('d-none')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=outbox]').classList.contains('d-none')"
+    )
 
     # A reload retries whatever is left; nothing is left, so nothing is sent twice.
     page.reload()
@@ -129,7 +132,8 @@ def test_a_red_line_check_shows_the_order_it_opened(phone, login, world, request
     page.locator("[data-check-form]").wait_for()
     _answer_everything(page, failing=("plaque_posted",))
     page.set_input_files(
-        "[data-photo-input]", files=[{"name": "wall.png", "mimeType": "image/png", "buffer": _png()}]
+        "[data-photo-input]",
+        files=[{"name": "wall.png", "mimeType": "image/png", "buffer": _png()}],
     )
     page.locator('[data-testid="photo-thumbs"] img').wait_for()
     page.click("[data-save]")
