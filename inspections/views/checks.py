@@ -51,10 +51,11 @@ def _record(form: CheckForm, user) -> tuple[Inspection, bool]:
 
 
 def _form_context(request, form: CheckForm) -> dict:
-    user = request.user
+    stations = form_stations(request.user)
     return {
         "form": form,
-        "stations": form_stations(user),
+        "stations": stations,
+        "any_planned": any(s["planned"] for s in stations),
         "kinds": form.fields["kind"].choices,
         "checklist": form.checklist,
         "groups": form.grouped_items(),

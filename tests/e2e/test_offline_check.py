@@ -164,3 +164,48 @@ def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (800, 600), (200, 200, 30)).save(out, format="PNG")
     return out.getvalue()
+
+
+def _queue_one_offline(context, page, at):
+    page.goto(f"/staff/inspections/checks/new/?station={at.pk}&kind=flying")
+    page.locator("[data-check-form]").wait_for()
+    context.set_offline(True)
+    _answer_everything(page)
+    page.click("[data-save]")
+    page.locator('[data-testid="form-notice"]').wait_for()
+    assert page.locator('[data-testid="outbox-count"]').inner_text() == "1"
+
+
+def test_a_check_refused_when_sent_stays_waiting_with_the_reason(phone, login, world):
+    from stations.models import StationStatus
+
+    context, page = phone
+    at = station(world.union_a)
+    login(page, world.inspector)
+    _queue_one_offline(context, page, at)
+    # While the phone was offline the station was withdrawn to draft: no inspector may
+    # check it now, so the server refuses the check and says why.
+    at.status = StationStatus.DRAFT
+    at.save(update_fields=["status"])
+    context.set_offline(False)
+    page.locator('[data-testid="outbox-error"]').wait_for()
+    assert "请选择您可以检查的站点" in page.locator('[data-testid="outbox-error"]').inner_text()
+    assert page.locator('[data-testid="outbox-count"]').inner_text() == "1"
+    assert Inspection.objects.count() == 0
+
+
+def test_an_ended_login_keeps_the_queue_and_asks_to_log_in_again(phone, login, world):
+    context, page = phone
+    at = station(world.union_a)
+    login(page, world.inspector)
+    _queue_one_offline(context, page, at)
+    context.clear_cookies()  # the session ended while the phone was offline
+    context.set_offline(False)
+    page.locator("[data-outbox-login] a").wait_for()
+    assert "重新登录" in page.locator("[data-outbox-login]").inner_text()
+    assert page.locator('[data-testid="outbox-count"]').inner_text() == "1"
+    assert Inspection.objects.count() == 0
+    login(page, world.inspector)
+    page.goto("/staff/inspections/checks/new/")
+    page.locator('[data-testid="sent-item"]').wait_for()
+    assert Inspection.objects.count() == 1
