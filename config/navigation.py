@@ -20,6 +20,10 @@ LINKS = (
     ("inspections:today", _("Today's visits")),
     ("inspections:check_list", _("Checks")),
     ("inspections:checklist", _("Checklist")),
+    ("inspections:order_list", _("Rectification orders")),
+    ("inspections:appeal_list", _("Appeals")),
+    ("inspections:plan_list", _("Inspection plans")),
+    ("inspections:pairing_list", _("Peer review pairings")),
     ("accounts:notices", _("Notices")),
     ("admin:index", _("Administration")),
 )

@@ -22,6 +22,7 @@ from unions.models import Role
 from unions.roles import role_of
 
 from .models import InspectionKind, PeerReviewPairing
+from .selectors import peer_pairing_for, peer_review_stations
 
 K = InspectionKind
 KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
@@ -46,16 +47,6 @@ def kinds_for(user) -> tuple[str, ...]:
     return KINDS_BY_ROLE.get(role_of(user), ())
 
 
-def pairings_for(user, on: dt.date):
-    """The peer-review pairings in which the user's union reviews, in the quarter of ``on``."""
-    if role_of(user) != Role.UNION_STAFF:
-        return PeerReviewPairing.objects.none()
-    year, quarter = quarter_of(on)
-    return PeerReviewPairing.objects.filter(
-        year=year, quarter=quarter, reviewer_id=user.profile.union_id
-    )
-
-
 def loggable_stations(user, kind: str, on: dt.date):
     """The stations at which ``user`` may log a check of ``kind`` on day ``on``."""
     if kind not in kinds_for(user):
@@ -63,8 +54,7 @@ def loggable_stations(user, kind: str, on: dt.date):
     if kind == K.SELF_CHECK:
         return Station.objects.filter(union_id=user.profile.union_id, status__in=PUBLIC_STATUSES)
     if kind == K.PEER_REVIEW:
-        reviewed = pairings_for(user, on).values("union_id")
-        return Station.objects.filter(union_id__in=reviewed, status__in=PUBLIC_STATUSES)
+        return peer_review_stations(user, *quarter_of(on))
     # Inspectors: the station scope already holds non-draft stations of their district.
     return Station.objects.visible_to(user)
 
@@ -80,5 +70,5 @@ def check_may_log(user, station: Station, kind: str, visited_at) -> PeerReviewPa
             _("You may not log this kind of check at this station."), code="station"
         )
     if kind == K.PEER_REVIEW:
-        return pairings_for(user, day).filter(union_id=station.union_id).first()
+        return peer_pairing_for(user, station, *quarter_of(day))
     return None

@@ -1,95 +1,46 @@
-"""Reads for the check pages: the quarter's open planned visits, the stations a user may
-pick on the check form, and the list filters."""
+"""Read-only questions other pages ask of orders, plans, pairings and appeals."""
 
 from __future__ import annotations
 
-import datetime as dt
+from stations.models import PUBLIC_STATUSES, Station
+from unions.roles import union_of
 
-from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
-from django.utils.dateparse import parse_date
-
-from stations.models import Station
-
-from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit
-from .permissions import kinds_for, loggable_stations, quarter_of
-
-# The kinds a planned visit is made with: the plan guarantees an independent check.
-PLANNED_KINDS = (InspectionKind.FLYING, InspectionKind.UNDERCOVER)
+from .models import Appeal, AppealStatus, PeerReviewPairing
 
 
-def open_planned_visits(user, on: dt.date | None = None) -> QuerySet[PlanVisit]:
-    """This inspector's visits of the quarter's plan not yet made."""
-    year, quarter = quarter_of(on or timezone.localdate())
-    made = Inspection.objects.filter(plan_visit=OuterRef("pk"), status=InspectionStatus.RECORDED)
-    return (
-        PlanVisit.objects.visible_to(user)
-        .filter(plan__year=year, plan__quarter=quarter, inspector=user)
-        .exclude(Exists(made))
-        .select_related("station")
-        .order_by("station__plaque_seq", "pk")
+def peer_review_stations(user, year: int, quarter: int):
+    """The stations a union's staff may peer-review that quarter: exactly the operating
+    stations of the unions their union is paired to review. Nothing for anyone else."""
+    union = union_of(user)
+    if union is None:
+        return Station.objects.none()
+    reviewed = PeerReviewPairing.objects.filter(year=year, quarter=quarter, reviewer=union).values(
+        "union_id"
+    )
+    return Station.objects.filter(union_id__in=reviewed, status__in=PUBLIC_STATUSES).order_by(
+        "union_id", "name"
     )
 
 
-def plan_visit_for(user, station: Station, kind: str, visited_at) -> PlanVisit | None:
-    """The open planned visit a check of ``kind`` at ``station`` makes, if any."""
-    if kind not in PLANNED_KINDS:
+def peer_pairing_for(user, station: Station, year: int, quarter: int):
+    """The pairing under which ``user``'s union may review ``station`` that quarter."""
+    union = union_of(user)
+    if union is None:
         return None
-    return open_planned_visits(user, timezone.localdate(visited_at)).filter(station=station).first()
+    return PeerReviewPairing.objects.filter(
+        year=year, quarter=quarter, reviewer=union, union_id=station.union_id
+    ).first()
 
 
-def form_stations(user, on: dt.date | None = None) -> list[dict]:
-    """The stations the check form offers, each with the kinds the user may log there and
-    whether today's plan names it; planned ones first."""
-    on = on or timezone.localdate()
-    kinds_at: dict[int, list[str]] = {}
-    stations: dict[int, Station] = {}
-    for kind in kinds_for(user):
-        for station in loggable_stations(user, kind, on).only(
-            "id", "name", "plaque_number", "plaque_seq", "district", "latitude", "longitude",
-            "address",
-        ):  # fmt: skip
-            stations[station.pk] = station
-            kinds_at.setdefault(station.pk, []).append(kind)
-    planned = set(open_planned_visits(user, on).values_list("station_id", flat=True))
-    rows = [
-        {
-            "id": s.pk,
-            "name": s.name,
-            "plaque_number": s.plaque_number,
-            "district": s.district,
-            "address": s.address,
-            "latitude": str(s.latitude) if s.latitude is not None else "",
-            "longitude": str(s.longitude) if s.longitude is not None else "",
-            "kinds": kinds_at[s.pk],
-            "planned": s.pk in planned,
-        }
-        for s in stations.values()
-    ]
-    rows.sort(key=lambda r: (not r["planned"], r["plaque_number"] or "~", r["name"]))
-    return rows
+def open_appeal_of(inspection) -> Appeal | None:
+    """The open appeal against a check, if any: its pages flag it as under appeal."""
+    return Appeal.objects.filter(inspection=inspection, status=AppealStatus.OPEN).first()
 
 
-def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
-    """The check list's filters; ``qs`` is already scoped, filters only narrow it."""
-    kind = params.get("kind", "").strip()
-    if kind in InspectionKind.values:
-        qs = qs.filter(kind=kind)
-    district = params.get("district", "").strip()
-    if district:
-        qs = qs.filter(district=district)
-    since, until = _date(params.get("since")), _date(params.get("until"))
-    if since:
-        qs = qs.filter(visited_at__date__gte=since)
-    if until:
-        qs = qs.filter(visited_at__date__lte=until)
-    if params.get("red_line") == "1":
-        qs = qs.filter(red_line=True)
-    return qs
-
-
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return parse_date((text or "").strip())
-    except ValueError:  # well formed but not a day (2026-02-30)
-        return None
+def under_appeal_ids(inspection_ids) -> set[int]:
+    """Which of these checks are under an open appeal (one query for a list page)."""
+    return set(
+        Appeal.objects.filter(
+            inspection_id__in=list(inspection_ids), status=AppealStatus.OPEN
+        ).values_list("inspection_id", flat=True)
+    )

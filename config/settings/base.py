@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from config.served_at import runserver_base_url
@@ -207,6 +208,17 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE: dict = {}
+# Rectification orders and plans (inspections/tasks_orders.py): overdue orders each morning,
+# the quarter's unannounced plan on its first day.
+CELERY_IMPORTS = ("inspections.tasks_orders",)
+CELERY_BEAT_SCHEDULE["rectifications-flag-overdue"] = {
+    "task": "inspections.rectifications_flag_overdue",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["plan-draw-quarter"] = {
+    "task": "inspections.plan_draw_this_quarter",
+    "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
+}
 
 # --- Logging: logins, lockouts and refused accesses go to the "security" logger ---------
 LOGGING = {
@@ -300,6 +312,8 @@ INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
 # Days a union has to put a station right once a rectification order (整改) is opened,
 # unless the officer opening it sets another deadline.
 RECTIFICATION_DAYS = env.int("RECTIFICATION_DAYS", default=15)
+# Days after a check within which the station's union may appeal it (申诉).
+APPEAL_DAYS = env.int("APPEAL_DAYS", default=14)
 
 # --- Generated documents (documents/) ---------------------------------------------------
 # A render claimed by another task longer ago than this is presumed dead: the page offers a

@@ -11,10 +11,12 @@ Side effects (mail) are queued after commit by notify_union.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -24,14 +26,17 @@ from django.utils.translation import gettext_lazy
 from stations.models import ACTIONS as STATION_ACTIONS
 from stations.models import RecordChange, Station, StationStatus
 from stations.services.history import record_change
-from stations.services.lifecycle import station_rectify_start
+from stations.services.lifecycle import station_rectify_end, station_rectify_start
 from unions.models import Role
+from unions.notices import notify_union
 from unions.roles import role_of
 
 from ..models import (
+    OPEN_RECTIFICATION_STATUSES,
     Inspection,
     Rectification,
     RectificationItem,
+    RectificationPhoto,
     RectificationStatus,
 )
 
@@ -207,3 +212,219 @@ def rectification_open(
         mover = by if role_of(by) in STATION_ACTIONS["rectify_start"].roles else None
         station_rectify_start(station=station, by=mover, reason=reason)
     return order
+
+
+# --- The union's answer ------------------------------------------------------------------
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# What Pillow reads the bytes as -> the type stored and served.
+PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
+
+
+def photo_type(upload) -> str:
+    """The photo's real type, read from its content with Pillow; raise ValidationError
+    for anything larger than 10 MB or not a JPEG or PNG picture (whatever its name says)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > MAX_PHOTO_BYTES:
+        raise ValidationError(_("The photo is larger than 10 MB."))
+    upload.seek(0)
+    try:
+        with Image.open(upload) as image:
+            kind = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        kind = None
+    finally:
+        upload.seek(0)
+    if kind not in PHOTO_TYPES:
+        raise ValidationError(_("Only JPEG or PNG photos can be uploaded."))
+    return PHOTO_TYPES[kind]
+
+
+def _photo_add(order: Rectification, upload) -> RectificationPhoto:
+    mime = photo_type(upload)
+    data = upload.read()
+    photo = RectificationPhoto(
+        rectification=order,
+        content_type=mime,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    # The name is generated from the type (rectification_photo_path), never the sender's.
+    photo.image.save("photo", ContentFile(data), save=False)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def rectification_answer(*, order: Rectification, by, note: str, photos=()) -> Rectification:
+    """The union's staff say what they put right, with photos (JPEG/PNG, at most 10 MB)."""
+    order = _locked_order(order)
+    _check(order, "answer", by)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Say what was put right."))
+    for upload in photos:
+        photo_type(upload)  # every photo checked before any is stored
+    added = [_photo_add(order, upload) for upload in photos]
+    order.status = R.ANSWERED
+    order.answer_note = note
+    order.answered_by = by
+    order.answered_at = timezone.now()
+    order.save(update_fields=["status", "answer_note", "answered_by", "answered_at"])
+    _history(
+        order,
+        RecordChange.Action.ANSWERED,
+        by=by,
+        changes={"status": [R.OPEN, R.ANSWERED], "photos": ["", str(len(added))]},
+        reason=note,
+    )
+    return order
+
+
+# --- Re-inspection: close or escalate ----------------------------------------------------
+
+
+def _reinspection_checked(order: Rectification, reinspection: Inspection | None) -> None:
+    if reinspection is None:
+        return
+    if reinspection.station_id != order.station_id:
+        raise ValidationError(_("The re-inspection must be a check of the same station."))
+    if order.inspection_id and reinspection.pk == order.inspection_id:
+        raise ValidationError(_("The check that opened the order cannot also close it."))
+    if reinspection.visited_at < order.opened_at:
+        raise ValidationError(_("The re-inspection must come after the order was opened."))
+
+
+def _rectifying_ends_if_last(station: Station, by, order: Rectification) -> None:
+    """The last order of a station closed: it is back to active (lifecycle's door)."""
+    still_open = Rectification.objects.filter(
+        station=station, status__in=OPEN_RECTIFICATION_STATUSES
+    ).exists()
+    station.refresh_from_db(fields=["status"])
+    if not still_open and station.status == StationStatus.RECTIFYING:
+        station_rectify_end(
+            station=station,
+            by=by,
+            reason=_("Rectification order %(id)s closed.") % {"id": order.pk},
+        )
+
+
+@transaction.atomic
+def rectification_close(
+    *, order: Rectification, by, reinspection: Inspection, note: str = ""
+) -> Rectification:
+    """A re-inspection found the station put right. The aid center or an inspector whose
+    scope covers the station closes the order; a station with no other open order returns
+    to active."""
+    order = _locked_order(order)
+    _check(order, "close", by)
+    if reinspection is None:
+        raise ValidationError(_("Choose the re-inspection that found the station put right."))
+    _reinspection_checked(order, reinspection)
+    if reinspection.red_line:
+        raise ValidationError(_("This re-inspection failed a red line: escalate instead."))
+    before = order.status
+    order.status = R.CLOSED
+    order.reinspection = reinspection
+    order.closed_at = timezone.now()
+    order.save(update_fields=["status", "reinspection", "closed_at"])
+    _history(
+        order,
+        RecordChange.Action.CLOSED,
+        by=by,
+        changes={"status": [before, R.CLOSED], "reinspection": ["", str(reinspection.pk)]},
+        reason=(note or "").strip(),
+    )
+    _rectifying_ends_if_last(order.station, by, order)
+    return order
+
+
+@transaction.atomic
+def rectification_escalate(
+    *, order: Rectification, by, reason: str, reinspection: Inspection | None = None
+) -> Rectification:
+    """The re-inspection failed, or the deadline passed: the aid center takes it from here
+    (it may revoke the station through the station lifecycle). The station stays
+    rectifying."""
+    order = _locked_order(order)
+    _check(order, "escalate", by)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Please give a reason."))
+    overdue = order.deadline < timezone.localdate()
+    if reinspection is None and not overdue:
+        raise ValidationError(
+            _("Escalate after a failed re-inspection, or once the deadline has passed.")
+        )
+    _reinspection_checked(order, reinspection)
+    before = order.status
+    order.status = R.ESCALATED
+    order.escalated_at = timezone.now()
+    fields = ["status", "escalated_at"]
+    if reinspection is not None:
+        order.reinspection = reinspection
+        fields.append("reinspection")
+    order.save(update_fields=fields)
+    changes = {"status": [before, R.ESCALATED]}
+    if reinspection is not None:
+        changes["reinspection"] = ["", str(reinspection.pk)]
+    _history(order, RecordChange.Action.ESCALATED, by=by, changes=changes, reason=reason)
+    return order
+
+
+# --- The daily overdue job ----------------------------------------------------------------
+
+
+def overdue_orders(today: dt.date | None = None):
+    """Open orders past their deadline whose union has not yet been told."""
+    return Rectification.objects.filter(
+        status__in=(R.OPEN, R.ANSWERED),
+        deadline__lt=today or timezone.localdate(),
+        overdue_notified_at__isnull=True,
+    )
+
+
+def rectification_flag_overdue(order: Rectification, *, today: dt.date | None = None) -> bool:
+    """Flag one order overdue and tell its union, once: a second run finds it flagged."""
+    from django.urls import reverse
+
+    with transaction.atomic():
+        order = _locked_order(order)
+        today = today or timezone.localdate()
+        if (
+            order.overdue_notified_at is not None
+            or order.status not in (R.OPEN, R.ANSWERED)
+            or order.deadline >= today
+        ):
+            return False
+        order.overdue_notified_at = timezone.now()
+        order.save(update_fields=["overdue_notified_at"])
+        _history(
+            order,
+            RecordChange.Action.OVERDUE,
+            by=None,
+            reason=_("Past its deadline of %(deadline)s.") % {"deadline": order.deadline},
+        )
+        notify_union(
+            order.union,
+            topic="rectification_overdue",
+            subject=_("Rectification order overdue: %(station)s") % {"station": order.station.name},
+            body=_(
+                "The rectification order for %(station)s was due on %(deadline)s and has not "
+                "been closed. Please put the station right and answer the order."
+            )
+            % {"station": order.station.name, "deadline": order.deadline},
+            link=reverse("inspections:order_detail", kwargs={"pk": order.pk}),
+        )
+        return True
+
+
+def rectifications_flag_overdue(today: dt.date | None = None) -> int:
+    """The daily job: each overdue order in its own transaction, so one failure does not
+    undo the notices of the others. Returns how many were flagged now."""
+    flagged = 0
+    for order in overdue_orders(today).select_related("station").order_by("pk"):
+        flagged += rectification_flag_overdue(order, today=today)
+    return flagged

@@ -24,10 +24,10 @@ from unions.access import ANY_STAFF, access
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
+from ..check_selectors import check_filter, form_stations, plan_visit_for
 from ..forms import CheckForm
 from ..models import Inspection, InspectionKind, PlanVisit
 from ..permissions import CHECK_LOGGERS
-from ..selectors import check_filter, form_stations, plan_visit_for
 from ..services.inspection import inspection_record
 
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from unions.access import access
 from unions.models import Role
 
+from ..check_selectors import open_planned_visits
 from ..permissions import quarter_of
-from ..selectors import open_planned_visits
 
 
 @access(Role.INSPECTOR)

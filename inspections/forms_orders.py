@@ -1,0 +1,108 @@
+"""Forms of the orders, plans, pairings and appeals pages (Chinese messages via gettext)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stations.models import PUBLIC_STATUSES, Station
+from unions.models import Union
+
+from .models import RectificationStatus
+
+
+class _Styled:
+    """Bootstrap classes on every widget, so the templates can render fields as they are."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs.setdefault("class", css)
+
+
+class OrderFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses")), *RectificationStatus.choices],
+    )
+    district = forms.CharField(label=_("District"), required=False)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+
+class OrderOpenForm(_Styled, forms.Form):
+    station = forms.ModelChoiceField(label=_("Station"), queryset=Station.objects.none())
+    items = forms.CharField(
+        label=_("What must be put right (one per line)"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for the usual period."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["station"].queryset = (
+            Station.objects.visible_to(user)
+            .filter(status__in=PUBLIC_STATUSES)
+            .order_by("district", "plaque_seq")
+        )
+
+    def item_lines(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["items"].splitlines() if line.strip()]
+
+
+class OrderAnswerForm(_Styled, forms.Form):
+    note = forms.CharField(
+        label=_("What the union put right"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+
+
+class PairingForm(_Styled, forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2018, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"), coerce=int, choices=[(q, q) for q in (1, 2, 3, 4)]
+    )
+    reviewer = forms.ModelChoiceField(
+        label=_("Reviewing union"), queryset=Union.objects.order_by("code")
+    )
+    reviewed = forms.ModelChoiceField(
+        label=_("Reviewed union"), queryset=Union.objects.order_by("code")
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reviewer") and data.get("reviewer") == data.get("reviewed"):
+            raise forms.ValidationError(_("A union cannot review its own stations."))
+        return data
+
+
+class AppealForm(_Styled, forms.Form):
+    reason = forms.CharField(
+        label=_("Why the check is wrong"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+    )
+
+
+class AppealDecisionForm(_Styled, forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("upheld", _("Upheld: void the check")), ("dismissed", _("Dismissed"))],
+        widget=forms.RadioSelect,
+    )
+    decision = forms.CharField(
+        label=_("Reasons for the decision"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )

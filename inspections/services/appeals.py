@@ -1,0 +1,130 @@
+"""申诉: a union contests a check of its own station; an aid-center officer other than the
+inspector decides. Upheld voids the check (it stays on file and counts for nothing);
+dismissed leaves it standing. Both are recorded in the append-only history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stations.models import RecordChange, Station
+from stations.services.history import record_change
+from unions.models import Role
+from unions.roles import role_of, union_of
+
+from ..models import Appeal, AppealStatus, Inspection, InspectionKind, InspectionStatus
+
+
+def appeal_deadline(inspection: Inspection) -> dt.date:
+    """The last day the union may appeal: APPEAL_DAYS after the visit."""
+    return timezone.localdate(inspection.visited_at) + dt.timedelta(days=settings.APPEAL_DAYS)
+
+
+def appeal_refusal(inspection: Inspection, user) -> str:
+    """Why ``user`` may not appeal this check now, or "" when they may."""
+    union = union_of(user)
+    if union is None or union.pk != inspection.union_id:
+        return _("Only the staff of the station's union can appeal its checks.")
+    if inspection.kind == InspectionKind.SELF_CHECK:
+        return _("A union cannot appeal its own self-check.")
+    if inspection.status == InspectionStatus.VOIDED:
+        return _("This check is already voided.")
+    if timezone.localdate() > appeal_deadline(inspection):
+        return _("The %(days)s days to appeal this check have passed.") % {
+            "days": settings.APPEAL_DAYS
+        }
+    if Appeal.objects.filter(inspection=inspection, status=AppealStatus.OPEN).exists():
+        return _("This check is already under appeal.")
+    return ""
+
+
+def _history(appeal: Appeal, action: str, *, by, changes=None, reason: str = "") -> None:
+    record_change(
+        record=RecordChange.Record.APPEAL,
+        record_id=appeal.pk,
+        union_id=appeal.union_id,
+        action=action,
+        by=by,
+        stations=[appeal.inspection.station],
+        changes=changes,
+        reason=reason,
+    )
+
+
+def appeal_open(*, inspection: Inspection, by, reason: str) -> Appeal:
+    reason = (reason or "").strip()
+    if role_of(by) != Role.UNION_STAFF:
+        raise PermissionDenied(_("Your role may not make this change."))
+    try:
+        with transaction.atomic():
+            Station.objects.select_for_update().get(pk=inspection.station_id)
+            inspection = Inspection.objects.select_related("station").get(pk=inspection.pk)
+            refusal = appeal_refusal(inspection, by)
+            if refusal:
+                raise ValidationError(refusal)
+            if not reason:
+                raise ValidationError(_("Say why the check is wrong."))
+            appeal = Appeal.objects.create(
+                inspection=inspection,
+                union_id=inspection.union_id,
+                district=inspection.district,
+                reason=reason,
+                by=by,
+            )
+            _history(appeal, RecordChange.Action.CREATED, by=by, reason=reason)
+            return appeal
+    except IntegrityError:
+        # A second appeal sent at the same moment: the partial unique index holds the rule.
+        raise ValidationError(_("This check is already under appeal.")) from None
+
+
+@transaction.atomic
+def appeal_decide(*, appeal: Appeal, by, upheld: bool, decision: str) -> Appeal:
+    """Upheld: the check is voided with the decision as its reason. Dismissed: it stands."""
+    if role_of(by) != Role.AID_CENTER:
+        raise PermissionDenied(_("Your role may not make this change."))
+    Station.objects.select_for_update().get(pk=appeal.inspection.station_id)
+    appeal = (
+        Appeal.objects.select_related("inspection__station").select_for_update().get(pk=appeal.pk)
+    )
+    inspection = appeal.inspection
+    if appeal.status != AppealStatus.OPEN:
+        raise ValidationError(_("This appeal has already been decided."))
+    if inspection.by_id == by.pk:
+        raise ValidationError(_("The inspector who made the check cannot decide its appeal."))
+    decision = (decision or "").strip()
+    if not decision:
+        raise ValidationError(_("Say why the appeal is upheld or dismissed."))
+    appeal.status = AppealStatus.UPHELD if upheld else AppealStatus.DISMISSED
+    appeal.decided_by = by
+    appeal.decided_at = timezone.now()
+    appeal.decision = decision
+    appeal.save(update_fields=["status", "decided_by", "decided_at", "decision"])
+    _history(
+        appeal,
+        RecordChange.Action.DECIDED,
+        by=by,
+        changes={"status": [AppealStatus.OPEN, appeal.status]},
+        reason=decision,
+    )
+    if upheld:
+        inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+        inspection.status = InspectionStatus.VOIDED
+        inspection.void_reason = decision
+        inspection.save(update_fields=["status", "void_reason"])
+        record_change(
+            record=RecordChange.Record.INSPECTION,
+            record_id=inspection.pk,
+            union_id=inspection.union_id,
+            action=RecordChange.Action.VOIDED,
+            by=by,
+            stations=[appeal.inspection.station],
+            changes={"status": [InspectionStatus.RECORDED, InspectionStatus.VOIDED]},
+            reason=decision,
+        )
+    return appeal

@@ -1,0 +1,48 @@
+"""互访互评: the aid center pairs unions for a quarter, one reviewing the other's stations."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from unions.models import Role, Union
+from unions.roles import role_of
+
+from ..models import PeerReviewPairing
+
+
+def _aid_only(by) -> None:
+    if role_of(by) not in (Role.AID_CENTER, Role.ADMIN):
+        raise PermissionDenied(_("Your role may not make this change."))
+
+
+def pairing_create(
+    *, year: int, quarter: int, reviewer: Union, reviewed: Union, by
+) -> PeerReviewPairing:
+    _aid_only(by)
+    if quarter not in (1, 2, 3, 4):
+        raise ValidationError(_("A quarter is 1, 2, 3 or 4."))
+    if reviewer.pk == reviewed.pk:
+        raise ValidationError(_("A union cannot review its own stations."))
+    if PeerReviewPairing.objects.filter(
+        year=year, quarter=quarter, reviewer=reviewer, union=reviewed
+    ).exists():
+        raise ValidationError(_("These two unions are already paired this quarter."))
+    try:
+        with transaction.atomic():
+            return PeerReviewPairing.objects.create(
+                year=year, quarter=quarter, reviewer=reviewer, union=reviewed, created_by=by
+            )
+    except IntegrityError:
+        raise ValidationError(_("These two unions are already paired this quarter.")) from None
+
+
+@transaction.atomic
+def pairing_delete(*, pairing: PeerReviewPairing, by) -> None:
+    """Undo a pairing made by mistake; one that a check was logged under stays."""
+    _aid_only(by)
+    pairing = PeerReviewPairing.objects.select_for_update().get(pk=pairing.pk)
+    if pairing.inspections.exists():
+        raise ValidationError(_("A check was logged under this pairing; it cannot be removed."))
+    pairing.delete()

@@ -1,0 +1,29 @@
+"""Scheduled work of rectification orders and plans (CELERY_BEAT_SCHEDULE names these).
+
+Kept apart from the other inspections tasks so that each area edits its own module; the
+worker imports it through CELERY_IMPORTS."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.utils import timezone
+
+
+@shared_task(name="inspections.rectifications_flag_overdue")
+def rectifications_flag_overdue_task() -> int:
+    """Daily: flag orders past their deadline and tell their unions, once each."""
+    from .services.rectification import rectifications_flag_overdue
+
+    return rectifications_flag_overdue()
+
+
+@shared_task(name="inspections.plan_draw_this_quarter")
+def plan_draw_this_quarter_task() -> int | None:
+    """At the start of each quarter: draw its unannounced plan, unless one is drawn."""
+    from .services.plans import PlanError, plan_draw, quarter_of
+
+    year, quarter = quarter_of(timezone.localdate())
+    try:
+        return plan_draw(year=year, quarter=quarter).pk
+    except PlanError:
+        return None  # already drawn by hand this quarter: nothing to do

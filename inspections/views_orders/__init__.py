@@ -1,0 +1,1 @@
+"""Staff pages of rectification orders, plans, peer-review pairings and appeals."""

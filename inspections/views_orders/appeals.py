@@ -1,0 +1,106 @@
+"""申诉 pages: a union appeals a check of its station; the aid center decides."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unions.access import access
+from unions.models import Role
+from unions.roles import role_of
+
+from ..forms_orders import AppealDecisionForm, AppealForm
+from ..models import Appeal, AppealStatus, Inspection
+from ..services.appeals import appeal_deadline, appeal_decide, appeal_open, appeal_refusal
+from .common import FORM_METHODS, STAFF_READ, paginate
+
+
+@access(*STAFF_READ)
+def appeal_list(request):
+    appeals = Appeal.objects.visible_to(request.user).select_related("inspection__station", "union")
+    status = request.GET.get("status", "")
+    if status in AppealStatus.values:
+        appeals = appeals.filter(status=status)
+    return render(
+        request,
+        "inspections/orders/appeal_list.html",
+        {"page": paginate(request, appeals), "statuses": AppealStatus.choices, "status": status},
+    )
+
+
+@access(*STAFF_READ)
+def appeal_detail(request, pk):
+    appeal = get_object_or_404(
+        Appeal.objects.visible_to(request.user).select_related(
+            "inspection__station", "inspection__by", "union", "by", "decided_by"
+        ),
+        pk=pk,
+    )
+    may_decide = (
+        role_of(request.user) == Role.AID_CENTER
+        and appeal.status == AppealStatus.OPEN
+        and appeal.inspection.by_id != request.user.pk
+    )
+    return render(
+        request,
+        "inspections/orders/appeal_detail.html",
+        {
+            "appeal": appeal,
+            "form": AppealDecisionForm() if may_decide else None,
+        },
+    )
+
+
+@access(Role.AID_CENTER, methods=("POST",))
+@require_POST
+def appeal_decide_view(request, pk):
+    appeal = get_object_or_404(Appeal.objects.visible_to(request.user), pk=pk)
+    form = AppealDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose upheld or dismissed and give the reasons."))
+        return redirect("inspections:appeal_detail", pk=appeal.pk)
+    try:
+        appeal_decide(
+            appeal=appeal,
+            by=request.user,
+            upheld=form.cleaned_data["outcome"] == "upheld",
+            decision=form.cleaned_data["decision"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The decision is recorded."))
+    return redirect("inspections:appeal_detail", pk=appeal.pk)
+
+
+@access(Role.UNION_STAFF, methods=FORM_METHODS)
+def appeal_create(request, inspection_pk):
+    inspection = get_object_or_404(
+        Inspection.objects.visible_to(request.user).select_related("station"), pk=inspection_pk
+    )
+    refusal = appeal_refusal(inspection, request.user)
+    form = AppealForm(request.POST or None)
+    if request.method == "POST" and not refusal and form.is_valid():
+        try:
+            appeal = appeal_open(
+                inspection=inspection, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your appeal is sent to the aid center."))
+            return redirect("inspections:appeal_detail", pk=appeal.pk)
+    return render(
+        request,
+        "inspections/orders/appeal_form.html",
+        {
+            "inspection": inspection,
+            "form": form,
+            "refusal": refusal,
+            "deadline": appeal_deadline(inspection),
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -1,0 +1,251 @@
+"""整改 pages: the list (filter, pages, CSV), an order with its items and answer, the
+union's answer form, close/escalate after a re-inspection, and opening one by hand."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from stations.models import ACTIONS as STATION_ACTIONS
+from unions.access import access
+from unions.models import Role
+from unions.roles import role_of
+
+from ..forms_orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm
+from ..models import Inspection, InspectionStatus, Rectification, RectificationStatus
+from ..selectors import under_appeal_ids
+from ..services.rectification import (
+    MAX_PHOTO_BYTES,
+    ORDER_ACTIONS,
+    rectification_answer,
+    rectification_close,
+    rectification_escalate,
+    rectification_open,
+)
+from .common import AID_OR_INSPECTOR, FORM_METHODS, STAFF_READ, paginate
+
+OVERDUE_OPEN = (RectificationStatus.OPEN, RectificationStatus.ANSWERED)
+
+
+def _orders(request):
+    form = OrderFilterForm(request.GET or None)
+    orders = Rectification.objects.visible_to(request.user).select_related("station", "union")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            orders = orders.filter(status=data["status"])
+        if data["district"]:
+            orders = orders.filter(district=data["district"])
+        if data["overdue"]:
+            orders = orders.filter(status__in=OVERDUE_OPEN, deadline__lt=timezone.localdate())
+    return form, orders.order_by("deadline", "pk")
+
+
+@access(*STAFF_READ)
+def order_list(request):
+    from django.conf import settings
+
+    form, orders = _orders(request)
+    return render(
+        request,
+        "inspections/orders/list.html",
+        {
+            "form": form,
+            "page": paginate(request, orders),
+            "total": orders.count(),
+            "districts": settings.DISTRICTS,
+            "today": timezone.localdate(),
+            "query": request.GET.urlencode(),
+            "may_open": role_of(request.user) in AID_OR_INSPECTOR,
+        },
+    )
+
+
+@access(*STAFF_READ)
+def order_export(request):
+    _form, orders = _orders(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="rectification-orders.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 CSV with Chinese only after a BOM
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Order"),
+            _("Station"),
+            _("Plaque number"),
+            _("Union"),
+            _("District"),
+            _("Opened"),
+            _("Deadline"),
+            _("Status"),
+            _("Items"),
+        ]
+    )
+    for order in orders.prefetch_related("items"):
+        writer.writerow(
+            [
+                order.pk,
+                order.station.name,
+                order.station.plaque_number,
+                order.union.name,
+                order.district,
+                timezone.localtime(order.opened_at).strftime("%Y-%m-%d"),
+                order.deadline.isoformat(),
+                order.get_status_display(),
+                "；".join(item.text for item in order.items.all()),
+            ]
+        )
+    return response
+
+
+def _reinspections(order: Rectification, user):
+    """Checks of the station made after the order opened, as the user may see them."""
+    return (
+        Inspection.objects.visible_to(user)
+        .filter(
+            station_id=order.station_id,
+            visited_at__gte=order.opened_at,
+            status=InspectionStatus.RECORDED,
+        )
+        .exclude(pk=order.inspection_id or 0)
+        .order_by("-visited_at")
+    )
+
+
+@access(*STAFF_READ)
+def order_detail(request, pk):
+    user = request.user
+    order = get_object_or_404(
+        Rectification.objects.visible_to(user).select_related(
+            "station", "union", "inspection", "reinspection", "opened_by", "answered_by"
+        ),
+        pk=pk,
+    )
+    role = role_of(user)
+    actions = [a for a in ORDER_ACTIONS.values() if a.allows(order, role)]
+    return render(
+        request,
+        "inspections/orders/detail.html",
+        {
+            "order": order,
+            "items": order.items.all(),
+            "photos": order.photos.all(),
+            "actions": [a for a in actions if a.name != "answer"],
+            "may_answer": "answer" in {a.name for a in actions},
+            "reinspections": _reinspections(order, user) if actions else [],
+            "overdue": order.status in OVERDUE_OPEN and order.deadline < timezone.localdate(),
+            "under_appeal": bool(order.inspection_id and under_appeal_ids([order.inspection_id])),
+            # Revocation is the station lifecycle's own action, on the station's page.
+            "may_revoke": order.status == RectificationStatus.ESCALATED
+            and STATION_ACTIONS["revoke"].allows(order.station, role),
+        },
+    )
+
+
+@access(Role.UNION_STAFF, methods=FORM_METHODS)
+def order_answer(request, pk):
+    order = get_object_or_404(
+        Rectification.objects.visible_to(request.user).select_related("station"), pk=pk
+    )
+    form = OrderAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rectification_answer(
+                order=order,
+                by=request.user,
+                note=form.cleaned_data["note"],
+                photos=request.FILES.getlist("photos"),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your answer was sent to the inspectors."))
+            return redirect("inspections:order_detail", pk=order.pk)
+    return render(
+        request,
+        "inspections/orders/answer.html",
+        {"order": order, "form": form, "max_mb": MAX_PHOTO_BYTES // (1024 * 1024)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@access(*AID_OR_INSPECTOR, methods=("POST",))
+@require_POST
+def order_action(request, pk):
+    order = get_object_or_404(Rectification.objects.visible_to(request.user), pk=pk)
+    name = request.POST.get("action", "")
+    reinspection = None
+    reinspection_id = request.POST.get("reinspection", "")
+    if reinspection_id.isdigit():
+        reinspection = _reinspections(order, request.user).filter(pk=reinspection_id).first()
+    try:
+        if name == "close":
+            rectification_close(
+                order=order,
+                by=request.user,
+                reinspection=reinspection,
+                note=request.POST.get("reason", ""),
+            )
+            messages.success(request, _("The order is closed."))
+        elif name == "escalate":
+            rectification_escalate(
+                order=order,
+                by=request.user,
+                reinspection=reinspection,
+                reason=request.POST.get("reason", ""),
+            )
+            messages.success(request, _("The order is escalated to the aid center."))
+        else:
+            raise ValidationError(_("Unknown action."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("inspections:order_detail", pk=order.pk)
+
+
+@access(*AID_OR_INSPECTOR, methods=FORM_METHODS)
+def order_open(request):
+    initial = {}
+    if request.GET.get("station", "").isdigit():
+        initial["station"] = request.GET["station"]
+    form = OrderOpenForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            order = rectification_open(
+                station=form.cleaned_data["station"],
+                by=request.user,
+                items=form.item_lines(),
+                deadline=form.cleaned_data["deadline"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The rectification order is open."))
+            return redirect("inspections:order_detail", pk=order.pk)
+    return render(
+        request,
+        "inspections/orders/open.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@access(*STAFF_READ)
+def order_photo(request, pk, photo_pk):
+    order = get_object_or_404(Rectification.objects.visible_to(request.user), pk=pk)
+    photo = get_object_or_404(order.photos, pk=photo_pk)
+    try:
+        handle = photo.image.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=photo.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,62 @@
+"""The quarter's unannounced plan: list, manual draw (aid center), a plan's summary."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from unions.access import access
+from unions.roles import role_of
+
+from ..models import InspectionPlan, PlanVisit
+from ..services.plans import plan_draw, plan_summary, quarter_of
+from .common import AID, PLAN_READ, paginate
+
+
+@access(*PLAN_READ)
+def plan_list(request):
+    year, quarter = quarter_of(timezone.localdate())
+    return render(
+        request,
+        "inspections/orders/plan_list.html",
+        {
+            "plans": InspectionPlan.objects.all(),
+            "year": year,
+            "quarter": quarter,
+            "drawn": InspectionPlan.objects.filter(year=year, quarter=quarter).first(),
+            "may_draw": role_of(request.user) in AID,
+        },
+    )
+
+
+@access(*AID, methods=("POST",))
+@require_POST
+def plan_draw_view(request):
+    year, quarter = quarter_of(timezone.localdate())
+    try:
+        plan = plan_draw(year=year, quarter=quarter, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("inspections:plan_list")
+    messages.success(request, _("This quarter's plan is drawn."))
+    return redirect("inspections:plan_detail", pk=plan.pk)
+
+
+@access(*PLAN_READ)
+def plan_detail(request, pk):
+    plan = get_object_or_404(InspectionPlan, pk=pk)
+    visits = (
+        PlanVisit.objects.visible_to(request.user)
+        .filter(plan=plan)
+        .select_related("station", "union", "inspector")
+        .order_by("district", "inspector__username", "station__plaque_seq")
+    )
+    return render(
+        request,
+        "inspections/orders/plan_detail.html",
+        {"plan": plan, "page": paginate(request, visits, 100), **plan_summary(plan, request.user)},
+    )
