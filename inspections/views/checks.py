@@ -28,6 +28,7 @@ from ..check_selectors import check_filter, form_stations, plan_visit_for
 from ..forms import CheckForm
 from ..models import Inspection, InspectionKind, PlanVisit
 from ..permissions import CHECK_LOGGERS
+from ..selectors import open_appeal_of, under_appeal_ids
 from ..services.inspection import inspection_record
 
 
@@ -126,11 +127,13 @@ def check_list(request):
     checks = check_filter(
         Inspection.objects.visible_to(request.user).select_related("station", "by"), request.GET
     )
+    page = paginate(request, checks, 30)
     return render(
         request,
         "inspections/check_list.html",
         {
-            "page": paginate(request, checks, 30),
+            "page": page,
+            "under_appeal": under_appeal_ids(i.pk for i in page),
             "kinds": InspectionKind.choices,
             "districts": settings.DISTRICTS,
             "params": request.GET,
@@ -158,6 +161,7 @@ def check_detail(request, pk):
             # Union staff never learn which checks a plan drew (DESIGN: plans unannounced).
             "sees_plans": sees_kind(request.user, PlanVisit),
             "rectifications": inspection.rectifications.all(),
+            "appeal": open_appeal_of(inspection),
             "now": timezone.now(),
         },
     )

@@ -156,3 +156,22 @@ def test_the_list_filters_by_kind(client, world):
     client.post(reverse("inspections:check_send"), _post_data(at))
     response = client.get(reverse("inspections:check_list"), {"kind": "self_check"})
     assert response.context["page"].paginator.count == 1
+
+
+def test_a_check_under_appeal_says_so_on_the_list_and_the_page(client, world):
+    from inspections.models import Appeal
+
+    at = station(world.union_a)
+    client.force_login(world.inspector)
+    pk = client.post(reverse("inspections:check_send"), _post_data(at)).json()["id"]
+    Appeal.objects.create(
+        inspection_id=pk,
+        union=world.union_a,
+        district=at.district,
+        reason="门开着",
+        by=world.user_a,
+    )
+    client.force_login(world.user_a)
+    assert "申诉中" in client.get(reverse("inspections:check_list")).content.decode()
+    detail = client.get(reverse("inspections:check_detail", args=[pk])).content.decode()
+    assert 'data-testid="under-appeal"' in detail
