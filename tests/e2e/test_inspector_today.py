@@ -9,7 +9,7 @@ from inspections.models import InspectionPlan, PlanVisit
 from inspections.permissions import quarter_of
 from tests.inspections.factories_checks import station
 
-from .conftest import TIMEOUT_MS, result_path
+from .conftest import TIMEOUT_MS, assert_axe_clean, result_path
 
 pytestmark = pytest.mark.e2e
 
@@ -48,6 +48,7 @@ def test_the_nearest_planned_visit_comes_first(near_the_bund, login, world, requ
     assert near.name in visits.nth(0).inner_text()
     assert "米" in visits.nth(0).inner_text() and "公里" in visits.nth(1).inner_text()
     page.screenshot(path=str(result_path(request.node.name, ".png")), full_page=True)
+    assert_axe_clean(page)
     visits.nth(0).locator("a").click()
     page.wait_for_url("**/checks/new/**")
     assert page.locator("#station-select").input_value() == str(near.pk)

@@ -12,7 +12,7 @@ from PIL import Image
 from inspections.models import Inspection, InspectionPhoto, Rectification
 from tests.inspections.factories_checks import station
 
-from .conftest import TIMEOUT_MS, result_path
+from .conftest import TIMEOUT_MS, assert_axe_clean, result_path
 
 pytestmark = pytest.mark.e2e
 
@@ -130,6 +130,7 @@ def test_a_red_line_check_shows_the_order_it_opened(phone, login, world, request
     login(page, world.inspector)
     page.goto(f"/staff/inspections/checks/new/?station={at.pk}&kind=flying")
     page.locator("[data-check-form]").wait_for()
+    assert_axe_clean(page)
     _answer_everything(page, failing=("plaque_posted",))
     page.set_input_files(
         "[data-photo-input]",
@@ -139,6 +140,7 @@ def test_a_red_line_check_shows_the_order_it_opened(phone, login, world, request
     page.click("[data-save]")
     page.wait_for_url("**/staff/inspections/checks/*/")
     assert page.locator('[data-testid="check-score"]').inner_text() == "94.00"
+    assert_axe_clean(page)
     alert = page.locator('[data-testid="red-line-alert"]').inner_text()
     order = Rectification.objects.get()
     assert f"#{order.pk}" in alert
