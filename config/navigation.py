@@ -19,7 +19,6 @@ LINKS = (
     ("stations:registry", _("Station registry")),
     ("inspections:today", _("Today's visits")),
     ("inspections:check_list", _("Checks")),
-    ("inspections:checklist", _("Checklist")),
     ("inspections:order_list", _("Rectification orders")),
     ("inspections:appeal_list", _("Appeals")),
     ("inspections:plan_list", _("Inspection plans")),

@@ -30,6 +30,7 @@ from ..models import Inspection, InspectionKind, PlanVisit
 from ..permissions import CHECK_LOGGERS
 from ..selectors import open_appeal_of, under_appeal_ids
 from ..services.inspection import inspection_record
+from .checklist import checklist_edit
 
 
 def _record(form: CheckForm, user) -> tuple[Inspection, bool]:
@@ -138,6 +139,8 @@ def check_list(request):
             "districts": settings.DISTRICTS,
             "params": request.GET,
             "may_log": role_of(request.user) in CHECK_LOGGERS,
+            # The editor's own access rule decides, as the staff menu does.
+            "may_edit_checklist": role_of(request.user) in checklist_edit.access_rule.roles,
         },
     )
 
