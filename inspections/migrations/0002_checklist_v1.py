@@ -87,14 +87,9 @@ def create_v1(apps, schema_editor):
     )
 
 
-def remove_v1(apps, schema_editor):
-    Checklist = apps.get_model("inspections", "Checklist")
-    ChecklistItem = apps.get_model("inspections", "ChecklistItem")
-    ChecklistItem.objects.filter(checklist__version=1).delete()
-    Checklist.objects.filter(version=1).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [("inspections", "0001_initial")]
 
-    operations = [migrations.RunPython(create_v1, remove_v1)]
+    # Going back needs nothing: unapplying 0001 drops the tables with their rows (and a
+    # delete here would trip over checks that were scored on v1).
+    operations = [migrations.RunPython(create_v1, migrations.RunPython.noop)]
