@@ -17,6 +17,8 @@ LINKS = (
     ("stations:review_queue", _("Review queue")),
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
+    ("inspections:today", _("Today's visits")),
+    ("inspections:check_list", _("Checks")),
     ("inspections:order_list", _("Rectification orders")),
     ("inspections:appeal_list", _("Appeals")),
     ("inspections:plan_list", _("Inspection plans")),

@@ -1,0 +1,1 @@
+"""Staff views of the inspections app, one module per area."""

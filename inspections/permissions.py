@@ -1,0 +1,74 @@
+"""Who may log which kind of check, and at which stations: written once, read by the
+service that records a check (the one door) and by the pages that offer the choices.
+
+- Inspectors (服务质量监督队) log flying inspections, undercover visits and acceptances at
+  non-draft stations in their scope (a district inspector: their district only).
+- Union staff log self-checks (自查自评) of their own union's operating stations, and peer
+  reviews (互访互评) only of the stations of the union that the aid center paired them with
+  for the quarter of the visit (PeerReviewPairing).
+- Nobody else logs checks: the aid center assigns and decides, it does not inspect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stations.models import PUBLIC_STATUSES, Station
+from unions.models import Role
+from unions.roles import role_of
+
+from .models import InspectionKind, PeerReviewPairing
+from .selectors import peer_pairing_for, peer_review_stations
+
+K = InspectionKind
+KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
+    Role.INSPECTOR: (K.FLYING, K.UNDERCOVER, K.ACCEPTANCE),
+    Role.UNION_STAFF: (K.SELF_CHECK, K.PEER_REVIEW),
+}
+# The roles that open the check form.
+CHECK_LOGGERS = tuple(KINDS_BY_ROLE)
+
+
+def quarter_of(day: dt.date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _local_date(when: dt.datetime | dt.date) -> dt.date:
+    if isinstance(when, dt.datetime):
+        return timezone.localdate(when) if timezone.is_aware(when) else when.date()
+    return when
+
+
+def kinds_for(user) -> tuple[str, ...]:
+    return KINDS_BY_ROLE.get(role_of(user), ())
+
+
+def loggable_stations(user, kind: str, on: dt.date):
+    """The stations at which ``user`` may log a check of ``kind`` on day ``on``."""
+    if kind not in kinds_for(user):
+        return Station.objects.none()
+    if kind == K.SELF_CHECK:
+        return Station.objects.filter(union_id=user.profile.union_id, status__in=PUBLIC_STATUSES)
+    if kind == K.PEER_REVIEW:
+        return peer_review_stations(user, *quarter_of(on))
+    # Inspectors: the station scope already holds non-draft stations of their district.
+    return Station.objects.visible_to(user)
+
+
+def check_may_log(user, station: Station, kind: str, visited_at) -> PeerReviewPairing | None:
+    """Raise ValidationError unless ``user`` may log ``kind`` at ``station`` for a visit at
+    ``visited_at``; return the pairing a peer review is made under."""
+    if kind not in kinds_for(user):
+        raise ValidationError(_("You may not log this kind of check."), code="kind")
+    day = _local_date(visited_at)
+    if not loggable_stations(user, kind, day).filter(pk=station.pk).exists():
+        raise ValidationError(
+            _("You may not log this kind of check at this station."), code="station"
+        )
+    if kind == K.PEER_REVIEW:
+        return peer_pairing_for(user, station, *quarter_of(day))
+    return None

@@ -1,0 +1,178 @@
+"""Logging a check on a phone, and reading checks: the list, a check, its photos.
+
+The form page works without JavaScript (a plain multipart POST, errors shown on the page);
+with it, static/js/inspection_form.js sends the same fields to ``check_send`` and keeps
+the check on the phone when there is no signal (static/js/inspection_outbox.js).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from stations.views.common import paginate
+from stations.views.scans import scan_response
+from unions.access import ANY_STAFF, access
+from unions.roles import role_of
+from unions.scopes import sees_kind
+
+from ..check_selectors import check_filter, form_stations, plan_visit_for
+from ..forms import CheckForm
+from ..models import Inspection, InspectionKind, PlanVisit
+from ..permissions import CHECK_LOGGERS
+from ..selectors import open_appeal_of, under_appeal_ids
+from ..services.inspection import inspection_record
+from .checklist import checklist_edit
+
+
+def _record(form: CheckForm, user) -> tuple[Inspection, bool]:
+    data = form.cleaned_data
+    return inspection_record(
+        station=data["station"],
+        by=user,
+        kind=data["kind"],
+        visited_at=data["visited_at"],
+        findings=form.findings(),
+        idempotency_key=data["idempotency_key"],
+        latitude=data.get("latitude"),
+        longitude=data.get("longitude"),
+        accuracy_m=data.get("accuracy_m"),
+        note=data.get("note", ""),
+        photos=form.photos,
+        plan_visit=plan_visit_for(user, data["station"], data["kind"], data["visited_at"]),
+        checklist=form.checklist,
+    )
+
+
+def _form_context(request, form: CheckForm) -> dict:
+    stations = form_stations(request.user)
+    return {
+        "form": form,
+        "stations": stations,
+        "any_planned": any(s["planned"] for s in stations),
+        "kinds": form.fields["kind"].choices,
+        "checklist": form.checklist,
+        "groups": form.grouped_items(),
+        "idempotency_key": form["idempotency_key"].value() or uuid.uuid4(),
+        "selected_station": str(form["station"].value() or request.GET.get("station", "")),
+        "selected_kind": form["kind"].value() or request.GET.get("kind", ""),
+    }
+
+
+@access(*CHECK_LOGGERS, methods=("GET", "HEAD", "POST"))
+def check_new(request):
+    posted = request.method == "POST"
+    form = CheckForm(
+        request.POST if posted else None, request.FILES if posted else None, user=request.user
+    )
+    if posted and form.is_valid():
+        try:
+            inspection, created = _record(form, request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if created:
+                messages.success(request, _("The check is saved."))
+            return redirect("inspections:check_detail", inspection.pk)
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "inspections/check_form.html", _form_context(request, form), status=status
+    )
+
+
+def _errors(form: CheckForm) -> dict[str, list[str]]:
+    return {field: [str(m) for m in errors] for field, errors in form.errors.items()}
+
+
+@access(*CHECK_LOGGERS, methods=("POST",))
+def check_send(request):
+    """What the phone's queue posts: the form's fields and photos; JSON back.
+
+    201 when the check is new, 200 when the key was seen before (a repeat is harmless),
+    400 with the errors by field when the check cannot be recorded as it is.
+    """
+    form = CheckForm(request.POST, request.FILES, user=request.user)
+    if form.is_valid():
+        try:
+            inspection, created = _record(form, request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return JsonResponse(
+                {
+                    "id": inspection.pk,
+                    "created": created,
+                    "url": reverse("inspections:check_detail", args=[inspection.pk]),
+                    "score": str(inspection.score),
+                    "red_line": inspection.red_line,
+                    "station": inspection.station.name,
+                },
+                status=201 if created else 200,
+            )
+    return JsonResponse(
+        {"errors": _errors(form), "message": _("The check could not be saved as it is.")},
+        status=400,
+    )
+
+
+@access(*ANY_STAFF)
+def check_list(request):
+    checks = check_filter(
+        Inspection.objects.visible_to(request.user).select_related("station", "by"), request.GET
+    )
+    page = paginate(request, checks, 30)
+    return render(
+        request,
+        "inspections/check_list.html",
+        {
+            "page": page,
+            "under_appeal": under_appeal_ids(i.pk for i in page),
+            "kinds": InspectionKind.choices,
+            "districts": settings.DISTRICTS,
+            "params": request.GET,
+            "may_log": role_of(request.user) in CHECK_LOGGERS,
+            # The editor's own access rule decides, as the staff menu does.
+            "may_edit_checklist": role_of(request.user) in checklist_edit.access_rule.roles,
+        },
+    )
+
+
+@access(*ANY_STAFF)
+def check_detail(request, pk):
+    inspection = get_object_or_404(
+        Inspection.objects.visible_to(request.user).select_related(
+            "station", "by", "checklist", "plan_visit", "peer_pairing__reviewer"
+        ),
+        pk=pk,
+    )
+    findings = inspection.findings.select_related("item").order_by("item__position")
+    return render(
+        request,
+        "inspections/check_detail.html",
+        {
+            "inspection": inspection,
+            "findings": findings,
+            "photos": inspection.photos.all(),
+            # Union staff never learn which checks a plan drew (DESIGN: plans unannounced).
+            "sees_plans": sees_kind(request.user, PlanVisit),
+            "rectifications": inspection.rectifications.all(),
+            "appeal": open_appeal_of(inspection),
+            "now": timezone.now(),
+        },
+    )
+
+
+@access(*ANY_STAFF)
+def check_photo(request, pk, photo_pk):
+    inspection = get_object_or_404(Inspection.objects.visible_to(request.user), pk=pk)
+    photo = get_object_or_404(inspection.photos, pk=photo_pk)
+    # The private file helper: type re-read from the bytes, nosniff, sandboxed, no-store.
+    return scan_response(photo.image, stem=f"check-{inspection.pk}-photo-{photo.pk}")
