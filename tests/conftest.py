@@ -103,3 +103,12 @@ def world(db) -> World:
 @pytest.fixture
 def plaque_prefix():
     return settings.PLAQUE_PREFIX
+
+
+@pytest.fixture
+def tasks_in_process(monkeypatch):
+    """Run Celery tasks in this process in both passes: a test that reads the mail outbox
+    needs the mail task to run here, not in a worker process with its own outbox."""
+    from config.celery_app import app
+
+    monkeypatch.setitem(app.conf, "task_always_eager", True)

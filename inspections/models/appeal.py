@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from unions.models import Union
 from unions.scopes import ScopedQuerySet
@@ -14,7 +15,7 @@ from .inspection import Inspection
 
 
 class AppealStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("appeal status", "Open")
     UPHELD = "upheld", _("Upheld: check voided")
     DISMISSED = "dismissed", _("Dismissed")
 

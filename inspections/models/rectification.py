@@ -9,6 +9,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from stations.models import Station
 from unions.models import Union
@@ -18,7 +19,7 @@ from .inspection import Inspection
 
 
 class RectificationStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("order status", "Open")
     ANSWERED = "answered", _("Answered by the union")
     CLOSED = "closed", _("Closed: rectified")
     ESCALATED = "escalated", _("Escalated")

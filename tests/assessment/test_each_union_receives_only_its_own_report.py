@@ -10,7 +10,7 @@ from .helpers import computed_quarter
 
 
 def test_publishing_sends_each_union_its_own_report(
-    world, client, django_capture_on_commit_callbacks
+    world, client, django_capture_on_commit_callbacks, tasks_in_process
 ):
     world.user_a.email = "a@example.org"
     world.user_a.save(update_fields=["email"])

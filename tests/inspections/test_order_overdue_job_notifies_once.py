@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_running_the_overdue_job_twice_flags_and_notifies_the_union_once(
-    world, django_capture_on_commit_callbacks
+    world, django_capture_on_commit_callbacks, tasks_in_process
 ):
     world.user_a.email = "clerk_a@example.org"
     world.user_a.save()

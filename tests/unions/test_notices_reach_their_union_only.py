@@ -11,7 +11,9 @@ from unions.notices import notify_union
 from ..factories import make_user
 
 
-def test_it_mails_the_unions_staff_after_commit(world, django_capture_on_commit_callbacks):
+def test_it_mails_the_unions_staff_after_commit(
+    world, django_capture_on_commit_callbacks, tasks_in_process
+):
     world.user_a.email = "clerk-a@example.org"
     world.user_a.save()
     second = make_user("clerk_a2", Role.UNION_STAFF, union=world.union_a)
