@@ -265,13 +265,12 @@ def plaque_reissue(*, station: Station, by, reason: str) -> Station:
 
 
 # The service behind each action of the ACTIONS table, for the views that dispatch on a
-# button's name. Activation and submission are made by other doors (records, filings).
+# button's name. Activation, submission and rectification are made by other doors (records,
+# filings, rectification orders).
 SERVICES = {
     "approve": station_approve,
     "return": station_return,
     "reject": station_reject,
-    "rectify_start": station_rectify_start,
-    "rectify_end": station_rectify_end,
     "revoke": station_revoke,
     "close": station_close,
     "upgrade": station_upgrade,
