@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "stations",
     "inspections",
     "awards",
+    # Last: the project itself, which may import every app: the staff actions log in the
+    # admin (config/admin.py) and `manage.py backup` / `restore`.
+    "config",
 ]
 
 MIDDLEWARE = [

@@ -4,8 +4,8 @@ The lifecycle and record services write ``StationTransition`` and ``RecordChange
 the same transaction as the change (stations/services/history.py); the station's own admin
 page shows its moves inline, and here an administrator reads all of them across the city,
 filtered by who, what and when. Registered from config (which may import every app) rather
-than from stations, so the log of all staff actions has one home beside the login log
-(``SecurityEvent``, unions/admin.py).
+than from stations, so that the log of all staff actions has one home; the login log is
+``SecurityEvent`` (unions/admin.py).
 """
 
 from __future__ import annotations
