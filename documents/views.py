@@ -59,7 +59,11 @@ def back_url(request, record_key: str) -> str:
     """Where a form post returns to: ``next`` or the referring page if ours, else the
     record's page (a report has none: the staff home)."""
     for candidate in (request.POST.get("next"), request.headers.get("Referer")):
-        if candidate and url_has_allowed_host_and_scheme(
+        # A path or a full URL only: redirect() takes any other word for a view name to
+        # reverse, and a posted next="x" was a 500 (tests/ops hostile posts).
+        if not candidate or not candidate.startswith(("/", "http://", "https://")):
+            continue
+        if url_has_allowed_host_and_scheme(
             candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
             return candidate
