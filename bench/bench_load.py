@@ -189,7 +189,7 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, Linux"
 
 
-def report(args, data: str, results: list[Result], workers: int) -> str:
+def report(args, data: str, results: list[Result], workers: int, load: tuple[float, float]) -> str:
     base = results[0].requests_per_s or 1.0
     command = "Command: `.venv/bin/python bench/bench_load.py"
     if args.duration != 60:
@@ -208,7 +208,9 @@ def report(args, data: str, results: list[Result], workers: int) -> str:
         f"gunicorn, {workers} sync workers, DEBUG off, the embedded cache and no broker traffic; "
         f"wrk on the same machine, {args.connections} connections, {args.duration} s per page "
         "(request timeout 30 s), "
-        f"one page after the other. Data: {data}.",
+        f"one page after the other. Data: {data}. Load average of the machine before and "
+        f"after the run: {load[0]:.1f} and {load[1]:.1f} (above 2, other work shared the cores "
+        "and the absolute figures are low).",
         "",
         "| page | requests/s | ratio to trivial | requests | errors | p50 | p99 |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -261,6 +263,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         folder = Path(tmp)
         (folder / "bench_load_settings.py").write_text(BENCH_SETTINGS)
@@ -318,7 +321,7 @@ def main() -> None:
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
-    text = report(args, data, results, args.workers)
+    text = report(args, data, results, args.workers, (load_before, os.getloadavg()[0]))
     if args.write:
         write_section(text)
         print(f"wrote the load section of {DOC.relative_to(ROOT)}")
