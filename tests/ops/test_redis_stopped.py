@@ -37,10 +37,19 @@ def broker_at(monkeypatch, settings):
         settings.CELERY_BROKER_URL = url
         monkeypatch.setitem(app.conf, "broker_url", url)
         monkeypatch.setitem(app.conf, "task_always_eager", False)
-        monkeypatch.setattr(app, "_pool", None)
-        monkeypatch.setattr(app.amqp, "_producer_pool", None)
+        _fresh_pools()
 
-    return point
+    yield point
+    # Pools made meanwhile hold connections to the private Redis: drop them, so that later
+    # tests connect to the configured one again.
+    _fresh_pools()
+
+
+def _fresh_pools() -> None:
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def _pages(station) -> list[str]:
