@@ -4,21 +4,29 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 # Debian packages: WeasyPrint (pango, harfbuzz subsetting), a CJK font, gettext for the
-# translation catalog, Chromium for the browser tests, poppler for reading PDFs in tests.
-DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext chromium poppler-utils
-# `make bench` only: wrk, the load generator bench/bench_pages.py measures pages with.
+# translation catalog, Chromium for the browser tests, poppler for reading PDFs in tests,
+# nginx and systemd for the checks of deploy/ (nginx -t, systemd-analyze verify), the
+# PostgreSQL client for `make backup` / `make restore` (pg_dump, pg_restore).
+DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext chromium poppler-utils nginx systemd postgresql-client
+# `make bench` only: wrk, the load generator the page and load benches measure with.
 BENCH_DEBS := wrk
 # Stations in the bench database: national (200,000) or small (5,000), or a number.
 SIZE ?= national
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps bench-deps venv messages fonts e2e-tools migrate lint bench worker beat clean
+.PHONY: run test install system-deps bench-deps debs venv messages fonts e2e-tools migrate lint bench worker beat backup restore clean
 
 install: system-deps venv messages fonts
 
 system-deps:
-	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@$(MAKE) --no-print-directory debs PACKAGES="$(DEBS)"
+
+bench-deps:
+	@$(MAKE) --no-print-directory debs PACKAGES="$(BENCH_DEBS)"
+
+debs:
+	@missing=$$(for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:" $$missing; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
@@ -75,18 +83,21 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A config beat -l info
 
-bench-deps:
-	@missing=$$(for p in $(BENCH_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:" $$missing; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
-	fi
-
 # Needs the local PostgreSQL (BENCH_DATABASE_URL, default relay_bench_$(SIZE) as postgres on
 # 127.0.0.1) and Redis (BENCH_REDIS_URL); see the README's Benchmarks section.
 bench: install bench-deps
 	SIZE=$(SIZE) $(PY) bench/run.py $(BENCH_ARGS)
+
+# Backups: the database (pg_dump custom format, or SQLite's online backup) and the media
+# folder, into one folder per run under BACKUP_DIR (config/management/commands/backup.py).
+BACKUP_DIR ?= backups
+backup: install
+	$(PY) manage.py backup --into $(BACKUP_DIR)
+
+# make restore FROM=backups/relay-20261124-181500: replaces the database and media.
+restore: install
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=<backup folder>"; exit 2; }
+	$(PY) manage.py restore $(FROM) --noinput
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 var

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, path, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -26,6 +27,7 @@ from unions.models import Role
 from . import kinds
 from .models import GeneratedDocument
 from .panel import REQUESTERS, panel_rows
+from .protected import protected_file_response
 from .services import document_request, document_retry
 
 STAFF_READ = (Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR)
@@ -57,7 +59,11 @@ def back_url(request, record_key: str) -> str:
     """Where a form post returns to: ``next`` or the referring page if ours, else the
     record's page (a report has none: the staff home)."""
     for candidate in (request.POST.get("next"), request.headers.get("Referer")):
-        if candidate and url_has_allowed_host_and_scheme(
+        # A path or a full URL only: redirect() takes any other word for a view name to
+        # reverse, and a posted next="x" was a 500 (tests/ops hostile posts).
+        if not candidate or not candidate.startswith(("/", "http://", "https://")):
+            continue
+        if url_has_allowed_host_and_scheme(
             candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):
             return candidate
@@ -90,19 +96,15 @@ def request_document(request, record, kind: str):
     return answer(request, key, document=document)
 
 
-def file_response(document: GeneratedDocument) -> FileResponse:
+def file_response(document: GeneratedDocument) -> HttpResponseBase:
     """The stored file as an attachment; callers looked the document up through its scope."""
     if not document.is_ready:
         raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=document.download_name)
-    response["Content-Type"] = document.content_type
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return protected_file_response(
+        document.file,
+        content_type=document.content_type,
+        disposition=content_disposition_header(True, document.download_name),
+    )
 
 
 @access(*REQUESTERS, methods=("POST",))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +13,14 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("This account is disabled."),
     }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # Django's form sets the field's max_length after the field is made, so the length
+        # is never checked: a 20,000-character name reached authenticate() and axes' failed
+        # attempt row (255 characters), a 500 on PostgreSQL (tests/ops hostile posts).
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
     def get_invalid_login_error(self):
         from django.conf import settings

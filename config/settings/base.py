@@ -14,6 +14,7 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from config.csp import content_security_policy
 from config.served_at import runserver_base_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -44,14 +45,20 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "pgtrigger",
+    "csp",
     "documents",
     "stations",
     "inspections",
     "awards",
+    # Last: the project itself, which may import every app: the staff actions log in the
+    # admin (config/admin.py) and `manage.py backup` / `restore`.
+    "config",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response that has none of its own (config/csp.py).
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,6 +100,10 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# A persistent connection whose server went away (PostgreSQL restarted, the backend
+# terminated) is tested before a request uses it and replaced, instead of failing that
+# request (tests/ops/test_database_connection_dropped_between_requests.py).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent readers while a writer works (dev server threads, browser tests).
     # IMMEDIATE takes the write lock at BEGIN, so a second writer waits (up to timeout)
@@ -105,10 +116,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
+    # django-redis rather than Django's own RedisCache: with IGNORE_EXCEPTIONS a Redis that
+    # is down is a cache miss, not a 500, so public pages keep serving from the database
+    # (a get answers None, a set is dropped, each logged); /healthz still answers 503,
+    # since the value it stores does not come back. Short socket timeouts: a Redis that
+    # hangs rather than refuses must not hold a page for long.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "LOG_IGNORED_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 else:
@@ -193,6 +215,10 @@ STORAGES = {
 # hashed files instead.
 WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Behind nginx: the internal location private files are handed out from after Django's
+# permission check (X-Accel-Redirect, documents/protected.py, deploy/nginx/relay.conf),
+# e.g. "/protected/". Empty: Django streams them itself.
+PROTECTED_MEDIA_ACCEL = env("PROTECTED_MEDIA_ACCEL", default="")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -212,7 +238,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
 CELERY_BEAT_SCHEDULE: dict = {}
 # Rectification orders and plans (inspections/tasks_orders.py): overdue orders each morning,
 # the quarter's unannounced plan on its first day.
@@ -341,6 +367,10 @@ VISIT_TOTAL_CACHE_SECONDS = env.int("VISIT_TOTAL_CACHE_SECONDS", default=60)
 DEVICE_COOKIE_NAME = "relay_device"
 DEVICE_COOKIE_DAYS = env.int("DEVICE_COOKIE_DAYS", default=730)
 
+# Scripts, styles, fonts and fetches from the portal itself only; images also from the
+# map's tile host (config/csp.py).
+CONTENT_SECURITY_POLICY = content_security_policy(map_tile_url=MAP_TILE_URL)
+
 PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
 # Absolute address of the public site, printed into plaque QR codes and PDFs.
 # Unset, it is where `manage.py runserver` was told to serve (config/served_at.py).
@@ -362,11 +392,17 @@ DOCUMENT_RENDER_LEASE_SECONDS = env.int("DOCUMENT_RENDER_LEASE_SECONDS", default
 # The GB2312 cuts of the PDF fonts (documents/subset.py): made once by `make install`
 # (manage.py documents_fonts), or by the first render that finds none.
 FONT_CACHE_DIR = Path(env("FONT_CACHE_DIR", default=str(BASE_DIR / "var" / "fonts")))
-# Redis hands a message that was taken but never acknowledged (its whole worker died) to
-# another worker after this many seconds. It must exceed the longest task (a big batch zip);
-# the worker-kill test shortens it.
+# Redis hands a message that was taken but never acknowledged (its whole worker died: the
+# machine lost, the process group killed) to another worker after this many seconds, so a
+# lost worker's jobs run again within minutes rather than after kombu's default hour.
+# The trade-off is the longest task: a task still running past the timeout is handed to a
+# second worker too. A single PDF takes well under a second; a batch zip of a large filing
+# may take longer, and then two workers make its missing members at once. That is harmless
+# (renders are idempotent and stored once under the version's name, documents/worker.py)
+# but costs CPU: raise this for deployments that make zips of thousands of stations.
+# The worker-kill test shortens it to seconds.
 CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int(
-    "CELERY_VISIBILITY_TIMEOUT", default=CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    "CELERY_VISIBILITY_TIMEOUT", default=300
 )
 
 # --- Annual awards (awards/) ------------------------------------------------------------

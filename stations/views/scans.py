@@ -8,13 +8,16 @@ browser never renders a scan as a page of the portal.
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404
+from django.http import Http404
+from django.http.response import HttpResponseBase
+
+from documents.protected import protected_file_response
 
 from ..forms.uploads import read_scan_type
 from .common import content_disposition
 
 
-def scan_response(field_file, *, stem: str) -> FileResponse:
+def scan_response(field_file, *, stem: str) -> HttpResponseBase:
     """The scan as a download named ``stem`` plus the detected type's extension.
 
     Callers have already looked the record up through its scope (``visible_to``).
@@ -27,10 +30,11 @@ def scan_response(field_file, *, stem: str) -> FileResponse:
         raise Http404 from exc
     found = read_scan_type(handle)
     mime, extension = (found.mime, found.extension) if found else ("application/octet-stream", "")
-    response = FileResponse(handle, content_type=mime)
-    response["Content-Disposition"] = content_disposition(f"{stem}{extension}")
-    response["X-Content-Type-Options"] = "nosniff"
+    response = protected_file_response(
+        field_file,
+        content_type=mime,
+        disposition=content_disposition(f"{stem}{extension}"),
+        handle=handle,
+    )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    # Scans carry signatures, stamps and mobile numbers: kept out of every cache.
-    response["Cache-Control"] = "private, no-store"
     return response

@@ -1,0 +1,335 @@
+"""Load: throughput of the public pages under 32 connections, as a ratio to a trivial view.
+
+    .venv/bin/python bench/bench_load.py [--duration 60] [--connections 32] [--workers 4]
+                                         [--database-url URL] [--write]
+
+Serves the portal with gunicorn (sync workers, as deploy/systemd/relay-web.service does)
+and drives it with wrk (Debian package, `make bench` installs it) for ``--duration`` seconds
+per page at ``--connections`` connections, one page after the other:
+
+- a trivial view: a public view that answers "ok" through the same middleware stack (CSP,
+  sessions, access rules), added by a bench-only URLconf: the ceiling for this server;
+- the station page a plaque's QR code opens (``/stations/<plaque_no>/``);
+- the public directory (``/stations/``);
+- the rankings page, once it exists (issue 10): a 404 is reported as "not built yet".
+
+Data: without ``--database-url``, a throw-away SQLite database in a temporary directory,
+migrated and filled by ``seed_demo`` (107 operating stations). With ``--database-url``
+(e.g. the national-size PostgreSQL database the data generator in bench/ fills) the pages
+are served from that database as it is; nothing is written to it.
+
+Every request must answer 200: errors (non-2xx answers, socket errors, timeouts) are
+counted and the row fails when there are any. Nothing is written into the repository unless
+``--write`` is given: then the "Load" section of docs/BENCHMARKS.md is replaced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "BENCHMARKS.md"
+START, END = "<!-- bench:load:start -->", "<!-- bench:load:end -->"
+PY = Path(sys.executable)
+
+# The bench-only settings and URLconf, written into the temporary directory: the portal's
+# own URLs plus one trivial public view.
+BENCH_SETTINGS = """
+from config.settings.base import *  # noqa: F403
+ROOT_URLCONF = "bench_load_urls"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+DEBUG = False
+"""
+BENCH_URLS = """
+from django.http import HttpResponse
+from django.urls import path
+
+from config.urls import urlpatterns as portal
+from unions.access import access
+
+
+@access(public=True)
+def trivial(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/trivial", trivial), *portal]
+"""
+
+
+@dataclass
+class Result:
+    label: str
+    path: str
+    requests_per_s: float = 0.0
+    requests: int = 0
+    errors: int = 0
+    latency_p50: str = ""
+    latency_p99: str = ""
+    missing: bool = False
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([str(PY), "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (loopback)
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def a_plaque_number(env: dict[str, str]) -> str:
+    code = (
+        "import django; django.setup();"
+        "from stations.models import Station;"
+        "print(Station.objects.public().order_by('pk').values_list('plaque_number', flat=True)[0])"
+    )
+    out = subprocess.run(
+        [str(PY), "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def start_gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen:
+    gunicorn = PY.with_name("gunicorn")
+    command = [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--timeout", "60", "--log-level", "warning"]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if status_of(f"http://127.0.0.1:{port}/bench/trivial") == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)
+    raise SystemExit(f"gunicorn did not start:\n{log.read_text()[-3000:]}")
+
+
+def parse_wrk(output: str) -> dict:
+    def number(pattern: str, default: float = 0.0) -> float:
+        match = re.search(pattern, output)
+        return float(match.group(1)) if match else default
+
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    errors = int(number(r"Non-2xx or 3xx responses: (\d+)"))
+    if socket_errors:
+        errors += sum(int(g) for g in socket_errors.groups())
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", output, re.M))
+    return {
+        "requests_per_s": number(r"Requests/sec:\s+([\d.]+)"),
+        "requests": int(number(r"(\d+) requests in")),
+        "errors": errors,
+        "p50": latency.get("50", ""),
+        "p99": latency.get("99", ""),
+    }
+
+
+def run_wrk(url: str, duration: int, connections: int) -> dict:
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("wrk is missing: `make bench` installs it (Debian package wrk)")
+    threads = min(2, connections)
+    out = subprocess.run(
+        # wrk gives up on a request after 2 s by default and counts it as an error; a
+        # browser, and nginx (proxy_read_timeout 65 s), wait longer: slow is reported in the
+        # latency columns, only real failures as errors.
+        [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s"]
+        + ["--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return parse_wrk(out)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, Linux"
+
+
+def report(args, data: str, results: list[Result], workers: int, load: tuple[float, float]) -> str:
+    base = results[0].requests_per_s or 1.0
+    command = "Command: `.venv/bin/python bench/bench_load.py"
+    if args.duration != 60:
+        command += f" --duration {args.duration}"
+    if args.connections != 32:
+        command += f" --connections {args.connections}"
+    if args.database_url:
+        command += " --database-url …"
+    lines = [
+        START,
+        "## Load: public pages under 32 connections",
+        "",
+        f"Measured {dt.date.today():%Y-%m-%d} on {machine()}.",
+        command + " --write`",
+        "",
+        f"gunicorn, {workers} sync workers, DEBUG off, the embedded cache and no broker traffic; "
+        f"wrk on the same machine, {args.connections} connections, {args.duration} s per page "
+        "(request timeout 30 s), "
+        f"one page after the other. Data: {data}. Load average of the machine before and "
+        f"after the run: {load[0]:.1f} and {load[1]:.1f} (above 2, other work shared the cores "
+        "and the absolute figures are low).",
+        "",
+        "| page | requests/s | ratio to trivial | requests | errors | p50 | p99 |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        if r.missing:
+            lines.append(f"| {r.label} (`{r.path}`) | not built yet | | | | | |")
+            continue
+        lines.append(
+            f"| {r.label} (`{r.path}`) | {r.requests_per_s:,.0f} | {r.requests_per_s / base:.2f} "
+            f"| {r.requests:,} | {r.errors} | {r.latency_p50} | {r.latency_p99} |"
+        )
+    failed = [r.label for r in results if r.errors]
+    lines += [
+        "",
+        "Errors: **none**." if not failed else f"Errors: **{', '.join(failed)}**.",
+        "",
+        textwrap.fill(
+            "The trivial view goes through the same gunicorn and the whole middleware stack "
+            "(sessions, CSP, access rules) and touches no table: the ratio is what the page's "
+            "own queries and template cost. wrk shares the 2 cores with gunicorn, so the "
+            "absolute figures are a floor for a web node of its own; the ratios travel better. "
+            "National-size rows: rerun with --database-url pointing at the generated national "
+            "database.",
+            width=92,
+            break_on_hyphens=False,
+        ),
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if START in current and END in current:
+        pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
+        updated = pattern.sub(lambda _m: text, current)
+    else:
+        updated = current.rstrip("\n") + "\n\n" + text + "\n"
+    DOC.write_text(updated, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=60, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--database-url", default="", help="serve this database as it is")
+    parser.add_argument("--rankings-path", default="/rankings/")
+    parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
+    args = parser.parse_args()
+
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        folder = Path(tmp)
+        (folder / "bench_load_settings.py").write_text(BENCH_SETTINGS)
+        (folder / "bench_load_urls.py").write_text(BENCH_URLS)
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]),
+            "DJANGO_SETTINGS_MODULE": "bench_load_settings",
+            "DATABASE_URL": args.database_url or f"sqlite:///{folder / 'load.sqlite3'}",
+            "REDIS_URL": "",
+            "MEDIA_ROOT": str(folder / "media"),
+            "CONN_MAX_AGE": "60",
+            "DJANGO_DEBUG": "0",
+            "DEBUG": "0",
+        }
+        if args.database_url:
+            data = "the database given with --database-url"
+        else:
+            manage(env, "migrate", "--noinput", "-v", "0")
+            manage(env, "seed_demo")
+            data = "`seed_demo` (107 operating stations) in a temporary SQLite database"
+        plaque = a_plaque_number(env)
+        port = free_port()
+        server = start_gunicorn(env, port, args.workers, folder / "gunicorn.log")
+        base = f"http://127.0.0.1:{port}"
+        pages = [
+            ("trivial view", "/bench/trivial"),
+            ("station page", f"/stations/{plaque}/"),
+            ("directory", "/stations/"),
+            ("rankings", args.rankings_path),
+        ]
+        results = []
+        try:
+            for label, path in pages:
+                result = Result(label=label, path=path)
+                status = status_of(base + path)
+                if status == 404 and label == "rankings":
+                    result.missing = True
+                    results.append(result)
+                    print(f"{label}: {path} answers 404 (not built yet)", flush=True)
+                    continue
+                if status != 200:
+                    raise SystemExit(f"{path} answers {status}, not 200")
+                measured = run_wrk(base + path, args.duration, args.connections)
+                result.requests_per_s = measured["requests_per_s"]
+                result.requests = measured["requests"]
+                result.errors = measured["errors"]
+                result.latency_p50, result.latency_p99 = measured["p50"], measured["p99"]
+                results.append(result)
+                print(
+                    f"{label}: {result.requests_per_s:,.0f} req/s, {result.requests:,} requests,"
+                    f" {result.errors} errors, p50 {result.latency_p50}, p99 {result.latency_p99}",
+                    flush=True,
+                )
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    text = report(args, data, results, args.workers, (load_before, os.getloadavg()[0]))
+    if args.write:
+        write_section(text)
+        print(f"wrote the load section of {DOC.relative_to(ROOT)}")
+    else:
+        print(text)
+    if any(r.errors for r in results):
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
