@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspections.check_selectors import open_planned_visits
+from inspections.models import Appeal, AppealStatus, Rectification, RectificationStatus
 from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
 from unions.models import Role, SecurityEvent
 from unions.roles import role_of
@@ -51,6 +53,15 @@ def _pledges_overdue(user) -> WorkItem:
     return _item(_("Service pledges past their deadline"), pledges)
 
 
+def _orders(user, *statuses: str) -> QuerySet:
+    return (
+        Rectification.objects.visible_to(user)
+        .filter(status__in=statuses)
+        .select_related("station", "union")
+        .order_by("deadline", "pk")
+    )
+
+
 def pending_work(user) -> list[WorkItem]:
     role = role_of(user)
     stations = Station.objects.visible_to(user).select_related("union")
@@ -79,6 +90,11 @@ def pending_work(user) -> list[WorkItem]:
             _item(_("Plaques delivered but not yet hung"), stations.plaque_not_hung()),
             _pledges_overdue(user),
             _insurance_ending(user),
+            _item(
+                _("Rectification orders to answer"),
+                _orders(user, RectificationStatus.OPEN),
+                "inspections:order_list",
+            ),
         ]
     if role == Role.AID_CENTER:
         return [
@@ -108,9 +124,32 @@ def pending_work(user) -> list[WorkItem]:
             _item(_("Plaques not yet delivered"), stations.plaque_not_delivered()),
             _pledges_overdue(user),
             _insurance_ending(user),
+            _item(
+                _("Appeals to decide"),
+                Appeal.objects.visible_to(user)
+                .filter(status=AppealStatus.OPEN)
+                .select_related("inspection__station", "union")
+                .order_by("created_at", "pk"),
+                "inspections:appeal_list",
+            ),
+            _item(
+                _("Escalated rectification orders"),
+                _orders(user, RectificationStatus.ESCALATED),
+                "inspections:order_list",
+            ),
         ]
     if role == Role.INSPECTOR:
         return [
+            _item(
+                _("Planned visits not yet made this quarter"),
+                open_planned_visits(user),
+                "inspections:today",
+            ),
+            _item(
+                _("Answered orders awaiting re-inspection"),
+                _orders(user, RectificationStatus.ANSWERED),
+                "inspections:order_list",
+            ),
             _item(
                 _("Stations under rectification"),
                 stations.filter(status=StationStatus.RECTIFYING),

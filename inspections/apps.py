@@ -13,3 +13,7 @@ class InspectionsConfig(AppConfig):
         from .reports import workbook
 
         workbook.register_kind()
+        # The card of checks, orders and appeals on a station's staff page.
+        from .station_panel import register_panel
+
+        register_panel()

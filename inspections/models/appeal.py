@@ -62,4 +62,12 @@ class Appeal(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.inspection_id} {self.status}"
+        return _("Appeal against the check of %(station)s on %(day)s") % {
+            "station": self.inspection.station.name,
+            "day": self.inspection.visited_at.date(),
+        }
+
+    def get_staff_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("inspections:appeal_detail", args=[self.pk])

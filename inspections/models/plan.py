@@ -72,7 +72,10 @@ class PlanVisit(models.Model):
         indexes = [models.Index(fields=["inspector", "plan"], name="plan_visit_inspector")]
 
     def __str__(self) -> str:
-        return f"{self.plan} {self.station_id}"
+        return f"{self.station.plaque_number} {self.station.name}"
+
+    def get_staff_url(self) -> str:
+        return self.station.get_staff_url()
 
 
 class PeerReviewPairing(models.Model):

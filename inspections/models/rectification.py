@@ -97,7 +97,15 @@ class Rectification(models.Model):
         verbose_name_plural = _("rectification orders")
 
     def __str__(self) -> str:
-        return f"{self.station_id} {self.status} {self.deadline}"
+        return _("%(station)s, due %(deadline)s") % {
+            "station": self.station.name,
+            "deadline": self.deadline,
+        }
+
+    def get_staff_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("inspections:order_detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -137,7 +137,22 @@ def change_label(entry, field: str) -> str:
             label = getattr(model._meta.get_field(field), "verbose_name", None)
             if label:  # a reverse relation (a filing's stations) has none
                 return str(label)
-    return {"passed": _("all six standards met"), "stations": _("stations")}.get(field, field)
+    return {
+        "passed": _("all six standards met"),
+        "stations": _("stations"),
+        # Fields of records kept by the apps above (rectification orders, checks, appeals).
+        "deadline": _("deadline"),
+        "items": _("what must be put right"),
+        "status": _("status"),
+        "score": _("score"),
+    }.get(field, field)
+
+
+@register.filter
+def change_pairs(entry) -> list[tuple[str, list]]:
+    """A history entry's changes as (field, [old, new]) pairs. Not ``changes.items`` in the
+    template: that looks the key "items" up first, and an order's items are such a key."""
+    return list((entry.changes or {}).items())
 
 
 @register.filter

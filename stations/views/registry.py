@@ -35,6 +35,7 @@ from ..selectors import registry_filter, station_history
 from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
+from ..staff_panels import panels_for
 from .common import STAFF_READ, paginate_ids
 from .messages import action_done_message
 
@@ -115,6 +116,8 @@ def staff_detail(request, pk):
             if station.status == StationStatus.APPROVED
             else [],
             "actions": station.available_actions(user),
+            # Checks, orders and appeals, from the apps above (stations.staff_panels).
+            "panels": panels_for(station, user),
             "sees_filing": FilingForm.objects.visible_to(user)
             .filter(pk=station.filing_id)
             .exists(),

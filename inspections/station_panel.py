@@ -1,0 +1,57 @@
+"""The station staff page's card of checks, rectification orders and appeals, registered
+through the hook stations offers (stations.staff_panels) so that stations never imports
+this app. Each list is read through its own scope."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from stations.staff_panels import StaffPanel, register_staff_panel
+from unions.models import Role
+from unions.roles import role_of
+from unions.scopes import sees_kind
+
+from .models import Appeal, Inspection, Rectification
+from .permissions import kinds_for, loggable_stations
+
+SHOWN = 10
+
+
+def station_inspections_panel(station, user) -> StaffPanel | None:
+    if not sees_kind(user, Inspection):
+        return None
+    checks = Inspection.objects.visible_to(user).filter(station=station).select_related("by")
+    orders = Rectification.objects.visible_to(user).filter(station=station)
+    appeals = (
+        Appeal.objects.visible_to(user).filter(inspection__station=station)
+        if sees_kind(user, Appeal)
+        else Appeal.objects.none()
+    )
+    return StaffPanel(
+        "inspections/_station_panel.html",
+        {
+            "station": station,
+            "checks": checks[:SHOWN],
+            "check_count": checks.count(),
+            "orders": orders[:SHOWN],
+            "order_count": orders.count(),
+            "appeals": appeals.select_related("inspection")[:SHOWN],
+            "may_check": _may_check(user, station),
+            # Orders by hand: the aid center, or an inspector who sees the station (the
+            # order service checks it again).
+            "may_open_order": station.is_public
+            and role_of(user) in (Role.AID_CENTER, Role.INSPECTOR),
+        },
+    )
+
+
+def _may_check(user, station) -> bool:
+    today = timezone.localdate()
+    return any(
+        loggable_stations(user, kind, today).filter(pk=station.pk).exists()
+        for kind in kinds_for(user)
+    )
+
+
+def register_panel() -> None:
+    register_staff_panel(station_inspections_panel)
