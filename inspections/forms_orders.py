@@ -98,11 +98,28 @@ class AppealForm(_Styled, forms.Form):
 class AppealDecisionForm(_Styled, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Decision"),
-        choices=[("upheld", _("Upheld: void the check")), ("dismissed", _("Dismissed"))],
+        choices=[
+            ("upheld", _("Upheld: void the check")),
+            ("amended", _("Upheld in part: amend the score")),
+            ("dismissed", _("Dismissed")),
+        ],
         widget=forms.RadioSelect,
+    )
+    amended_score = forms.DecimalField(
+        label=_("Amended score (upheld in part)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
     )
     decision = forms.CharField(
         label=_("Reasons for the decision"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == "amended" and data.get("amended_score") is None:
+            self.add_error("amended_score", _("Give the amended score."))
+        return data

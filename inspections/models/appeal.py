@@ -17,6 +17,7 @@ from .inspection import Inspection
 class AppealStatus(models.TextChoices):
     OPEN = "open", pgettext_lazy("appeal status", "Open")
     UPHELD = "upheld", _("Upheld: check voided")
+    AMENDED = "amended", _("Upheld in part: score amended")
     DISMISSED = "dismissed", _("Dismissed")
 
 

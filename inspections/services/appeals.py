@@ -5,6 +5,7 @@ dismissed leaves it standing. Both are recorded in the append-only history."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -84,8 +85,11 @@ def appeal_open(*, inspection: Inspection, by, reason: str) -> Appeal:
 
 
 @transaction.atomic
-def appeal_decide(*, appeal: Appeal, by, upheld: bool, decision: str) -> Appeal:
-    """Upheld: the check is voided with the decision as its reason. Dismissed: it stands."""
+def appeal_decide(
+    *, appeal: Appeal, by, upheld: bool, decision: str, amended_score: Decimal | None = None
+) -> Appeal:
+    """Upheld: the check is voided with the decision as its reason, or, given
+    ``amended_score``, it stands with that score (upheld in part). Dismissed: it stands."""
     if role_of(by) != Role.AID_CENTER:
         raise PermissionDenied(_("Your role may not make this change."))
     Station.objects.select_for_update().get(pk=appeal.inspection.station_id)
@@ -100,7 +104,19 @@ def appeal_decide(*, appeal: Appeal, by, upheld: bool, decision: str) -> Appeal:
     decision = (decision or "").strip()
     if not decision:
         raise ValidationError(_("Say why the appeal is upheld or dismissed."))
-    appeal.status = AppealStatus.UPHELD if upheld else AppealStatus.DISMISSED
+    if amended_score is not None:
+        if not upheld:
+            raise ValidationError(_("Only an upheld appeal amends the score."))
+        if not Decimal(0) <= amended_score <= Decimal(100):
+            raise ValidationError(_("A score lies between 0 and 100."))
+    amends = upheld and amended_score is not None
+    appeal.status = (
+        AppealStatus.AMENDED
+        if amends
+        else AppealStatus.UPHELD
+        if upheld
+        else AppealStatus.DISMISSED
+    )
     appeal.decided_by = by
     appeal.decided_at = timezone.now()
     appeal.decision = decision
@@ -112,7 +128,22 @@ def appeal_decide(*, appeal: Appeal, by, upheld: bool, decision: str) -> Appeal:
         changes={"status": [AppealStatus.OPEN, appeal.status]},
         reason=decision,
     )
-    if upheld:
+    if amends:
+        inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+        old = inspection.score
+        inspection.score = amended_score.quantize(Decimal("0.01"))
+        inspection.save(update_fields=["score"])
+        record_change(
+            record=RecordChange.Record.INSPECTION,
+            record_id=inspection.pk,
+            union_id=inspection.union_id,
+            action=RecordChange.Action.EDITED,
+            by=by,
+            stations=[appeal.inspection.station],
+            changes={"score": [str(old), str(inspection.score)]},
+            reason=decision,
+        )
+    elif upheld:
         inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
         inspection.status = InspectionStatus.VOIDED
         inspection.void_reason = decision

@@ -60,14 +60,17 @@ def appeal_decide_view(request, pk):
     appeal = get_object_or_404(Appeal.objects.visible_to(request.user), pk=pk)
     form = AppealDecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose upheld or dismissed and give the reasons."))
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("inspections:appeal_detail", pk=appeal.pk)
     try:
         appeal_decide(
             appeal=appeal,
             by=request.user,
-            upheld=form.cleaned_data["outcome"] == "upheld",
+            upheld=form.cleaned_data["outcome"] in ("upheld", "amended"),
             decision=form.cleaned_data["decision"],
+            amended_score=form.cleaned_data["amended_score"]
+            if form.cleaned_data["outcome"] == "amended"
+            else None,
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
