@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stations.excel.writer import neutralise
 from stations.models import ACTIONS as STATION_ACTIONS
 from unions.access import access
 from unions.models import Role
@@ -89,17 +90,22 @@ def order_export(request):
         ]
     )
     for order in orders.prefetch_related("items"):
+        # Names and items are typed by people: a leading = or + must stay text (OWASP CSV
+        # injection), as in every other export (stations.excel.writer.neutralise).
         writer.writerow(
             [
-                order.pk,
-                order.station.name,
-                order.station.plaque_number,
-                order.union.name,
-                order.district,
-                timezone.localtime(order.opened_at).strftime("%Y-%m-%d"),
-                order.deadline.isoformat(),
-                order.get_status_display(),
-                "；".join(item.text for item in order.items.all()),
+                neutralise(value)
+                for value in (
+                    order.pk,
+                    order.station.name,
+                    order.station.plaque_number,
+                    order.union.name,
+                    order.district,
+                    timezone.localtime(order.opened_at).strftime("%Y-%m-%d"),
+                    order.deadline.isoformat(),
+                    order.get_status_display(),
+                    "；".join(item.text for item in order.items.all()),
+                )
             ]
         )
     return response

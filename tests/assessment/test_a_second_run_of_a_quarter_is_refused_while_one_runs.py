@@ -19,7 +19,7 @@ def test_other_quarters_are_not_held_up(db):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL advisory lock")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_run_is_refused_while_another_session_holds_the_quarter():
     from django.db import connections
 
