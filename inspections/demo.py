@@ -1,5 +1,5 @@
-"""Demo checks for `seed_demo`: a few dozen over the operating stations, spread over the last
-two quarters, mostly good, a few with red-line failures (which open their orders through the
+"""Demo checks for `seed_demo`: a few dozen over the operating stations, spread from the start
+of the quarter before last until today, mostly good, a few with red-line failures (which open their orders through the
 same door a phone uses). Idempotent: each demo check has a fixed idempotency key, so a
 second run finds every check already recorded and changes nothing."""
 
@@ -41,9 +41,11 @@ def _quarter_start(day: dt.date) -> dt.date:
 
 
 def _visit_time(rng: random.Random, today: dt.date) -> dt.datetime:
-    """A working-hours moment in the previous or the current quarter, never in the future."""
+    """A working-hours moment from the start of the quarter before last until now, never in
+    the future: the two ended quarters the demo publishes, and the running one."""
     this_quarter = _quarter_start(today)
-    start = _quarter_start(this_quarter - dt.timedelta(days=1))
+    last_quarter = _quarter_start(this_quarter - dt.timedelta(days=1))
+    start = _quarter_start(last_quarter - dt.timedelta(days=1))
     day = start + dt.timedelta(days=rng.randrange(max((today - start).days, 1)))
     moment = dt.datetime.combine(day, dt.time(rng.randint(9, 16), rng.choice((0, 15, 30, 45))))
     return min(timezone.make_aware(moment), timezone.now() - dt.timedelta(hours=1))

@@ -1,18 +1,17 @@
-"""Demo records for `seed_demo` (idempotent): two published quarters, so that /rankings/
-has content after `make run`.
+"""Demo records for `seed_demo` (idempotent): the last two ended quarters, published, so that
+/rankings/ has content after `make run`.
 
-The demo stations are activated on the day the demo is seeded; for the previous quarter to
-have results they are taken to have operated since that quarter began (``activated_at`` set
+The demo stations are activated on the day the demo is seeded; for those quarters to have
+results they are taken to have operated since the first of them began (``activated_at`` set
 back, the lifecycle history left as it is). When nobody else seeded checks (no Inspection
 rows at all), a modest deterministic set of checks and feedback is made here; otherwise the
-checks helper's demo checks are what the quarters are computed from.
+demo checks of inspections/demo.py are what the quarters are computed from.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -22,50 +21,80 @@ from stations.models import Station
 from stations.models.feedback import Feedback
 from stations.models.station import PUBLIC_STATUSES
 
-from .models import AssessmentStatus, Checklist, Inspection, InspectionKind, QuarterlyAssessment
+from .models import (
+    AssessmentStatus,
+    Checklist,
+    Finding,
+    Inspection,
+    InspectionKind,
+    QuarterlyAssessment,
+)
 from .quarters import previous_quarter, quarter_bounds
 from .services.assessment import assessment_run
 from .services.publication import assessment_publish
+from .services.scoring import inspection_score
 
 KINDS = (InspectionKind.FLYING, InspectionKind.UNDERCOVER, InspectionKind.SELF_CHECK)
 
 
 def demo_quarters() -> list[tuple[int, int]]:
+    """The last two quarters that have ended: a quarter still running is never published."""
     today = timezone.localdate()
     current = (today.year, (today.month - 1) // 3 + 1)
-    return [previous_quarter(*current), current]
+    last = previous_quarter(*current)
+    return [previous_quarter(*last), last]
 
 
 def _checks_and_feedback(quarters, stations, by) -> None:
+    """Top up the ended quarters so that every operating station was checked in most of them
+    (the plan's promise), each check with its findings on the current checklist and the
+    score those findings give; feedback only for a quarter that has none."""
     checklist = Checklist.objects.order_by("-version").first()
-    if checklist is None:
-        checklist = Checklist.objects.create(version=1, note="demo")
-    checks, feedback = [], []
+    items = list(checklist.items.order_by("position", "pk"))
+    plain = [item for item in items if not item.red_line]
+    checks, unmet, feedback = [], [], []
     for year, quarter in quarters:
         start, end = quarter_bounds(year, quarter)
+        checked = set(
+            Inspection.objects.filter(visited_at__gte=start, visited_at__lt=end).values_list(
+                "station_id", flat=True
+            )
+        )
+        with_feedback = Feedback.objects.filter(created_at__gte=start, created_at__lt=end).exists()
         # Only days already past: a check is never dated in the future.
         span = (min(end, timezone.now()) - start).total_seconds()
         for station in stations:
             rng = random.Random(f"demo-assessment-{year}-{quarter}-{station.pk}")
-            if rng.random() < 0.15:
-                continue  # not every station is checked every quarter
-            base = rng.uniform(62, 97)
-            for _i in range(rng.randint(1, 3)):
-                checks.append(
-                    Inspection(
-                        station=station,
-                        union_id=station.union_id,
-                        district=station.district,
-                        kind=rng.choice(KINDS),
-                        checklist=checklist,
-                        by=by,
-                        visited_at=start + dt.timedelta(seconds=rng.uniform(0, span)),
-                        score=Decimal(f"{min(100, base + rng.uniform(-6, 6)):.2f}"),
+            if station.pk not in checked and rng.random() >= 0.1:
+                for _i in range(rng.randint(1, 2)):
+                    missed = set(rng.sample(plain, rng.choice((0, 1, 1, 2, 3, 5))))
+                    checks.append(
+                        Inspection(
+                            station=station,
+                            union_id=station.union_id,
+                            district=station.district,
+                            kind=rng.choice(KINDS),
+                            checklist=checklist,
+                            by=by,
+                            visited_at=start + dt.timedelta(seconds=rng.uniform(0, span)),
+                            score=inspection_score(
+                                checklist, {item.code: item not in missed for item in items}
+                            ).score,
+                        )
                     )
-                )
-            for _i in range(rng.choice((0, 2, 6, 8))):
-                feedback.append((station, rng.choice((3, 4, 4, 5, 5)), start, span, rng))
-    Inspection.objects.bulk_create(checks, batch_size=500)
+                    unmet.append(missed)
+            if not with_feedback:
+                for _i in range(rng.choice((0, 2, 6, 8))):
+                    feedback.append((station, rng.choice((3, 4, 4, 5, 5)), start, span, rng))
+    made_checks = Inspection.objects.bulk_create(checks, batch_size=500)
+    Finding.objects.bulk_create(
+        [
+            Finding(inspection=check, item=item, met=item not in missed)
+            for check, missed in zip(made_checks, unmet, strict=True)
+            for item in items
+        ],
+        batch_size=1000,
+    )
     made = Feedback.objects.bulk_create(
         [Feedback(station=s, union_id=s.union_id, rating=r) for s, r, *_ in feedback],
         batch_size=500,
@@ -93,8 +122,7 @@ def seed_assessments() -> None:
     operating.filter(Q(activated_at__gte=first_start) | Q(activated_at__isnull=True)).update(
         activated_at=first_start + dt.timedelta(hours=9)
     )
-    if not Inspection.objects.exists():
-        _checks_and_feedback(quarters, list(operating.order_by("pk")), inspector)
+    _checks_and_feedback(quarters, list(operating.order_by("pk")), inspector)
     for year, quarter in quarters:
         if QuarterlyAssessment.objects.filter(
             year=year, quarter=quarter, status=AssessmentStatus.PUBLISHED
