@@ -170,3 +170,33 @@ def assert_axe_clean(page) -> None:
         + ", ".join(" ".join(n["target"]) for n in v["nodes"][:5])
         for v in found
     )
+
+
+@pytest.fixture
+def own_profile(browser, live_server, django_db_serialized_rollback, tmp_path) -> Iterator:
+    """Open a Chromium of its own, with an on-disk profile, for a service-worker test.
+
+    The session's browser gives each test an incognito-like context; their Cache Storage
+    is kept in memory from one pool, and in a full run a service-worker test found the pages
+    its worker had just stored gone (passing alone). A profile on disk of its own holds them
+    like a phone does, and no earlier test can reach it."""
+    opened = []
+
+    def open_context(**options):
+        context = browser.browser_type.launch_persistent_context(
+            str(tmp_path / f"profile-{len(opened)}"),
+            executable_path=CHROMIUM,
+            args=CHROMIUM_ARGS,
+            base_url=live_server.url,
+            locale="zh-CN",
+            timezone_id="Asia/Shanghai",
+            service_workers="allow",
+            **options,
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()

@@ -12,7 +12,7 @@ from PIL import Image
 from inspections.models import Inspection, InspectionPhoto, Rectification
 from tests.inspections.factories_checks import station
 
-from .conftest import TIMEOUT_MS, assert_axe_clean, result_path
+from .conftest import assert_axe_clean, result_path
 
 pytestmark = pytest.mark.e2e
 
@@ -28,20 +28,10 @@ def _jpeg(width=2400, height=1800) -> bytes:
 
 
 @pytest.fixture
-def phone(browser, live_server, django_db_serialized_rollback):
-    context = browser.new_context(
-        base_url=live_server.url,
-        viewport=PHONE_390,
-        locale="zh-CN",
-        timezone_id="Asia/Shanghai",
-        geolocation=HERE,
-        permissions=["geolocation"],
-        service_workers="allow",
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    tab = context.new_page()
+def phone(own_profile):
+    context = own_profile(viewport=PHONE_390, geolocation=HERE, permissions=["geolocation"])
+    tab = context.pages[0] if context.pages else context.new_page()
     yield context, tab
-    context.close()
 
 
 def _answer_everything(page, *, failing=()):

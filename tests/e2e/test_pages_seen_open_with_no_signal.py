@@ -20,6 +20,13 @@ SAVED = """async (path) => {
 }"""
 
 
+@pytest.fixture
+def page(own_profile, viewport):
+    """A phone with a profile of its own: its Cache Storage is what these tests read."""
+    context = own_profile(viewport=viewport)
+    return context.pages[0] if context.pages else context.new_page()
+
+
 def _station(world):
     return StationFactory(
         filing=world.filing_a,
