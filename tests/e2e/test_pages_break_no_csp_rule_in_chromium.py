@@ -23,7 +23,9 @@ def _watch(page) -> list[str]:
     return violations
 
 
-def test_public_and_staff_pages_break_no_csp_rule(page, login, world):
+def test_public_and_staff_pages_break_no_csp_rule(page, login, world, tasks_in_process):
+    # The pledge is rendered in this process (the live server's thread) in both passes: in
+    # the services pass no worker serves this test's database.
     station = StationFactory(
         filing=world.filing_a,
         host_unit=world.host_a,
