@@ -34,7 +34,6 @@ import json
 import os
 import platform
 import random
-import re
 import resource
 import statistics
 import subprocess
@@ -45,6 +44,11 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import sections  # noqa: E402
+
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:assessment:start -->", "<!-- bench:assessment:end -->"
 TARGET_SECONDS, TARGET_MB, TARGET_PAGE_MS = 60.0, 1024.0, 50.0
@@ -90,6 +94,7 @@ def environment(db: str, media: Path) -> dict[str, str]:
 def setup_django(env: dict[str, str]) -> None:
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
+
     import django
 
     django.setup()
@@ -384,16 +389,6 @@ def section(args, load_timings, assessment, pages, pg_version: str) -> str:
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-        updated = pattern.sub(lambda _m: text, current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    DOC.write_text(updated, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stations", type=int, default=20_000)
@@ -442,7 +437,7 @@ def main() -> None:
                 )
             text = section(args, load_timings, assessment, pages, pg_version)
             if args.write:
-                write_section(text)
+                sections.write(START, END, text)
                 print(f"wrote the assessment section of {DOC.relative_to(ROOT)}")
             else:
                 print(text)

@@ -18,7 +18,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -28,6 +27,11 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import sections  # noqa: E402
+
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:hostile-import:start -->", "<!-- bench:hostile-import:end -->"
 TARGET_SECONDS, TARGET_MB = 10, 200
@@ -156,6 +160,7 @@ def setup_django(db_path: Path) -> None:
     os.environ["MEDIA_ROOT"] = str(db_path.parent / "media")
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     sys.path.insert(0, str(ROOT))
+
     import django
 
     django.setup()
@@ -248,18 +253,6 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str) -> None:
-    block = f"{START}\n{section}\n{END}"
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        text = re.sub(
-            re.escape(START) + r".*?" + re.escape(END), lambda _m: block, text, flags=re.S
-        )
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOC.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
@@ -302,7 +295,7 @@ def main() -> None:
     section = report(results)
     print(section)
     if args.write:
-        write_section(section)
+        sections.write(START, END, section)
         print(f"\nwrote {DOC.relative_to(ROOT)}")
 
 

@@ -24,7 +24,6 @@ import json
 import os
 import platform
 import random
-import re
 import resource
 import shutil
 import subprocess
@@ -34,6 +33,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import sections  # noqa: E402
+
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:excel-import:start -->", "<!-- bench:excel-import:end -->"
 UNION = "postal"  # an industry union: districts are inferred from each address
@@ -47,6 +51,7 @@ def setup_django(db_path: Path) -> None:
     os.environ["MEDIA_ROOT"] = str(db_path.parent / "media")
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     sys.path.insert(0, str(ROOT))
+
     import django
 
     django.setup()
@@ -317,19 +322,6 @@ def report(rows: int, size_kb: float, imported: dict, full: dict, streaming: dic
     )
 
 
-def write_section(section: str) -> None:
-    block = f"{START}\n{section}\n{END}"
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in text and END in text:
-        text = re.sub(
-            re.escape(START) + r".*?" + re.escape(END), lambda _m: block, text, flags=re.S
-        )
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOC.parent.mkdir(parents=True, exist_ok=True)
-    DOC.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=5000)
@@ -378,7 +370,7 @@ def main() -> None:
     section = report(args.rows, prepared["size_kb"], imported, full, streaming)
     print(section)
     if args.write:
-        write_section(section)
+        sections.write(START, END, section)
         print(f"\nwrote {DOC.relative_to(ROOT)}")
 
 

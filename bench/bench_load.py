@@ -11,7 +11,12 @@ per page at ``--connections`` connections, one page after the other:
   sessions, access rules), added by a bench-only URLconf: the ceiling for this server;
 - the station page a plaque's QR code opens (``/stations/<plaque_no>/``);
 - the public directory (``/stations/``);
-- the rankings page, once it exists (issue 10): a 404 is reported as "not built yet".
+- the rankings page, once it exists (issue 10): a 404 is reported as "not built yet";
+- the "I used this station" tap (issue 12: 300 requests/s on 2 cores, no count lost): a POST
+  with a CSRF token and no device cookie, so every request is a new phone and is counted;
+  the limit per address is lifted for the run (every request comes from 127.0.0.1), and the
+  station's count in the database before and after must grow by exactly the number of
+  taps answered.
 
 Data: without ``--database-url``, a throw-away SQLite database in a temporary directory,
 migrated and filled by ``seed_demo`` (107 operating stations). With ``--database-url``
@@ -43,6 +48,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import sections  # noqa: E402
+
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:load:start -->", "<!-- bench:load:end -->"
 PY = Path(sys.executable)
@@ -82,6 +91,7 @@ class Result:
     latency_p50: str = ""
     latency_p99: str = ""
     missing: bool = False
+    note: str = ""
 
 
 def free_port() -> int:
@@ -159,7 +169,7 @@ def parse_wrk(output: str) -> dict:
     }
 
 
-def run_wrk(url: str, duration: int, connections: int) -> dict:
+def run_wrk(url: str, duration: int, connections: int, script: str = "") -> dict:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise SystemExit("wrk is missing: `make bench` installs it (Debian package wrk)")
@@ -169,12 +179,64 @@ def run_wrk(url: str, duration: int, connections: int) -> dict:
         # browser, and nginx (proxy_read_timeout 65 s), wait longer: slow is reported in the
         # latency columns, only real failures as errors.
         [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s"]
+        + (["-s", script] if script else [])
         + ["--latency", url],
         check=True,
         capture_output=True,
         text=True,
     ).stdout
     return parse_wrk(out)
+
+
+# A POST with a CSRF token that matches its cookie (Django accepts the 32-character secret
+# itself as the form's token) and no device cookie: each request is a phone seen first.
+TAP_SCRIPT = """
+wrk.method = "POST"
+wrk.body = "csrfmiddlewaretoken=%(token)s"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "csrftoken=%(token)s"
+"""
+TAPS_TARGET = 300  # requests/s on 2 cores (issue 12)
+TAP_TOKEN = "benchtapbenchtapbenchtapbenchtap"  # noqa: S105 (32 letters, CSRF's own format)
+
+
+def visits_of(env: dict[str, str], plaque: str) -> int:
+    code = (
+        "import django; django.setup();"
+        "from django.db.models import Sum;"
+        "from stations.models import StationVisitDay;"
+        f"print(StationVisitDay.objects.filter(station__plaque_number='{plaque}')"
+        ".aggregate(n=Sum('count'))['n'] or 0)"
+    )
+    out = subprocess.run(
+        [str(PY), "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def measure_taps(env: dict[str, str], base: str, path: str, plaque: str, args) -> Result:
+    """The tap under load; its errors include every tap answered but not counted."""
+    result = Result(label="visit taps", path=path)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(TAP_SCRIPT % {"token": TAP_TOKEN})
+    before = visits_of(env, plaque)
+    measured = run_wrk(base + path, args.duration, args.connections, script=script.name)
+    Path(script.name).unlink()
+    counted = visits_of(env, plaque) - before
+    result.requests_per_s = measured["requests_per_s"]
+    result.requests = measured["requests"]
+    # wrk counts the answers it read; a tap still in flight when it stops may be counted
+    # without being read, so only fewer counts than answers is a loss.
+    lost = max(0, measured["requests"] - measured["errors"] - counted)
+    result.errors = measured["errors"] + lost
+    result.latency_p50, result.latency_p99 = measured["p50"], measured["p99"]
+    result.note = f"{counted:,} counted, {lost} lost"
+    print(
+        f"visit taps: {result.requests_per_s:,.0f} req/s, {result.requests:,} answered, "
+        f"{counted:,} counted, {measured['errors']} errors, p50 {result.latency_p50}",
+        flush=True,
+    )
+    return result
 
 
 def machine() -> str:
@@ -198,6 +260,8 @@ def report(args, data: str, results: list[Result], workers: int, load: tuple[flo
         command += f" --connections {args.connections}"
     if args.database_url:
         command += " --database-url …"
+    if args.redis_url:
+        command += " --redis-url …"
     lines = [
         START,
         "## Load: public pages under 32 connections",
@@ -205,7 +269,8 @@ def report(args, data: str, results: list[Result], workers: int, load: tuple[flo
         f"Measured {dt.date.today():%Y-%m-%d} on {machine()}.",
         command + " --write`",
         "",
-        f"gunicorn, {workers} sync workers, DEBUG off, the embedded cache and no broker traffic; "
+        f"gunicorn, {workers} sync workers, DEBUG off, "
+        f"{'a Redis cache' if args.redis_url else 'the embedded cache'} and no broker traffic; "
         f"wrk on the same machine, {args.connections} connections, {args.duration} s per page "
         "(request timeout 30 s), "
         f"one page after the other. Data: {data}. Load average of the machine before and "
@@ -221,8 +286,17 @@ def report(args, data: str, results: list[Result], workers: int, load: tuple[flo
             continue
         lines.append(
             f"| {r.label} (`{r.path}`) | {r.requests_per_s:,.0f} | {r.requests_per_s / base:.2f} "
-            f"| {r.requests:,} | {r.errors} | {r.latency_p50} | {r.latency_p99} |"
+            f"| {r.requests:,} | {r.errors}{f' ({r.note})' if r.note else ''} "
+            f"| {r.latency_p50} | {r.latency_p99} |"
         )
+    taps = next((r for r in results if r.label == "visit taps" and not r.missing), None)
+    if taps is not None:
+        met = taps.requests_per_s >= TAPS_TARGET and not taps.errors
+        lines += [
+            "",
+            f"Visit taps: target {TAPS_TARGET} requests/s with no count lost: "
+            f"**{'met' if met else 'not met'}** ({taps.requests_per_s:,.0f}/s, {taps.note}).",
+        ]
     failed = [r.label for r in results if r.errors]
     lines += [
         "",
@@ -243,16 +317,6 @@ def report(args, data: str, results: list[Result], workers: int, load: tuple[flo
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-        updated = pattern.sub(lambda _m: text, current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    DOC.write_text(updated, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60, help="seconds per page")
@@ -260,6 +324,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--database-url", default="", help="serve this database as it is")
     parser.add_argument("--rankings-path", default="/rankings/")
+    parser.add_argument(
+        "--redis-url",
+        default="",
+        help="the cache (and the tap limits) in this Redis instead of each worker's memory",
+    )
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     args = parser.parse_args()
 
@@ -273,7 +342,10 @@ def main() -> None:
             "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]),
             "DJANGO_SETTINGS_MODULE": "bench_load_settings",
             "DATABASE_URL": args.database_url or f"sqlite:///{folder / 'load.sqlite3'}",
-            "REDIS_URL": "",
+            "REDIS_URL": args.redis_url,
+            # Every tap comes from 127.0.0.1: the per-address limit would refuse all but the
+            # first 120 an hour; the bench measures the counting, not the refusal.
+            "VISITS_PER_ADDRESS_PER_HOUR": "1000000000",
             "MEDIA_ROOT": str(folder / "media"),
             "CONN_MAX_AGE": "60",
             "DJANGO_DEBUG": "0",
@@ -294,10 +366,14 @@ def main() -> None:
             ("station page", f"/stations/{plaque}/"),
             ("directory", "/stations/"),
             ("rankings", args.rankings_path),
+            ("visit taps", f"/stations/{plaque}/visit/"),
         ]
         results = []
         try:
             for label, path in pages:
+                if label == "visit taps":
+                    results.append(measure_taps(env, base, path, plaque, args))
+                    continue
                 result = Result(label=label, path=path)
                 status = status_of(base + path)
                 if status == 404 and label == "rankings":
@@ -323,7 +399,7 @@ def main() -> None:
             server.wait(timeout=30)
     text = report(args, data, results, args.workers, (load_before, os.getloadavg()[0]))
     if args.write:
-        write_section(text)
+        sections.write(START, END, text)
         print(f"wrote the load section of {DOC.relative_to(ROOT)}")
     else:
         print(text)

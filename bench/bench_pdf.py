@@ -27,7 +27,6 @@ import datetime as dt
 import multiprocessing
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import sections  # noqa: E402
+
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:pdf:start -->", "<!-- bench:pdf:end -->"
 TARGET_ONE, TARGET_BATCH = 0.3, 180.0
@@ -48,6 +52,7 @@ def setup_django(folder: Path) -> None:
     os.environ["MEDIA_ROOT"] = str(folder / "media")
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
     sys.path.insert(0, str(ROOT))
+
     import django
 
     django.setup()
@@ -366,16 +371,6 @@ def report(args, one, naive, pledges, full) -> str:
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in current and END in current:
-        pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-        updated = pattern.sub(lambda _m: text, current)
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text + "\n"
-    DOC.write_text(updated, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stations", type=int, default=1000)
@@ -411,7 +406,7 @@ def main() -> None:
         )
     text = report(args, one, naive, pledges, full)
     if args.write:
-        write_section(text)
+        sections.write(START, END, text)
         print(f"wrote the PDF section of {DOC.relative_to(ROOT)}")
     else:
         print(text)

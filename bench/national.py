@@ -16,6 +16,13 @@ migrated, then filled with deterministic data (the same seed gives the same rows
 - plaque numbers for every station that was ever approved, gap-free, with PlaqueSequence
   holding the last one (as approval would have left it);
 - pledges (附件3) for every numbered station, on file for operating ones, some overdue;
+- checks: 2,000,000 at national size (10 per station, scaled with the size) over the four
+  quarters before ``ctx.now``, a fifth of them self-checks, 1 in 100 voided, with their
+  scores on the checklist the migrations install (the per-item results are not generated: no page
+  or job of the bench reads them);
+- feedback: 1,000,000 ratings at national size over the same year, 1 in 50 with a problem;
+- the quarterly assessment of the last of those quarters, computed by the portal's own
+  ``assessment_run`` and published (the rankings pages need it);
 - bench users, one per role the page bench logs in as (see BENCH_USERS).
 
 Loading goes table by table through ``LOADERS``: a table added by a later app (inspection
@@ -234,6 +241,12 @@ SERVICES = ["water", "cool_warm", "meal_heating", "charging", "rest_toilet"]
 FACILITIES = ["air_con", "fridge", "microwave", "water_dispenser", "power_strip", "tables_chairs"]
 EXTRAS = ["wifi", "first_aid", "newspaper_rack"]
 START = dt.datetime(2018, 9, 1, 9, 0, tzinfo=dt.UTC)
+# Per 200,000 stations, as issue 13 asks; scaled with the number of stations.
+CHECKS_PER_STATION = 10
+FEEDBACK_PER_STATION = 5
+# The year of checks and feedback: the four quarters before ctx.now (2026-11-01).
+QUARTERS = [(2025, 4), (2026, 1), (2026, 2), (2026, 3)]
+OPERATING = {"active", "rectifying", "revoked", "closed"}
 
 
 def station_count(size: str | int) -> int:
@@ -254,7 +267,7 @@ class Context:
     unions: list[dict] = field(default_factory=list)  # {"id", "code", "kind", "district"}
     host_units: list[dict] = field(default_factory=list)  # {"id", "union_id", "name", ...}
     filings: list[dict] = field(default_factory=list)
-    # Per station: (id, union_id, status, approved_at); kept small for the later loaders.
+    # Per station: (id, union_id, status, approved_at, unit name, district); kept small.
     station_rows: list[tuple] = field(default_factory=list)
     users: dict[str, int] = field(default_factory=dict)
     statuses: list[str] = field(default_factory=list)
@@ -513,7 +526,7 @@ def load_stations(ctx: Context) -> Iterator[dict]:
             seq = seq_of.get(index)
             approved_at = created + dt.timedelta(days=14) if seq else None
             active_like = status in ("active", "rectifying", "revoked", "closed")
-            ctx.station_rows.append((pk, union["id"], status, approved_at, unit["name"]))
+            ctx.station_rows.append((pk, union["id"], status, approved_at, unit["name"], district))
             yield {
                 "id": pk,
                 "filing_id": filing["id"],
@@ -563,7 +576,7 @@ def load_pledges(ctx: Context) -> Iterator[dict]:
     # The real today, not ctx.now: "not yet due" must still hold on the day of the run.
     today = dt.date.today()
     pk = 0
-    for station_id, union_id, status, approved_at, unit_name in ctx.station_rows:
+    for station_id, union_id, status, approved_at, unit_name, _district in ctx.station_rows:
         if approved_at is None:
             continue
         pk += 1
@@ -587,6 +600,115 @@ def load_pledges(ctx: Context) -> Iterator[dict]:
             "scan": "",
             "created_at": approved_at,
         }
+
+
+def _quarter_bounds(year: int, quarter: int) -> tuple[dt.datetime, int]:
+    """The quarter's first instant (Shanghai time) and its length in seconds."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Asia/Shanghai")
+    start = dt.datetime(year, 3 * quarter - 2, 1, tzinfo=zone)
+    end = (
+        dt.datetime(year + 1, 1, 1, tzinfo=zone)
+        if quarter == 4
+        else dt.datetime(year, 3 * quarter + 1, 1, tzinfo=zone)
+    )
+    return start, int((end - start).total_seconds())
+
+
+def _operating(ctx: Context) -> list[tuple]:
+    return [row for row in ctx.station_rows if row[2] in OPERATING]
+
+
+@loader("inspections.Inspection")
+def load_checks(ctx: Context) -> Iterator[dict]:
+    """Checks over four quarters: every operating station checked each quarter (at least
+    twice at national size), the rest spread evenly; a fifth are self-checks."""
+    import uuid
+
+    rng = ctx.rng
+    stations = _operating(ctx)
+    if not stations:
+        return
+    per_quarter = ctx.stations * CHECKS_PER_STATION // len(QUARTERS)
+    from inspections.models import Checklist
+
+    inspector = ctx.users["bench_inspector"]
+    checklist = Checklist.objects.order_by("version").values_list("pk", flat=True).first()
+    kinds = ["flying", "undercover", "peer_review", "acceptance"]
+    pk = 0
+    for year, quarter in QUARTERS:
+        start, seconds = _quarter_bounds(year, quarter)
+        for i in range(per_quarter):
+            station_id, union_id, _status, _approved, _unit, district = stations[i % len(stations)]
+            pk += 1
+            score = rng.triangular(40, 100, 88)
+            yield {
+                "id": pk,
+                "station_id": station_id,
+                "union_id": union_id,
+                "district": district,
+                "kind": "self_check" if i % 5 == 0 else kinds[i % 4],
+                "checklist_id": checklist,
+                "by_id": inspector,
+                "visited_at": start + dt.timedelta(seconds=rng.randrange(seconds)),
+                "recorded_at": start + dt.timedelta(seconds=rng.randrange(seconds)),
+                "idempotency_key": uuid.UUID(int=rng.getrandbits(128), version=4),
+                "score": f"{score:.2f}",
+                "red_line": score < 45,
+                "note": "",
+                "status": "voided" if i % 100 == 0 else "recorded",
+            }
+
+
+# Problems that do not open a ticket (serious ones would need FeedbackTicket rows too).
+PROBLEMS = ["no_water", "no_charging", "no_heating", "dirty"]
+
+
+@loader("stations.Feedback")
+def load_feedback(ctx: Context) -> Iterator[dict]:
+    """Ratings from workers over the same year, mostly good, a few with a problem."""
+    rng = ctx.rng
+    stations = [row for row in _operating(ctx) if row[2] in ("active", "rectifying")]
+    if not stations:
+        return
+    total = ctx.stations * FEEDBACK_PER_STATION
+    first, _seconds = _quarter_bounds(*QUARTERS[0])
+    last, seconds = _quarter_bounds(*QUARTERS[-1])
+    span = int((last - first).total_seconds()) + seconds
+    for pk in range(1, total + 1):
+        station_id, union_id = stations[pk % len(stations)][:2]
+        problem = rng.random() < 0.02
+        yield {
+            "id": pk,
+            "station_id": station_id,
+            "union_id": union_id,
+            "rating": rng.randint(1, 3) if problem else rng.choices((3, 4, 5), (1, 3, 6))[0],
+            "problems": [rng.choice(PROBLEMS)] if problem else [],
+            "comment": "",
+            "serious": False,
+            "created_at": first + dt.timedelta(seconds=rng.randrange(span)),
+            "device_hash": f"{rng.getrandbits(256):064x}",
+            "address_hash": f"{rng.getrandbits(256):064x}",
+            "status": "visible",
+            "moderation_note": "",
+        }
+
+
+def _assess(ctx: Context) -> float:
+    """The last quarter's assessment by the portal's own job, published: seconds taken."""
+    from django.contrib.auth import get_user_model
+
+    from inspections.services.assessment import assessment_run
+    from inspections.services.publication import assessment_publish
+
+    started = time.perf_counter()
+    year, quarter = QUARTERS[-1]
+    officer = get_user_model().objects.get(pk=ctx.users["bench_aid"])
+    assessment = assessment_run(year=year, quarter=quarter, by=officer)
+    # The reports are the documents' benchmark (bench_pdf.py), not this one.
+    assessment_publish(assessment=assessment, by=officer, reports=False)
+    return time.perf_counter() - started
 
 
 def _load_users(ctx: Context) -> None:
@@ -640,6 +762,7 @@ def load(size: str | int = "small", seed: int = 2018) -> dict[str, int]:
     counts: dict[str, int] = {}
     with transaction.atomic(), connection.cursor() as cursor:
         raw = cursor.cursor  # the driver's cursor, for copy_expert
+        _load_users(ctx)  # the checks' inspector
         for label, fn in LOADERS:
             model = apps.get_model(label)
             counts[label] = copy_rows(raw, model, fn(ctx))
@@ -648,12 +771,24 @@ def load(size: str | int = "small", seed: int = 2018) -> dict[str, int]:
 
         last = sum(1 for s in ctx.statuses if s in NUMBERED)
         PlaqueSequence.objects.update_or_create(key="plaque", defaults={"last_value": last})
-        _load_users(ctx)
     # A production table is vacuumed by autovacuum: without the visibility map a fresh
     # load's index-only scans would read the table too and measure a state nobody runs in.
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
+    seconds = _assess(ctx)
+    counts["inspections.StationQuarterScore"] = _scored_rows()
+    print(
+        f"assessment {QUARTERS[-1][0]}Q{QUARTERS[-1][1]} computed and published in {seconds:.1f} s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
     return counts
+
+
+def _scored_rows() -> int:
+    from inspections.models import StationQuarterScore
+
+    return StationQuarterScore.objects.count()
 
 
 def setup_django(url: str) -> None:
