@@ -17,3 +17,7 @@ class InspectionsConfig(AppConfig):
         from .station_panel import register_panel
 
         register_panel()
+        # The last independent check on a station's public page.
+        from .public_check import register_public_check
+
+        register_public_check()

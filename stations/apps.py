@@ -13,3 +13,7 @@ class StationsConfig(AppConfig):
         from .documents.kinds import register_kinds
 
         register_kinds()
+        # The public station page's cached copy is dropped when its station changes.
+        from . import public_cache
+
+        public_cache.connect()

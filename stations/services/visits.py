@@ -9,6 +9,7 @@ from django.db.models import F, Sum
 from django.utils import timezone
 
 from ..models import Station, StationVisitDay
+from ..public_cache import forget
 
 TOTAL_KEY = "visits:total"
 
@@ -19,13 +20,13 @@ def visit_record(*, station: Station) -> None:
     creates the row (and a racing second one falls back to the update)."""
     day = timezone.localdate()
     rows = StationVisitDay.objects.filter(station=station, day=day)
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            StationVisitDay.objects.create(station=station, day=day, count=1)
-    except IntegrityError:
-        rows.update(count=F("count") + 1)
+    if not rows.update(count=F("count") + 1):
+        try:
+            with transaction.atomic():
+                StationVisitDay.objects.create(station=station, day=day, count=1)
+        except IntegrityError:
+            rows.update(count=F("count") + 1)
+    forget(station.plaque_number)  # the page shows the new count (stations.public_cache)
 
 
 def station_visits(station: Station) -> int:

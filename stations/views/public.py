@@ -12,8 +12,10 @@ from django.utils import timezone
 
 from unions.access import access
 
+from .. import public_cache
 from ..models import Station, StationStatus
 from ..open_now import open_now
+from ..public_checks import last_check_for
 from ..public_titles import titles_for
 from ..services.feedback import station_rating
 from ..services.visits import station_visits
@@ -52,6 +54,9 @@ def station_public(request, plaque_no: str):
     and masked head; the reason a staff member typed for a revocation is never shown, as
     it may name people: the page states the programme's own ground for the step instead.
     """
+    cached = public_cache.served(request, plaque_no)
+    if cached is not None:
+        return cached
     station = (
         Station.objects.with_plaque()
         .select_related("union", "host_unit")
@@ -64,26 +69,32 @@ def station_public(request, plaque_no: str):
         # One address per plaque (sh00004 -> SH00004), so links and caches agree.
         return redirect("stations:public_detail", plaque_no=station.plaque_number, permanent=True)
     operating = station.is_public
-    return render(
+    closures = list(station.closures.not_over(timezone.localdate())) if operating else []
+    # open_now reads today's closure from these rather than asking again.
+    station.current_closures = closures
+    context = {
+        "station": station,
+        "stage": PLAQUE_STAGES[station.status],
+        "operating": operating,
+        "open_now": open_now(station) if operating else None,
+        "directions": directions(station) if operating else None,
+        # Today's and coming temporary closures, as the union posted them.
+        "closures": closures,
+        # Revoked before it ever opened: the ground is not a failed service.
+        "ever_operated": station.activated_at is not None,
+        # Workers' own word: the mean rating (from a minimum count) and the visits served.
+        "rating": station_rating(station) if operating else None,
+        "rating_min_count": settings.FEEDBACK_RATING_MIN_COUNT,
+        "visits": station_visits(station) if operating else 0,
+        # The last independent check (stations.public_checks, from inspections).
+        "last_check": last_check_for(station) if operating else None,
+        # Honours from the apps above (stations.public_titles): awards' titles.
+        "titles": titles_for(station),
+    }
+    return public_cache.render_and_keep(
         request,
-        "public/station_detail.html",
-        {
-            "station": station,
-            "stage": PLAQUE_STAGES[station.status],
-            "operating": operating,
-            "open_now": open_now(station) if operating else None,
-            "directions": directions(station) if operating else None,
-            # Today's and coming temporary closures, as the union posted them.
-            "closures": list(station.closures.not_over(timezone.localdate())) if operating else [],
-            # Revoked before it ever opened: the ground is not a failed service.
-            "ever_operated": station.activated_at is not None,
-            # Workers' own word: the mean rating (from a minimum count) and the visits served.
-            "rating": station_rating(station) if operating else None,
-            "rating_min_count": settings.FEEDBACK_RATING_MIN_COUNT,
-            "visits": station_visits(station) if operating else 0,
-            # Honours from the apps above (stations.public_titles): awards' titles.
-            "titles": titles_for(station),
-        },
+        station.plaque_number,
+        lambda extra: render(request, "public/station_detail.html", {**context, **extra}),
     )
 
 

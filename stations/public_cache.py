@@ -1,0 +1,98 @@
+"""The public station page, kept rendered in the cache: the page a plaque's QR code opens.
+
+Issue 13 asks the QR code's landing page to cost under twice a trivial view. Rendering it
+reads six things (the station, its closures, rating, visits, honours, last check) and draws
+a template of icons; kept for ``STATION_PAGE_CACHE_SECONDS`` (one minute by default), a
+warm visit reads one cache entry and touches no table.
+
+What the cached copy may not hold is what differs between visitors, so it is served only
+to an anonymous visitor with no message waiting (a signed-in member of staff, or a worker
+just thanked for a tap, gets a fresh page), and the one per-visitor value in the page, the
+CSRF token of the "I used this station" form, is left as a marker that each answer fills
+with the visitor's own token.
+
+Changes reach the page at once where they are made through the models (a station's status
+or hours, a closure, a rating, a tap: ``forget`` below, from signals and the visit
+service); anything else (a new honour, a check) shows within the minute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+# Stands in for the CSRF token in the cached copy; cannot occur in a real token, which is
+# made of letters and digits only.
+TOKEN_MARK = "@@csrf-token@@"  # noqa: S105 (a marker, not a secret)
+
+
+def _key(plaque_number: str, language: str) -> str:
+    return f"station-page:{plaque_number}:{language}"
+
+
+def forget(plaque_number: str) -> None:
+    """Drop every language's cached copy of this plaque's page."""
+    if plaque_number:
+        cache.delete_many([_key(plaque_number, code) for code, _name in settings.LANGUAGES])
+
+
+def cacheable(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and not request.user.is_authenticated
+        and len(get_messages(request)) == 0
+        and settings.STATION_PAGE_CACHE_SECONDS > 0
+    )
+
+
+def served(request: HttpRequest, plaque_number: str) -> HttpResponse | None:
+    """The cached copy, with this visitor's token, or None."""
+    if not cacheable(request):
+        return None
+    body = cache.get(_key(plaque_number, get_language()))
+    if body is None:
+        return None
+    return HttpResponse(body.replace(TOKEN_MARK, get_token(request)))
+
+
+def render_and_keep(
+    request: HttpRequest, plaque_number: str, render: Callable[[dict], HttpResponse]
+) -> HttpResponse:
+    """Render the page (``render(extra_context)``); keep a copy when it may be shared."""
+    if not cacheable(request):
+        return render({})
+    response = render({"csrf_token": TOKEN_MARK})
+    body = response.content.decode()
+    if response.status_code == 200:
+        cache.set(_key(plaque_number, get_language()), body, settings.STATION_PAGE_CACHE_SECONDS)
+    response.content = body.replace(TOKEN_MARK, get_token(request))
+    return response
+
+
+def _station_changed(sender, instance, **kwargs) -> None:
+    forget(instance.plaque_number)
+
+
+def _part_changed(sender, instance, **kwargs) -> None:
+    # A closure or a rating: the station's plaque, read without loading the station twice.
+    station = getattr(instance, "station", None)
+    if station is not None:
+        forget(station.plaque_number)
+
+
+def connect() -> None:
+    """From StationsConfig.ready(): what changes through the models reaches the page at once."""
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Feedback, Station, StationClosure
+
+    post_save.connect(_station_changed, sender=Station, dispatch_uid="station-page-station")
+    for model in (StationClosure, Feedback):
+        for signal in (post_save, post_delete):
+            signal.connect(_part_changed, sender=model, dispatch_uid=f"station-page-{model}")
