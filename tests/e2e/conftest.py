@@ -200,3 +200,21 @@ def own_profile(browser, live_server, django_db_serialized_rollback, tmp_path) -
     yield open_context
     for context in opened:
         context.close()
+
+
+def lose_signal(context) -> None:
+    """No network for the pages nor for their service worker.
+
+    Playwright applies ``set_offline`` to a service worker through the worker's own
+    DevTools session, which it attaches when the worker starts; a worker Chromium starts
+    (or restarts after idling) for the very navigation under test can fetch before that
+    setting reaches it (microsoft/playwright#2311), and the page then comes from the server
+    as if the phone had signal. Aborting every request the context sees as well, the
+    worker's included, leaves no such window."""
+    context.set_offline(True)
+    context.route("**/*", lambda route: route.abort("internetdisconnected"))
+
+
+def regain_signal(context) -> None:
+    context.unroute("**/*")
+    context.set_offline(False)

@@ -9,7 +9,7 @@ import pytest
 from stations.models import StationStatus
 from tests.factories import StationFactory
 
-from .conftest import result_path
+from .conftest import lose_signal, regain_signal, result_path
 
 pytestmark = pytest.mark.e2e
 
@@ -27,15 +27,6 @@ def page(own_profile, viewport):
     return context.pages[0] if context.pages else context.new_page()
 
 
-# A known defect, not yet found: in about half the runs the pages the worker has stored are
-# gone from Cache Storage moments later (the test's own wait saw them), so the offline reload
-# finds nothing. Kept as an expected failure, not a pass, until it is fixed (issue 12).
-LOST_PAGES = pytest.mark.xfail(
-    reason="saved pages sometimes vanish from Cache Storage (known defect, issue 12)",
-    strict=False,
-)
-
-
 def _station(world):
     return StationFactory(
         filing=world.filing_a,
@@ -50,7 +41,6 @@ def _station(world):
     )
 
 
-@LOST_PAGES
 @pytest.mark.parametrize("viewport", [PHONE_390])
 def test_the_directory_and_a_station_page_open_offline(page, world):
     station = _station(world)
@@ -61,9 +51,11 @@ def test_the_directory_and_a_station_page_open_offline(page, world):
     page.goto(station_path)
     page.wait_for_function(SAVED, arg=station_path)
 
-    page.context.set_offline(True)
+    lose_signal(page.context)
     try:
         page.reload()
+        # The copy the worker saved, not a page from the server.
+        assert page.locator("html").get_attribute("data-served") == "offline"
         assert page.get_by_test_id("plaque-state").get_attribute("data-stage") == "valid"
         assert "断网也能看的站" in page.content()
         notice = page.get_by_test_id("offline-notice")
@@ -75,10 +67,9 @@ def test_the_directory_and_a_station_page_open_offline(page, world):
         assert page.get_by_test_id("station-entry").first.get_attribute("data-plaque") == "SH00301"
         page.get_by_test_id("offline-notice").wait_for(state="visible")
     finally:
-        page.context.set_offline(False)
+        regain_signal(page.context)
 
 
-@LOST_PAGES
 @pytest.mark.parametrize("viewport", [PHONE_390])
 def test_staff_pages_are_never_saved(page, world, login):
     _station(world)
