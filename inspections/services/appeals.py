@@ -81,7 +81,10 @@ def _evidence_checked(uploads: list) -> list[FileFacts]:
             facts.append(evidence_facts(upload))
         except ValidationError as exc:
             name = os.path.basename(getattr(upload, "name", "") or "")[:80]
-            errors.extend(f"{name}: {message}" for message in exc.messages)
+            errors.extend(
+                _("%(name)s: %(error)s") % {"name": name, "error": message}
+                for message in exc.messages
+            )
     if errors:
         raise ValidationError(errors)
     return facts

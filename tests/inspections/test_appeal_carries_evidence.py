@@ -96,8 +96,8 @@ def test_an_html_page_called_pdf_is_refused_and_the_reason_stays_in_the_form(wor
 
     assert response.status_code == 400
     page = response.content.decode()
-    assert "证明.pdf" in page
-    assert "只能上传JPEG或PNG照片及PDF文件" in page
+    # The refusal names the file among several, in Chinese.
+    assert "证明.pdf：只能上传JPEG或PNG照片及PDF文件" in page
     assert "停电闭站，已报备" in page
     assert not Appeal.objects.exists()
     assert not AppealEvidence.objects.exists()
@@ -157,7 +157,7 @@ def test_the_aid_center_sees_the_evidence_on_the_page_and_downloads_it(world):
     response = aid.get(url)
 
     assert url in page
-    assert "PDF文件 1" in page
+    assert "PDF文件1" in page
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
