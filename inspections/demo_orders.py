@@ -3,17 +3,20 @@
 Call after seed_inspections (it uses the checklist that seeds, or makes version 1 if none).
 Orders go through the same services as the pages, so the stations' statuses and histories
 are what a real quarter would leave: one order open after a red-line flying check (and
-appealed by the union), one answered, one closed by a re-inspection, one overdue with its
+appealed by the union, with a photo of its notice as evidence), one answered, one closed by a re-inspection, one overdue with its
 notice sent.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
 from stations.models import Station, StationStatus
 from unions.models import Union
@@ -71,6 +74,21 @@ def _check(station: Station, by, *, score: str, red_line: bool, when) -> Inspect
     )
 
 
+def _notice_photo() -> SimpleUploadedFile:
+    """A small drawn "photo" of the notice on the station's door (made here, so the demo
+    needs no picture file): a door, and a sheet of paper with lines of text on it."""
+    image = Image.new("RGB", (480, 360), (176, 190, 197))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((120, 30, 360, 360), fill=(120, 85, 60))  # the door
+    draw.rectangle((170, 90, 310, 270), fill=(250, 250, 245), outline=(60, 60, 60))
+    draw.rectangle((185, 105, 295, 125), fill=(200, 30, 40))  # the red heading
+    for y in range(145, 255, 18):
+        draw.line((185, y, 295, y), fill=(90, 90, 90), width=3)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return SimpleUploadedFile("停电告示.png", out.getvalue(), content_type="image/png")
+
+
 def _operating(count: int) -> list[Station]:
     """Active stations of as many different unions as there are."""
     picked, unions = [], set()
@@ -106,6 +124,7 @@ def _seed_orders(aid, inspector) -> None:
         inspection=check,
         by=_clerk(first.union),
         reason="检查当日因停电临时闭站，已在门口张贴告示并报备，请予复核。",
+        evidence=[_notice_photo()],
     )
 
     # Answered: the union says what it did.

@@ -4,6 +4,7 @@ this app. Each list is read through its own scope."""
 
 from __future__ import annotations
 
+from django.db.models import Count
 from django.utils import timezone
 
 from stations.staff_panels import StaffPanel, register_staff_panel
@@ -27,6 +28,12 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
         if sees_kind(user, Appeal)
         else Appeal.objects.none()
     )
+    # The count of evidence files; an aggregate drops Meta.ordering, so newest first again.
+    appeals = (
+        appeals.select_related("inspection")
+        .annotate(evidence_count=Count("evidence"))
+        .order_by(*Appeal._meta.ordering)
+    )
     return StaffPanel(
         "inspections/_station_panel.html",
         {
@@ -35,7 +42,7 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
             "check_count": checks.count(),
             "orders": orders[:SHOWN],
             "order_count": orders.count(),
-            "appeals": appeals.select_related("inspection")[:SHOWN],
+            "appeals": appeals[:SHOWN],
             "may_check": _may_check(user, station),
             # Orders by hand: the aid center, or an inspector who sees the station (the
             # order service checks it again).

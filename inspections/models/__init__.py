@@ -3,7 +3,7 @@ the quarterly assessment. One idea per module; this package only re-exports them
 
 from __future__ import annotations
 
-from .appeal import Appeal, AppealStatus
+from .appeal import Appeal, AppealEvidence, AppealStatus
 from .assessment import (
     AssessmentStatus,
     QuarterlyAssessment,
@@ -32,6 +32,7 @@ __all__ = [
     "INDEPENDENT_KINDS",
     "OPEN_RECTIFICATION_STATUSES",
     "Appeal",
+    "AppealEvidence",
     "AppealStatus",
     "AssessmentStatus",
     "Checklist",

@@ -3,6 +3,8 @@ the quarter's assessment; upheld voids the check, dismissed leaves it standing."
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -72,3 +74,37 @@ class Appeal(models.Model):
         from django.urls import reverse
 
         return reverse("inspections:appeal_detail", args=[self.pk])
+
+
+# The stored name comes from the type read from the bytes, never from the sender's name.
+EVIDENCE_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
+
+
+def appeal_evidence_path(instance: AppealEvidence, filename: str) -> str:
+    ext = EVIDENCE_EXTENSIONS[instance.content_type]
+    return f"appeals/{instance.appeal_id}/{uuid.uuid4().hex}.{ext}"
+
+
+class AppealEvidence(models.Model):
+    """A photo or PDF the union sends with its appeal (issue 9: reasons and evidence)."""
+
+    appeal = models.ForeignKey(
+        Appeal, verbose_name=_("appeal"), on_delete=models.PROTECT, related_name="evidence"
+    )
+    file = models.FileField(_("file"), upload_to=appeal_evidence_path)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("checksum"), max_length=64)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["appeal", "id"]
+        verbose_name = _("appeal evidence")
+        verbose_name_plural = _("appeal evidence")
+
+    def __str__(self) -> str:
+        return self.file.name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

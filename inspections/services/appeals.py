@@ -1,10 +1,13 @@
-"""申诉: a union contests a check of its own station; an aid-center officer other than the
-inspector decides. Upheld voids the check (it stays on file and counts for nothing);
-dismissed leaves it standing. Both are recorded in the append-only history."""
+"""申诉: a union contests a check of its own station, with its reasons and evidence (photos
+or PDFs); an aid-center officer other than the inspector decides. Upheld voids the check
+(it stays on file and counts for nothing); dismissed leaves it standing. Both are recorded
+in the append-only history."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
@@ -18,7 +21,15 @@ from stations.services.history import record_change
 from unions.models import Role
 from unions.roles import role_of, union_of
 
-from ..models import Appeal, AppealStatus, Inspection, InspectionKind, InspectionStatus
+from ..models import (
+    Appeal,
+    AppealEvidence,
+    AppealStatus,
+    Inspection,
+    InspectionKind,
+    InspectionStatus,
+)
+from .photos import MAX_EVIDENCE_FILES, FileFacts, evidence_facts
 
 
 def appeal_deadline(inspection: Inspection) -> dt.date:
@@ -57,8 +68,44 @@ def _history(appeal: Appeal, action: str, *, by, changes=None, reason: str = "")
     )
 
 
-def appeal_open(*, inspection: Inspection, by, reason: str) -> Appeal:
+def _evidence_checked(uploads: list) -> list[FileFacts]:
+    """Every file checked before any is stored; each refusal names its file, so that the
+    union knows which of several to replace."""
+    if len(uploads) > MAX_EVIDENCE_FILES:
+        raise ValidationError(
+            _("At most %(n)s files of evidence per appeal.") % {"n": MAX_EVIDENCE_FILES}
+        )
+    facts, errors = [], []
+    for upload in uploads:
+        try:
+            facts.append(evidence_facts(upload))
+        except ValidationError as exc:
+            name = os.path.basename(getattr(upload, "name", "") or "")[:80]
+            errors.extend(
+                _("%(name)s: %(error)s") % {"name": name, "error": message}
+                for message in exc.messages
+            )
+    if errors:
+        raise ValidationError(errors)
+    return facts
+
+
+def _evidence_store(appeal: Appeal, uploads: list, facts: list[FileFacts]) -> None:
+    for upload, fact in zip(uploads, facts, strict=True):
+        row = AppealEvidence(
+            appeal=appeal, content_type=fact.content_type, size=fact.size, sha256=fact.sha256
+        )
+        # The name is generated from the type (appeal_evidence_path), never the sender's.
+        row.file.save("evidence", upload, save=False)
+        row.save()
+
+
+def appeal_open(*, inspection: Inspection, by, reason: str, evidence: Iterable = ()) -> Appeal:
+    """The one door that opens an appeal: the reasons, and photos or PDFs as evidence
+    (at most MAX_EVIDENCE_FILES, each checked from its bytes), stored with the appeal in one
+    transaction."""
     reason = (reason or "").strip()
+    uploads = list(evidence)
     if role_of(by) != Role.UNION_STAFF:
         raise PermissionDenied(_("Your role may not make this change."))
     try:
@@ -70,6 +117,7 @@ def appeal_open(*, inspection: Inspection, by, reason: str) -> Appeal:
                 raise ValidationError(refusal)
             if not reason:
                 raise ValidationError(_("Say why the check is wrong."))
+            facts = _evidence_checked(uploads)
             appeal = Appeal.objects.create(
                 inspection=inspection,
                 union_id=inspection.union_id,
@@ -77,7 +125,15 @@ def appeal_open(*, inspection: Inspection, by, reason: str) -> Appeal:
                 reason=reason,
                 by=by,
             )
-            _history(appeal, RecordChange.Action.CREATED, by=by, reason=reason)
+            _history(
+                appeal,
+                RecordChange.Action.CREATED,
+                by=by,
+                changes={"evidence": ["", str(len(facts))]} if facts else None,
+                reason=reason,
+            )
+            # Last, so that nothing after the files are written can roll the appeal back.
+            _evidence_store(appeal, uploads, facts)
             return appeal
     except IntegrityError:
         # A second appeal sent at the same moment: the partial unique index holds the rule.

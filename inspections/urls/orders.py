@@ -22,5 +22,10 @@ urlpatterns = [
     path("appeals/", appeals.appeal_list, name="appeal_list"),
     path("appeals/<int:pk>/", appeals.appeal_detail, name="appeal_detail"),
     path("appeals/<int:pk>/decide/", appeals.appeal_decide_view, name="appeal_decide"),
+    path(
+        "appeals/<int:pk>/evidence/<int:evidence_pk>/",
+        appeals.appeal_evidence,
+        name="appeal_evidence",
+    ),
     path("checks/<int:inspection_pk>/appeal/", appeals.appeal_create, name="appeal_create"),
 ]

@@ -1,13 +1,16 @@
-"""申诉 pages: a union appeals a check of its station; the aid center decides."""
+"""申诉 pages: a union appeals a check of its station, with its evidence; the aid center
+decides."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stations.views.scans import scan_response
 from unions.access import access
 from unions.models import Role
 from unions.roles import role_of
@@ -15,12 +18,19 @@ from unions.roles import role_of
 from ..forms_orders import AppealDecisionForm, AppealForm
 from ..models import Appeal, AppealStatus, Inspection
 from ..services.appeals import appeal_deadline, appeal_decide, appeal_open, appeal_refusal
+from ..services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES
 from .common import FORM_METHODS, STAFF_READ, paginate
 
 
 @access(*STAFF_READ)
 def appeal_list(request):
-    appeals = Appeal.objects.visible_to(request.user).select_related("inspection__station", "union")
+    appeals = (
+        Appeal.objects.visible_to(request.user)
+        .select_related("inspection__station", "union")
+        .annotate(evidence_count=Count("evidence"))
+        # An aggregate drops Meta.ordering: newest first again, for stable pages.
+        .order_by(*Appeal._meta.ordering)
+    )
     status = request.GET.get("status", "")
     if status in AppealStatus.values:
         appeals = appeals.filter(status=status)
@@ -49,9 +59,19 @@ def appeal_detail(request, pk):
         "inspections/orders/appeal_detail.html",
         {
             "appeal": appeal,
+            "evidence": appeal.evidence.all(),
             "form": AppealDecisionForm() if may_decide else None,
         },
     )
+
+
+@access(*STAFF_READ)
+def appeal_evidence(request, pk, evidence_pk):
+    # Whoever may see the appeal may see its evidence: the Appeal scope decides, 404 else.
+    appeal = get_object_or_404(Appeal.objects.visible_to(request.user), pk=pk)
+    evidence = get_object_or_404(appeal.evidence, pk=evidence_pk)
+    # The private file helper: type re-read from the bytes, nosniff, sandboxed, no-store.
+    return scan_response(evidence.file, stem=f"appeal-{appeal.pk}-evidence-{evidence.pk}")
 
 
 @access(Role.AID_CENTER, methods=("POST",))
@@ -89,7 +109,10 @@ def appeal_create(request, inspection_pk):
     if request.method == "POST" and not refusal and form.is_valid():
         try:
             appeal = appeal_open(
-                inspection=inspection, by=request.user, reason=form.cleaned_data["reason"]
+                inspection=inspection,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                evidence=request.FILES.getlist("evidence"),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -104,6 +127,8 @@ def appeal_create(request, inspection_pk):
             "form": form,
             "refusal": refusal,
             "deadline": appeal_deadline(inspection),
+            "max_files": MAX_EVIDENCE_FILES,
+            "max_mb": MAX_PHOTO_BYTES // (1024 * 1024),
         },
         status=400 if request.method == "POST" else 200,
     )

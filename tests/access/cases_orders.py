@@ -94,6 +94,26 @@ def _appeal_kwargs(w):
     return {"pk": appeal.pk}
 
 
+def _evidence_kwargs(w):
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from inspections.models import AppealEvidence
+
+    kwargs = _appeal_kwargs(w)
+    data = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    evidence = AppealEvidence(
+        appeal_id=kwargs["pk"],
+        content_type="application/pdf",
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    evidence.file.save("e.pdf", ContentFile(data), save=False)
+    evidence.save()
+    return {**kwargs, "evidence_pk": evidence.pk}
+
+
 def _check_kwargs(w):
     return {"inspection_pk": _inspection(w).pk}
 
@@ -116,6 +136,7 @@ CASES: dict[str, Case] = {
     "inspections:pairing_remove": Case(kwargs=_pairing_kwargs, post_ok=(302,)),
     "inspections:appeal_list": Case(),
     "inspections:appeal_detail": Case(kwargs=_appeal_kwargs, **ORDER_A),
+    "inspections:appeal_evidence": Case(kwargs=_evidence_kwargs, **ORDER_A),
     "inspections:appeal_decide": Case(kwargs=_appeal_kwargs, **ORDER_A, post_ok=(302,)),
     "inspections:appeal_create": Case(kwargs=_check_kwargs, **ORDER_A, post_ok=(400,)),
 }
