@@ -131,7 +131,15 @@ class StationQuarterScore(models.Model):
                 fields=["assessment", "station"], name="station_score_once_per_assessment"
             )
         ]
-        indexes = [models.Index(fields=["assessment", "rank"], name="station_score_rank")]
+        indexes = [
+            # The rankings list, in its own order (rank, then station): a page is read
+            # straight off the index, whole-city or one district.
+            models.Index(fields=["assessment", "rank", "station"], name="station_score_rank"),
+            models.Index(
+                fields=["assessment", "district", "rank", "station"],
+                name="station_score_district_rank",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.assessment} {self.station_id} {self.score}"
