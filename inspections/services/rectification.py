@@ -11,7 +11,6 @@ Side effects (mail) are queued after commit by notify_union.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,6 +38,7 @@ from ..models import (
     RectificationPhoto,
     RectificationStatus,
 )
+from .photos import MAX_PHOTOS, photo_facts
 
 R = RectificationStatus
 _UNION = frozenset({Role.UNION_STAFF})
@@ -216,40 +216,15 @@ def rectification_open(
 
 # --- The union's answer ------------------------------------------------------------------
 
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
-# What Pillow reads the bytes as -> the type stored and served.
-PHOTO_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
-
-
-def photo_type(upload) -> str:
-    """The photo's real type, read from its content with Pillow; raise ValidationError
-    for anything larger than 10 MB or not a JPEG or PNG picture (whatever its name says)."""
-    from PIL import Image, UnidentifiedImageError
-
-    if upload.size > MAX_PHOTO_BYTES:
-        raise ValidationError(_("The photo is larger than 10 MB."))
-    upload.seek(0)
-    try:
-        with Image.open(upload) as image:
-            kind = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        kind = None
-    finally:
-        upload.seek(0)
-    if kind not in PHOTO_TYPES:
-        raise ValidationError(_("Only JPEG or PNG photos can be uploaded."))
-    return PHOTO_TYPES[kind]
-
 
 def _photo_add(order: Rectification, upload) -> RectificationPhoto:
-    mime = photo_type(upload)
+    facts = photo_facts(upload)
     data = upload.read()
     photo = RectificationPhoto(
         rectification=order,
-        content_type=mime,
+        content_type=facts.content_type,
         size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=facts.sha256,
     )
     # The name is generated from the type (rectification_photo_path), never the sender's.
     photo.image.save("photo", ContentFile(data), save=False)
@@ -265,8 +240,10 @@ def rectification_answer(*, order: Rectification, by, note: str, photos=()) -> R
     note = (note or "").strip()
     if not note:
         raise ValidationError(_("Say what was put right."))
+    if len(photos) > MAX_PHOTOS:
+        raise ValidationError(_("At most %(n)s photos per answer.") % {"n": MAX_PHOTOS})
     for upload in photos:
-        photo_type(upload)  # every photo checked before any is stored
+        photo_facts(upload)  # every photo checked before any is stored (one rule: photos.py)
     added = [_photo_add(order, upload) for upload in photos]
     order.status = R.ANSWERED
     order.answer_note = note

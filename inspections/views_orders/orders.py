@@ -22,8 +22,8 @@ from unions.roles import role_of
 from ..forms_orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm
 from ..models import Inspection, InspectionStatus, Rectification, RectificationStatus
 from ..selectors import under_appeal_ids
+from ..services.photos import MAX_PHOTO_BYTES
 from ..services.rectification import (
-    MAX_PHOTO_BYTES,
     ORDER_ACTIONS,
     rectification_answer,
     rectification_close,

@@ -19,11 +19,11 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
-def test_the_union_answers_with_a_photo_read_as_png_whatever_its_name(world):
+def test_the_union_answers_with_a_photo_its_type_read_from_the_bytes(world):
     order = rectification_open(station=operating_station(world.union_a), by=world.aid, items=["a"])
     client = Client()
     client.force_login(world.user_a)
-    photo = SimpleUploadedFile("look.jpg", _png(), content_type="image/jpeg")
+    photo = SimpleUploadedFile("look.png", _png(), content_type="application/octet-stream")
     response = client.post(
         f"/staff/inspections/orders/{order.pk}/answer/", {"note": "已补挂牌匾", "photos": photo}
     )
@@ -31,6 +31,21 @@ def test_the_union_answers_with_a_photo_read_as_png_whatever_its_name(world):
     order.refresh_from_db()
     assert order.status == RectificationStatus.ANSWERED
     assert order.photos.get().content_type == "image/png"
+
+
+def test_a_photo_whose_name_lies_about_its_type_is_refused(world):
+    """The same rule as a check's photos (inspections/services/photos.py): a PNG called
+    .jpg is not trusted."""
+    order = rectification_open(station=operating_station(world.union_a), by=world.aid, items=["a"])
+    client = Client()
+    client.force_login(world.user_a)
+    photo = SimpleUploadedFile("look.jpg", _png(), content_type="image/jpeg")
+    response = client.post(
+        f"/staff/inspections/orders/{order.pk}/answer/", {"note": "已补挂牌匾", "photos": photo}
+    )
+    assert response.status_code == 400
+    order.refresh_from_db()
+    assert order.status == RectificationStatus.OPEN and not order.photos.exists()
 
 
 def test_a_file_that_is_not_a_picture_is_refused_and_nothing_changes(world):

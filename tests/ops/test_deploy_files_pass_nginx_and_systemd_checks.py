@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from inspections.services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES, MAX_PHOTOS
 from stations.excel.forms import MAX_UPLOAD_BYTES
 from stations.forms.uploads import MAX_SCAN_BYTES
 
@@ -79,8 +80,14 @@ def test_the_nginx_upload_cap_fits_the_apps_own_caps():
     cap = re.search(r"client_max_body_size\s+(\d+)m;", SITE.read_text())
     assert cap is not None
     limit = int(cap.group(1)) * 1024 * 1024
-    # Room for the largest file the app takes plus its form; not far beyond it.
-    largest = max(MAX_SCAN_BYTES, MAX_UPLOAD_BYTES)
+    # Room for the largest request the app takes plus its form; not far beyond it: a check
+    # or an appeal with all its files.
+    largest = max(
+        MAX_SCAN_BYTES,
+        MAX_UPLOAD_BYTES,
+        MAX_PHOTOS * MAX_PHOTO_BYTES,
+        MAX_EVIDENCE_FILES * MAX_PHOTO_BYTES,
+    )
     assert largest < limit <= largest + 4 * 1024 * 1024
     assert limit >= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
