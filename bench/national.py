@@ -355,6 +355,37 @@ def copy_rows(cursor, model, rows: Iterable[dict], chunk: int = 20_000) -> int:
     return count
 
 
+def _set_aside(cursor, table: str) -> list[str]:
+    """Drop ``table``'s foreign keys, unique constraints and secondary indexes for the load;
+    return the statements that put them back.
+
+    COPY into an indexed table updates every index row by row, and Django's foreign keys are
+    DEFERRABLE INITIALLY DEFERRED, so inside the load's one transaction each row queues one
+    check per key until commit (12 million for the checks). Built afterwards, an index is
+    one sort and a key one join: the 2,000,000 checks load in a fraction of the time."""
+    cursor.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype IN ('f', 'u')",
+        [table],
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexname NOT IN "
+        "(SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)",
+        [table, table],
+    )
+    indexes = cursor.fetchall()
+    # Names come from the catalog, not from input.
+    for name, _definition in constraints:
+        cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
+    for name, _definition in indexes:
+        cursor.execute(f'DROP INDEX "{name}"')
+    return [definition for _name, definition in indexes] + [
+        f'ALTER TABLE "{table}" ADD CONSTRAINT "{name}" {definition}'
+        for name, definition in constraints
+    ]
+
+
 def _reset_sequence(cursor, model) -> None:
     table, pk = model._meta.db_table, model._meta.pk.column
     # Table and column names come from the models, not from input.
@@ -765,7 +796,10 @@ def load(size: str | int = "small", seed: int = 2018) -> dict[str, int]:
         _load_users(ctx)  # the checks' inspector
         for label, fn in LOADERS:
             model = apps.get_model(label)
+            restore = _set_aside(cursor, model._meta.db_table)
             counts[label] = copy_rows(raw, model, fn(ctx))
+            for statement in restore:
+                cursor.execute(statement)
             _reset_sequence(cursor, model)
         from stations.models import PlaqueSequence
 
