@@ -69,7 +69,9 @@ def pending_work(user) -> list[WorkItem]:
         return [
             _item(
                 _("Filing forms in draft"),
-                FilingForm.objects.visible_to(user).filter(status=FilingForm.Status.DRAFT),
+                FilingForm.objects.visible_to(user)
+                .filter(status=FilingForm.Status.DRAFT)
+                .select_related("union"),
                 "stations:filing_list",
             ),
             _item(

@@ -83,7 +83,14 @@ SCOPES: dict[str, Scope] = {
     "stations.StationTransition": _station_records("station"),
     "stations.Acceptance": Scope(union="union_id"),
     "stations.Agreement": Scope(union="union_id"),
-    "stations.Pledge": _station_records("station"),
+    # The pledge carries its station's union (set once, at approval: stations do not move
+    # between unions), so a union's pledges are one indexed filter, not a join to 200,000
+    # stations (the overdue count on every union home page).
+    "stations.Pledge": Scope(
+        union="union_id",
+        district="station__district",
+        inspectors=~Q(station__status=STATION_DRAFT),
+    ),
     "stations.StationClosure": _station_records("station"),
     "stations.InsurancePolicy": Scope(union="union_id"),
     "stations.RecordChange": Scope(union="union_id"),
