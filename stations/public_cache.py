@@ -1,8 +1,8 @@
-"""The public station page, kept rendered in the cache: the page a plaque's QR code opens.
+"""Public pages kept rendered in the cache: first the page a plaque's QR code opens.
 
 Issue 13 asks the QR code's landing page to cost under twice a trivial view. Rendering it
 reads six things (the station, its closures, rating, visits, honours, last check) and draws
-a template of icons; kept for ``STATION_PAGE_CACHE_SECONDS`` (one minute by default), a
+a template of icons; kept for ``PUBLIC_PAGE_CACHE_SECONDS`` (one minute by default), a
 warm visit reads one cache entry and touches no table.
 
 What the cached copy may not hold is what differs between visitors, so it is served only
@@ -14,6 +14,10 @@ with the visitor's own token.
 Changes reach the page at once where they are made through the models (a station's status
 or hours, a closure, a rating, a tap: ``forget`` below, from signals and the visit
 service); anything else (a new honour, a check) shows within the minute.
+
+The same copy serves other public pages that are the same for every anonymous visitor:
+the quarterly rankings (inspections/views/rankings.py) under a key of the published
+version and the filters, so a new version is a new key.
 """
 
 from __future__ import annotations
@@ -32,14 +36,20 @@ from django.utils.translation import get_language
 TOKEN_MARK = "@@csrf-token@@"  # noqa: S105 (a marker, not a secret)
 
 
-def _key(plaque_number: str, language: str) -> str:
-    return f"station-page:{plaque_number}:{language}"
+def _key(page: str, language: str) -> str:
+    return f"public-page:{page}:{language}"
+
+
+def station_page(plaque_number: str) -> str:
+    """The key of a plaque's public page (its address, so every language shares it)."""
+    return f"station:{plaque_number}"
 
 
 def forget(plaque_number: str) -> None:
     """Drop every language's cached copy of this plaque's page."""
     if plaque_number:
-        cache.delete_many([_key(plaque_number, code) for code, _name in settings.LANGUAGES])
+        page = station_page(plaque_number)
+        cache.delete_many([_key(page, code) for code, _name in settings.LANGUAGES])
 
 
 def cacheable(request: HttpRequest) -> bool:
@@ -47,22 +57,22 @@ def cacheable(request: HttpRequest) -> bool:
         request.method == "GET"
         and not request.user.is_authenticated
         and len(get_messages(request)) == 0
-        and settings.STATION_PAGE_CACHE_SECONDS > 0
+        and settings.PUBLIC_PAGE_CACHE_SECONDS > 0
     )
 
 
-def served(request: HttpRequest, plaque_number: str) -> HttpResponse | None:
-    """The cached copy, with this visitor's token, or None."""
+def served(request: HttpRequest, page: str) -> HttpResponse | None:
+    """The cached copy of ``page`` (a key), with this visitor's token, or None."""
     if not cacheable(request):
         return None
-    body = cache.get(_key(plaque_number, get_language()))
+    body = cache.get(_key(page, get_language()))
     if body is None:
         return None
     return HttpResponse(body.replace(TOKEN_MARK, get_token(request)))
 
 
 def render_and_keep(
-    request: HttpRequest, plaque_number: str, render: Callable[[dict], HttpResponse]
+    request: HttpRequest, page: str, render: Callable[[dict], HttpResponse]
 ) -> HttpResponse:
     """Render the page (``render(extra_context)``); keep a copy when it may be shared."""
     if not cacheable(request):
@@ -70,7 +80,7 @@ def render_and_keep(
     response = render({"csrf_token": TOKEN_MARK})
     body = response.content.decode()
     if response.status_code == 200:
-        cache.set(_key(plaque_number, get_language()), body, settings.STATION_PAGE_CACHE_SECONDS)
+        cache.set(_key(page, get_language()), body, settings.PUBLIC_PAGE_CACHE_SECONDS)
     response.content = body.replace(TOKEN_MARK, get_token(request))
     return response
 

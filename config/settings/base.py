@@ -361,9 +361,9 @@ FEEDBACK_RATING_MIN_COUNT = env.int("FEEDBACK_RATING_MIN_COUNT", default=5)
 FEEDBACK_PER_ADDRESS_PER_HOUR = env.int("FEEDBACK_PER_ADDRESS_PER_HOUR", default=20)
 # "I used this station": once per device, station and day; this many taps per address and hour.
 VISITS_PER_ADDRESS_PER_HOUR = env.int("VISITS_PER_ADDRESS_PER_HOUR", default=120)
-# A station's public page (the QR code's landing page) is kept rendered this long for
-# anonymous visitors (stations/public_cache.py); 0 turns the copy off.
-STATION_PAGE_CACHE_SECONDS = env.int("STATION_PAGE_CACHE_SECONDS", default=60)
+# A station's public page (the QR code's landing page) and the rankings are kept rendered
+# this long for anonymous visitors (stations/public_cache.py); 0 turns the copy off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 # The home page's total of visits is read from the cache for this long.
 VISIT_TOTAL_CACHE_SECONDS = env.int("VISIT_TOTAL_CACHE_SECONDS", default=60)
 # The signed, random id a phone keeps for the limits above; only its salted hash is stored.

@@ -15,6 +15,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from stations import public_cache
 from stations.models import Audience
 from unions.access import access
 
@@ -54,6 +55,18 @@ def _number(value) -> float | None:
 
 
 def _page(request, assessment, *, status: int = 200):
+    """The list, kept rendered for anonymous visitors (stations.public_cache) under the
+    published version and the query: a published version's rows never change."""
+    key = f"rankings:{assessment.pk}:{request.GET.urlencode()}"
+    cached = public_cache.served(request, key)
+    if cached is not None:
+        return cached
+    return public_cache.render_and_keep(
+        request, key, lambda extra: _render_page(request, assessment, extra, status)
+    )
+
+
+def _render_page(request, assessment, extra: dict, status: int):
     filters = _filters(request)
     rows = rankings.station_rows(assessment, public=True, **filters)
     summary = rankings.public_summary(assessment, rows, **filters)
@@ -82,6 +95,7 @@ def _page(request, assessment, *, status: int = 200):
             "api_url": reverse(
                 "rankings:api", kwargs={"year": assessment.year, "quarter": assessment.quarter}
             ),
+            **extra,
         },
         status=status,
     )

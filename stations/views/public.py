@@ -54,7 +54,7 @@ def station_public(request, plaque_no: str):
     and masked head; the reason a staff member typed for a revocation is never shown, as
     it may name people: the page states the programme's own ground for the step instead.
     """
-    cached = public_cache.served(request, plaque_no)
+    cached = public_cache.served(request, public_cache.station_page(plaque_no))
     if cached is not None:
         return cached
     station = (
@@ -93,7 +93,7 @@ def station_public(request, plaque_no: str):
     }
     return public_cache.render_and_keep(
         request,
-        station.plaque_number,
+        public_cache.station_page(station.plaque_number),
         lambda extra: render(request, "public/station_detail.html", {**context, **extra}),
     )
 
