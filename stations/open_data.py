@@ -7,17 +7,20 @@ head's name or mobile, nor anything about a worker.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import secrets
 from dataclasses import dataclass
 
+import orjson
 from django.conf import settings
 from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Max
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .excel.writer import neutralise
 from .models import Station
 
 
@@ -62,40 +65,75 @@ FIELD_NAMES = [f.name for f in FIELDS]
 PRIVATE_FIELDS = ("head_name", "head_mobile")
 
 
+# The columns a record is made of, read as plain values (no model per row: at 200,000
+# stations building instances took most of a minute).
+_COLUMNS = (
+    "plaque_number",
+    "name",
+    "status",
+    "district",
+    "address",
+    "latitude",
+    "longitude",
+    "audience",
+    "services",
+    "services_other",
+    "facilities",
+    "opening_hours_text",
+    "opening_hours",
+    "open_24h",
+    "toilet_open",
+    "step_free",
+    "carrier_type",
+    "host_unit__name",
+    "union__name",
+    "updated_at",
+)
+
+
 def open_data_queryset():
-    return (
-        Station.objects.public().select_related("union", "host_unit").order_by("plaque_seq", "id")
-    )
+    return Station.objects.public().order_by("plaque_seq", "id")
 
 
-def station_record(station: Station) -> dict:
+def _record(row: dict, base: str) -> dict:
+    lat, lng = row["latitude"], row["longitude"]
     return {
-        "plaque_number": station.plaque_number,
-        "name": station.name,
-        "status": station.status,
-        "district": station.district,
-        "address": station.address,
-        "latitude": float(station.latitude) if station.latitude is not None else None,
-        "longitude": float(station.longitude) if station.longitude is not None else None,
-        "audience": station.audience,
-        "services": list(station.services or []),
-        "services_other": station.services_other,
-        "facilities": list(station.facilities or []),
-        "opening_hours_text": station.opening_hours_text,
-        "opening_hours": station.opening_hours or [],
-        "open_24h": station.open_24h,
-        "toilet_open": station.toilet_open,
-        "step_free": station.step_free,
-        "carrier_type": station.carrier_type,
-        "host_unit": station.host_unit.name if station.host_unit else "",
-        "union": station.union.name,
-        "url": f"{settings.PUBLIC_BASE_URL}/stations/{station.plaque_number}/",
-        "updated_at": station.updated_at.isoformat(),
+        "plaque_number": row["plaque_number"],
+        "name": row["name"],
+        "status": row["status"],
+        "district": row["district"],
+        "address": row["address"],
+        "latitude": float(lat) if lat is not None else None,
+        "longitude": float(lng) if lng is not None else None,
+        "audience": row["audience"],
+        "services": list(row["services"] or []),
+        "services_other": row["services_other"],
+        "facilities": list(row["facilities"] or []),
+        "opening_hours_text": row["opening_hours_text"],
+        "opening_hours": row["opening_hours"] or [],
+        "open_24h": row["open_24h"],
+        "toilet_open": row["toilet_open"],
+        "step_free": row["step_free"],
+        "carrier_type": row["carrier_type"],
+        "host_unit": row["host_unit__name"] or "",
+        "union": row["union__name"],
+        "url": f"{base}/stations/{row['plaque_number']}/",
+        "updated_at": row["updated_at"].isoformat(),
     }
 
 
+def station_record(station: Station) -> dict:
+    """One station's record (the same fields as every file)."""
+    row = {name: getattr(station, name) for name in _COLUMNS if "__" not in name}
+    row["host_unit__name"] = station.host_unit.name if station.host_unit else ""
+    row["union__name"] = station.union.name
+    return _record(row, settings.PUBLIC_BASE_URL)
+
+
 def records() -> list[dict]:
-    return [station_record(s) for s in open_data_queryset()]
+    base = settings.PUBLIC_BASE_URL
+    rows = open_data_queryset().values(*_COLUMNS).iterator(chunk_size=5000)
+    return [_record(row, base) for row in rows]
 
 
 def _about() -> dict:
@@ -130,22 +168,73 @@ def as_geojson() -> dict:
     return {"type": "FeatureCollection", **_about(), "features": features}
 
 
-def public_version() -> str:
-    """A key that changes whenever the public set or any public station changes.
+VERSION_KEY = "open-data:version"
 
-    Every change to a station (status moves and edits alike) saves ``updated_at``; a station
-    leaving the public set changes the count. Changes to a host unit's or union's name are
-    not seen here; the cache's timeout bounds how long such a change waits.
+
+def public_version() -> str:
+    """A token that changes whenever a station changes, read from the cache (no query).
+
+    Every change to a station goes through ``Station.save()`` (status moves and edits alike;
+    nothing updates stations in bulk), whose signal calls ``forget_version``
+    (stations.public_cache.connect); the next request draws a new token and so new keys.
+    Changes to a host unit's or union's name are not seen here; the cache's timeout bounds
+    how long such a change waits.
     """
-    agg = Station.objects.public().aggregate(n=Count("id"), last=Max("updated_at"))
-    last = agg["last"].isoformat() if agg["last"] else "-"
-    return f"{agg['n']}:{last}"
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = secrets.token_hex(8)
+        if not cache.add(VERSION_KEY, version, settings.OPEN_DATA_CACHE_SECONDS):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def forget_version() -> None:
+    cache.delete(VERSION_KEY)
+
+
+def _cached(kind: str, build) -> bytes:
+    """The file ``kind`` of the current version, built once per version and kept."""
+    key = f"open-data:{kind}:{public_version()}"
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, settings.OPEN_DATA_CACHE_SECONDS)
+    return body
 
 
 def geojson_bytes() -> bytes:
-    key = f"open-data:geojson:{public_version()}"
-    body = cache.get(key)
-    if body is None:
-        body = json.dumps(as_geojson(), ensure_ascii=False, cls=DjangoJSONEncoder).encode()
-        cache.set(key, body, settings.OPEN_DATA_CACHE_SECONDS)
-    return body
+    # orjson: the whole city in one document is hundreds of thousands of features, which
+    # the standard library's encoder writes several times slower.
+    return _cached("geojson", lambda: orjson.dumps(as_geojson()))
+
+
+def json_bytes() -> bytes:
+    return _cached("json", lambda: orjson.dumps(as_json()))
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ";".join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def csv_bytes() -> bytes:
+    def build() -> bytes:
+        out = io.StringIO()
+        # A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
+        out.write("\ufeff")
+        writer = csv.writer(out)
+        writer.writerow(FIELD_NAMES)
+        for row in records():
+            # The same neutralising as the Excel exports: text a spreadsheet would run as a
+            # formula is written behind an apostrophe.
+            writer.writerow([neutralise(_cell(row[name])) for name in FIELD_NAMES])
+        return out.getvalue().encode()
+
+    return _cached("csv", build)

@@ -86,7 +86,10 @@ def render_and_keep(
 
 
 def _station_changed(sender, instance, **kwargs) -> None:
+    from .open_data import forget_version
+
     forget(instance.plaque_number)
+    forget_version()  # the open-data files (stations.open_data)
 
 
 def _part_changed(sender, instance, **kwargs) -> None:
@@ -102,7 +105,8 @@ def connect() -> None:
 
     from .models import Feedback, Station, StationClosure
 
-    post_save.connect(_station_changed, sender=Station, dispatch_uid="station-page-station")
+    for signal in (post_save, post_delete):
+        signal.connect(_station_changed, sender=Station, dispatch_uid=f"public-copies-{signal}")
     for model in (StationClosure, Feedback):
         for signal in (post_save, post_delete):
             signal.connect(_part_changed, sender=model, dispatch_uid=f"station-page-{model}")

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
 from unions.access import access
 
-from ..excel.writer import neutralise
-from ..open_data import FIELD_NAMES, FIELDS, as_json, geojson_bytes, records
+from ..open_data import FIELDS, csv_bytes, geojson_bytes, json_bytes
 
 
 def _open(response: HttpResponse, filename: str) -> HttpResponse:
@@ -27,9 +21,8 @@ def _open(response: HttpResponse, filename: str) -> HttpResponse:
 
 @access(public=True)
 def stations_json(request):
-    body = json.dumps(as_json(), ensure_ascii=False, cls=DjangoJSONEncoder)
     return _open(
-        HttpResponse(body, content_type="application/json; charset=utf-8"), "stations.json"
+        HttpResponse(json_bytes(), content_type="application/json; charset=utf-8"), "stations.json"
     )
 
 
@@ -41,31 +34,9 @@ def stations_geojson(request):
     )
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return ";".join(value)
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 @access(public=True)
 def stations_csv(request):
-    out = io.StringIO()
-    # A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(FIELD_NAMES)
-    for row in records():
-        # The same neutralising as the Excel exports: text a spreadsheet would run as a
-        # formula is written behind an apostrophe.
-        writer.writerow([neutralise(_cell(row[name])) for name in FIELD_NAMES])
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
-    return _open(response, "stations.csv")
+    return _open(HttpResponse(csv_bytes(), content_type="text/csv; charset=utf-8"), "stations.csv")
 
 
 @access(public=True)

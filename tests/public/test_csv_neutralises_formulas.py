@@ -8,7 +8,7 @@ import io
 
 import pytest
 
-from stations.views import open_data
+from stations import open_data
 
 
 @pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])

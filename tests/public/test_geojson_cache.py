@@ -24,8 +24,8 @@ def test_a_second_request_does_not_read_the_stations_again(client, public_statio
     with CaptureQueriesContext(connection) as queries:
         client.get("/api/v1/stations.geojson")
 
-    # One aggregate for the cache key; no station rows.
-    assert len(queries) == 1, [q["sql"] for q in queries]
+    # The version is a token in the cache, dropped by any station's save: no query at all.
+    assert len(queries) == 0, [q["sql"] for q in queries]
 
 
 def test_an_edited_station_shows_at_once(client, public_station):
