@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import IO
 
 from django.db import models
-from django.db.models import TextField
+from django.db.models import FloatField, Func, TextField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,7 +63,7 @@ def registry_write(
         freeze="C2",
         expected_rows=total,
     )
-    annotations = {name: Cast(of, TextField()) for name, of in select.items() if of}
+    annotations = {name: expression for name, expression in select.items() if expression}
     rows = stations.annotate(**annotations).values_list(*select).iterator(chunk_size=CHUNK)
     written = 0
     if progress is not None:
@@ -85,16 +85,19 @@ def registry_write(
 
 def _plan(
     fields: list[models.Field], stations: models.QuerySet[Station]
-) -> tuple[dict[str, str], list[tuple[int, Convert]]]:
-    """What to select for each column (a field's column, or a JSON field as its stored
-    text, named ``<field>_json`` and mapped to the field), and the conversions of the
-    columns whose stored value is not already what staff read."""
-    select: dict[str, str] = {}
+) -> tuple[dict[str, Func | None], list[tuple[int, Convert]]]:
+    """What to select for each column (a field's column, or an expression under a name of
+    its own: a JSON field's stored text, a decimal as a float), and the conversions of the
+    columns whose selected value is not already what staff read."""
+    select: dict[str, Func] = {}
     for field in fields:
         if isinstance(field, models.JSONField):
-            select[f"{field.name}_json"] = field.name
+            select[f"{field.name}_json"] = Cast(field.name, TextField())
+        elif isinstance(field, models.DecimalField):
+            # A float from the database: no Decimal made and converted for each cell.
+            select[f"{field.name}_float"] = Cast(field.name, FloatField())
         else:
-            select[field.attname] = ""
+            select[field.attname] = None
     index = {name: i for i, name in enumerate(select)}
     converts = []
     for i, field in enumerate(fields):
@@ -132,8 +135,6 @@ def _convert(field: models.Field, stations, index: dict[str, int]) -> Convert | 
         return lambda value, row: (
             None if value is None else value.astimezone(zone).replace(tzinfo=None)
         )
-    if isinstance(field, models.DecimalField):
-        return lambda value, row: None if value is None else float(value)
     if isinstance(field, models.JSONField):
         return _once(lambda text: str(json.loads(text)))
     return None

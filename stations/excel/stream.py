@@ -108,13 +108,29 @@ _SHEET_START = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 _SHEET_END = "</sheetData></worksheet>"
 
 
-def _text(value: str, style: str = "") -> str:
-    # writer.neutralise, inlined: this runs for millions of cells.
-    if value[:1] in _TRIGGERS:
+_TEXT_OPEN = '" t="inlineStr"><is><t>'
+# Spreadsheet programs trim a text's leading and trailing white space unless told not to.
+_TEXT_OPEN_KEEP = '" t="inlineStr"><is><t xml:space="preserve">'
+_TEXT_CLOSE = "</t></is></c>"
+_SPACE = frozenset(" \t\n\r\u3000")
+
+
+def _text(value: str) -> str:
+    """A text cell ("" for an empty text: no cell). Runs for millions of cells, hence the
+    inlined writer.neutralise and the escaping only when a character needs it."""
+    special = _SPECIAL.search(value)
+    if special:
+        # Dropped first, so that a control character cannot hide a leading "=".
+        value = _ILLEGAL.sub("", value)
+    if not value:
+        return ""
+    if value[0] in _TRIGGERS:
         value = "'" + value
-    if _SPECIAL.search(value):  # rare: most text needs no escaping at all
-        value = escape(_ILLEGAL.sub("", value), quote=False)
-    return f'"{style} t="inlineStr"><is><t xml:space="preserve">' + value + "</t></is></c>"
+    if special:
+        value = escape(value, quote=False)
+    if value[0] in _SPACE or value[-1] in _SPACE:
+        return _TEXT_OPEN_KEEP + value + _TEXT_CLOSE
+    return _TEXT_OPEN + value + _TEXT_CLOSE
 
 
 def _int(value: int) -> str:
@@ -140,8 +156,10 @@ def _bool(value: bool) -> str:
     return f'" t="b"><v>{value:d}</v></c>'
 
 
-# The cell's text after its reference, by the value's exact type (one lookup a cell).
+# The cell's text after its reference, by the value's exact type (one lookup a cell); None
+# for no cell at all.
 _CELLS = {
+    type(None): None,
     str: _text,
     int: _int,
     float: _float,
@@ -153,6 +171,8 @@ _CELLS = {
 
 def _cell(value) -> str:
     """Values of other types: subclasses by what they are, anything else as its text."""
+    if value is None:
+        return ""
     for kind in (bool, int, float, dt.datetime, dt.date, str):
         if isinstance(value, kind):
             return _CELLS[kind](value)
@@ -198,8 +218,9 @@ class SheetStream:
         self._pending.append(
             '<row r="1">'
             + "".join(
-                ref + "1" + _text(str(name), style=f' s="{_HEADER}"')
+                f'{ref}1" s="{_HEADER}' + _text(str(name))
                 for ref, name in zip(self._refs, header, strict=True)
+                if str(name)
             )
             + "</row>"
         )
@@ -213,14 +234,15 @@ class SheetStream:
         """One row: text, numbers, dates, local date-times; None or "" leaves a cell empty."""
         self._rows += 1
         n = str(self._rows)
-        cells = _CELLS
+        get = _CELLS.get
         parts = [f'<row r="{n}">']
         add = parts.append
         for ref, value in zip(self._refs, values):  # noqa: B905 (the header fixes the width)
-            if value is None or value == "":
-                continue
-            make = cells.get(type(value))
-            add(ref + n + (make(value) if make else _cell(value)))
+            make = get(type(value), _cell)
+            if make is not None:
+                cell = make(value)
+                if cell:
+                    add(ref + n + cell)
         add("</row>")
         self._pending.append("".join(parts))
         if len(self._pending) >= _BATCH:

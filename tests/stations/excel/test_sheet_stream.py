@@ -85,3 +85,7 @@ def test_every_formula_trigger_is_one_character():
     from stations.excel.writer import FORMULA_TRIGGERS
 
     assert all(len(trigger) == 1 for trigger in FORMULA_TRIGGERS)
+
+
+def test_a_control_character_cannot_hide_a_formula():
+    assert _sheet([["\x1d=9", "a", "b"]])["A2"].value == "'=9"
