@@ -10,7 +10,9 @@ district, a disabled account). The file is the requester's alone (unions.scopes,
 PERSONAL_DOCUMENT_KINDS).
 
 One export per user, filters and minute: asking twice in a row (a double click, two tabs)
-is one job; asking again later, or after a station changed, is a new one.
+is one job; asking again later, or after a station changed, is a new one. Exports carry
+heads' names and mobile numbers: a daily job deletes them, files and rows, once they are
+REGISTRY_EXPORT_KEEP_DAYS old (``registry_exports_expire``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from documents.kinds import DocumentKind
+from documents.models import GeneratedDocument
 from documents.snapshots import DocumentUnavailable, Snapshot, snapshot
 from unions.roles import district_scope, role_of, union_of
 
@@ -130,3 +133,17 @@ def registry_export_kind() -> DocumentKind:
         progress=True,
         personal=True,
     )
+
+
+def registry_exports_expire(*, now: dt.datetime | None = None) -> int:
+    """Delete the exports asked for more than REGISTRY_EXPORT_KEEP_DAYS ago, with their
+    files; returns how many. Anyone who still needs one asks for it again."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.REGISTRY_EXPORT_KEEP_DAYS)
+    old = GeneratedDocument.objects.filter(kind=Kind.REGISTRY_EXPORT, created_at__lt=cutoff)
+    count = 0
+    for document in old.iterator():
+        if document.file:
+            document.file.delete(save=False)
+        document.delete()
+        count += 1
+    return count

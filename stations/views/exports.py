@@ -109,6 +109,7 @@ def registry_export_detail(request, pk):
             "registry_url": registry_url(filters),
             "status_url": reverse("stations:registry_export_status", kwargs={"pk": pk}),
             "recent": _exports(request).exclude(pk=pk).order_by("-created_at", "-id")[:5],
+            "keep_days": settings.REGISTRY_EXPORT_KEEP_DAYS,
         },
     )
 

@@ -215,3 +215,9 @@ def test_the_page_lists_the_users_earlier_exports_only(client, ask, world):
     recent = page.text.split('data-testid="export-recent"', 1)[1]
     assert reverse("stations:registry_export_detail", kwargs={"pk": earlier.pk}) in recent
     assert recent.count("<li>") == 1
+
+
+def test_the_page_says_when_the_export_is_deleted(client, ask, world, settings):
+    settings.REGISTRY_EXPORT_KEEP_DAYS = 9
+    document, _ = ask(world.aid)
+    assert re.search(r"deleted 9 days|9 天删除", _page(client, document).text)
