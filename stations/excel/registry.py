@@ -32,6 +32,8 @@ _WIDE = {"name": 28, "address": 34, "services": 30, "facilities": 30, "status_re
 # How often the job tells the waiting page how far it is (one row update each time).
 PROGRESS_EVERY = 1000
 CHUNK = 2000
+# Related records looked up at a time (SQLite allows some hundreds of parameters a query).
+RELATED_BATCH = 500
 
 # A column's conversion: (the stored value, the whole row as read) -> the cell's value.
 Convert = Callable[[object, tuple], object]
@@ -117,11 +119,7 @@ def _convert(field: models.Field, stations, index: dict[str, int]) -> Convert | 
         choices = Service.choices if name == "services" else Facility.choices
         return _labels_of_codes({code: str(label) for code, label in choices})
     if field.is_relation:
-        # The names of the related records this list points to, read once (some thousands
-        # of host units at national size), as their own __str__ gives them.
-        model = field.related_model
-        ids = stations.order_by().values(field.attname)
-        names = {obj.pk: str(obj) for obj in model._base_manager.filter(pk__in=ids)}
+        names = _related_names(field, stations)
         return lambda value, row: "" if value is None else names.get(value, "")
     if field.choices:
         names = {code: str(label) for code, label in field.flatchoices}
@@ -138,6 +136,26 @@ def _convert(field: models.Field, stations, index: dict[str, int]) -> Convert | 
     if isinstance(field, models.JSONField):
         return _once(lambda text: str(json.loads(text)))
     return None
+
+
+def _related_names(field: models.Field, stations) -> dict:
+    """The names of the related records the stations point to, read once (some thousands
+    of host units at national size), as their own __str__ gives them.
+
+    The ids are read first rather than used as a subquery: the registry search's SQL names
+    the station table, which a subquery renames (PostgreSQL refused the export of a search).
+    """
+    ids = [
+        pk
+        for pk in stations.order_by().values_list(field.attname, flat=True).distinct()
+        if pk is not None
+    ]
+    manager = field.related_model._base_manager
+    names = {}
+    for start in range(0, len(ids), RELATED_BATCH):
+        batch = manager.filter(pk__in=ids[start : start + RELATED_BATCH])
+        names.update((obj.pk, str(obj)) for obj in batch)
+    return names
 
 
 def _once(make: Callable[[str], object]) -> Convert:
