@@ -91,7 +91,7 @@ def _plan(
     """What to select for each column (a field's column, or an expression under a name of
     its own: a JSON field's stored text, a decimal as a float), and the conversions of the
     columns whose selected value is not already what staff read."""
-    select: dict[str, Func] = {}
+    select: dict[str, Func | None] = {}
     for field in fields:
         if isinstance(field, models.JSONField):
             select[f"{field.name}_json"] = Cast(field.name, TextField())
