@@ -1,14 +1,14 @@
-"""The registry's Excel export at national size (target: 200,000 rows < 60 s, < 300 MB).
+"""The registry's Excel export job at national size (target: 200,000 rows < 60 s, < 300 MB).
 
     .venv/bin/python bench/bench_export.py [--size national|small|N] [--reuse] [--write]
 
-Writes the whole registry, as the aid center sees it, with the export's own code
-(``stations.excel.registry.registry_workbook`` over the view's queryset) into a file, in a
-fresh process on the bench database of bench/national.py (``--reuse`` keeps one of this
-size), and reports wall and CPU time and peak RSS. The page bench times the same export
-through gunicorn, whose 30 s worker timeout it does not survive at national size; this
-figure is what a background job would take. ``--write`` replaces the "Registry export"
-section of docs/BENCHMARKS.md.
+Runs the export job's own production function (``registry_export_produce``, what the Celery
+worker runs for a ``registry_xlsx`` document) on the snapshot the registry page would take
+for the aid center with no filter: the whole registry, every field, in a fresh process on
+the bench database of bench/national.py (``--reuse`` keeps one of this size;
+BENCH_DATABASE_URL names another database). Reports rows, wall and CPU time, peak RSS, the
+file's size and how often the job told its progress. ``--write`` replaces the "Registry
+export" section of docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import national  # noqa: E402
+from bench import national, sections  # noqa: E402
 from bench.bench_pages import database_url, has_data, machine  # noqa: E402
 
 START, END = "<!-- bench:export:start -->", "<!-- bench:export:end -->"
@@ -35,40 +34,42 @@ TARGET_S, TARGET_MB = 60.0, 300.0
 
 
 def export_once(url: str, rows: int = 0) -> dict:
-    """In this (fresh) process: set up Django, write the workbook, measure."""
+    """In this (fresh) process: set up Django, run the job's production function, measure."""
     national.setup_django(url)
     from django.contrib.auth import get_user_model
 
-    from stations.excel.registry import registry_workbook
-    from stations.excel.writer import workbook_bytes
-    from stations.models import Station
+    from stations.documents import registry_export
+    from stations.documents.registry_export import RegistryExport, registry_export_snapshot
 
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     user = get_user_model().objects.get(username="bench_aid")
-    stations = (
-        Station.objects.visible_to(user)
-        .select_related("union", "host_unit", "filing")
-        .order_by("plaque_seq", "id")
-    )
+    payload = registry_export_snapshot(RegistryExport(user=user)).payload
     if rows:
-        stations = stations[:rows]
-    written = 0
+        # The first N rows only: the job's own queryset, narrowed to its first N stations.
+        full = registry_export.registry_export_stations
 
-    def counted():
-        nonlocal written
-        for station in stations.iterator(chunk_size=1000):
-            written += 1
-            yield station
+        def first(p):
+            return full(p).filter(pk__in=list(full(p).values_list("pk", flat=True)[:rows]))
+
+        registry_export.registry_export_stations = first
+    reports = []
+
+    def progress(done: int, total: int) -> None:
+        reports.append((done, total))
 
     started, cpu = time.perf_counter(), time.process_time()
-    body = workbook_bytes(registry_workbook(counted()))
+    with registry_export.registry_export_produce(payload, progress) as made:
+        made.seek(0, os.SEEK_END)
+        size = made.tell()
+    wall = time.perf_counter() - started
     return {
-        "rows": written,
-        "wall": time.perf_counter() - started,
+        "rows": reports[-1][0],
+        "wall": wall,
         "cpu": time.process_time() - cpu,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "baseline_mb": baseline,
-        "size_mb": len(body) / 1e6,
+        "size_mb": size / 1e6,
+        "progress_reports": len(reports),
     }
 
 
@@ -106,7 +107,9 @@ def main() -> int:
         + " --write`",
         "",
         "The whole registry as the aid center exports it (every field of every station), "
-        "written by `registry_workbook` in a fresh process on the bench database.",
+        "written by the export job's production function (`registry_export_produce`, what "
+        "the Celery worker runs) in a fresh process on the bench database; the job told its "
+        f"progress {result['progress_reports']} times.",
         "",
         "| rows | wall s | CPU s | peak RSS (MB) | baseline RSS (MB) | file MB | target |",
         "|---:|---:|---:|---:|---:|---:|---|",
@@ -117,13 +120,7 @@ def main() -> int:
     ]
     text = "\n".join(lines)
     if args.write:
-        doc = ROOT / "docs" / "BENCHMARKS.md"
-        current = doc.read_text(encoding="utf-8")
-        if START in current:
-            pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-            doc.write_text(pattern.sub(lambda _m: text, current), encoding="utf-8")
-        else:
-            doc.write_text(current.rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+        sections.write(START, END, text)
         print("wrote the registry export section of docs/BENCHMARKS.md")
     else:
         print(text)

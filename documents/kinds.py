@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from django.core.files import File
     from django.db import models
 
     from .snapshots import Snapshot
@@ -64,9 +65,18 @@ class DocumentKind:
     shown_to_inspectors: bool = False
     # A document that is not drawn from a template (a workbook): payload -> the file's bytes,
     # with its extension and content type. The worker stores it like a PDF.
-    produce: Callable[[dict[str, Any]], bytes] | None = None
+    produce: Callable[..., bytes | File] | None = None
     file_extension: str = ""
     file_content_type: str = ""
+    # ``produce`` reports how far it is: it is called as produce(payload, progress), and
+    # calls progress(done, total) now and then (cheaply: a row update each time), which the
+    # page waiting for the file shows. It may return a File instead of bytes (a temporary
+    # file, so that a large workbook is not held in memory twice).
+    progress: bool = False
+    # Made from one user's own view of the data (the registry export with that user's scope
+    # and filters): only that user reads it. Must equal unions.scopes.PERSONAL_DOCUMENT_KINDS,
+    # where the rule is written; a test holds the two together.
+    personal: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "code", str(self.code))  # a TextChoices member is stored as text

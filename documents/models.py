@@ -67,6 +67,10 @@ class GeneratedDocument(models.Model):
     size = models.PositiveBigIntegerField(_("size"), default=0)
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # How far a long job has come (rows written of rows to write), for the page that waits
+    # for it; kinds that report progress set them (DocumentKind.progress), others leave 0.
+    progress_done = models.PositiveIntegerField(_("done"), default=0)
+    progress_total = models.PositiveIntegerField(_("to do"), default=0)
     # Which task run holds the render (a redelivered message keeps its id) and where it
     # runs, so that a redelivery after a crash takes over and a live duplicate stands back.
     task_id = models.CharField(_("task"), max_length=64, blank=True)
@@ -113,6 +117,12 @@ class GeneratedDocument(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.state in (self.State.QUEUED, self.State.RENDERING)
+
+    @property
+    def progress_percent(self) -> int:
+        if not self.progress_total:
+            return 0
+        return min(100, self.progress_done * 100 // self.progress_total)
 
     @property
     def content_type(self) -> str:

@@ -35,6 +35,7 @@ from . import kinds
 from .bundle import entry_name, write_zip
 from .models import GeneratedDocument, document_file_path
 from .render import render_pdf
+from .snapshots import DocumentUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +111,18 @@ def _claim(document_id: int, task_id: str) -> GeneratedDocument | None:
     document.task_id = task_id
     document.worker = f"{socket.gethostname()}:{os.getpid()}"[:120]
     document.started_at = now
+    document.progress_done = document.progress_total = 0
     document.save(
-        update_fields=["state", "attempts", "task_id", "worker", "started_at", "updated_at"]
+        update_fields=[
+            "state",
+            "attempts",
+            "task_id",
+            "worker",
+            "started_at",
+            "progress_done",
+            "progress_total",
+            "updated_at",
+        ]
     )
     return document
 
@@ -175,10 +186,34 @@ def _render_bundle(document: GeneratedDocument, task_id: str):
     return write_zip(entries, storage())
 
 
+def _progress(document_id: int, task_id: str):
+    """The ``progress(done, total)`` a kind's producer calls: one row update, which also
+    renews the claim, so that a long job is never taken for a dead one (the lease)."""
+
+    def record(done: int, total: int) -> None:
+        now = timezone.now()
+        GeneratedDocument.objects.filter(
+            pk=document_id, state=State.RENDERING, task_id=task_id
+        ).update(progress_done=done, progress_total=total, started_at=now, updated_at=now)
+
+    return record
+
+
+def _produced(document: GeneratedDocument, task_id: str):
+    kind = kinds.get(document.kind)
+    if kind.progress:
+        return kind.produce(document.payload, _progress(document.pk, task_id))
+    return kind.produce(document.payload)
+
+
 def _produce(document: GeneratedDocument, task_id: str) -> tuple[str, int]:
     kind = kinds.get(document.kind)
     if kind.produce is not None:
-        return _store(document, ContentFile(kind.produce(document.payload)))
+        made = _produced(document, task_id)
+        if isinstance(made, File):
+            with made:  # a temporary file: closed, and so removed, once stored
+                return _store(document, made)
+        return _store(document, ContentFile(made))
     if kind.bundle:
         with _render_bundle(document, task_id) as handle:
             return _store(document, File(handle))
@@ -211,12 +246,17 @@ def _release(document_id: int) -> None:
     document.save(update_fields=["state", "attempts", "updated_at"])
 
 
+class _Refused(Exception):
+    """A refusal's own words, shown to the user without an exception's class name."""
+
+
 @transaction.atomic
 def _record_failure(document_id: int, exc: BaseException, *, final: bool) -> None:
     document = GeneratedDocument.objects.select_for_update().filter(pk=document_id).first()
     if document is None or document.state == State.READY:
         return
-    document.error = f"{type(exc).__name__}: {exc}"[:2000]
+    text = str(exc) if isinstance(exc, _Refused) else f"{type(exc).__name__}: {exc}"
+    document.error = text[:2000]
     document.state = State.FAILED if final else State.QUEUED
     document.finished_at = timezone.now() if final else None
     document.save(update_fields=["error", "state", "finished_at", "updated_at"])
@@ -230,8 +270,9 @@ def document_render(
     Returns the document when this call made it, else None (done already, held by a live
     task, or gone). A failure on the final attempt marks the document failed and returns it;
     earlier failures put it back in the queue and raise DocumentRenderError for a retry. A
-    bundle whose members are still being made elsewhere goes back to the queue and raises
-    DocumentPending.
+    producer that raises DocumentUnavailable (the record can no longer have the document)
+    fails it at once with that message, without retries. A bundle whose members are still
+    being made elsewhere goes back to the queue and raises DocumentPending.
     """
     document = _claim(document_id, task_id)
     if document is None:
@@ -241,6 +282,13 @@ def document_render(
     except DocumentPending:
         _release(document_id)
         raise
+    except DocumentUnavailable as exc:
+        # The record can no longer have this document (an export whose requester lost the
+        # access it was asked with): trying again cannot help, so it fails at once.
+        log.warning("document %s refused: %s", document_id, exc)
+        _record_failure(document_id, _Refused(" ".join(exc.messages)), final=True)
+        document.refresh_from_db()
+        return document
     except Exception as exc:
         log.warning("document %s attempt %s failed: %s", document_id, document.attempts, exc)
         _record_failure(document_id, exc, final=final_attempt)

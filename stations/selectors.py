@@ -20,6 +20,21 @@ EXACT_FILTERS = {
 }
 
 
+# Every parameter that narrows the registry list (and so its export).
+REGISTRY_PARAMS = (*EXACT_FILTERS, "q")
+
+
+def registry_params(params) -> dict[str, str]:
+    """The registry's filters out of a query string, a form or a stored snapshot: the known
+    names only, trimmed, empty ones left out."""
+    found = {}
+    for name in REGISTRY_PARAMS:
+        value = str(params.get(name) or "").strip()
+        if value:
+            found[name] = value
+    return found
+
+
 def registry_filter(qs: QuerySet[Station], params) -> QuerySet[Station]:
     """Filter a scoped queryset by the registry's GET parameters.
 

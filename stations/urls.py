@@ -7,6 +7,7 @@ from .views import (
     directory,
     documents,
     excel,
+    exports,
     feedback,
     filings,
     offline,
@@ -32,6 +33,7 @@ urlpatterns = [
     *records.urlpatterns,
     *paper.urlpatterns,
     *excel.urlpatterns,
+    *exports.urlpatterns,
     *documents.urlpatterns,
     *closures.urlpatterns,
 ]

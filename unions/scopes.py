@@ -31,6 +31,12 @@ STATION_DRAFT = "draft"
 # Documents an inspector may open: a station's own pledge (附件3, posted in the station) and
 # its plaque artwork. Equal to the kinds the stations app registers (a test holds them).
 INSPECTOR_DOCUMENT_KINDS = ("pledge", "plaque")
+# Documents made from one user's own view of the data: the registry export, written with
+# that user's scope and list filters. Only the user who asked reads one, and only while the
+# rules above still let them see it (its union, its district); a colleague, even of the
+# same union or the aid center, makes their own. Equal to the kinds registered as personal
+# (a test holds them).
+PERSONAL_DOCUMENT_KINDS = ("registry_xlsx",)
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,9 @@ class Scope:
     union_staff: bool = True
     # A second union that also sees the row: the reviewing union of a peer review.
     also_union: str | None = None
+    # Rows that only one user sees, on top of the rules above: (the condition that marks
+    # them, the lookup of that user's id).
+    personal: tuple[Q, str] | None = None
 
     def for_inspector(self, user) -> Q | None:
         if self.inspectors is None:
@@ -121,7 +130,10 @@ SCOPES: dict[str, Scope] = {
     # A title belongs to the winner's union; inspectors have no use for the selection.
     "awards.Award": Scope(union="union_id"),
     "documents.GeneratedDocument": Scope(
-        union="union_id", district="district", inspectors=Q(kind__in=INSPECTOR_DOCUMENT_KINDS)
+        union="union_id",
+        district="district",
+        inspectors=Q(kind__in=INSPECTOR_DOCUMENT_KINDS) | Q(kind__in=PERSONAL_DOCUMENT_KINDS),
+        personal=(Q(kind__in=PERSONAL_DOCUMENT_KINDS), "requested_by_id"),
     ),
 }
 
@@ -138,6 +150,9 @@ def visible(queryset: models.QuerySet, user) -> models.QuerySet:
     """The rows of ``queryset`` that ``user`` may see, by the table above."""
     scope = scope_of(queryset.model)
     role = role_of(user)
+    if scope.personal is not None and role is not None:
+        marked, owner = scope.personal
+        queryset = queryset.filter(~marked | Q(**{owner: user.pk}))
     if role in (Role.AID_CENTER, Role.ADMIN):
         return queryset.all()
     if role == Role.UNION_STAFF:

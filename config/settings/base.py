@@ -254,6 +254,11 @@ CELERY_BEAT_SCHEDULE["plan-draw-quarter"] = {
 # The quarterly assessment of the quarter just ended, in the small hours of the first day of
 # the quarter after it (inspections.tasks.assessment_of_last_quarter); checks logged late on
 # the quarter's last day are in by then. A re-run or a correction is a manual trigger.
+# Registry exports carry heads' names and mobiles: deleted once REGISTRY_EXPORT_KEEP_DAYS old.
+CELERY_BEAT_SCHEDULE["registry-exports-expire"] = {
+    "task": "stations.registry_exports_expire",
+    "schedule": crontab(hour=3, minute=15),
+}
 CELERY_BEAT_SCHEDULE["quarterly-assessment"] = {
     "task": "inspections.tasks.assessment_of_last_quarter",
     "schedule": crontab(minute=30, hour=2, day_of_month=1, month_of_year="1,4,7,10"),
@@ -380,6 +385,8 @@ PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=runserver_base_url(sys.argv)).rstrip("/")
 # Days a union has to hand in the signed pledge (附件3 备注: 《承诺书》需于 月 日前送至…).
 PLEDGE_DUE_DAYS = env.int("PLEDGE_DUE_DAYS", default=30)
+# Days a registry export (stations/documents/registry_export.py) is kept for its requester.
+REGISTRY_EXPORT_KEEP_DAYS = env.int("REGISTRY_EXPORT_KEEP_DAYS", default=7)
 # Warn this many days before a liability insurance policy ends.
 INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
 # Days a union has to put a station right once a rectification order (整改) is opened,

@@ -12,3 +12,5 @@ class Kind(models.TextChoices):
     PLEDGE = "pledge", _("Service pledge (Annex 3)")
     PLAQUE = "plaque", _("Plaque artwork")
     BATCH_ZIP = "batch_zip", _("All pledges and plaques (zip)")
+    # Not a paper of the programme: the registry list written to Excel by a background job.
+    REGISTRY_EXPORT = "registry_xlsx", _("Station registry (Excel)")

@@ -2,7 +2,8 @@
 
 附件1 (filing form) and the zip of a filing's pledges and plaques hang off a FilingForm,
 附件2 off an Agreement, 附件3 (pledge) and the plaque artwork off a Station. Only the last
-two are a station's own documents, which inspectors may read (unions.scopes).
+two are a station's own documents, which inspectors may read (unions.scopes). The registry
+export (registry_export.py) is a workbook a user asks for from the registry list, theirs alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..models import Agreement, FilingForm, Station
 from . import snapshots
 from .codes import Kind
 from .drawing import filing_form_context, plaque_context
+from .registry_export import registry_export_kind
 
 
 def register_kinds() -> None:
@@ -69,6 +71,7 @@ def register_kinds() -> None:
             bundle=True,
         )
     )
+    register(registry_export_kind())
     register_record(
         RecordType(
             name="station",

@@ -1,7 +1,8 @@
 """Views: excel. Each view declares its access rule; lookups go through visible_to().
 
 The 附件1 form both ways: the blank template, any filing in the official layout, the
-upload that turns a filled-in form into a draft filing, and the registry export.
+upload that turns a filled-in form into a draft filing; the registry export's old address
+(the export itself is a background job: exports.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -20,12 +20,12 @@ from unions.roles import union_of
 
 from ..excel.forms import FilingImportForm
 from ..excel.layout import layout
-from ..excel.registry import registry_workbook
 from ..excel.writer import filing_workbook, workbook_bytes
-from ..models import FilingForm, Station
-from ..selectors import registry_filter
+from ..models import FilingForm
+from ..selectors import registry_params
 from ..services.filing_import import filing_import
 from .common import FORM_METHODS, STAFF_READ, UNION_OR_AID, content_disposition
+from .exports import registry_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -88,15 +88,14 @@ def filing_import_view(request):
 
 @access(*STAFF_READ)
 def registry_export(request):
-    stations = registry_filter(
-        Station.objects.visible_to(request.user).select_related("union", "host_unit", "filing"),
-        request.GET,
-    ).order_by("plaque_seq", "id")
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(
-        registry_workbook(stations.iterator(chunk_size=1000)),
-        _("station-registry-%(date)s.xlsx") % {"date": stamp},
+    """The export's old address (bookmarks, links in mails): an export is a background job
+    now, asked for with a POST from the registry page, so this goes back to that page with
+    the same filters rather than starting work on a GET."""
+    messages.info(
+        request,
+        _("Excel exports are made in the background: press “Export to Excel” to start one."),
     )
+    return redirect(registry_url(registry_params(request.GET)))
 
 
 urlpatterns: list = [

@@ -31,7 +31,7 @@ from ..models import (
     StationStatus,
 )
 from ..permissions import STATION_ACTORS
-from ..selectors import registry_filter, station_history
+from ..selectors import registry_filter, registry_params, station_history
 from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
@@ -80,6 +80,8 @@ def registry(request):
             "unions": Union.objects.visible_to(request.user) if role != Role.UNION_STAFF else [],
             "query": request.GET.urlencode(),
             "params": request.GET,
+            # What the export button posts, so that the workbook holds what the list shows.
+            "export_filters": registry_params(request.GET),
         },
     )
 

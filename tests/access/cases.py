@@ -8,7 +8,14 @@ where a view answers differently by design (the login page sends a signed-in use
 
 from __future__ import annotations
 
-from . import cases_awards, cases_checks, cases_feedback, cases_orders, cases_rankings
+from . import (
+    cases_awards,
+    cases_checks,
+    cases_excel,
+    cases_feedback,
+    cases_orders,
+    cases_rankings,
+)
 from .case import Case
 from .cases_documents import CASES as DOCUMENT_CASES
 from .cases_excel import CASES as EXCEL_CASES
@@ -63,6 +70,7 @@ VARIANTS: list[tuple[str, Case]] = [
     *cases_rankings.VARIANTS,
     *cases_awards.VARIANTS,
     *cases_feedback.VARIANTS,
+    *cases_excel.VARIANTS,
 ]
 
 # Django's admin site, declared as one unit in unions/access.py (NAMESPACE_RULES). Its

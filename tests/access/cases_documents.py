@@ -98,6 +98,36 @@ def _ready(w, kind: str = Kind.PLEDGE) -> GeneratedDocument:
     return document
 
 
+def ready_export(w, requester: str = "union_a") -> GeneratedDocument:
+    """A made registry export (a stand-in file) asked for by the harness's ``requester``."""
+    from stations.documents.registry_export import RegistryExport
+
+    user = w.users()[requester]
+    snapshot = snapshot_for(Kind.REGISTRY_EXPORT, RegistryExport(user=user))
+    document, created = GeneratedDocument.objects.get_or_create(
+        kind=Kind.REGISTRY_EXPORT,
+        record_key=snapshot.record_key,
+        version=snapshot.version,
+        defaults={
+            "union_id": snapshot.union_id,
+            "district": snapshot.district,
+            "payload": snapshot.payload,
+            "title": snapshot.title,
+            "requested_by": user,
+        },
+    )
+    if created:
+        document.file.save("harness.xlsx", ContentFile(b"PK"), save=False)
+        document.state = GeneratedDocument.State.READY
+        document.save()
+    return document
+
+
+# Who a registry export union A's clerk asked for is hidden from: it is the clerk's alone
+# (unions.scopes.PERSONAL_DOCUMENT_KINDS), the aid center's staff included.
+NOT_THE_REQUESTER = (*INSPECTORS, "aid_center")
+
+
 def _download(kind: str, *, inspectors: bool) -> Case:
     return Case(
         kwargs=lambda w: {"pk": _ready(w, kind).pk},
@@ -120,6 +150,11 @@ DOWNLOADS: dict[str, Case] = {
     "assess_xlsx": Case(
         kwargs=lambda w: {"pk": _ready(w, "assess_xlsx").pk},
         hidden_from=("union_a", "union_b", *INSPECTORS),
+    ),
+    # The registry export is its requester's alone (test_registry_export_downloads.py walks
+    # every requester); here union A's clerk asked for it.
+    Kind.REGISTRY_EXPORT: Case(
+        kwargs=lambda w: {"pk": ready_export(w).pk}, owner="a", hidden_from=NOT_THE_REQUESTER
     ),
 }
 

@@ -11,7 +11,7 @@ from django.urls import resolve, reverse
 
 from documents import kinds
 from unions.access import rule_for
-from unions.scopes import INSPECTOR_DOCUMENT_KINDS
+from unions.scopes import INSPECTOR_DOCUMENT_KINDS, PERSONAL_DOCUMENT_KINDS
 
 from .cases_documents import DOWNLOADS
 from .test_access_harness import ROLES, _client, _role_value
@@ -46,3 +46,8 @@ def test_the_table_covers_every_registered_kind():
 def test_the_kinds_inspectors_read_are_the_ones_the_scope_lets_through():
     shown = {kind.code for kind in kinds.all_kinds() if kind.shown_to_inspectors}
     assert shown == set(INSPECTOR_DOCUMENT_KINDS)
+
+
+def test_the_personal_kinds_are_the_ones_the_scope_keeps_to_their_requester():
+    personal = {kind.code for kind in kinds.all_kinds() if kind.personal}
+    assert personal == set(PERSONAL_DOCUMENT_KINDS)

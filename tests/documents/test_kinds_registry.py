@@ -10,7 +10,7 @@ from documents.snapshots import DocumentUnavailable, snapshot_for
 from stations.documents.codes import Kind
 
 
-def test_the_stations_app_registers_its_five_kinds_and_documents_its_report():
+def test_the_stations_app_registers_its_kinds_and_documents_its_report():
     codes = {kind.code for kind in kinds.all_kinds()}
     assert {*Kind.values, "report"} <= codes
 

@@ -63,3 +63,28 @@ def industry_union(db) -> Union:
 @pytest.fixture
 def greening_union(db) -> Union:
     return Union.objects.get(code="greening")
+
+
+@pytest.fixture
+def exported(client, tasks_in_process, django_capture_on_commit_callbacks):
+    """exported(user, filters) -> the registry export's sheet, asked for as the registry page
+    asks (a POST with the list's filters), made by the job and downloaded from its page."""
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from documents.models import GeneratedDocument
+
+    def export(user, filters: dict | None = None):
+        client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("stations:registry_export_request"), filters or {})
+        assert response.status_code == 302
+        document = GeneratedDocument.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
+        assert document.state == GeneratedDocument.State.READY, document.error
+        download = client.get(reverse("documents:download", kwargs={"pk": document.pk}))
+        assert download.status_code == 200
+        return load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+
+    return export

@@ -1,0 +1,13 @@
+"""Scheduled work of the stations app (CELERY_BEAT_SCHEDULE names these); thin, as tasks are."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="stations.registry_exports_expire")
+def registry_exports_expire_task() -> int:
+    """Daily: delete registry exports past REGISTRY_EXPORT_KEEP_DAYS (personal data)."""
+    from .documents.registry_export import registry_exports_expire
+
+    return registry_exports_expire()
