@@ -1,16 +1,36 @@
 """Reads for the public directory (/stations/): filters, open now and distance order.
 
 Public stations only (``Station.objects.public()``). District, audience, service and text
-narrow the query in the database; "open now" and distance are read from each station's
-hours and coordinates in Python, on what is left.
+narrow the query in the database. What one request reads is bounded by the page asked for,
+never by the number of stations (issue 13: 185,000 public stations at national size):
+
+- In the directory's order (district, plaque number) a page is a slice of the database's
+  order, its ids read from the partial index ``station_directory_order``; the total is one
+  COUNT, cached until any station changes.
+- "Open now" depends on each station's weekly hours and temporary closures, read in Python
+  (open_now.py). The matches are read in the same order, in growing chunks, only until the
+  page is filled and one more is found (so a next page is known to exist). How many are open
+  in all is not known without reading every match, and the page does not claim it.
+- ``near=lat,lng`` reads the matches in a small box around the point (the partial index
+  ``station_directory_position``), keeps those inside the circle, and doubles the radius
+  until the page is filled or NEAR_RADIUS_KM is reached. Every station nearer than the
+  radius lies inside its box, so the nearest found are the nearest there are.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import BooleanField, Max, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .geo import Point, bounding_box, haversine_km, parse_point
@@ -19,6 +39,19 @@ from .open_now import closure_on, open_now
 
 # The parameters of DESIGN.md's public contract, in the order the form shows them.
 FILTER_PARAMS = ("q", "district", "service", "audience", "open_now", "near")
+
+# Downtown a kilometre holds a page of stations at national density; in the suburbs a few
+# doublings reach them (1, 2, 4, 8, 16, then NEAR_RADIUS_KM).
+NEAR_FIRST_RADIUS_KM = 1.0
+# Lists read station by station (open now, near) stop at this page: the deeper the page,
+# the more stations one request reads to reach it. Nobody looking for a place to rest pages
+# past the thousandth nearest, and a crawler cannot make one request read the country.
+DEEPEST_PAGE = 50
+# "Open now" reads the matches in chunks that double from two pages' worth up to this.
+LARGEST_CHUNK = 1000
+# The directory's count is kept under the time of the last change to any station, so a
+# change shows at once; the timeout only bounds what a busy day leaves in the cache.
+COUNT_SECONDS = 300
 
 
 @dataclass
@@ -60,7 +93,70 @@ class DirectoryQuery:
         )
 
 
-def directory_queryset(query: DirectoryQuery) -> QuerySet[Station]:
+@dataclass
+class DirectoryPage:
+    """One page of the directory, shaped like Django's ``Page`` for the pagination partial."""
+
+    entries: list[DirectoryEntry]
+    number: int
+    per_page: int
+    has_next_page: bool
+    # None when knowing it would mean reading every match (open now and near, with more
+    # pages to come).
+    count: int | None
+
+    @property
+    def object_list(self) -> list[DirectoryEntry]:
+        return self.entries
+
+    @property
+    def paginator(self) -> DirectoryPage:
+        # templates/partials/pagination.html reads page.paginator.num_pages.
+        return self
+
+    @property
+    def num_pages(self) -> int | None:
+        if self.count is None:
+            return None
+        return max(1, math.ceil(self.count / self.per_page))
+
+    def has_next(self) -> bool:
+        return self.has_next_page
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.entries else 0
+
+    def end_index(self) -> int:
+        return (self.number - 1) * self.per_page + len(self.entries)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """What deciding a station's place in the list needs, before its whole row is read.
+    Quacks like a station for open_now()."""
+
+    pk: int
+    plaque_number: str
+    open_24h: bool = False
+    opening_hours: list = field(default_factory=list)
+    distance_km: float | None = None
+    current_closures: list | None = None
+
+
+def matching_stations(query: DirectoryQuery) -> QuerySet[Station]:
+    """Public stations that pass the filters the database can apply (all but open now)."""
     qs = Station.objects.public()
     if query.district:
         qs = qs.filter(district=query.district)
@@ -71,50 +167,207 @@ def directory_queryset(query: DirectoryQuery) -> QuerySet[Station]:
         # on SQLite and PostgreSQL ("water" never matches "water_dispenser").
         qs = qs.filter(services__icontains=f'"{query.service}"')
     if query.q:
-        qs = qs.filter(
-            Q(name__icontains=query.q)
-            | Q(address__icontains=query.q)
-            | Q(district__icontains=query.q)
-            | Q(plaque_number__iexact=query.q)
-        )
+        qs = _text_search(qs, query.q)
+    return qs
+
+
+def _text_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
+    """Name, address, district or plaque number; never the station head (a public page)."""
+    contains = Q(name__icontains=q) | Q(address__icontains=q) | Q(plaque_number__iexact=q)
+    if connection.vendor != "postgresql" or len(q) < 2:
+        return qs.filter(contains | Q(district__icontains=q))
+    # PostgreSQL: the character-pair index (migration 0011, as the registry's search) finds
+    # the candidates instead of a scan of every public station; the containment test
+    # checks them (the pairs also hold the head's name, which must not match here). A
+    # district is one of a short known list, matched here rather than by scanning.
+    districts = [d for d in settings.DISTRICTS if q.casefold() in d.casefold()]
+    pairs = RawSQL(
+        '"stations_station"."search_bigrams" @> relay_bigrams(lower(%s))',
+        (q,),
+        output_field=BooleanField(),
+    )
+    return qs.alias(text_pairs=pairs).filter(
+        (Q(text_pairs=True) & contains) | Q(district__in=districts)
+    )
+
+
+def directory_page(
+    query: DirectoryQuery, page: str | int | None = 1, when: datetime | None = None
+) -> DirectoryPage:
+    """The page ``page`` of the directory: nearest first when ``near`` is given, else in
+    district and plaque-number order."""
+    when = when or timezone.now()
+    size = settings.DIRECTORY_PAGE_SIZE
+    number = _page_number(page)
+    if not (query.near or query.open_now):
+        return _ordered_page(query, number, size, when)
+    number = min(number, DEEPEST_PAGE)
+    needed = number * size + 1  # one more than the page: is there a next one?
     if query.near:
-        min_lat, max_lat, min_lng, max_lng = bounding_box(query.near, settings.NEAR_RADIUS_KM)
-        qs = qs.filter(
+        found, complete = _nearest(query, needed, size, when)
+    else:
+        found, complete = _open_in_order(query, needed, size, when)
+    count = len(found) if complete else None
+    if count is not None:
+        number = min(number, max(1, math.ceil(count / size)))
+    shown = found[(number - 1) * size : number * size]
+    entries = _entries(shown, when)
+    has_next = len(found) > number * size and number < DEEPEST_PAGE
+    return DirectoryPage(entries, number, size, has_next, count)
+
+
+def _page_number(page) -> int:
+    try:
+        return max(1, int(page))
+    except (TypeError, ValueError):
+        return 1
+
+
+# --- In the directory's order ---------------------------------------------------------------
+
+
+def _ordered(query: DirectoryQuery) -> QuerySet[Station]:
+    return matching_stations(query).order_by("district", "plaque_number")
+
+
+def _ordered_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
+    stations = _ordered(query)
+    count = _count(query, stations)
+    last = max(1, math.ceil(count / size))
+    number = min(number, last)
+    # The ids first: a deep page skips index entries, not rows.
+    ids = list(stations.values_list("pk", flat=True)[(number - 1) * size : number * size])
+    entries = _entries([_Candidate(pk, "") for pk in ids], when)
+    return DirectoryPage(entries, number, size, number < last, count)
+
+
+def _count(query: DirectoryQuery, stations: QuerySet[Station]) -> int:
+    # Any change that moves a station into or out of the public list saves its updated_at
+    # (an indexed maximum); the key changes with it, so the count is never stale.
+    last = Station.objects.aggregate(last=Max("updated_at"))["last"]
+    filters = repr((query.q, query.district, query.service, query.audience))
+    digest = hashlib.sha1(filters.encode(), usedforsecurity=False).hexdigest()
+    key = f"directory:count:{last.isoformat() if last else '-'}:{digest}"
+    return cache.get_or_set(key, stations.count, COUNT_SECONDS)
+
+
+def _open_in_order(
+    query: DirectoryQuery, needed: int, size: int, when
+) -> tuple[list[_Candidate], bool]:
+    """The first ``needed`` stations open now, in the directory's order; and whether every
+    match was read (then the list is all there is)."""
+    rows = _ordered(query).values_list("pk", "plaque_number", "open_24h", "opening_hours")
+    found: list[_Candidate] = []
+    start, chunk = 0, 2 * size
+    while True:
+        batch = [_Candidate(*row) for row in rows[start : start + chunk]]
+        for candidate in _open_among(batch, when):
+            found.append(candidate)
+            if len(found) == needed:
+                return found, False
+        if len(batch) < chunk:
+            return found, True
+        start, chunk = start + chunk, min(2 * chunk, LARGEST_CHUNK)
+
+
+# --- Nearest first --------------------------------------------------------------------------
+
+
+def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[_Candidate], bool]:
+    """The ``needed`` nearest matches (open now, when asked) within NEAR_RADIUS_KM, nearest
+    first; and whether every match within NEAR_RADIUS_KM was read."""
+    centre = query.near
+    assert centre is not None
+    fields = ["pk", "plaque_number"]
+    if query.open_now:
+        fields += ["open_24h", "opening_hours"]
+    matches = matching_stations(query).order_by()
+    limit = settings.NEAR_RADIUS_KM
+    radius = min(NEAR_FIRST_RADIUS_KM, limit)
+    while True:
+        min_lat, max_lat, min_lng, max_lng = bounding_box(centre, radius)
+        inside = matches.filter(
             latitude__gte=min_lat,
             latitude__lte=max_lat,
             longitude__gte=min_lng,
             longitude__lte=max_lng,
-        )
-    today = timezone.localdate()
-    closures = Prefetch(
-        "closures",
-        queryset=StationClosure.objects.covering(today),
-        to_attr="current_closures",
-    )
-    return qs.prefetch_related(closures).order_by("district", "plaque_number")
+        ).values_list("latitude", "longitude", *fields)
+        candidates = []
+        for lat, lng, *row in inside:
+            distance = haversine_km(centre, Point(float(lat), float(lng)))
+            if distance <= radius:  # a box's corners lie outside its circle
+                candidates.append(_Candidate(*row, distance_km=distance))
+        candidates.sort(key=lambda c: (c.distance_km, c.plaque_number))
+        if query.open_now:
+            found = _first_open(candidates, needed, size, when)
+        else:
+            found = candidates[:needed]
+        if len(found) >= needed or radius >= limit:
+            return found, len(found) < needed
+        radius = min(2 * radius, limit)
 
 
-def directory_entries(query: DirectoryQuery, when=None) -> list[DirectoryEntry]:
-    """Every public station that matches, as entries; nearest first when ``near`` is given."""
+def _first_open(candidates: list[_Candidate], needed: int, size: int, when) -> list[_Candidate]:
+    """The first ``needed`` of ``candidates`` open now, reading closures a batch at a time."""
+    found: list[_Candidate] = []
+    start, chunk = 0, 2 * size
+    while start < len(candidates):
+        for candidate in _open_among(candidates[start : start + chunk], when):
+            found.append(candidate)
+            if len(found) == needed:
+                return found
+        start, chunk = start + chunk, min(2 * chunk, LARGEST_CHUNK)
+    return found
+
+
+# --- Open now and the page's rows -----------------------------------------------------------
+
+
+def _today(when: datetime) -> date:
+    return timezone.localtime(when).date()
+
+
+def _closures_of(ids: Iterable[int], day: date) -> dict[int, list[StationClosure]]:
+    """Temporary closures covering ``day`` of these stations, by station (one query)."""
+    found: dict[int, list[StationClosure]] = defaultdict(list)
+    ids = list(ids)
+    if ids:
+        for closure in StationClosure.objects.covering(day).filter(station_id__in=ids):
+            found[closure.station_id].append(closure)
+    return found
+
+
+def _open_among(batch: list[_Candidate], when) -> list[_Candidate]:
+    """Those of ``batch`` open at ``when``, in order; each keeps the closures read for it."""
+    closures = _closures_of((c.pk for c in batch if c.current_closures is None), _today(when))
+    for candidate in batch:
+        if candidate.current_closures is None:
+            candidate.current_closures = closures.get(candidate.pk, [])
+    return [c for c in batch if open_now(c, when)]
+
+
+def _entries(shown: list[_Candidate], when) -> list[DirectoryEntry]:
+    """The page's whole rows, in the order decided, with their closures (read once: "open
+    now" has read them already for the stations it kept)."""
+    ids = [c.pk for c in shown]
+    rows = {s.pk: s for s in Station.objects.public().filter(pk__in=ids).order_by()} if ids else {}
+    closures = _closures_of((c.pk for c in shown if c.current_closures is None), _today(when))
     entries = []
-    for station in directory_queryset(query):
-        is_open = open_now(station, when)
-        if query.open_now and not is_open:
+    for candidate in shown:
+        station = rows.get(candidate.pk)
+        if station is None:  # left the public list between the two reads
             continue
-        entry = DirectoryEntry(
-            station=station,
-            open_now=is_open,
-            closure=closure_on(
-                station, timezone.localtime(when).date() if when else timezone.localdate()
-            ),
+        station.current_closures = (
+            candidate.current_closures
+            if candidate.current_closures is not None
+            else closures.get(station.pk, [])
         )
-        if query.near:
-            entry.distance_km = haversine_km(
-                query.near, Point(float(station.latitude), float(station.longitude))
+        entries.append(
+            DirectoryEntry(
+                station=station,
+                open_now=open_now(station, when),
+                distance_km=candidate.distance_km,
+                closure=closure_on(station, _today(when)),
             )
-            if entry.distance_km > settings.NEAR_RADIUS_KM:
-                continue  # inside the box's corner, outside the circle
-        entries.append(entry)
-    if query.near:
-        entries.sort(key=lambda e: (e.distance_km, e.station.plaque_number))
+        )
     return entries
