@@ -5,21 +5,22 @@ narrow the query in the database. What one request reads is bounded by the page 
 never by the number of stations (issue 13: 185,000 public stations at national size):
 
 - In the directory's order (district, plaque number) a page is a slice of the database's
-  order, its ids read from the partial index ``station_directory_order``; the total is one
-  COUNT, cached until any station changes.
+  order, its ids read from the partial index ``station_directory_order``. The total comes
+  from counts by district, audience and services, made once a minute for every filter.
+- A text search reads its page and one row more (is there a next page?); on PostgreSQL
+  through a character-pair index. How many stations a common term matches is not counted.
 - "Open now" depends on each station's weekly hours and temporary closures, read in Python
-  (open_now.py). The matches are read in the same order, in growing chunks, only until the
-  page is filled and one more is found (so a next page is known to exist). How many are open
-  in all is not known without reading every match, and the page does not claim it.
+  (open_now.py). The matches are read in the directory's order, in growing chunks, only
+  until the page is filled and one more is found. How many are open in all is not known
+  without reading every match, and the page does not claim it.
 - ``near=lat,lng`` reads the matches in a small box around the point (the partial index
-  ``station_directory_position``), keeps those inside the circle, and doubles the radius
-  until the page is filled or NEAR_RADIUS_KM is reached. Every station nearer than the
-  radius lies inside its box, so the nearest found are the nearest there are.
+  ``station_directory_position``), keeps those inside the circle, and widens the radius
+  (twice or more) until the page is filled or NEAR_RADIUS_KM is reached. Every station
+  nearer than the radius lies inside its box, so the nearest found are the nearest there are.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Max, Q, QuerySet
+from django.db.models import BooleanField, Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -40,18 +41,19 @@ from .open_now import closure_on, open_now
 # The parameters of DESIGN.md's public contract, in the order the form shows them.
 FILTER_PARAMS = ("q", "district", "service", "audience", "open_now", "near")
 
-# Downtown a kilometre holds a page of stations at national density; in the suburbs a few
-# doublings reach them (1, 2, 4, 8, 16, then NEAR_RADIUS_KM).
-NEAR_FIRST_RADIUS_KM = 1.0
+# Downtown half a kilometre holds a page of stations at national density (the bench's
+# 200,000 put ~1,700 within a kilometre of People's Square); elsewhere the radius grows with
+# the density seen (_wider), so a suburb is reached in two or three reads.
+NEAR_FIRST_RADIUS_KM = 0.5
 # Lists read station by station (open now, near) stop at this page: the deeper the page,
 # the more stations one request reads to reach it. Nobody looking for a place to rest pages
 # past the thousandth nearest, and a crawler cannot make one request read the country.
 DEEPEST_PAGE = 50
 # "Open now" reads the matches in chunks that double from two pages' worth up to this.
 LARGEST_CHUNK = 1000
-# The directory's count is kept under the time of the last change to any station, so a
-# change shows at once; the timeout only bounds what a busy day leaves in the cache.
-COUNT_SECONDS = 300
+# The directory's counts are a minute old at most, like the home page's: a minute's lag in
+# "185,012 stations found" is invisible, and counting 185,000 stations on every visit is not.
+COUNT_SECONDS = 60
 
 
 @dataclass
@@ -163,32 +165,41 @@ def matching_stations(query: DirectoryQuery) -> QuerySet[Station]:
     if query.audience:
         qs = qs.filter(audience=query.audience)
     if query.service:
-        # services is a JSON list of codes; matching the quoted code as text works the same
-        # on SQLite and PostgreSQL ("water" never matches "water_dispenser").
-        qs = qs.filter(services__icontains=f'"{query.service}"')
+        qs = qs.filter(_offers(query.service))
     if query.q:
         qs = _text_search(qs, query.q)
     return qs
 
 
+def _offers(service: str) -> Q:
+    """services is a JSON list of codes. PostgreSQL tests jsonb containment, which its
+    statistics estimate well (a text match on the cast column was taken to match almost
+    nothing, and the planner sorted every public station instead of walking the directory's
+    index). SQLite has no containment: the quoted code matched as text is the same test
+    ("water" never matches "water_dispenser")."""
+    if connection.vendor == "postgresql":
+        return Q(services__contains=[service])
+    return Q(services__icontains=f'"{service}"')
+
+
 def _text_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
-    """Name, address, district or plaque number; never the station head (a public page)."""
-    contains = Q(name__icontains=q) | Q(address__icontains=q) | Q(plaque_number__iexact=q)
+    """Name, address, district or the exact plaque number; never the station head (a
+    public page must not tell who runs which station)."""
+    plaque = Q(plaque_number__in={q, q.upper(), q.lower()})
+    contains = Q(name__icontains=q) | Q(address__icontains=q) | Q(district__icontains=q)
     if connection.vendor != "postgresql" or len(q) < 2:
-        return qs.filter(contains | Q(district__icontains=q))
-    # PostgreSQL: the character-pair index (migration 0011, as the registry's search) finds
-    # the candidates instead of a scan of every public station; the containment test
-    # checks them (the pairs also hold the head's name, which must not match here). A
-    # district is one of a short known list, matched here rather than by scanning.
-    districts = [d for d in settings.DISTRICTS if q.casefold() in d.casefold()]
+        return qs.filter(contains | plaque)
+    # PostgreSQL: the character pairs of those three fields (migration 0014) find the
+    # candidates through an index. A two-character term is one pair, and pairs across two
+    # fields hold a separator no term has: the index answers exactly. A longer term's pairs
+    # may lie apart, so the containment test checks each candidate.
     pairs = RawSQL(
-        '"stations_station"."search_bigrams" @> relay_bigrams(lower(%s))',
+        '"stations_station"."public_bigrams" @> relay_bigrams(lower(%s))',
         (q,),
         output_field=BooleanField(),
     )
-    return qs.alias(text_pairs=pairs).filter(
-        (Q(text_pairs=True) & contains) | Q(district__in=districts)
-    )
+    text = Q(text_pairs=True) if len(q) == 2 else Q(text_pairs=True) & contains
+    return qs.alias(text_pairs=pairs).filter(text | plaque)
 
 
 def directory_page(
@@ -199,9 +210,11 @@ def directory_page(
     when = when or timezone.now()
     size = settings.DIRECTORY_PAGE_SIZE
     number = _page_number(page)
-    if not (query.near or query.open_now):
-        return _ordered_page(query, number, size, when)
+    if not (query.near or query.open_now or query.q):
+        return _counted_page(query, number, size, when)
     number = min(number, DEEPEST_PAGE)
+    if not (query.near or query.open_now):
+        return _searched_page(query, number, size, when)
     needed = number * size + 1  # one more than the page: is there a next one?
     if query.near:
         found, complete = _nearest(query, needed, size, when)
@@ -230,25 +243,54 @@ def _ordered(query: DirectoryQuery) -> QuerySet[Station]:
     return matching_stations(query).order_by("district", "plaque_number")
 
 
-def _ordered_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
-    stations = _ordered(query)
-    count = _count(query, stations)
+def _counted_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
+    count = _count(query)
     last = max(1, math.ceil(count / size))
     number = min(number, last)
     # The ids first: a deep page skips index entries, not rows.
-    ids = list(stations.values_list("pk", flat=True)[(number - 1) * size : number * size])
+    ids = _ordered(query).values_list("pk", flat=True)[(number - 1) * size : number * size]
     entries = _entries([_Candidate(pk, "") for pk in ids], when)
     return DirectoryPage(entries, number, size, number < last, count)
 
 
-def _count(query: DirectoryQuery, stations: QuerySet[Station]) -> int:
-    # Any change that moves a station into or out of the public list saves its updated_at
-    # (an indexed maximum); the key changes with it, so the count is never stale.
-    last = Station.objects.aggregate(last=Max("updated_at"))["last"]
-    filters = repr((query.q, query.district, query.service, query.audience))
-    digest = hashlib.sha1(filters.encode(), usedforsecurity=False).hexdigest()
-    key = f"directory:count:{last.isoformat() if last else '-'}:{digest}"
-    return cache.get_or_set(key, stations.count, COUNT_SECONDS)
+def _searched_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
+    """A text search's page and one more row to tell whether another page follows. Counting
+    every station a common term matches (漕溪, 中山: thousands at national size) would cost
+    more than the page, so the total is known only on the last page."""
+    start = (number - 1) * size
+    ids = list(_ordered(query).values_list("pk", flat=True)[start : start + size + 1])
+    has_next = len(ids) > size and number < DEEPEST_PAGE
+    count = start + len(ids) if len(ids) <= size and (ids or number == 1) else None
+    entries = _entries([_Candidate(pk, "") for pk in ids[:size]], when)
+    return DirectoryPage(entries, number, size, has_next, count)
+
+
+def _count(query: DirectoryQuery) -> int:
+    groups = cache.get_or_set(COUNT_GROUPS_KEY, _count_groups, COUNT_SECONDS)
+    return sum(
+        n
+        for district, audience, services, n in groups
+        if (not query.district or district == query.district)
+        and (not query.audience or audience == query.audience)
+        and (not query.service or query.service in services)
+    )
+
+
+COUNT_GROUPS_KEY = "directory:count-groups"
+
+
+def _count_groups() -> list[tuple[str, str, list[str], int]]:
+    """Public stations counted by district, audience and list of services: a few hundred
+    groups that answer the count of every combination of those filters. One scan a minute
+    for all of them, where a count per combination would be one scan each (a filtered
+    count cannot use an index: most stations offer water)."""
+    rows = (
+        Station.objects.public()
+        .order_by()
+        .values_list("district", "audience", "services")
+        .annotate(n=Count("id"))
+    )
+    return [(d, a, list(s or []), n) for d, a, s, n in rows]
 
 
 def _open_in_order(
@@ -304,7 +346,16 @@ def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[
             found = candidates[:needed]
         if len(found) >= needed or radius >= limit:
             return found, len(found) < needed
-        radius = min(2 * radius, limit)
+        radius = min(_wider(radius, len(found), needed), limit)
+
+
+def _wider(radius: float, found: int, needed: int) -> float:
+    """The next radius: where the density seen so far puts ``needed`` stations (the count
+    grows with the area, the square of the radius) with a quarter to spare; at least twice
+    the last, four times when none was found."""
+    if not found:
+        return 4 * radius
+    return radius * max(2.0, 1.25 * math.sqrt(needed / found))
 
 
 def _first_open(candidates: list[_Candidate], needed: int, size: int, when) -> list[_Candidate]:
