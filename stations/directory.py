@@ -5,10 +5,11 @@ narrow the query in the database. What one request reads is bounded by the page 
 never by the number of stations (issue 13: 185,000 public stations at national size):
 
 - In the directory's order (district, plaque number) a page is a slice of the database's
-  order, its ids read from the partial index ``station_directory_order``. The total comes
-  from counts by district, audience and services, made once a minute for every filter.
-- A text search reads its page and one row more (is there a next page?); on PostgreSQL
-  through a character-pair index. How many stations a common term matches is not counted.
+  order, its ids read from the partial index ``station_directory_order``. The total of the
+  whole list or of a district comes from counts by district, made from that index once a
+  minute.
+- With text, a service or an audience, a page is read with one row more (is there a next
+  page?), and the total is not counted; text on PostgreSQL through a character-pair index.
 - "Open now" depends on each station's weekly hours and temporary closures, read in Python
   (open_now.py). The matches are read in the directory's order, in growing chunks, only
   until the page is filled and one more is found. How many are open in all is not known
@@ -52,7 +53,7 @@ DEEPEST_PAGE = 50
 # "Open now" reads the matches in chunks that double from two pages' worth up to this.
 LARGEST_CHUNK = 1000
 # The directory's counts are a minute old at most, like the home page's: a minute's lag in
-# "185,012 stations found" is invisible, and counting 185,000 stations on every visit is not.
+# "185,012 stations found" is invisible; counting 185,000 stations on every visit is not.
 COUNT_SECONDS = 60
 
 
@@ -210,11 +211,11 @@ def directory_page(
     when = when or timezone.now()
     size = settings.DIRECTORY_PAGE_SIZE
     number = _page_number(page)
-    if not (query.near or query.open_now or query.q):
+    if not (query.near or query.open_now or query.q or query.service or query.audience):
         return _counted_page(query, number, size, when)
     number = min(number, DEEPEST_PAGE)
     if not (query.near or query.open_now):
-        return _searched_page(query, number, size, when)
+        return _uncounted_page(query, number, size, when)
     needed = number * size + 1  # one more than the page: is there a next one?
     if query.near:
         found, complete = _nearest(query, needed, size, when)
@@ -253,10 +254,11 @@ def _counted_page(query: DirectoryQuery, number: int, size: int, when) -> Direct
     return DirectoryPage(entries, number, size, number < last, count)
 
 
-def _searched_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
-    """A text search's page and one more row to tell whether another page follows. Counting
-    every station a common term matches (漕溪, 中山: thousands at national size) would cost
-    more than the page, so the total is known only on the last page."""
+def _uncounted_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
+    """A page and one more row to tell whether another page follows. Counting the matches
+    of a text, a service or an audience reads every public station or every station a
+    common term matches (漕溪, 中山: thousands at national size), more than the page costs;
+    the total is known on the last page only."""
     start = (number - 1) * size
     ids = list(_ordered(query).values_list("pk", flat=True)[start : start + size + 1])
     has_next = len(ids) > size and number < DEEPEST_PAGE
@@ -266,31 +268,19 @@ def _searched_page(query: DirectoryQuery, number: int, size: int, when) -> Direc
 
 
 def _count(query: DirectoryQuery) -> int:
-    groups = cache.get_or_set(COUNT_GROUPS_KEY, _count_groups, COUNT_SECONDS)
-    return sum(
-        n
-        for district, audience, services, n in groups
-        if (not query.district or district == query.district)
-        and (not query.audience or audience == query.audience)
-        and (not query.service or query.service in services)
-    )
+    by_district = cache.get_or_set(COUNTS_KEY, _counts_by_district, COUNT_SECONDS)
+    if query.district:
+        return by_district.get(query.district, 0)
+    return sum(by_district.values())
 
 
-COUNT_GROUPS_KEY = "directory:count-groups"
+COUNTS_KEY = "directory:counts-by-district"
 
 
-def _count_groups() -> list[tuple[str, str, list[str], int]]:
-    """Public stations counted by district, audience and list of services: a few hundred
-    groups that answer the count of every combination of those filters. One scan a minute
-    for all of them, where a count per combination would be one scan each (a filtered
-    count cannot use an index: most stations offer water)."""
-    rows = (
-        Station.objects.public()
-        .order_by()
-        .values_list("district", "audience", "services")
-        .annotate(n=Count("id"))
-    )
-    return [(d, a, list(s or []), n) for d, a, s, n in rows]
+def _counts_by_district() -> dict[str, int]:
+    """Public stations by district, read from the directory's order index alone."""
+    rows = Station.objects.public().order_by().values_list("district").annotate(n=Count("id"))
+    return dict(rows)
 
 
 def _open_in_order(

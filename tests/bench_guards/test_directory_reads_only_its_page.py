@@ -101,14 +101,26 @@ def test_a_page_in_the_directorys_order_reads_only_its_rows(client, world):
     assert "LIMIT 20 OFFSET 20" in station_reads[0]
 
 
-def test_the_counts_are_read_once_a_minute_for_every_filter(client, world, settings):
+def test_the_counts_are_made_once_a_minute_for_every_district(client, world):
     _add_stations(world, 3)
     assert client.get("/stations/").context["total"] == 3
 
     with CaptureQueriesContext(connection) as ctx:
-        assert client.get("/stations/?service=water&district=黄浦区").context["total"] == 3
-        assert client.get("/stations/?audience=sanitation").context["total"] == 0
+        assert client.get("/stations/?district=黄浦区").context["total"] == 3
+        assert client.get("/stations/?district=徐汇区").context["total"] == 0
     assert not any("COUNT(" in q["sql"] for q in ctx.captured_queries)
+
+
+def test_other_filters_read_one_row_more_than_the_page_instead_of_counting(client, world):
+    _add_stations(world, 25)
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/stations/?service=water")
+
+    assert response.context["total"] is None
+    assert response.context["page"].has_next()
+    assert not any("COUNT(" in q["sql"] for q in ctx.captured_queries)
+    assert any("LIMIT 21" in q["sql"] for q in ctx.captured_queries)
 
 
 @pytest.mark.parametrize(
