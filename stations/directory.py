@@ -24,14 +24,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -148,14 +147,19 @@ class DirectoryPage:
 @dataclass(slots=True)
 class _Candidate:
     """What deciding a station's place in the list needs, before its whole row is read.
-    Quacks like a station for open_now()."""
+    Quacks like a station for open_now(); a closure covering today is found by the same
+    query (``closed_today``), so open_now() is given none to look for."""
 
     pk: int
     plaque_number: str
     open_24h: bool = False
     opening_hours: list = field(default_factory=list)
+    closed_today: bool = False
     distance_km: float | None = None
-    current_closures: list | None = None
+    current_closures: tuple = ()
+
+    def is_open(self, when: datetime) -> bool:
+        return not self.closed_today and bool(open_now(self, when))
 
 
 def matching_stations(query: DirectoryQuery) -> QuerySet[Station]:
@@ -288,15 +292,16 @@ def _open_in_order(
 ) -> tuple[list[_Candidate], bool]:
     """The first ``needed`` stations open now, in the directory's order; and whether every
     match was read (then the list is all there is)."""
-    rows = _ordered(query).values_list("pk", "plaque_number", "open_24h", "opening_hours")
+    rows = _with_closed_today(_ordered(query), when).values_list(*_HOURS_FIELDS)
     found: list[_Candidate] = []
     start, chunk = 0, 2 * size
     while True:
         batch = [_Candidate(*row) for row in rows[start : start + chunk]]
-        for candidate in _open_among(batch, when):
-            found.append(candidate)
-            if len(found) == needed:
-                return found, False
+        for candidate in batch:
+            if candidate.is_open(when):
+                found.append(candidate)
+                if len(found) == needed:
+                    return found, False
         if len(batch) < chunk:
             return found, True
         start, chunk = start + chunk, min(2 * chunk, LARGEST_CHUNK)
@@ -310,10 +315,10 @@ def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[
     first; and whether every match within NEAR_RADIUS_KM was read."""
     centre = query.near
     assert centre is not None
-    fields = ["pk", "plaque_number"]
-    if query.open_now:
-        fields += ["open_24h", "opening_hours"]
+    fields = _HOURS_FIELDS if query.open_now else ("pk", "plaque_number")
     matches = matching_stations(query).order_by()
+    if query.open_now:
+        matches = _with_closed_today(matches, when)
     limit = settings.NEAR_RADIUS_KM
     radius = min(NEAR_FIRST_RADIUS_KM, limit)
     while True:
@@ -330,10 +335,7 @@ def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[
             if distance <= radius:  # a box's corners lie outside its circle
                 candidates.append(_Candidate(*row, distance_km=distance))
         candidates.sort(key=lambda c: (c.distance_km, c.plaque_number))
-        if query.open_now:
-            found = _first_open(candidates, needed, size, when)
-        else:
-            found = candidates[:needed]
+        found = _first_open(candidates, needed, when) if query.open_now else candidates[:needed]
         if len(found) >= needed or radius >= limit:
             return found, len(found) < needed
         radius = min(_wider(radius, len(found), needed), limit)
@@ -348,16 +350,13 @@ def _wider(radius: float, found: int, needed: int) -> float:
     return radius * max(2.0, 1.25 * math.sqrt(needed / found))
 
 
-def _first_open(candidates: list[_Candidate], needed: int, size: int, when) -> list[_Candidate]:
-    """The first ``needed`` of ``candidates`` open now, reading closures a batch at a time."""
+def _first_open(candidates: list[_Candidate], needed: int, when) -> list[_Candidate]:
     found: list[_Candidate] = []
-    start, chunk = 0, 2 * size
-    while start < len(candidates):
-        for candidate in _open_among(candidates[start : start + chunk], when):
+    for candidate in candidates:
+        if candidate.is_open(when):
             found.append(candidate)
             if len(found) == needed:
-                return found
-        start, chunk = start + chunk, min(2 * chunk, LARGEST_CHUNK)
+                break
     return found
 
 
@@ -368,41 +367,33 @@ def _today(when: datetime) -> date:
     return timezone.localtime(when).date()
 
 
-def _closures_of(ids: Iterable[int], day: date) -> dict[int, list[StationClosure]]:
-    """Temporary closures covering ``day`` of these stations, by station (one query)."""
-    found: dict[int, list[StationClosure]] = defaultdict(list)
-    ids = list(ids)
-    if ids:
-        for closure in StationClosure.objects.covering(day).filter(station_id__in=ids):
-            found[closure.station_id].append(closure)
-    return found
+# What "open now" reads of each candidate, in _Candidate's order.
+_HOURS_FIELDS = ("pk", "plaque_number", "open_24h", "opening_hours", "closed_today")
 
 
-def _open_among(batch: list[_Candidate], when) -> list[_Candidate]:
-    """Those of ``batch`` open at ``when``, in order; each keeps the closures read for it."""
-    closures = _closures_of((c.pk for c in batch if c.current_closures is None), _today(when))
-    for candidate in batch:
-        if candidate.current_closures is None:
-            candidate.current_closures = closures.get(candidate.pk, [])
-    return [c for c in batch if open_now(c, when)]
+def _with_closed_today(stations: QuerySet[Station], when: datetime) -> QuerySet[Station]:
+    """Whether a temporary closure covers today, asked of each row by the index on the
+    closures' station (no second query, and no list of ids sent back)."""
+    covering = StationClosure.objects.covering(_today(when)).filter(station=OuterRef("pk"))
+    return stations.annotate(closed_today=Exists(covering))
 
 
 def _entries(shown: list[_Candidate], when) -> list[DirectoryEntry]:
-    """The page's whole rows, in the order decided, with their closures (read once: "open
-    now" has read them already for the stations it kept)."""
+    """The page's whole rows and their closures (the badge names them), in the order
+    decided."""
     ids = [c.pk for c in shown]
-    rows = {s.pk: s for s in Station.objects.public().filter(pk__in=ids).order_by()} if ids else {}
-    closures = _closures_of((c.pk for c in shown if c.current_closures is None), _today(when))
+    if not ids:
+        return []
+    rows = {s.pk: s for s in Station.objects.public().filter(pk__in=ids).order_by()}
+    closures: dict[int, list[StationClosure]] = defaultdict(list)
+    for closure in StationClosure.objects.covering(_today(when)).filter(station_id__in=ids):
+        closures[closure.station_id].append(closure)
     entries = []
     for candidate in shown:
         station = rows.get(candidate.pk)
         if station is None:  # left the public list between the two reads
             continue
-        station.current_closures = (
-            candidate.current_closures
-            if candidate.current_closures is not None
-            else closures.get(station.pk, [])
-        )
+        station.current_closures = closures.get(station.pk, [])
         entries.append(
             DirectoryEntry(
                 station=station,
