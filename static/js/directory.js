@@ -32,7 +32,8 @@
     });
   }
 
-  // --- The map: every matching station, clustered; the list works without it. ---------
+  // --- The map: the stations of the page the list shows (the page embeds their points;
+  // every match would be megabytes at national size), clustered; the list works without it.
   var el = document.getElementById("station-map");
   var dataBlock = document.getElementById("station-points");
   if (!el || !dataBlock) {

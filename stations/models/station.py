@@ -349,6 +349,19 @@ class Station(models.Model):
             models.Index(fields=["plaque_seq", "id"], name="station_registry_order"),
             # The registry's cached counts are keyed by the last change (views/registry.py).
             models.Index(fields=["updated_at"], name="station_last_change"),
+            # The public directory (stations/directory.py) reads a page of its order from
+            # this index alone, however deep, and "near me" a small box of the next one.
+            # Partial: only public stations are ever listed there.
+            models.Index(
+                fields=["district", "plaque_number", "id"],
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+                name="station_directory_order",
+            ),
+            models.Index(
+                fields=["latitude", "longitude"],
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+                name="station_directory_position",
+            ),
         ]
 
     def __str__(self) -> str:

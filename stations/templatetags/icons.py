@@ -91,7 +91,9 @@ def service_items(station) -> list[tuple[str, str]]:
     """(icon, words) for each service the station offers; its own words for 其他."""
     items = []
     for code in station.services or []:
-        if code not in Service.values:
+        # The icon table, not Service.values: that builds a list on every call, twenty
+        # stations a page.
+        if code not in SERVICE_ICONS:
             continue
         label = str(Service(code).label)
         if code == Service.OTHER and station.services_other:
@@ -105,7 +107,7 @@ def facility_items(station) -> list[tuple[str, str]]:
     return [
         (FACILITY_ICONS[code], str(Facility(code).label))
         for code in station.facilities or []
-        if code in Facility.values
+        if code in FACILITY_ICONS
     ]
 
 
