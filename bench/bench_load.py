@@ -1,7 +1,8 @@
 """Load: throughput of the public pages under 32 connections, as a ratio to a trivial view.
 
     .venv/bin/python bench/bench_load.py [--duration 60] [--connections 32] [--workers 4]
-                                         [--database-url URL] [--write]
+                                         [--database-url URL] [--redis-url URL]
+                                         [--only station|directory|rankings|taps ...] [--write]
 
 Serves the portal with gunicorn (sync workers, as deploy/systemd/relay-web.service does)
 and drives it with wrk (Debian package, `make bench` installs it) for ``--duration`` seconds
@@ -332,8 +333,17 @@ def main() -> None:
         default="",
         help="the cache (and the tap limits) in this Redis instead of each worker's memory",
     )
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=[],
+        choices=["station", "directory", "rankings", "taps"],
+        help="measure only these besides the trivial view (not with --write)",
+    )
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     args = parser.parse_args()
+    if args.only and args.write:
+        parser.error("--write needs every row: leave out --only")
 
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
@@ -365,15 +375,17 @@ def main() -> None:
         server = start_gunicorn(env, port, args.workers, folder / "gunicorn.log")
         base = f"http://127.0.0.1:{port}"
         pages = [
-            ("trivial view", "/bench/trivial"),
-            ("station page", f"/stations/{plaque}/"),
-            ("directory", "/stations/"),
-            ("rankings", args.rankings_path),
-            ("visit taps", f"/stations/{plaque}/visit/"),
+            ("trivial", "trivial view", "/bench/trivial"),
+            ("station", "station page", f"/stations/{plaque}/"),
+            ("directory", "directory", "/stations/"),
+            ("rankings", "rankings", args.rankings_path),
+            ("taps", "visit taps", f"/stations/{plaque}/visit/"),
         ]
+        if args.only:
+            pages = [p for p in pages if p[0] == "trivial" or p[0] in args.only]
         results = []
         try:
-            for label, path in pages:
+            for _name, label, path in pages:
                 if label == "visit taps":
                     results.append(measure_taps(env, base, path, plaque, args))
                     continue

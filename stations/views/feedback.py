@@ -31,7 +31,7 @@ from ..services.feedback import (
     ticket_close,
     ticket_reply,
 )
-from ..services.visits import visit_record
+from ..services.visits import tap_target, visit_record
 from .common import FORM_METHODS, paginate
 from .public import PLAQUE_STAGES
 
@@ -89,7 +89,9 @@ def feedback_form(request, plaque_no: str):
 @access(public=True, methods=POST)
 def station_visit(request, plaque_no: str):
     """The 'I used this station' tap: counted once per phone, station and day."""
-    station = _numbered_station(plaque_no)
+    station = tap_target(plaque_no)
+    if station is None or station.status not in PLAQUE_STAGES:
+        raise Http404
     asker = Asker(request)
     if not station.is_public:
         messages.warning(request, _("This station is not operating, so visits are not counted."))
