@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import re
@@ -63,6 +64,7 @@ class Page:
     user: str = ""  # a BENCH_USERS name, or anonymous
     target: str = "page"  # "page", "station", "search", "near", "geojson", "reference"
     expect: str = ""  # text the answer must contain (proves the right user and page)
+    headers: tuple[tuple[str, str], ...] = ()  # sent with every request
 
 
 def pages(last_registry_page: int) -> list[Page]:
@@ -115,9 +117,10 @@ def pages(last_registry_page: int) -> list[Page]:
         ),
         Page(
             "geojson",
-            "open data GeoJSON, every public station",
+            "open data GeoJSON, every public station (gzip, as browsers ask)",
             "/api/v1/stations.geojson",
             target="geojson",
+            headers=(("Accept-Encoding", "gzip"),),
         ),
         Page("rankings", f"rankings {RANKED}", f"/rankings/{RANKED_PATH}/"),
         Page(
@@ -190,6 +193,32 @@ def sessions(env: dict[str, str]) -> dict[str, str]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def open_data_build(env: dict[str, str]) -> dict:
+    """The open-data files built as the worker's job builds them (stations.open_data), timed,
+    with the process's peak memory; then the cache's version token dropped, so that the
+    GeoJSON's first request is a cold one (as after a restart of Redis): a new version, no
+    file of its own yet, the files just built served while its build waits for a worker."""
+    code = (
+        "import django, json, resource, time; django.setup()\n"
+        "from stations import open_data\n"
+        "from stations.tasks import open_data_build_task\n"
+        "open_data.forget_version()\n"
+        "started = time.perf_counter()\n"
+        "version = open_data_build_task()\n"
+        "seconds = time.perf_counter() - started\n"
+        "sizes = {k: open_data.file_of(version, k).stat().st_size for k in open_data.KINDS}\n"
+        "packed = open_data.file_of(version, 'geojson').with_suffix('.geojson.gz')\n"
+        "open_data.forget_version()\n"
+        "print(json.dumps({'seconds': seconds, 'sizes': sizes, 'geojson_gz': "
+        "packed.stat().st_size, 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss "
+        "/ 1024}))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -233,9 +262,10 @@ def stop(server: subprocess.Popen) -> None:
 # --- Measuring ------------------------------------------------------------------------------
 
 
-def fetch(url: str, cookie: str, timeout: float) -> tuple[int, bytes, float]:
+def fetch(url: str, cookie: str, timeout: float, headers: tuple = ()) -> tuple[int, bytes, float]:
     # Only ever http://127.0.0.1 (the gunicorn this script started).
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})  # noqa: S310
+    sent = dict(headers) | ({"Cookie": cookie} if cookie else {})
+    request = urllib.request.Request(url, headers=sent)  # noqa: S310
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310
@@ -250,10 +280,12 @@ def fetch(url: str, cookie: str, timeout: float) -> tuple[int, bytes, float]:
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
-def wrk(url: str, cookie: str, seconds: float) -> dict:
+def wrk(url: str, cookie: str, seconds: float, headers: tuple = ()) -> dict:
     cmd = ["wrk", "-t1", "-c1", f"-d{max(1, round(seconds))}s", "--latency", "--timeout", "60s"]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
+    for name, value in headers:
+        cmd += ["-H", f"{name}: {value}"]
     out = subprocess.run([*cmd, url], check=True, capture_output=True, text=True).stdout
     found = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
     p90 = re.search(r"^\s+90%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
@@ -269,16 +301,16 @@ def wrk(url: str, cookie: str, seconds: float) -> dict:
 
 def measure(page: Page, base: str, cookies: dict[str, str], seconds: float) -> dict:
     cookie = f"sessionid={cookies[page.user]}" if page.user else ""
-    status, body, elapsed = fetch(base + page.path, cookie, timeout=60)
-    result = {"status": status, "first_ms": elapsed * 1000}
+    status, body, elapsed = fetch(base + page.path, cookie, 60, page.headers)
+    result = {"status": status, "first_ms": elapsed * 1000, "bytes": len(body)}
     if status != 200:
         raise SystemExit(f"{page.label}: {base + page.path} answered {status}")
     if page.expect and page.expect.encode() not in body:
         raise SystemExit(f"{page.label}: the answer lacks {page.expect!r}")
     # Warm both workers' caches of templates, translations and the connection.
     for _ in range(4):
-        fetch(base + page.path, cookie, timeout=60)
-    result.update(wrk(base + page.path, cookie, seconds))
+        fetch(base + page.path, cookie, 60, page.headers)
+    result.update(wrk(base + page.path, cookie, seconds, page.headers))
     return result
 
 
@@ -348,8 +380,24 @@ def server_versions(url: str) -> str:
     return f"PostgreSQL {pg.split()[0]}, gunicorn {gunicorn.__version__}, wrk {wrk_version}"
 
 
-def report(args, stations: int, load_s: float | None, results, versions: str) -> str:
+def report(
+    args, stations: int, load_s: float | None, results, versions: str, built: dict | None
+) -> str:
     load = f"generated and loaded in {load_s:.0f} s" if load_s else "reused"
+    files = []
+    if built:
+        mb = {kind: size / 1e6 for kind, size in built["sizes"].items()}
+        files = [
+            "",
+            f"The open-data files, built before the pages as the worker's job builds them "
+            f"(`stations.open_data_build`: JSON, GeoJSON and CSV with their gzip copies, one "
+            f"pass over the stations): {built['seconds']:.1f} s, peak memory "
+            f"{built['peak_mb']:.0f} MB; GeoJSON {mb['geojson']:.0f} MB "
+            f"({built['geojson_gz'] / 1e6:.1f} MB compressed), JSON {mb['json']:.0f} MB, "
+            f"CSV {mb['csv']:.0f} MB. The GeoJSON's cold request comes after the cache's "
+            "version token is dropped (as after a restart of Redis): it is served from the "
+            "files on disk while its own version's build waits for a worker.",
+        ]
     lines = [
         START,
         "## Pages",
@@ -365,6 +413,7 @@ def report(args, stations: int, load_s: float | None, results, versions: str) ->
         "the aid center (the clerk home: a union's staff).",
         "",
         *table(results),
+        *files,
         END,
     ]
     return "\n".join(lines)
@@ -391,6 +440,10 @@ def main() -> int:
         national.generate(url, args.size, args.seed)
         load_s = time.perf_counter() - started
     env = server_env(url)
+    built = None
+    if not args.only or "geojson" in args.only:
+        built = open_data_build(env)
+        print(f"open data build: {built['seconds']:.1f} s, peak {built['peak_mb']:.0f} MB")
     cookies = sessions(env)
     port = free_port()
     server = start_gunicorn(env, port, args.timeout)
@@ -410,7 +463,7 @@ def main() -> int:
             results.append((page, result))
     finally:
         stop(server)
-    text = report(args, stations, load_s, results, server_versions(url))
+    text = report(args, stations, load_s, results, server_versions(url), built)
     if args.write:
         sections.write(START, END, text)
         print(f"wrote the pages section of {DOC.relative_to(ROOT)}")

@@ -3,19 +3,37 @@ and by the page that documents them.
 
 Public stations only (``Station.objects.public()``) and public facts only: never the station
 head's name or mobile, nor anything about a worker.
+
+The files are built, not rendered per request: at 200,000 stations reading and writing them
+takes tens of seconds, and the GeoJSON alone is 160 MB (12 MB compressed). ``build`` writes
+all three, each with a gzip copy, in one pass over the stations, into ``OPEN_DATA_ROOT``
+under the current version (``public_version``); a request serves the file of its version
+from disk (``served_file``), or, while that one is being built, the previous version's, so
+no visitor waits for a build once a first one exists. Any change to a station draws a new
+version; the build is a Celery job (``stations.open_data_build``), queued by the first
+request that finds its version missing and run every few minutes by beat.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
+import logging
+import os
 import secrets
+import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import orjson
+from celery import shared_task
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -91,6 +109,14 @@ _COLUMNS = (
 )
 
 
+log = logging.getLogger(__name__)
+
+KINDS = ("geojson", "json", "csv")
+# How many versions' files stay on disk: the current one, and the ones a request or nginx
+# may still be reading.
+KEEP_VERSIONS = 3
+
+
 def open_data_queryset():
     return Station.objects.public().order_by("plaque_seq", "id")
 
@@ -130,12 +156,6 @@ def station_record(station: Station) -> dict:
     return _record(row, settings.PUBLIC_BASE_URL)
 
 
-def records() -> list[dict]:
-    base = settings.PUBLIC_BASE_URL
-    rows = open_data_queryset().values(*_COLUMNS).iterator(chunk_size=5000)
-    return [_record(row, base) for row in rows]
-
-
 def _about() -> dict:
     return {
         "licence": settings.OPEN_DATA_LICENCE,
@@ -145,71 +165,17 @@ def _about() -> dict:
     }
 
 
-def as_json() -> dict:
-    rows = records()
-    return {**_about(), "count": len(rows), "stations": rows}
-
-
-def as_geojson() -> dict:
-    features = []
-    for row in records():
-        lat, lng = row["latitude"], row["longitude"]
-        features.append(
-            {
-                "type": "Feature",
-                "id": row["plaque_number"],
-                # RFC 7946: [longitude, latitude]; a station without coordinates has none.
-                "geometry": None
-                if lat is None or lng is None
-                else {"type": "Point", "coordinates": [lng, lat]},
-                "properties": row,
-            }
-        )
-    return {"type": "FeatureCollection", **_about(), "features": features}
-
-
-VERSION_KEY = "open-data:version"
-
-
-def public_version() -> str:
-    """A token that changes whenever a station changes, read from the cache (no query).
-
-    Every change to a station goes through ``Station.save()`` (status moves and edits alike;
-    nothing updates stations in bulk), whose signal calls ``forget_version``
-    (stations.public_cache.connect); the next request draws a new token and so new keys.
-    Changes to a host unit's or union's name are not seen here; the cache's timeout bounds
-    how long such a change waits.
-    """
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = secrets.token_hex(8)
-        if not cache.add(VERSION_KEY, version, settings.OPEN_DATA_CACHE_SECONDS):
-            version = cache.get(VERSION_KEY) or version
-    return version
-
-
-def forget_version() -> None:
-    cache.delete(VERSION_KEY)
-
-
-def _cached(kind: str, build) -> bytes:
-    """The file ``kind`` of the current version, built once per version and kept."""
-    key = f"open-data:{kind}:{public_version()}"
-    body = cache.get(key)
-    if body is None:
-        body = build()
-        cache.set(key, body, settings.OPEN_DATA_CACHE_SECONDS)
-    return body
-
-
-def geojson_bytes() -> bytes:
-    # orjson: the whole city in one document is hundreds of thousands of features, which
-    # the standard library's encoder writes several times slower.
-    return _cached("geojson", lambda: orjson.dumps(as_geojson()))
-
-
-def json_bytes() -> bytes:
-    return _cached("json", lambda: orjson.dumps(as_json()))
+def _feature(record: dict) -> dict:
+    lat, lng = record["latitude"], record["longitude"]
+    return {
+        "type": "Feature",
+        "id": record["plaque_number"],
+        # RFC 7946: [longitude, latitude]; a station without coordinates has none.
+        "geometry": None
+        if lat is None or lng is None
+        else {"type": "Point", "coordinates": [lng, lat]},
+        "properties": record,
+    }
 
 
 def _cell(value) -> str:
@@ -224,17 +190,161 @@ def _cell(value) -> str:
     return str(value)
 
 
-def csv_bytes() -> bytes:
-    def build() -> bytes:
-        out = io.StringIO()
+def _csv_line(values: list[str]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerow(values)
+    return out.getvalue().encode()
+
+
+# --- Versions -------------------------------------------------------------------------------
+VERSION_KEY = "open-data:version"
+
+
+def public_version() -> str:
+    """A token that changes whenever a station changes, read from the cache (no query).
+
+    Every ``Station.save()`` and delete drops it (the bulk updates of the station lifecycle
+    call ``save``; nothing updates stations in bulk), whose signal calls ``forget_version``
+    (stations.public_cache.connect); the next request draws a new token and so new files.
+    Changes to a host unit's or union's name are not seen here; the cache's timeout bounds
+    how long they wait.
+    """
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = secrets.token_hex(8)
+        if not cache.add(VERSION_KEY, version, settings.OPEN_DATA_CACHE_SECONDS):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def forget_version() -> None:
+    cache.delete(VERSION_KEY)
+
+
+# --- Files on disk --------------------------------------------------------------------------
+def _root() -> Path:
+    return Path(settings.OPEN_DATA_ROOT)
+
+
+def file_of(version: str, kind: str) -> Path:
+    return _root() / f"stations-{version}.{kind}"
+
+
+@contextmanager
+def _written(path: Path):
+    """A file and its gzip copy, written beside their names and moved in place when whole, so
+    a reader sees the old file or the new one, never a part."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with open(partial, "wb") as plain:
+            yield plain
+        with open(partial, "rb") as plain, gzip.open(f"{partial}.gz", "wb", 6) as packed:
+            shutil.copyfileobj(plain, packed, 1 << 20)
+        os.replace(f"{partial}.gz", f"{path}.gz")
+        os.replace(partial, path)
+    finally:
+        for leftover in (partial, Path(f"{partial}.gz")):
+            leftover.unlink(missing_ok=True)
+
+
+@contextmanager
+def _one_snapshot() -> Iterator[None]:
+    """One consistent view of the stations for the count and the rows (a file's count
+    matches its rows): a read-only repeatable-read transaction on PostgreSQL, unless the
+    caller's transaction is already open (its own snapshot rules then)."""
+    outer = connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and not outer:
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        yield
+
+
+def build(version: str | None = None) -> str:
+    """Write the three files of ``version`` (the current one by default) in one pass over
+    the public stations, streaming (the rows are never all in memory); returns the version."""
+    version = version or public_version()
+    _root().mkdir(parents=True, exist_ok=True)
+    base = settings.PUBLIC_BASE_URL
+    about = _about()
+    with _one_snapshot(), ExitStack() as files:
+        geojson, as_json, as_csv = (
+            files.enter_context(_written(file_of(version, kind))) for kind in KINDS
+        )
+        count = open_data_queryset().count()
+        head = orjson.dumps({"type": "FeatureCollection", **about, "features": []})
+        geojson.write(head[:-2])  # up to the features' opening bracket
+        head = orjson.dumps({**about, "count": count, "stations": []})
+        as_json.write(head[:-2])
         # A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
-        out.write("\ufeff")
-        writer = csv.writer(out)
-        writer.writerow(FIELD_NAMES)
-        for row in records():
+        as_csv.write("\ufeff".encode() + _csv_line(FIELD_NAMES))
+        rows = open_data_queryset().values(*_COLUMNS).iterator(chunk_size=5000)
+        for n, row in enumerate(rows):
+            record = _record(row, base)
+            comma = b"," if n else b""
+            geojson.write(comma + orjson.dumps(_feature(record)))
+            as_json.write(comma + orjson.dumps(record))
             # The same neutralising as the Excel exports: text a spreadsheet would run as a
             # formula is written behind an apostrophe.
-            writer.writerow([neutralise(_cell(row[name])) for name in FIELD_NAMES])
-        return out.getvalue().encode()
+            as_csv.write(_csv_line([neutralise(_cell(record[name])) for name in FIELD_NAMES]))
+        geojson.write(b"]}")
+        as_json.write(b"]}")
+    _prune()
+    return version
 
-    return _cached("csv", build)
+
+def _versions_on_disk() -> list[Path]:
+    """The GeoJSON files on disk (one per version built), newest first."""
+    found = []
+    for path in _root().glob("stations-*.geojson"):
+        try:
+            found.append((path.stat().st_mtime, path))
+        except FileNotFoundError:  # pruned by another process meanwhile
+            continue
+    return [path for _mtime, path in sorted(found, reverse=True)]
+
+
+def _prune() -> None:
+    for old in _versions_on_disk()[KEEP_VERSIONS:]:
+        version = old.name.removeprefix("stations-").removesuffix(".geojson")
+        for kind in KINDS:
+            for path in (file_of(version, kind), Path(f"{file_of(version, kind)}.gz")):
+                path.unlink(missing_ok=True)
+
+
+def _queue_build(version: str) -> None:
+    """Queue the build of ``version`` once (the first request to miss it queues it)."""
+    if not cache.add(f"open-data:building:{version}", 1, settings.OPEN_DATA_BUILD_SECONDS):
+        return  # queued already, or the cache is down (the previous files go on serving)
+    try:
+        open_data_build_task.delay(version)
+    except Exception:  # the broker is down: the files on disk go on serving
+        log.exception("open data: the build of version %s could not be queued", version)
+
+
+@shared_task(name="stations.open_data_build")
+def open_data_build_task(version: str | None = None) -> str:
+    """The open-data files of ``version`` (the current one by default); beat runs it every
+    few minutes, a no-op while the current version's files exist."""
+    version = version or public_version()
+    if all(file_of(version, kind).exists() for kind in KINDS):
+        return version
+    return build(version)
+
+
+def served_file(kind: str) -> tuple[Path, str]:
+    """The file of ``kind`` to serve and its version: the current version's when built,
+    else the newest built (its build queued), else one built here and now (a first ever)."""
+    version = public_version()
+    path = file_of(version, kind)
+    if path.exists():
+        return path, version
+    _queue_build(version)  # in the embedded mode the job runs here, now
+    if path.exists():
+        return path, version
+    for newest in _versions_on_disk():
+        older = newest.name.removeprefix("stations-").removesuffix(".geojson")
+        if file_of(older, kind).exists():
+            return file_of(older, kind), older
+    build(version)
+    return path, version

@@ -11,3 +11,8 @@ def registry_exports_expire_task() -> int:
     from .documents.registry_export import registry_exports_expire
 
     return registry_exports_expire()
+
+
+# Defined beside the files it builds (stations/open_data.py), which queue it; imported here
+# so that the worker's autodiscovery registers it.
+from .open_data import open_data_build_task  # noqa: E402, F401

@@ -35,6 +35,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 @pytest.fixture(autouse=True)
 def _media_root(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.OPEN_DATA_ROOT = tmp_path / "open-data"
 
 
 @pytest.fixture(autouse=True)

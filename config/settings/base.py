@@ -259,6 +259,12 @@ CELERY_BEAT_SCHEDULE["registry-exports-expire"] = {
     "task": "stations.registry_exports_expire",
     "schedule": crontab(hour=3, minute=15),
 }
+# The open-data files of the current version, when a change has made them old and no visitor
+# has asked yet (stations.open_data).
+CELERY_BEAT_SCHEDULE["open-data-build"] = {
+    "task": "stations.open_data_build",
+    "schedule": crontab(minute="*/5"),
+}
 CELERY_BEAT_SCHEDULE["quarterly-assessment"] = {
     "task": "inspections.tasks.assessment_of_last_quarter",
     "schedule": crontab(minute=30, hour=2, day_of_month=1, month_of_year="1,4,7,10"),
@@ -353,9 +359,17 @@ OPEN_DATA_LICENCE = env("OPEN_DATA_LICENCE", default="CC BY 4.0")
 OPEN_DATA_LICENCE_URL = env(
     "OPEN_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"
 )
-# The GeoJSON is cached under a key that changes with every change to a public station;
-# this bounds how long an entry a change left behind lingers.
+# The open-data version is a token in the cache that every change to a station drops; this
+# bounds how long a change the token does not see (a union's new name) waits.
 OPEN_DATA_CACHE_SECONDS = env.int("OPEN_DATA_CACHE_SECONDS", default=3600)
+# Where the built open-data files live (stations/open_data.py): one set per version, with gzip
+# copies; public data, kept apart from the private media.
+OPEN_DATA_ROOT = env("OPEN_DATA_ROOT", default=str(BASE_DIR / "var" / "open-data"))
+# A version's build is queued once in this many seconds (a build that died is queued again).
+OPEN_DATA_BUILD_SECONDS = env.int("OPEN_DATA_BUILD_SECONDS", default=600)
+# Behind nginx: the internal location the open-data files are sent from (X-Accel-Redirect,
+# deploy/nginx/relay.conf, with gzip_static), e.g. "/open-data-files/". Empty: Django sends them.
+OPEN_DATA_ACCEL = env("OPEN_DATA_ACCEL", default="")
 
 # --- Worker feedback and "I used this station" (stations/devices.py, services/feedback.py) --
 # A station's public rating shows only from this many counted ratings: two angry or two

@@ -2,41 +2,70 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import path
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date
 
 from unions.access import access
 
-from ..open_data import FIELDS, csv_bytes, geojson_bytes, json_bytes
+from ..open_data import FIELDS, served_file
+
+CONTENT_TYPES = {
+    "json": "application/json; charset=utf-8",
+    "geojson": "application/geo+json; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+}
+# As django.middleware.gzip decides whether a client takes gzip.
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
-def _open(response: HttpResponse, filename: str) -> HttpResponse:
+def _file(request, kind: str):
+    """A built open-data file (stations.open_data.served_file), compressed when the client
+    accepts it; behind nginx, sent by nginx (OPEN_DATA_ACCEL), which picks the gzip copy
+    itself (gzip_static)."""
+    found, version = served_file(kind)
+    etag = f'"{version}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    elif settings.OPEN_DATA_ACCEL:
+        response = HttpResponse(content_type=CONTENT_TYPES[kind])
+        response["X-Accel-Redirect"] = settings.OPEN_DATA_ACCEL.rstrip("/") + "/" + found.name
+    else:
+        packed = Path(f"{found}.gz")
+        if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) and packed.exists():
+            response = FileResponse(packed.open("rb"), content_type=CONTENT_TYPES[kind])
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = FileResponse(found.open("rb"), content_type=CONTENT_TYPES[kind])
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(found.stat().st_mtime)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["Cache-Control"] = "public, max-age=60"
     # Anyone may read open data, from any site's scripts too.
     response["Access-Control-Allow-Origin"] = "*"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'inline; filename="stations.{kind}"'
     return response
 
 
 @access(public=True)
 def stations_json(request):
-    return _open(
-        HttpResponse(json_bytes(), content_type="application/json; charset=utf-8"), "stations.json"
-    )
+    return _file(request, "json")
 
 
 @access(public=True)
 def stations_geojson(request):
-    return _open(
-        HttpResponse(geojson_bytes(), content_type="application/geo+json; charset=utf-8"),
-        "stations.geojson",
-    )
+    return _file(request, "geojson")
 
 
 @access(public=True)
 def stations_csv(request):
-    return _open(HttpResponse(csv_bytes(), content_type="text/csv; charset=utf-8"), "stations.csv")
+    return _file(request, "csv")
 
 
 @access(public=True)

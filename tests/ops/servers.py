@@ -96,6 +96,7 @@ def gunicorn(tmp_path: Path, **env: str) -> Iterator[Server]:
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": database_url(),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "OPEN_DATA_ROOT": str(settings.OPEN_DATA_ROOT),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         **env,
     }

@@ -99,6 +99,16 @@ def test_the_nginx_site_hands_out_protected_media_only_internally():
     assert re.search(r"location /media/ \{\s*return 404;", site)
 
 
+def test_the_nginx_site_sends_the_open_data_files_django_names_compressed():
+    site = SITE.read_text()
+    env = (DEPLOY / "relay.env.example").read_text()
+    accel = re.search(r"^OPEN_DATA_ACCEL=(\S+)$", env, re.M).group(1)
+    root = re.search(r"^OPEN_DATA_ROOT=(\S+)$", env, re.M).group(1)
+    block = re.search(rf"location {re.escape(accel)} \{{(.*?)\}}", site, re.S).group(1)
+    assert "internal;" in block and "gzip_static on;" in block
+    assert re.search(rf"alias {re.escape(root.rstrip('/'))}/;", block)
+
+
 def _commands(units: list[Path]) -> set[str]:
     """The programs the units' Exec*= lines start."""
     found = set()

@@ -66,7 +66,7 @@ def _pages(station) -> list[str]:
         "/stations/",
         f"/stations/{station.plaque_number}/",
         "/api/v1/",
-        "/api/v1/stations.geojson",  # the one page that uses the cache
+        "/api/v1/stations.geojson",  # its version lives in the cache
     ]
 
 

@@ -15,7 +15,7 @@ from stations import open_data
 def test_a_formula_in_a_station_name_is_written_as_text(client, public_station, text):
     public_station(name=text, address=text)
 
-    body = client.get("/api/v1/stations.csv").content.decode("utf-8-sig")
+    body = client.get("/api/v1/stations.csv").getvalue().decode("utf-8-sig")
 
     row = next(csv.DictReader(io.StringIO(body)))
     assert row["name"] == "'" + text

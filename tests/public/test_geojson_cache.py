@@ -12,7 +12,7 @@ from stations.services import lifecycle
 
 
 def _names(client) -> set[str]:
-    body = json.loads(client.get("/api/v1/stations.geojson").content)
+    body = json.loads(client.get("/api/v1/stations.geojson").getvalue())
     return {f["properties"]["name"] for f in body["features"]}
 
 

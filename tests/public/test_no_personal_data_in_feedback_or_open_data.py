@@ -25,7 +25,7 @@ def test_no_comment_or_hash_appears_publicly(client, public_station, settings):
         "/manifest.webmanifest",
         "/sw.js",
     ):
-        body = client.get(url).content.decode("utf-8-sig")
+        body = client.get(url).getvalue().decode("utf-8-sig")
         for secret in (
             "王大明",
             "13912345678",

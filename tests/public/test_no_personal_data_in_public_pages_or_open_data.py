@@ -41,7 +41,7 @@ def test_no_public_page_or_file_names_a_head_or_shows_a_full_mobile(client):
     for url in _public_urls():
         response = client.get(url)
         assert response.status_code in (200, 404), url
-        body = response.content.decode("utf-8-sig")
+        body = response.getvalue().decode("utf-8-sig")
         for secret in secrets:
             assert secret not in body, f"{url} shows {secret}"
         # No eleven-digit mobile at all, whoever's it is.
@@ -56,7 +56,7 @@ def test_open_data_carries_no_head_field_at_all(client, world, public_station):
     public_station(head_name="欧阳明辉", head_mobile="13912340001")
 
     for path in ("json", "geojson", "csv"):
-        body = client.get(f"/api/v1/stations.{path}").content.decode("utf-8-sig")
+        body = client.get(f"/api/v1/stations.{path}").getvalue().decode("utf-8-sig")
         assert "head_name" not in body and "head_mobile" not in body
         assert "欧阳明辉" not in body and "13912340001" not in body
         assert "1391234" not in body and "****" not in body  # not even masked

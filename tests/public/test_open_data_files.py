@@ -16,21 +16,21 @@ def _json(client):
     response = client.get("/api/v1/stations.json")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
-    return json.loads(response.content)
+    return json.loads(response.getvalue())
 
 
 def _geojson(client):
     response = client.get("/api/v1/stations.geojson")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/geo+json")
-    return json.loads(response.content)
+    return json.loads(response.getvalue())
 
 
 def _csv(client) -> list[dict]:
     response = client.get("/api/v1/stations.csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    text = response.content.decode("utf-8-sig")
+    text = response.getvalue().decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text)))
 
 
