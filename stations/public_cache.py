@@ -15,6 +15,12 @@ Changes reach the page at once where they are made through the models (a station
 or hours, a closure, a rating, a tap: ``forget`` below, from signals and the visit
 service); anything else (a new honour, a check) shows within the minute.
 
+In front of the shared copy (Redis in production), each web process keeps its own for
+``PUBLIC_PAGE_LOCAL_SECONDS`` (two by default, the ``pages-local`` cache): at the rate a
+busy plaque is scanned, the round trip to Redis was most of the page's cost. ``forget``
+drops the shared copy and its own process's; another process shows a change within those
+seconds.
+
 The same copy serves other public pages that are the same for every anonymous visitor:
 the quarterly rankings (inspections/views/rankings.py) under a key of the published
 version and the filters, so a new version is a new key.
@@ -26,7 +32,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
@@ -45,11 +51,17 @@ def station_page(plaque_number: str) -> str:
     return f"station:{plaque_number}"
 
 
+def _local():
+    return caches["pages-local"]
+
+
 def forget(plaque_number: str) -> None:
     """Drop every language's cached copy of this plaque's page."""
     if plaque_number:
         page = station_page(plaque_number)
-        cache.delete_many([_key(page, code) for code, _name in settings.LANGUAGES])
+        keys = [_key(page, code) for code, _name in settings.LANGUAGES]
+        cache.delete_many(keys)
+        _local().delete_many(keys)
 
 
 def cacheable(request: HttpRequest) -> bool:
@@ -65,10 +77,19 @@ def served(request: HttpRequest, page: str) -> HttpResponse | None:
     """The cached copy of ``page`` (a key), with this visitor's token, or None."""
     if not cacheable(request):
         return None
-    body = cache.get(_key(page, get_language()))
+    key = _key(page, get_language())
+    body = _local().get(key)
     if body is None:
-        return None
+        body = cache.get(key)
+        if body is None:
+            return None
+        _keep_here(key, body)
     return HttpResponse(body.replace(TOKEN_MARK, get_token(request)))
+
+
+def _keep_here(key: str, body: str) -> None:
+    if settings.PUBLIC_PAGE_LOCAL_SECONDS > 0:
+        _local().set(key, body, settings.PUBLIC_PAGE_LOCAL_SECONDS)
 
 
 def render_and_keep(
@@ -80,7 +101,9 @@ def render_and_keep(
     response = render({"csrf_token": TOKEN_MARK})
     body = response.content.decode()
     if response.status_code == 200:
-        cache.set(_key(page, get_language()), body, settings.PUBLIC_PAGE_CACHE_SECONDS)
+        key = _key(page, get_language())
+        cache.set(key, body, settings.PUBLIC_PAGE_CACHE_SECONDS)
+        _keep_here(key, body)
     response.content = body.replace(TOKEN_MARK, get_token(request))
     return response
 

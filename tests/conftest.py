@@ -40,9 +40,10 @@ def _media_root(tmp_path, settings):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for each in caches.all(initialized_only=False):
+        each.clear()
     yield
 
 

@@ -135,6 +135,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each process's own short-lived copies of the public pages, in front of the shared cache
+# (stations/public_cache.py): the busiest page then costs no round trip to Redis.
+CACHES["pages-local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages-local",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # --- Authentication and sessions (OWASP ASVS level 2) ---------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -383,6 +390,10 @@ VISITS_PER_ADDRESS_PER_HOUR = env.int("VISITS_PER_ADDRESS_PER_HOUR", default=120
 # A station's public page (the QR code's landing page) and the rankings are kept rendered
 # this long for anonymous visitors (stations/public_cache.py); 0 turns the copy off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+# ...and each web process keeps its own copy this long in front of the shared one: a change
+# drops the shared copy and the changing process's own at once; other processes show it
+# within these seconds. 0: the shared copy only.
+PUBLIC_PAGE_LOCAL_SECONDS = env.int("PUBLIC_PAGE_LOCAL_SECONDS", default=2)
 # The home page's total of visits is read from the cache for this long.
 VISIT_TOTAL_CACHE_SECONDS = env.int("VISIT_TOTAL_CACHE_SECONDS", default=60)
 # The signed, random id a phone keeps for the limits above; only its salted hash is stored.

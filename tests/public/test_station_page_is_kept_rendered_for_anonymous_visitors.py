@@ -78,3 +78,31 @@ def test_a_revoked_plaque_and_a_closure_show_at_once(public_station, world):
     station.status = StationStatus.REVOKED
     station.save()
     assert 'data-stage="revoked"' in _get(Client(), station).content.decode()
+
+
+def test_each_process_keeps_its_own_copy_for_seconds_in_front_of_the_shared_one(
+    public_station, settings
+):
+    from django.core.cache import cache, caches
+
+    station = public_station(name="本地副本站")
+    _get(Client(), station)
+    cache.clear()  # the shared copy gone (Redis restarted, or expired)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = _get(Client(), station)
+    assert len(queries) == 0 and "本地副本站" in again.content.decode()
+
+    # A change made here drops this process's copy too: it shows at once.
+    station.name = "改名站"
+    station.save()
+    assert "改名站" in _get(Client(), station).content.decode()
+
+    # Turned off, only the shared copy is kept.
+    settings.PUBLIC_PAGE_LOCAL_SECONDS = 0
+    caches["pages-local"].clear()
+    _get(Client(), station)
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        _get(Client(), station)
+    assert any("stations_station" in q["sql"] for q in queries)
