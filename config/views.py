@@ -16,7 +16,7 @@ from unions.access import ANY_STAFF, access
 from unions.models import Role
 from unions.roles import role_of
 
-from .dashboards import pending_work
+from .dashboards import cache_key, pending_work
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,13 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         f"home/{role}.html",
-        {"work": pending_work(request.user), "is_admin": role == Role.ADMIN},
+        {
+            # Lazy: the template queries the cards only when it has no copy of them.
+            "work": pending_work(request.user),
+            "work_cache_key": cache_key(request.user),
+            "work_cache_seconds": settings.STAFF_HOME_CACHE_SECONDS,
+            "is_admin": role == Role.ADMIN,
+        },
     )
 
 
