@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from stations.models import Station
@@ -50,8 +51,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         request,
         f"home/{role}.html",
         {
-            # Lazy: the template queries the cards only when it has no copy of them.
-            "work": pending_work(request.user),
+            # Lazy: the cards are made, and queried, only when the template has no copy.
+            "work": SimpleLazyObject(lambda: pending_work(request.user)),
             "work_cache_key": cache_key(request.user),
             "work_cache_seconds": settings.STAFF_HOME_CACHE_SECONDS,
             "is_admin": role == Role.ADMIN,
