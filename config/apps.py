@@ -9,3 +9,9 @@ class ProjectConfig(AppConfig):
 
     name = "config"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        # The staff home's cached cards are dropped when a record they show changes.
+        from . import dashboards
+
+        dashboards.connect()

@@ -1,32 +1,61 @@
-"""Each role's pending work, shown on its home page."""
+"""Each role's pending work, shown on its home page.
+
+The cards are read lazily: a card's count and first rows are queried only when the home
+template draws it, and the template keeps the drawn cards in the cache (``cache_key``), so a
+warm visit reads one cache entry instead of a count and a list per card (issue 13: some
+twenty queries and ninety rows drawn on every visit at national size). The copy is the
+user's own (their scope), in their language, of the day (deadlines move with the date),
+for ``STAFF_HOME_CACHE_SECONDS``; a change to any record the cards show, made through the
+models, drops every copy at once (``connect``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from inspections.check_selectors import open_planned_visits
-from inspections.models import Appeal, AppealStatus, Rectification, RectificationStatus
+from inspections.models import (
+    Appeal,
+    AppealStatus,
+    Inspection,
+    InspectionPlan,
+    PlanVisit,
+    Rectification,
+    RectificationStatus,
+)
 from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
-from unions.models import Role, SecurityEvent
+from unions.models import HostUnit, Profile, Role, SecurityEvent, Union
 from unions.roles import role_of
 
 
 @dataclass
 class WorkItem:
     title: str
-    items: QuerySet
-    count: int
+    queryset: QuerySet
     url_name: str = ""
+
+    @cached_property
+    def items(self) -> QuerySet:
+        return self.queryset[:10]
+
+    @cached_property
+    def count(self) -> int:
+        return self.queryset.count()
 
 
 def _item(title, qs, url_name="") -> WorkItem:
-    return WorkItem(title=title, items=qs[:10], count=qs.count(), url_name=url_name)
+    return WorkItem(title=title, queryset=qs, url_name=url_name)
 
 
 def _insurance_ending(user) -> WorkItem:
@@ -64,7 +93,9 @@ def _orders(user, *statuses: str) -> QuerySet:
 
 def pending_work(user) -> list[WorkItem]:
     role = role_of(user)
-    stations = Station.objects.visible_to(user).select_related("union")
+    # A row shows the station's name, its union's and a link by id: the forty other
+    # columns (three of them JSON to decode) of up to fifty stations are left unread.
+    stations = Station.objects.visible_to(user).select_related("union").only("name", "union__name")
     if role == Role.UNION_STAFF:
         return [
             _item(
@@ -173,3 +204,70 @@ def pending_work(user) -> list[WorkItem]:
             )
         ]
     return []
+
+
+# --- The cached copy of the cards ---------------------------------------------------------
+
+# Every model whose rows, or whose names shown in a row, the cards of a cached role read.
+# The administrator's card (security events, written at every login) is not kept: it is one
+# small query, and its events would drop everyone's copy all day.
+WORK_MODELS = (
+    Station,
+    FilingForm,
+    Pledge,
+    InsurancePolicy,
+    HostUnit,
+    Union,
+    Rectification,
+    Appeal,
+    Inspection,
+    InspectionPlan,
+    PlanVisit,
+    # A changed role, union or district changes what the user sees.
+    Profile,
+)
+CACHED_ROLES = (Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR)
+VERSION_KEY = "staff_home:version"
+
+
+def _version() -> str:
+    """The token of the last change to WORK_MODELS; a new one once the old is dropped."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        # Another process may have added its own first; with the cache down, a token of
+        # this request alone means no copy is ever found, never a stale one.
+        version = cache.get(VERSION_KEY) or uuid.uuid4().hex
+    return version
+
+
+def cache_key(user) -> str | None:
+    """What the home template's copy of the cards varies on, or None: not kept."""
+    role = role_of(user)
+    if role not in CACHED_ROLES or settings.STAFF_HOME_CACHE_SECONDS <= 0:
+        return None
+    today = timezone.localdate().isoformat()
+    return f"{user.pk}:{role}:{get_language()}:{today}:{_version()}"
+
+
+def _drop_copies() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def _work_changed(sender, **kwargs) -> None:
+    _drop_copies()
+    if transaction.get_connection().in_atomic_block:
+        # Once more when the change is committed: a visit between the save and the commit
+        # reads the old rows and could keep them under the new token.
+        transaction.on_commit(_drop_copies)
+
+
+def connect() -> None:
+    """From ProjectConfig.ready(): a change through the models drops every copy at once."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in WORK_MODELS:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _work_changed, sender=model, dispatch_uid=f"staff-home-{model._meta.label}"
+            )

@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from stations.models import Station
@@ -16,7 +17,7 @@ from unions.access import ANY_STAFF, access
 from unions.models import Role
 from unions.roles import role_of
 
-from .dashboards import pending_work
+from .dashboards import cache_key, pending_work
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,13 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         f"home/{role}.html",
-        {"work": pending_work(request.user), "is_admin": role == Role.ADMIN},
+        {
+            # Lazy: the cards are made, and queried, only when the template has no copy.
+            "work": SimpleLazyObject(lambda: pending_work(request.user)),
+            "work_cache_key": cache_key(request.user),
+            "work_cache_seconds": settings.STAFF_HOME_CACHE_SECONDS,
+            "is_admin": role == Role.ADMIN,
+        },
     )
 
 

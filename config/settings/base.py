@@ -396,6 +396,9 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 PUBLIC_PAGE_LOCAL_SECONDS = env.int("PUBLIC_PAGE_LOCAL_SECONDS", default=2)
 # The home page's total of visits is read from the cache for this long.
 VISIT_TOTAL_CACHE_SECONDS = env.int("VISIT_TOTAL_CACHE_SECONDS", default=60)
+# A staff member's home cards are kept drawn this long (config/dashboards.py); a change to a
+# record they show drops them at once. 0 turns the copy off.
+STAFF_HOME_CACHE_SECONDS = env.int("STAFF_HOME_CACHE_SECONDS", default=60)
 # The signed, random id a phone keeps for the limits above; only its salted hash is stored.
 DEVICE_COOKIE_NAME = "relay_device"
 DEVICE_COOKIE_DAYS = env.int("DEVICE_COOKIE_DAYS", default=730)
