@@ -278,8 +278,12 @@ def report(args, data: str, results: list[Result], workers: int, load: tuple[flo
         f"wrk on the same machine, {args.connections} connections, {args.duration} s per page "
         "(request timeout 30 s), "
         f"one page after the other. Data: {data}. Load average of the machine before and "
-        f"after the run: {load[0]:.1f} and {load[1]:.1f} (above 2, other work shared the cores "
-        "and the absolute figures are low).",
+        f"after the run: {load[0]:.1f} and {load[1]:.1f}"
+        + (
+            " (above 2: other work shared the cores and the absolute figures are low)."
+            if max(load) > 2
+            else "."
+        ),
         "",
         "| page | requests/s | ratio to trivial | requests | errors | p50 | p99 |",
         "|---|---:|---:|---:|---:|---:|---:|",
