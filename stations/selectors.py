@@ -62,12 +62,18 @@ def registry_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
     test; host units are few (one per ten stations) and are looked up first, so that the
     station query is two index lookups OR-ed rather than a join scanned row by row.
     """
+    postgresql = connection.vendor == "postgresql"
+    # A term without letters (Chinese, digits) is its own upper case: on PostgreSQL plain
+    # containment is the same test without upper-casing every text it reads (the host
+    # units' 20,000 names are read in half the time). SQLite keeps its own search.
+    lookup = "contains" if postgresql and q.upper() == q == q.lower() else "icontains"
     contains = Q()
     for name in SEARCHED_FIELDS:
-        contains |= Q(**{f"{name}__icontains": q})
-    if connection.vendor != "postgresql":
+        contains |= Q(**{f"{name}__{lookup}": q})
+    if not postgresql:
         return qs.filter(contains | Q(host_unit__name__icontains=q))
-    units = list(HostUnit.objects.filter(name__icontains=q).order_by().values_list("pk", flat=True))
+    units = HostUnit.objects.filter(**{f"name__{lookup}": q})
+    units = list(units.order_by().values_list("pk", flat=True))
     pairs = RawSQL(
         '"stations_station"."search_bigrams" @> relay_bigrams(lower(%s))',
         (q,),

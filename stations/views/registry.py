@@ -31,7 +31,7 @@ from ..models import (
     StationStatus,
 )
 from ..permissions import STATION_ACTORS
-from ..selectors import registry_filter, registry_params, station_history
+from ..selectors import REGISTRY_PARAMS, registry_filter, registry_params, station_history
 from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
@@ -62,7 +62,10 @@ def registry(request):
         request,
         stations,
         50,
-        rows=stations.select_related("union", "host_unit"),
+        # The page's ids come from the filtered list: its rows are looked up by id in the
+        # user's scope alone, without testing the search again on each (and planning the
+        # host units' ids a second time).
+        rows=visible.select_related("union", "host_unit"),
         count_key=_count_key(request, visible),
     )
     role = role_of(request.user)
@@ -79,7 +82,10 @@ def registry(request):
             "carriers": CarrierType.choices,
             "unions": Union.objects.visible_to(request.user) if role != Role.UNION_STAFF else [],
             "query": request.GET.urlencode(),
-            "params": request.GET,
+            # A plain dict with every filter the form shows: the template's lookups of a
+            # filter not in the query string (one per option of each select, some fifty)
+            # each made a QueryDict list its attributes before giving up.
+            "params": {name: request.GET.get(name, "") for name in REGISTRY_PARAMS},
             # What the export button posts, so that the workbook holds what the list shows.
             "export_filters": registry_params(request.GET),
         },
