@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -84,6 +84,49 @@ def registry_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
     # apart, so the containment test checks each candidate.
     by_text = Q(text_pairs=True) if len(q) == 2 else Q(text_pairs=True) & contains
     return qs.alias(text_pairs=pairs).filter(by_text | Q(host_unit_id__in=units))
+
+
+# A station read through the pair index and sorted costs about three read by walking the
+# registry's order (measured at national size: 2-5 µs against 1.3 µs; the order follows the
+# table's own, the pair index's rows lie anywhere in it).
+WALK_COST = 3
+
+
+def search_page_ids(ids: QuerySet, matches: int, end: int) -> list[int]:
+    """The ids of a page of a registry search (``ids``: the sliced queryset of the list's
+    ids in registry order), read the cheaper of two ways on PostgreSQL.
+
+    The planner cannot tell how many stations a term matches (the pair index keeps no
+    statistics it reads) and chose wrong both ways: the 450 matches of 店虹 by walking the
+    registry's order through 24,000 stations (29 ms), the 6,991 of 衡山路 by reading each
+    one and sorting (10 ms). The list's count (cached) tells: walking the order and
+    testing each station until the page's last row reads about ``end × stations /
+    matches`` rows, reading every match through the pair index and sorting reads
+    ``matches`` rows, each dearer (``WALK_COST``); the planner is held to the cheaper.
+    A first page then costs at most as much as walking some 5,500 of 200,000 stations
+    (7 ms). The rows and their order are the same either way.
+    """
+    if connection.vendor != "postgresql" or not matches:
+        return list(ids)
+    inside = connection.in_atomic_block
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [Station._meta.db_table]
+        )
+        stations = max(cursor.fetchone()[0], matches)
+        if WALK_COST * matches * matches > end * stations:
+            # Walk the order, in one process: workers cost more to start (25 ms) than
+            # the walk itself.
+            hold = ("enable_bitmapscan", "enable_seqscan", "max_parallel_workers_per_gather")
+        else:
+            hold = ("enable_indexscan",)  # read the matches through the pair index, sort
+        cursor.execute("; ".join(f"SET LOCAL {setting} = 0" for setting in hold))
+        found = list(ids)
+        if inside:
+            # The caller's transaction goes on: the settings would outlive this query
+            # (an error rolls them back with the block).
+            cursor.execute("; ".join(f"RESET {setting}" for setting in hold))
+    return found
 
 
 # The review queue's orders: the officer works the longest-waiting stations first by default.

@@ -31,7 +31,13 @@ from ..models import (
     StationStatus,
 )
 from ..permissions import STATION_ACTORS
-from ..selectors import REGISTRY_PARAMS, registry_filter, registry_params, station_history
+from ..selectors import (
+    REGISTRY_PARAMS,
+    registry_filter,
+    registry_params,
+    search_page_ids,
+    station_history,
+)
 from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
@@ -67,6 +73,7 @@ def registry(request):
         # host units' ids a second time).
         rows=visible.select_related("union", "host_unit"),
         count_key=_count_key(request, visible),
+        read_ids=search_page_ids if request.GET.get("q", "").strip() else None,
     )
     role = role_of(request.user)
     return render(
