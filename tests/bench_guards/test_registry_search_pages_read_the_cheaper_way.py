@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from stations.models import Station, StationStatus
 from stations.selectors import registry_search, search_page_ids
-from tests.factories import StationFactory
+from tests.factories import HostUnitFactory, StationFactory
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the planner settings are PostgreSQL's"
@@ -63,3 +63,18 @@ def test_a_latin_term_still_ignores_case(world):
 
     assert list(found) == ["Metro站"]
     assert registry_search(Station.objects.all(), "shxh").count() == 1
+
+
+def test_host_units_of_a_common_word_are_found_by_the_station_query(world, monkeypatch):
+    import stations.selectors
+
+    monkeypatch.setattr(stations.selectors, "MANY_UNITS", 1)
+    units = [HostUnitFactory(union=world.union_a, name=f"漕溪{n}支行") for n in range(3)]
+    for unit in units:
+        StationFactory(filing=world.filing_a, name="甲", host_unit=unit)
+    StationFactory(filing=world.filing_a, name="乙")
+
+    found = registry_search(Station.objects.all(), "漕溪")
+
+    assert "ARRAY(SELECT" in str(found.query)
+    assert set(found.values_list("host_unit", flat=True)) == {u.pk for u in units}
