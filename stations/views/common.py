@@ -31,18 +31,25 @@ class _CachedCountPaginator(Paginator):
         return cache.get_or_set(self.count_key, lambda: Paginator.count.func(self), 60)
 
 
-def paginate_ids(request, queryset, per_page: int = 50, rows=None, count_key: str = ""):
+def paginate_ids(
+    request, queryset, per_page: int = 50, rows=None, count_key: str = "", read_ids=None
+):
     """A page of ``queryset`` found by its ids first, then the page's rows fetched by id.
 
     Counting and skipping to a deep page read only the ids (an index in the query's
     order), not the joined rows; ``rows`` (a queryset of the same model, the same one by
     default) adds joins and annotations for the page's rows alone. One count per page, or
     none while ``count_key`` (which must change with the rows counted) finds it cached.
+    ``read_ids(ids, count, end)`` reads the page's ids (a sliced queryset) knowing the
+    list's count and the position of the page's last row, where that changes how.
     """
     paginator = _CachedCountPaginator(queryset.values_list("pk", flat=True), per_page)
     paginator.count_key = count_key
     page = paginator.get_page(request.GET.get("page"))
-    ids = list(page.object_list)
+    if read_ids is None:
+        ids = list(page.object_list)
+    else:
+        ids = read_ids(page.object_list, paginator.count, page.end_index())
     found = {row.pk: row for row in (queryset if rows is None else rows).filter(pk__in=ids)}
     page.object_list = [found[pk] for pk in ids if pk in found]
     return page

@@ -39,3 +39,17 @@ def test_the_filing_list_does_not_query_per_filing(client, world):
     for _ in range(20):
         StationFactory(filing=FilingFormFactory(union=world.union_a))
     assert _queries(client, url) == few
+
+
+def test_the_registry_does_not_query_per_station(client, world):
+    from tests.factories import HostUnitFactory
+
+    client.force_login(world.aid)
+    unit = HostUnitFactory(union=world.union_a, name="漕溪支行")
+    url = reverse("stations:registry")
+    StationFactory(filing=world.filing_a, status=StationStatus.ACTIVE, host_unit=unit)
+    few = [_queries(client, url), _queries(client, url + "?q=漕溪")]
+    for _ in range(20):
+        StationFactory(filing=world.filing_a, status=StationStatus.ACTIVE, host_unit=unit)
+    # A new station starts a new count: both lists are counted again, as the first time.
+    assert [_queries(client, url), _queries(client, url + "?q=漕溪")] == few
