@@ -62,7 +62,7 @@ def registry_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
     """Stations whose name, address, plaque number, head or host unit contains ``q``.
 
     On PostgreSQL the station's own text is found through the character-pair index of
-    migration 0009 (a scan of 200,000 rows otherwise) and checked by the containment
+    migration 0011 (a scan of 200,000 rows otherwise) and checked by the containment
     test; host units are few (one per ten stations) and are looked up first, so that the
     station query is two index lookups OR-ed rather than a join scanned row by row. Their
     ids go in as one array of values, which PostgreSQL tests a station against by hashing;
