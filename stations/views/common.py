@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import quote
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
@@ -46,6 +48,23 @@ def paginate_ids(request, queryset, per_page: int = 50, rows=None, count_key: st
     found = {row.pk: row for row in (queryset if rows is None else rows).filter(pk__in=ids)}
     page.object_list = [found[pk] for pk in ids if pk in found]
     return page
+
+
+def count_key(queryset, *marks) -> str:
+    """Where ``paginate_ids`` keeps the count of ``queryset`` (a list of a national size).
+
+    The key holds the list's SQL, so its scope and its filters: two users share a count
+    only when they are shown the same rows. ``marks`` are values that change whenever the
+    rows counted may have (the largest id, the last moderation), each an indexed lookup
+    that costs nothing next to counting millions of rows. Empty (no caching) for a list
+    that is empty by its scope: that one is not counted at all.
+    """
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:
+        return ""
+    digest = hashlib.sha1(repr((sql, marks)).encode(), usedforsecurity=False).hexdigest()
+    return f"list:count:{queryset.model._meta.label_lower}:{digest}"
 
 
 def content_disposition(filename: str, inline: bool = False) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -32,7 +33,7 @@ from ..services.feedback import (
     ticket_reply,
 )
 from ..services.visits import visit_record
-from .common import FORM_METHODS, paginate
+from .common import FORM_METHODS, count_key, paginate, paginate_ids
 from .public import PLAQUE_STAGES
 
 POST = ("POST",)
@@ -109,17 +110,25 @@ def station_visit(request, plaque_no: str):
 # --- Staff: moderation (aid center) -----------------------------------------------------
 @access(*RECORD_ROLES["feedback_moderation"])
 def feedback_moderation(request):
-    rows = Feedback.objects.visible_to(request.user).select_related("station", "moderated_by")
+    rows = Feedback.objects.visible_to(request.user)
     shown = request.GET.get("status", "")
     if shown in FeedbackStatus.values:
         rows = rows.filter(status=shown)
     if request.GET.get("serious"):
         rows = rows.filter(serious=True)
+    # The count of 1,000,000 ratings is kept until one is left or moderated (the filters
+    # are the status, which only moderation changes, and seriousness, fixed when left).
+    changed = Feedback.objects.aggregate(last=Max("pk"), moderated=Max("moderated_at"))
     return render(
         request,
         "stations/feedback_moderation.html",
         {
-            "page": paginate(request, rows),
+            "page": paginate_ids(
+                request,
+                rows,
+                rows=rows.select_related("station", "moderated_by"),
+                count_key=count_key(rows, changed["last"], changed["moderated"]),
+            ),
             "statuses": FeedbackStatus.choices,
             "status": shown,
             "serious": bool(request.GET.get("serious")),
