@@ -86,7 +86,23 @@ class Feedback(models.Model):
                 condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
             )
         ]
-        indexes = [models.Index(fields=["station", "created_at"], name="feedback_station_time")]
+        indexes = [
+            models.Index(fields=["station", "created_at"], name="feedback_station_time"),
+            # The moderation list's filters, newest first: hidden or serious feedback is
+            # rare, and finding 50 of it in the order of all 1,000,000 read them all.
+            models.Index(fields=["status", "created_at", "id"], name="feedback_status_time"),
+            models.Index(
+                fields=["created_at", "id"],
+                condition=models.Q(serious=True),
+                name="feedback_serious_time",
+            ),
+            # The last moderation, which keeps the list's cached count (only the moderated).
+            models.Index(
+                fields=["moderated_at"],
+                condition=models.Q(moderated_at__isnull=False),
+                name="feedback_moderated",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.station_id} {self.rating}"
