@@ -108,6 +108,13 @@ def station_visit(request, plaque_no: str):
 
 
 # --- Staff: moderation (aid center) -----------------------------------------------------
+# What a row of the moderation list shows.
+MODERATION_FIELDS = (
+    "rating", "problems", "comment", "serious", "created_at", "status", "moderation_note",
+    "station", "station__name",
+)  # fmt: skip
+
+
 @access(*RECORD_ROLES["feedback_moderation"])
 def feedback_moderation(request):
     rows = Feedback.objects.visible_to(request.user)
@@ -126,7 +133,9 @@ def feedback_moderation(request):
             "page": paginate_ids(
                 request,
                 rows,
-                rows=rows.select_related("station", "moderated_by"),
+                # A row names its station; a whole one (39 fields, some JSON) was built
+                # for each of the 50, and the moderator, joined too, was never shown.
+                rows=rows.select_related("station").only(*MODERATION_FIELDS),
                 count_key=count_key(rows, changed["last"], changed["moderated"]),
             ),
             "statuses": FeedbackStatus.choices,
