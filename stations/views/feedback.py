@@ -33,7 +33,7 @@ from ..services.feedback import (
     ticket_reply,
 )
 from ..services.visits import visit_record
-from .common import FORM_METHODS, count_key, paginate, paginate_ids
+from .common import FORM_METHODS, grown_count, paginate, paginate_ids
 from .public import PLAQUE_STAGES
 
 POST = ("POST",)
@@ -123,9 +123,10 @@ def feedback_moderation(request):
         rows = rows.filter(status=shown)
     if request.GET.get("serious"):
         rows = rows.filter(serious=True)
-    # The count of 1,000,000 ratings is kept until one is left or moderated (the filters
-    # are the status, which only moderation changes, and seriousness, fixed when left).
-    changed = Feedback.objects.aggregate(last=Max("pk"), moderated=Max("moderated_at"))
+    # The count of 1,000,000 ratings is kept, new ones added to it, until one is moderated
+    # (the filters are the status, which only moderation changes, and seriousness, fixed
+    # when left).
+    moderated = Feedback.objects.aggregate(last=Max("moderated_at"))["last"]
     return render(
         request,
         "stations/feedback_moderation.html",
@@ -136,7 +137,7 @@ def feedback_moderation(request):
                 # A row names its station; a whole one (39 fields, some JSON) was built
                 # for each of the 50, and the moderator, joined too, was never shown.
                 rows=rows.select_related("station").only(*MODERATION_FIELDS),
-                count_key=count_key(rows, changed["last"], changed["moderated"]),
+                count=grown_count(rows, moderated),
             ),
             "statuses": FeedbackStatus.choices,
             "status": shown,

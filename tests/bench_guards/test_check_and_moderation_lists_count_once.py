@@ -76,7 +76,7 @@ def test_paging_through_the_check_list_counts_it_once(client, world):
     assert client.get(CHECKS + "?page=2").context["page"].paginator.count == 35
 
 
-def test_a_new_check_counts_the_check_list_again(client, world):
+def test_a_new_check_is_added_to_the_kept_count(client, world):
     _checks(world.station_a, world.inspector, 2)
     client.force_login(world.aid)
     assert _total(client, CHECKS) == 2
@@ -84,8 +84,26 @@ def test_a_new_check_counts_the_check_list_again(client, world):
 
     _checks(world.station_a, world.inspector, 1, red_line=True)
 
+    # Only the checks added since are counted: a range of ids, not the whole table.
+    counts = [q for q in _queries(client, CHECKS) if "COUNT(" in q]
+    assert len(counts) == 1 and '"inspections_inspection"."id" >' in counts[0]
     assert _total(client, CHECKS) == 3
     assert _total(client, CHECKS + "?red_line=1") == 1
+    assert _total(client, CHECKS + "?red_line=1&kind=self_check") == 0
+
+
+def test_a_kept_count_is_counted_afresh_after_a_while(client, world, monkeypatch):
+    from stations.views import common
+
+    _checks(world.station_a, world.inspector, 2)
+    client.force_login(world.aid)
+    assert _total(client, CHECKS) == 2
+    now = common.time.time()
+    monkeypatch.setattr(common.time, "time", lambda: now + common.RECOUNT_SECONDS + 1)
+
+    counts = [q for q in _queries(client, CHECKS) if "COUNT(" in q]
+
+    assert len(counts) == 1 and '"inspections_inspection"."id" >' not in counts[0]
 
 
 def test_a_deep_check_page_fetches_its_rows_by_id(client, world):
@@ -163,6 +181,7 @@ def test_moderating_or_new_feedback_counts_the_moderation_list_again(client, wor
 
     _feedback(world.station_a, 1)
     assert _total(client, MODERATION) == 4
+    assert _total(client, MODERATION + "?status=visible") == 4
 
 
 def test_the_moderation_list_does_not_query_per_feedback(client, world):
