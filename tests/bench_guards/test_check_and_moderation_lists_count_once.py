@@ -211,5 +211,12 @@ def test_rare_rows_and_the_last_moderation_are_found_through_their_indexes(db):
     assert "inspection_red_line_visited" in _plan(
         Inspection.objects.filter(red_line=True).values(*ids)
     )
+    # The lists' own order, newest first then by id, skipped through from the index alone.
+    assert "Index Only Scan Backward using inspection_visited_id" in _plan(
+        Inspection.objects.values(*ids)[300:330]
+    )
+    assert "Index Only Scan Backward using feedback_time_id" in _plan(
+        Feedback.objects.values(*ids)[500:550]
+    )
     moderated = Feedback.objects.filter(moderated_at__isnull=False).order_by("-moderated_at")
     assert "feedback_moderated" in _plan(moderated.values("moderated_at")[:1])

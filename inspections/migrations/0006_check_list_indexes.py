@@ -11,6 +11,15 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="inspection",
+            index=models.Index(fields=["visited_at", "id"], name="inspection_visited_id"),
+        ),
+        migrations.AlterField(
+            model_name="inspection",
+            name="visited_at",
+            field=models.DateTimeField(verbose_name="visited at"),
+        ),
+        migrations.AddIndex(
+            model_name="inspection",
             index=models.Index(
                 condition=models.Q(("red_line", True)),
                 fields=["visited_at", "id"],

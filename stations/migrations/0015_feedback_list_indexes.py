@@ -11,6 +11,15 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="feedback",
+            index=models.Index(fields=["created_at", "id"], name="feedback_time_id"),
+        ),
+        migrations.AlterField(
+            model_name="feedback",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="received"),
+        ),
+        migrations.AddIndex(
+            model_name="feedback",
             index=models.Index(fields=["status", "created_at", "id"], name="feedback_status_time"),
         ),
         migrations.AddIndex(
