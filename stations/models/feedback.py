@@ -55,7 +55,7 @@ class Feedback(models.Model):
     problems = models.JSONField(_("problems"), default=list, blank=True)
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     serious = models.BooleanField(_("serious complaint"), default=False)
-    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
     device_hash = models.CharField(_("device"), max_length=64, blank=True)
     address_hash = models.CharField(_("address"), max_length=64, blank=True)
     status = models.CharField(
@@ -86,7 +86,25 @@ class Feedback(models.Model):
                 condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
             )
         ]
-        indexes = [models.Index(fields=["station", "created_at"], name="feedback_station_time")]
+        indexes = [
+            models.Index(fields=["station", "created_at"], name="feedback_station_time"),
+            # The moderation list's order (newest first, then by id) from the index alone.
+            models.Index(fields=["created_at", "id"], name="feedback_time_id"),
+            # The moderation list's filters, newest first: hidden or serious feedback is
+            # rare, and finding 50 of it in the order of all 1,000,000 read them all.
+            models.Index(fields=["status", "created_at", "id"], name="feedback_status_time"),
+            models.Index(
+                fields=["created_at", "id"],
+                condition=models.Q(serious=True),
+                name="feedback_serious_time",
+            ),
+            # The last moderation, which keeps the list's cached count (only the moderated).
+            models.Index(
+                fields=["moderated_at"],
+                condition=models.Q(moderated_at__isnull=False),
+                name="feedback_moderated",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.station_id} {self.rating}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -32,7 +33,7 @@ from ..services.feedback import (
     ticket_reply,
 )
 from ..services.visits import tap_target, visit_record
-from .common import FORM_METHODS, paginate
+from .common import FORM_METHODS, grown_count, paginate, paginate_ids
 from .public import PLAQUE_STAGES
 
 POST = ("POST",)
@@ -109,19 +110,37 @@ def station_visit(request, plaque_no: str):
 
 
 # --- Staff: moderation (aid center) -----------------------------------------------------
+# What a row of the moderation list shows.
+MODERATION_FIELDS = (
+    "rating", "problems", "comment", "serious", "created_at", "status", "moderation_note",
+    "station", "station__name",
+)  # fmt: skip
+
+
 @access(*RECORD_ROLES["feedback_moderation"])
 def feedback_moderation(request):
-    rows = Feedback.objects.visible_to(request.user).select_related("station", "moderated_by")
+    rows = Feedback.objects.visible_to(request.user)
     shown = request.GET.get("status", "")
     if shown in FeedbackStatus.values:
         rows = rows.filter(status=shown)
     if request.GET.get("serious"):
         rows = rows.filter(serious=True)
+    # The count of 1,000,000 ratings is kept, new ones added to it, until one is moderated
+    # (the filters are the status, which only moderation changes, and seriousness, fixed
+    # when left).
+    moderated = Feedback.objects.aggregate(last=Max("moderated_at"))["last"]
     return render(
         request,
         "stations/feedback_moderation.html",
         {
-            "page": paginate(request, rows),
+            "page": paginate_ids(
+                request,
+                rows,
+                # A row names its station; a whole one (39 fields, some JSON) was built
+                # for each of the 50, and the moderator, joined too, was never shown.
+                rows=rows.select_related("station").only(*MODERATION_FIELDS),
+                count=grown_count(rows, moderated),
+            ),
             "statuses": FeedbackStatus.choices,
             "status": shown,
             "serious": bool(request.GET.get("serious")),
