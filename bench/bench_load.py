@@ -266,6 +266,8 @@ def report(args, data: str, results: list[Result], workers: int, load: tuple[flo
         command += " --database-url …"
     if args.redis_url:
         command += " --redis-url …"
+    if args.rankings_path != "/rankings/":
+        command += f" --rankings-path {args.rankings_path}"
     lines = [
         START,
         TITLE,
@@ -280,9 +282,10 @@ def report(args, data: str, results: list[Result], workers: int, load: tuple[flo
         f"one page after the other. Data: {data}. Load average of the machine before and "
         f"after the run: {load[0]:.1f} and {load[1]:.1f}"
         + (
-            " (above 2: other work shared the cores and the absolute figures are low)."
-            if max(load) > 2
-            else "."
+            " (above 2 when it began: other work shared the cores and the absolute figures "
+            "are low; the run's own wrk and workers raise the figure after)."
+            if load[0] > 2
+            else " (the run's own wrk and workers raise the figure after)."
         ),
         "",
         "| page | requests/s | ratio to trivial | requests | errors | p50 | p99 |",
