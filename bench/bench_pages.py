@@ -105,6 +105,13 @@ def pages(last_registry_page: int) -> list[Page]:
             "search",
         ),
         Page(
+            "registry_search_4",
+            "registry search 漕溪北路",
+            f"/staff/stations/?q={quote('漕溪北路')}",
+            "bench_aid",
+            "search",
+        ),
+        Page(
             "directory",
             "directory (first page, no filter)",
             "/stations/",
