@@ -63,14 +63,19 @@ function trim(cache) {
   });
 }
 
+// The body is read whole before anything is stored: Chromium answers a match for a put whose
+// body is still streaming, and such a copy was not there yet when the page moved on.
 function savePage(url, response) {
-  return caches.open(PAGE_CACHE).then(function (cache) {
-    var saves = [cache.put(url, response.clone())];
-    if (new URL(url).pathname === DIRECTORY) {
-      saves.push(cache.put(new URL(LAST_DIRECTORY, url).href, response.clone()));
-    }
-    return Promise.all(saves).then(function () {
-      return trim(cache);
+  var init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  return response.arrayBuffer().then(function (body) {
+    return caches.open(PAGE_CACHE).then(function (cache) {
+      var saves = [cache.put(url, new Response(body, init))];
+      if (new URL(url).pathname === DIRECTORY) {
+        saves.push(cache.put(new URL(LAST_DIRECTORY, url).href, new Response(body, init)));
+      }
+      return Promise.all(saves).then(function () {
+        return trim(cache);
+      });
     });
   });
 }

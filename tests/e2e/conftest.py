@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -200,6 +201,19 @@ def own_profile(browser, live_server, django_db_serialized_rollback, tmp_path) -
     yield open_context
     for context in opened:
         context.close()
+
+
+def wait_until(page, predicate: str, arg=None, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Until ``predicate`` (JavaScript, may be async) answers true in the page.
+
+    Not ``page.wait_for_function``: it does not await a promise, and an async function's
+    promise is truthy, so such a wait returned at once whatever it asked (the cause of the
+    "pages gone from Cache Storage" of the offline tests: they had never been saved yet)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout_ms} ms: {predicate[:80]}")
+        page.wait_for_timeout(100)
 
 
 def lose_signal(context) -> None:

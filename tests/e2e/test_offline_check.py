@@ -12,7 +12,7 @@ from PIL import Image
 from inspections.models import Inspection, InspectionPhoto, Rectification
 from tests.inspections.factories_checks import station
 
-from .conftest import assert_axe_clean, result_path
+from .conftest import assert_axe_clean, result_path, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +42,8 @@ def _answer_everything(page, *, failing=()):
 
 
 def _wait_until_kept_on_the_phone(page):
-    page.wait_for_function(
+    wait_until(
+        page,
         """async () => {
             const reg = await navigator.serviceWorker.getRegistration('/staff/inspections/');
             if (!reg || !reg.active) return false;
@@ -52,7 +53,6 @@ def _wait_until_kept_on_the_phone(page):
             }
             return false;
         }""",
-        polling=200,
     )
 
 
