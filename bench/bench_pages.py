@@ -214,7 +214,7 @@ def open_data_build(env: dict[str, str]) -> dict:
         "version = open_data_build_task()\n"
         "seconds = time.perf_counter() - started\n"
         "sizes = {k: open_data.file_of(version, k).stat().st_size for k in open_data.KINDS}\n"
-        "packed = open_data.file_of(version, 'geojson').with_suffix('.geojson.gz')\n"
+        "packed = open_data.gzip_copy(open_data.file_of(version, 'geojson'))\n"
         "open_data.forget_version()\n"
         "print(json.dumps({'seconds': seconds, 'sizes': sizes, 'geojson_gz': "
         "packed.stat().st_size, 'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss "

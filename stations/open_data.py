@@ -226,8 +226,16 @@ def _root() -> Path:
     return Path(settings.OPEN_DATA_ROOT)
 
 
+_PREFIX = "stations-"
+
+
 def file_of(version: str, kind: str) -> Path:
-    return _root() / f"stations-{version}.{kind}"
+    return _root() / f"{_PREFIX}{version}.{kind}"
+
+
+def gzip_copy(path: Path) -> Path:
+    """The gzip copy built beside a file (nginx's gzip_static looks for this name)."""
+    return path.with_name(f"{path.name}.gz")
 
 
 @contextmanager
@@ -238,12 +246,12 @@ def _written(path: Path):
     try:
         with open(partial, "wb") as plain:
             yield plain
-        with open(partial, "rb") as plain, gzip.open(f"{partial}.gz", "wb", 6) as packed:
+        with open(partial, "rb") as plain, gzip.open(gzip_copy(partial), "wb", 6) as packed:
             shutil.copyfileobj(plain, packed, 1 << 20)
-        os.replace(f"{partial}.gz", f"{path}.gz")
+        os.replace(gzip_copy(partial), gzip_copy(path))
         os.replace(partial, path)
     finally:
-        for leftover in (partial, Path(f"{partial}.gz")):
+        for leftover in (partial, gzip_copy(partial)):
             leftover.unlink(missing_ok=True)
 
 
@@ -293,23 +301,26 @@ def build(version: str | None = None) -> str:
     return version
 
 
-def _versions_on_disk() -> list[Path]:
-    """The GeoJSON files on disk (one per version built), newest first."""
+def _versions_on_disk() -> list[str]:
+    """The versions built on disk (their GeoJSON files), newest first."""
     found = []
-    for path in _root().glob("stations-*.geojson"):
+    for path in _root().glob(file_of("*", "geojson").name):
         try:
-            found.append((path.stat().st_mtime, path))
+            found.append((path.stat().st_mtime, path.name))
         except FileNotFoundError:  # pruned by another process meanwhile
             continue
-    return [path for _mtime, path in sorted(found, reverse=True)]
+    return [
+        name.removeprefix(_PREFIX).removesuffix(".geojson")
+        for _mtime, name in sorted(found, reverse=True)
+    ]
 
 
 def _prune() -> None:
-    for old in _versions_on_disk()[KEEP_VERSIONS:]:
-        version = old.name.removeprefix("stations-").removesuffix(".geojson")
+    for version in _versions_on_disk()[KEEP_VERSIONS:]:
         for kind in KINDS:
-            for path in (file_of(version, kind), Path(f"{file_of(version, kind)}.gz")):
-                path.unlink(missing_ok=True)
+            path = file_of(version, kind)
+            path.unlink(missing_ok=True)
+            gzip_copy(path).unlink(missing_ok=True)
 
 
 def _queue_build(version: str) -> None:
@@ -342,8 +353,7 @@ def served_file(kind: str) -> tuple[Path, str]:
     _queue_build(version)  # in the embedded mode the job runs here, now
     if path.exists():
         return path, version
-    for newest in _versions_on_disk():
-        older = newest.name.removeprefix("stations-").removesuffix(".geojson")
+    for older in _versions_on_disk():
         if file_of(older, kind).exists():
             return file_of(older, kind), older
     build(version)

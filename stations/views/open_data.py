@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, HttpResponse, HttpResponseNotModified
@@ -14,7 +13,7 @@ from django.utils.http import http_date
 
 from unions.access import access
 
-from ..open_data import FIELDS, served_file
+from ..open_data import FIELDS, gzip_copy, served_file
 
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
@@ -37,7 +36,7 @@ def _file(request, kind: str):
         response = HttpResponse(content_type=CONTENT_TYPES[kind])
         response["X-Accel-Redirect"] = settings.OPEN_DATA_ACCEL.rstrip("/") + "/" + found.name
     else:
-        packed = Path(f"{found}.gz")
+        packed = gzip_copy(found)
         if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) and packed.exists():
             response = FileResponse(packed.open("rb"), content_type=CONTENT_TYPES[kind])
             response["Content-Encoding"] = "gzip"
