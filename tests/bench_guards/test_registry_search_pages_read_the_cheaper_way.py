@@ -10,7 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stations.models import Station, StationStatus
-from stations.selectors import registry_search, search_page_ids
+from stations.selectors import (
+    WALK_THE_ORDER,
+    planner_held,
+    registry_search,
+    search_page_ids,
+)
 from tests.factories import HostUnitFactory, StationFactory
 
 pytestmark = pytest.mark.skipif(
@@ -43,6 +48,24 @@ def test_both_ways_give_the_same_page(world, matches):
     assert _setting("enable_bitmapscan") == "on"
     assert _setting("enable_indexscan") == "on"
     assert _setting("max_parallel_workers_per_gather") != "0"
+    assert _setting("enable_sort") == "on"
+
+
+def test_walking_the_order_stops_at_the_page_even_when_the_planner_expects_one_match(world):
+    """漕溪北路's three pairs made the planner expect one match of 200,000 (6,803 at national
+    size): it read the whole table through the plaque's own index and sorted (350 ms). Held
+    to the walk, the registry order's index is read in order, no sort, until the page fills."""
+    for n in range(30):
+        StationFactory(filing=world.filing_a, name=f"漕溪北路{n}号", plaque_seq=1000 - n)
+    ids = registry_search(Station.objects.all(), "漕溪北路").order_by("plaque_seq", "id")
+    sql, params = ids.values_list("pk", flat=True)[:10].query.sql_with_params()
+
+    with planner_held(WALK_THE_ORDER) as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "station_registry_order" in plan, plan
+    assert "Sort" not in plan, plan
 
 
 def test_the_registry_page_is_the_same_as_the_plain_query(client, world):

@@ -59,3 +59,42 @@ def test_the_list_paginates(client, world):
     response = client.get(reverse("stations:registry"))
     assert len(response.context["page"].object_list) == 50
     assert response.context["page"].paginator.num_pages == 2
+
+
+def test_rows_and_cards_escape_every_text_and_link_each_station(client, world):
+    """The rows are drawn by one tag (stations_tags.registry_lists), not the template
+    language: whatever a filing typed is still shown as text in the table and on the
+    phone's cards, and each row links to its own station."""
+    from tests.factories import HostUnitFactory
+
+    unit = HostUnitFactory(union=world.union_a, name="<i>单位</i>")
+    marked = StationFactory(
+        filing=world.filing_a,
+        name='<script>alert("名")</script>',
+        address="<b>地址</b>",
+        plaque_number="<u>SH1</u>",
+        host_unit=unit,
+        audience="sanitation",
+    )
+    client.force_login(world.aid)
+
+    body = client.get(reverse("stations:registry")).content.decode()
+
+    for raw in ('<script>alert("名")</script>', "<b>地址</b>", "<u>SH1</u>", "<i>单位</i>"):
+        assert raw not in body
+    assert body.count("&lt;script&gt;alert(&quot;名&quot;)&lt;/script&gt;") == 2  # row, card
+    assert body.count("&lt;u&gt;SH1&lt;/u&gt;") == 2
+    assert "&lt;b&gt;地址&lt;/b&gt;" in body  # the card's address line
+    assert "&lt;i&gt;单位&lt;/i&gt;" in body  # the row's host unit
+    for station in (marked, world.station_a):
+        link = f'href="{reverse("stations:staff_detail", args=[station.pk])}"'
+        assert body.count(link) == 2
+    assert body.count('<span class="badge text-bg-light">') == 1  # the sanitation mark
+
+
+def test_an_empty_list_says_so_in_the_table_and_on_the_cards(client, world):
+    client.force_login(world.aid)
+
+    body = client.get(reverse("stations:registry"), {"q": "没有这个站"}).content.decode()
+
+    assert body.count("没有符合条件的站点。") == 2
