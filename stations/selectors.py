@@ -81,7 +81,14 @@ def registry_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
         contains |= Q(**{f"{name}__{lookup}": q})
     if not postgresql:
         return qs.filter(contains | Q(host_unit__name__icontains=q))
-    units = HostUnit.objects.filter(**{f"name__{lookup}": q}).order_by().values("pk")
+    # The host units' names by the pairs of migration 0016, checked as the stations' text is.
+    unit_pairs = RawSQL(
+        'relay_bigrams(lower("unions_hostunit"."name")) @> relay_bigrams(lower(%s))',
+        (q,),
+        output_field=BooleanField(),
+    )
+    by_name = Q(pairs=True) if len(q) == 2 else Q(**{f"name__{lookup}": q}) & Q(pairs=True)
+    units = HostUnit.objects.alias(pairs=unit_pairs).filter(by_name).order_by().values("pk")
     unit_ids = list(units.values_list("pk", flat=True)[: MANY_UNITS + 1])
     if len(unit_ids) <= MANY_UNITS:
         # As bigint[], the key's own type: psycopg2 sends a list of ints as integer[], and
