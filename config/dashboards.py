@@ -18,7 +18,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -92,6 +92,31 @@ def _orders(user, *statuses: str) -> QuerySet:
 
 
 def pending_work(user) -> list[WorkItem]:
+    """The cards of the user's role, their counts read (``count_together``)."""
+    return count_together(_cards(user))
+
+
+def count_together(items: list[WorkItem]) -> list[WorkItem]:
+    """Each card's count, all in one statement: ``SELECT (SELECT COUNT(*) FROM (…)), …``.
+
+    A card counted alone is a round trip and a count compiled by the ORM: nine cards cost
+    some 8 ms of a 40 ms first visit at national size, their statements together under 3 ms
+    on the server (issue 13). Each count is the card's own query, its rows left unread and
+    its order dropped; PostgreSQL and SQLite both read a subquery in the select list."""
+    parts, params = [], []
+    for item in items:
+        sql, item_params = item.queryset.order_by().values("pk").query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS card)")  # noqa: S608 (the ORM's SQL)
+        params.extend(item_params)
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(parts)}", params)
+            for item, count in zip(items, cursor.fetchone(), strict=True):
+                item.__dict__["count"] = count  # the cached_property's value
+    return items
+
+
+def _cards(user) -> list[WorkItem]:
     role = role_of(user)
     # A row shows the station's name, its union's and a link by id: the forty other
     # columns (three of them JSON to decode) of up to fifty stations are left unread.

@@ -326,6 +326,13 @@ class Station(models.Model):
             models.Index(
                 fields=["status", "filing", "row_number", "id"], name="station_status_filing"
             ),
+            # The same for a union's staff, whose lists are their union's: counted from this
+            # index alone and read in its order (a union's 8,000 stations were otherwise
+            # matched against each status's, 0.3-0.7 ms a card at national size).
+            models.Index(
+                fields=["union", "status", "filing", "row_number", "id"],
+                name="station_union_status",
+            ),
             models.Index(
                 fields=["filing", "row_number", "id"],
                 condition=models.Q(
