@@ -30,13 +30,13 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from .geo import Point, bounding_box, haversine_km, parse_point
 from .models import Audience, Service, Station, StationClosure
 from .open_now import closure_on, open_now
+from .pairs import ALIAS, pairs_hold, pairs_match
 
 # The parameters of DESIGN.md's public contract, in the order the form shows them.
 FILTER_PARAMS = ("q", "district", "service", "audience", "open_now", "near")
@@ -195,16 +195,10 @@ def _text_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
     if connection.vendor != "postgresql" or len(q) < 2:
         return qs.filter(contains | plaque)
     # PostgreSQL: the character pairs of those three fields (migration 0014) find the
-    # candidates through an index. A two-character term is one pair, and pairs across two
-    # fields hold a separator no term has: the index answers exactly. A longer term's pairs
-    # may lie apart, so the containment test checks each candidate.
-    pairs = RawSQL(
-        '"stations_station"."public_bigrams" @> relay_bigrams(lower(%s))',
-        (q,),
-        output_field=BooleanField(),
-    )
-    text = Q(text_pairs=True) if len(q) == 2 else Q(text_pairs=True) & contains
-    return qs.alias(text_pairs=pairs).filter(text | plaque)
+    # candidates through an index (stations/pairs.py).
+    pairs = pairs_hold('"stations_station"."public_bigrams"', q)
+    text = pairs_match(q, contains)
+    return qs.alias(**{ALIAS: pairs}).filter(text | plaque)
 
 
 def directory_page(

@@ -11,6 +11,7 @@ from django.db.models.expressions import RawSQL
 from unions.models import HostUnit
 
 from .models import Station
+from .pairs import ALIAS, pairs_hold, pairs_match
 
 # GET parameter -> the field it must equal.
 EXACT_FILTERS = {
@@ -82,13 +83,14 @@ def registry_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
     if not postgresql:
         return qs.filter(contains | Q(host_unit__name__icontains=q))
     # The host units' names by the pairs of migration 0016, checked as the stations' text is.
-    unit_pairs = RawSQL(
-        'relay_bigrams(lower("unions_hostunit"."name")) @> relay_bigrams(lower(%s))',
-        (q,),
-        output_field=BooleanField(),
+    units = (
+        HostUnit.objects.alias(
+            **{ALIAS: pairs_hold('relay_bigrams(lower("unions_hostunit"."name"))', q)}
+        )
+        .filter(pairs_match(q, Q(**{f"name__{lookup}": q})))
+        .order_by()
+        .values("pk")
     )
-    by_name = Q(pairs=True) if len(q) == 2 else Q(**{f"name__{lookup}": q}) & Q(pairs=True)
-    units = HostUnit.objects.alias(pairs=unit_pairs).filter(by_name).order_by().values("pk")
     unit_ids = list(units.values_list("pk", flat=True)[: MANY_UNITS + 1])
     if len(unit_ids) <= MANY_UNITS:
         # As bigint[], the key's own type: psycopg2 sends a list of ints as integer[], and
@@ -107,19 +109,9 @@ def registry_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
             units_params,
             output_field=BooleanField(),
         )
-    pairs = RawSQL(
-        '"stations_station"."search_bigrams" @> relay_bigrams(lower(%s))',
-        (q,),
-        output_field=BooleanField(),
-    )
-    # A two-character term is one pair: the index answers exactly (pairs across two fields
-    # hold a separator no term has), and counting needs no row. Longer terms' pairs may lie
-    # apart, so the containment test checks each candidate. It comes first: PostgreSQL tests
-    # an AND in the order written, and a station walked in registry order is turned away
-    # sooner by four LIKEs over its short texts than by unpacking its 36 pairs (徐家汇's walk:
-    # 5.5 ms against 7.5); the pair index still finds the candidates of a bitmap read.
-    by_text = Q(text_pairs=True) if len(q) == 2 else contains & Q(text_pairs=True)
-    return qs.alias(text_pairs=pairs, by_unit=by_unit).filter(by_text | Q(by_unit=True))
+    pairs = pairs_hold('"stations_station"."search_bigrams"', q)
+    by_text = pairs_match(q, contains)
+    return qs.alias(**{ALIAS: pairs}, by_unit=by_unit).filter(by_text | Q(by_unit=True))
 
 
 # A station read through the pair index and sorted costs about three read by walking the
