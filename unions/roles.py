@@ -37,3 +37,17 @@ def district_scope(user) -> str:
     if role_of(user) == Role.INSPECTOR:
         return user.profile.district
     return ""
+
+
+# Named sets of roles, the one place each is spelled: access rules (``@access(*AID)``),
+# action tables and services read these, never a tuple of their own.
+UNION = frozenset({Role.UNION_STAFF})
+AID = frozenset({Role.AID_CENTER})
+AID_OR_ADMIN = frozenset({Role.AID_CENTER, Role.ADMIN})
+INSPECTOR = frozenset({Role.INSPECTOR})
+# The supervision team (服务质量监督队) and the office that leads it: who scores, opens and
+# closes (沪工总基〔2018〕35号 四、(四); 附件2 第7条).
+SUPERVISION = frozenset({Role.INSPECTOR, Role.AID_CENTER})
+UNION_OR_AID = frozenset({Role.UNION_STAFF, Role.AID_CENTER})
+STAFF_READ = frozenset({Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR})
+ANY_STAFF = frozenset({Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR, Role.ADMIN})
