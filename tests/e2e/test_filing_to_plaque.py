@@ -44,11 +44,14 @@ def test_a_filing_goes_from_clerk_to_plaque_number(page, login, world, browser, 
         page.wait_for_selector('[data-testid="station-form"]')
         _fill_station(page, *row)
         page.click("button[name=add_another]" if i == 0 else "button[name=save]")
+        # The next form is on the page already until the answer replaces it: filling it
+        # then would be lost. The answer names the station it added.
+        expect(page.locator(".alert-success")).to_contain_text(f"已添加站点“{row[0]}”")
     page.wait_for_selector('[data-testid="filing-stations"]')
     questions = []
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.click('[data-testid="submit-filing"]')
-    # The page still shows "站点…已保存" from the last save: wait for the answer to the
+    # The page still shows 已添加站点… from the last station: wait for the answer to the
     # submission itself before asking the database.
     expect(page.locator(".alert-success")).to_contain_text("已将 2 个站点提交援助中心审核")
     filing_url = page.url
