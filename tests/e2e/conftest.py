@@ -116,12 +116,13 @@ def page(browser, viewport, live_server, django_db_serialized_rollback) -> Itera
 
 
 def fill_login_form(page, username: str, password: str) -> None:
+    """Post the login form. The caller waits for the answer it expects (the home page's
+    address, the error): the click returns before it, and the page is still the form."""
     page.goto("/accounts/login/")
     form = page.locator("main form[method=post]")
     form.locator("#id_username").fill(username)
     form.locator("#id_password").fill(password)
     form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 @pytest.fixture
