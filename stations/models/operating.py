@@ -43,22 +43,21 @@ def year_window(year: int) -> tuple[dt.datetime, dt.datetime]:
 
 class OperatingQuerySet(ScopedQuerySet):
     """The four questions, as methods of the Station queryset (so that they chain with
-    ``visible_to(user)`` and with filters)."""
+    ``visible_to(user)`` and with filters). StationQuerySet (station.py) names the statuses
+    beside StationStatus; this module imports nothing of station.py."""
 
-    # The statuses are named beside StationStatus (station.py, which builds its queryset on
-    # this class: hence the imports inside the methods).
+    # Operating now; final (the station no longer operates from the moment it enters one).
+    operating_statuses: tuple[str, ...] = ()
+    ended_statuses: tuple[str, ...] = ()
 
     def operating_now(self):
-        from .station import PUBLIC_STATUSES
-
-        return self.filter(status__in=PUBLIC_STATUSES)
+        return self.filter(status__in=self.operating_statuses)
 
     def _ended_before(self, instant: dt.datetime) -> Exists:
-        from .station import ENDED_STATUSES, StationTransition
-
+        transitions = self.model._meta.get_field("transitions").related_model
         return Exists(
-            StationTransition.objects.filter(
-                station=OuterRef("pk"), to_status__in=ENDED_STATUSES, at__lt=instant
+            transitions.objects.filter(
+                station=OuterRef("pk"), to_status__in=self.ended_statuses, at__lt=instant
             )
         )
 

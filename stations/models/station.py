@@ -217,6 +217,9 @@ del S
 
 
 class StationQuerySet(OperatingQuerySet):
+    operating_statuses = PUBLIC_STATUSES
+    ended_statuses = ENDED_STATUSES
+
     def public(self) -> StationQuerySet:
         """What the public lists (directory, map, open data): the stations operating now."""
         return self.operating_now()
