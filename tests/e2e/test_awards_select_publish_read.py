@@ -61,6 +61,8 @@ def test_the_aid_center_selects_and_publishes_and_the_public_reads_it(
 
     page.locator("[data-testid=award][data-kind=star_head]").get_by_test_id("confirm").click()
     page.wait_for_load_state()
+    # Publishing asks first (YEAR_ACTIONS' confirmation): the officer agrees.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_test_id("publish").click()
     page.wait_for_load_state()
     assert page.get_by_test_id("year-status").inner_text().strip() == "已发布"
