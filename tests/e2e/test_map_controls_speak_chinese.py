@@ -3,8 +3,11 @@ prefix and the popup's close button (static/js/portal.js relayMapControls). No t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from stations.models import StationStatus
 from tests.factories import StationFactory
@@ -16,14 +19,13 @@ pytestmark = pytest.mark.e2e
 
 def _controls_speak_chinese(page) -> None:
     zoom_in = page.locator(".leaflet-control-zoom-in")
-    zoom_in.wait_for(state="visible")
-    assert zoom_in.get_attribute("title") == "放大"
-    assert zoom_in.get_attribute("aria-label") == "放大"
-    assert page.locator(".leaflet-control-zoom-out").get_attribute("title") == "缩小"
+    expect(zoom_in).to_have_attribute("title", "放大")
+    expect(zoom_in).to_have_attribute("aria-label", "放大")
+    expect(page.locator(".leaflet-control-zoom-out")).to_have_attribute("title", "缩小")
     credit = page.locator(".leaflet-control-attribution")
-    assert credit.inner_text().startswith("地图引擎： Leaflet")
-    assert "JavaScript 库" in credit.locator("a").first.get_attribute("title")
-    assert "interactive maps" not in credit.inner_html()
+    expect(credit).to_contain_text("地图引擎： Leaflet", use_inner_text=True)
+    expect(credit.locator("a").first).to_have_attribute("title", re.compile("JavaScript 库"))
+    expect(credit).not_to_contain_text("interactive maps")
 
 
 def test_the_directory_maps_controls_speak_chinese(page, world, request):
@@ -41,14 +43,12 @@ def test_the_directory_maps_controls_speak_chinese(page, world, request):
     page.get_by_test_id("station-map").scroll_into_view_if_needed()
     _controls_speak_chinese(page)
     page.locator(".leaflet-marker-icon").first.click()
-    close = page.locator(".leaflet-popup-close-button")
-    close.wait_for(state="visible")
-    assert close.get_attribute("aria-label") == "关闭"
+    expect(page.locator(".leaflet-popup-close-button")).to_have_attribute("aria-label", "关闭")
     page.screenshot(path=str(result_path(request.node.name, ".png")))
 
 
 def test_the_station_forms_map_controls_speak_chinese(page, login, world):
     login(page, world.user_a)
     page.goto(reverse("stations:filing_station_add", args=[world.filing_a.pk]))
-    page.locator('[data-testid="location-picker"]').wait_for(state="visible")
+    expect(page.get_by_test_id("location-picker")).to_be_visible()
     _controls_speak_chinese(page)
