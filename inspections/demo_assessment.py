@@ -105,8 +105,10 @@ def _checks_and_feedback(quarters, stations, by) -> None:
     Feedback.objects.bulk_update(made, ["created_at"], batch_size=500)
 
 
-def seed_assessments() -> None:
-    quarters = demo_quarters()
+def seed_assessments(quarters: list[tuple[int, int]] | None = None) -> None:
+    """Publish ``quarters`` (by default the last two ended ones); the annual honours' demo
+    asks for the four quarters of its year (awards/demo.py)."""
+    quarters = quarters or demo_quarters()
     if all(
         QuarterlyAssessment.objects.filter(
             year=y, quarter=q, status=AssessmentStatus.PUBLISHED

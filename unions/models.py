@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -159,7 +160,7 @@ class SecurityEvent(models.Model):
         verbose_name_plural = _("security events")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username}"
+        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.kind} {self.username}"
 
 
 class SessionGeneration(models.Model):

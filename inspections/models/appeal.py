@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -67,7 +68,7 @@ class Appeal(models.Model):
     def __str__(self) -> str:
         return _("Appeal against the check of %(station)s on %(day)s") % {
             "station": self.inspection.station.name,
-            "day": self.inspection.visited_at.date(),
+            "day": timezone.localdate(self.inspection.visited_at),
         }
 
     def get_staff_url(self) -> str:

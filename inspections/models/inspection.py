@@ -8,6 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stations.models import Station
@@ -124,7 +125,7 @@ class Inspection(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.station_id} {self.kind} {self.visited_at:%Y-%m-%d}"
+        return f"{self.station_id} {self.kind} {timezone.localdate(self.visited_at):%Y-%m-%d}"
 
     def get_kind_display(self) -> str:
         # Django's own made every label of the field hashable, so translated, on each call:

@@ -55,12 +55,10 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    Exists,
     ExpressionWrapper,
     F,
     FloatField,
     IntegerField,
-    OuterRef,
     Q,
     Sum,
     Value,
@@ -70,7 +68,7 @@ from django.db.models.functions import Cast, Round
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stations.models import Station, StationStatus, StationTransition
+from stations.models import Station
 from stations.models.feedback import Feedback
 
 from ..models import (
@@ -96,8 +94,6 @@ RUN_LEASE = dt.timedelta(hours=1)
 # Keys the PostgreSQL advisory lock: (this class number, year * 10 + quarter).
 LOCK_CLASS = 0x5141  # "QA"
 STEPS = ("stations", "unions", "union_ranks")
-# Statuses after which a station no longer operates.
-ENDED = (StationStatus.REVOKED, StationStatus.CLOSED)
 
 
 class AssessmentBusy(Exception):
@@ -120,12 +116,10 @@ def parameters() -> dict[str, int]:
 
 
 def operating_in(start: dt.datetime, end: dt.datetime):
-    """The one rule for who is assessed (module docstring): activated before the quarter
-    ended, not revoked or closed before it began."""
-    ended_before = StationTransition.objects.filter(
-        station=OuterRef("pk"), to_status__in=ENDED, at__lt=start
-    )
-    return Station.objects.filter(activated_at__lt=end).exclude(Exists(ended_before)).order_by()
+    """Who a quarter assesses: the stations that operated during it (the one definition,
+    stations/models/operating.py: activated before it ended, not revoked or closed before it
+    began)."""
+    return Station.objects.operated_during(start, end).order_by()
 
 
 # --- the SQL --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stations.geo import Point, haversine_km
@@ -78,7 +79,8 @@ def _pair(value) -> tuple[bool, str]:
 
 
 def _plan_visit_checks(plan_visit: PlanVisit, station: Station, by, visited_at) -> None:
-    year, quarter = quarter_of(visited_at.date())
+    # The quarter of the visit's day in the city, whatever zone the phone sent it in.
+    year, quarter = quarter_of(timezone.localdate(visited_at))
     if (
         plan_visit.station_id != station.pk
         or plan_visit.inspector_id != by.pk

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,6 +39,7 @@ from ..models import (
     RectificationPhoto,
     RectificationStatus,
 )
+from ..notice import notice_request
 from .photos import MAX_PHOTOS, photo_facts
 
 R = RectificationStatus
@@ -211,6 +213,9 @@ def rectification_open(
         }
         mover = by if role_of(by) in STATION_ACTIONS["rectify_start"].roles else None
         station_rectify_start(station=station, by=mover, reason=reason)
+    if inspection is not None and inspection.red_line:
+        # 整改通知书 of the red line, drawn after commit (inspections/notice.py).
+        transaction.on_commit(partial(notice_request, order.pk, by.pk), robust=True)
     return order
 
 

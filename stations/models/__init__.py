@@ -6,10 +6,12 @@ from .feedback import SERIOUS_PROBLEMS, Feedback, FeedbackProblem, FeedbackStatu
 from .feedback_ticket import FeedbackTicket, TicketStatus
 from .filing import FilingForm
 from .history import RecordChange
+from .operating import day_start, year_window
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
 from .station import (
     ACTIONS,
     EDITABLE_STATUSES,
+    ENDED_STATUSES,
     HOLDS_PLAQUE,
     PUBLIC_STATUSES,
     TRANSITIONS,
@@ -31,6 +33,7 @@ __all__ = [
     "TicketStatus",
     "ACTIONS",
     "EDITABLE_STATUSES",
+    "ENDED_STATUSES",
     "HOLDS_PLAQUE",
     "RecordChange",
     "StationAction",
@@ -51,5 +54,7 @@ __all__ = [
     "SixStandard",
     "Station",
     "StationStatus",
+    "day_start",
+    "year_window",
     "StationTransition",
 ]

@@ -64,6 +64,8 @@ def test_the_aid_center_selects_and_publishes_and_the_public_reads_it(
     star_head.get_by_test_id("confirm").click()
     # Confirmed: the page answering the post offers to take the confirmation back.
     expect(star_head.locator("input[name=confirmed]")).to_have_value("0")
+    # Publishing asks first (YEAR_ACTIONS' confirmation): the officer agrees.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_test_id("publish").click()
     expect(page.get_by_test_id("year-status")).to_have_text("已发布", use_inner_text=True)
 
