@@ -50,8 +50,9 @@ def test_a_vendored_file_naming_a_missing_source_map_stops_the_release(tmp_path)
 
     result = _release(copy, tmp_path)
 
-    assert result.returncode != 0
-    assert "gone.js.map" in result.stderr
+    said = f"exit {result.returncode}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+    assert result.returncode != 0, said
+    assert "gone.js.map" in result.stderr, said
     assert not (copy / "staticfiles" / "staticfiles.json").exists()
     # It stopped before the database: the release is all or nothing up to there.
     assert not (tmp_path / "never-used.sqlite3").exists()
