@@ -68,6 +68,8 @@ class QuarterState:
     # The quarter's last day, and whether it is over.
     last_day: dt.date
     ended: bool
+    # Whether the supervision team checked anything in the quarter (no: nothing to publish).
+    has_checks: bool
     # Appeals on the quarter's checks still waiting for the aid center's decision.
     open_appeals: int
     # The first day every window of the quarter's checks not decided on appeal is closed
@@ -132,6 +134,7 @@ def quarter_state(year: int, quarter: int, now: dt.datetime | None = None) -> Qu
         today=today,
         last_day=timezone.localdate(end - dt.timedelta(microseconds=1)),
         ended=ended,
+        has_checks=facts["last_recorded"] is not None,
         open_appeals=open_appeals,
         windows_close_on=closes_on,
         final_at=final_at,

@@ -4,8 +4,9 @@ When an ended quarter's results become final — the appeal window of its last c
 every appeal on its checks decided (selectors/settled.py) — its draft is computed, by no
 person (``by=None``, a system move of ASSESSMENT_ACTIONS), and the aid center is told that
 it may review and publish it. Run every night, it does so once per quarter: a quarter
-already published, or with a draft or version computed since its results became final, is
-left alone (a correction after publication stays the aid center's decision).
+already published, or with a draft computed since its results became final, is left alone
+(a correction after publication stays the aid center's decision), and so is a quarter in
+which the supervision team checked nothing (there would be nothing to publish).
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ def drafts_when_final(now: dt.datetime | None = None) -> list[QuarterlyAssessmen
         if versions.filter(status=AssessmentStatus.PUBLISHED).exists():
             continue
         state = quarter_state(year, quarter, now)
-        if not state.final:
-            continue
+        if not state.final or not state.has_checks:
+            continue  # not final yet, or nothing the supervision team checked to publish
         if versions.filter(status=AssessmentStatus.DRAFT, computed_at__gte=state.final_at).exists():
             continue
         try:
