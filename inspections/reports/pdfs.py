@@ -50,6 +50,10 @@ def _signed(value) -> str:
     return "—" if value is None else delta_text(value, 0)
 
 
+def _times(count: int, mean) -> str:
+    return f"{count}次，平均{_fmt(mean)}分" if count else "0次"
+
+
 def _quarter(a: QuarterlyAssessment) -> str:
     return f"{a.year}年第{a.quarter}季度"
 
@@ -112,9 +116,11 @@ def union_report_spec(a: QuarterlyAssessment, union: Union) -> ReportSpec:
     )  # fmt: skip
     rows = [
         [r[0] or "—", r[1], r[2], r[3], _fmt(r[4]), _fmt(r[5]), _fmt(r[6]), _fmt(r[7]),
-         result_words(r[8], r[9], r[7]) + ("（申诉中）" if r[10] else "")]
+         result_words(r[8], "", r[7]) + ("（申诉中）" if r[10] else "")]
         for r in stations
     ]  # fmt: skip
+    # The red lines in the checklist's words, below the table (too long for a cell).
+    failed = [f"{r[1]} {r[2]}：未达到的红线项为{r[9] or '红线项'}。" for r in stations if r[8]]
     own_rows = [
         [r[0], r[1], r[2], _fmt(r[3]), r[4], _fmt(r[5]), _signed(r[6])]
         for r in scores.filter(Q(self_checks__gt=0) | Q(peer_reviews__gt=0)).values_list(
@@ -151,10 +157,14 @@ def union_report_spec(a: QuarterlyAssessment, union: Union) -> ReportSpec:
             f"{rank}；因红线不合格{own.red_line_stations}家。"
         )
         own_overview = (
-            f"本季度贵单位对所属站点自查自评{own.self_checks}次，平均{_fmt(own.self_mean)}分；"
-            f"互访互评{own.peer_reviews}次，平均{_fmt(own.peer_mean)}分。"
-            f"同一站点自查得分与服务质量监督队检查得分之差平均为{_signed(own.self_gap)}分。"
-            "自查自评和互访互评是贵单位自身的考核评价，不计入季度得分。"
+            f"本季度贵单位对所属站点自查自评{_times(own.self_checks, own.self_mean)}；"
+            f"所属站点接受互访互评{_times(own.peer_reviews, own.peer_mean)}。"
+            + (
+                f"同一站点自查得分与服务质量监督队检查得分之差平均为{_signed(own.self_gap)}分。"
+                if own.self_gap is not None
+                else ""
+            )
+            + "自查自评和互访互评是贵单位自身的考核评价，不计入季度得分。"
         )
     sections = [
         *_correction(a),
@@ -182,6 +192,7 @@ def union_report_spec(a: QuarterlyAssessment, union: Union) -> ReportSpec:
                 "rows": rows,
             },  # fmt: skip
         },
+        {"paragraphs": failed},
         {
             "heading": "三、自查自评与互访互评（不计入得分）",
             "paragraphs": [own_overview],
