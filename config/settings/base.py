@@ -258,9 +258,6 @@ CELERY_BEAT_SCHEDULE["plan-draw-quarter"] = {
     "task": "inspections.plan_draw_this_quarter",
     "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
 }
-# The quarterly assessment of the quarter just ended, in the small hours of the first day of
-# the quarter after it (inspections.tasks.assessment_of_last_quarter); checks logged late on
-# the quarter's last day are in by then. A re-run or a correction is a manual trigger.
 # Registry exports carry heads' names and mobiles: deleted once REGISTRY_EXPORT_KEEP_DAYS old.
 CELERY_BEAT_SCHEDULE["registry-exports-expire"] = {
     "task": "stations.registry_exports_expire",
@@ -273,7 +270,8 @@ CELERY_BEAT_SCHEDULE["open-data-build"] = {
     "schedule": crontab(minute="*/5"),
 }
 # Each night: the draft of an ended quarter once its checks' appeal windows have closed and
-# its appeals are decided, and a notice to the aid center that it may be published.
+# its appeals are decided, and a notice to the aid center that it may be published
+# (inspections.services.drafts). A re-run or a correction is a manual trigger.
 CELERY_BEAT_SCHEDULE["quarterly-assessment"] = {
     "task": "inspections.tasks.assessment_draft_when_final",
     "schedule": crontab(minute=30, hour=2),
