@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .appeal import Appeal, AppealEvidence, AppealStatus
 from .assessment import (
+    ASSESSMENT_ACTIONS,
     AssessmentStatus,
     QuarterlyAssessment,
     StationQuarterScore,
@@ -13,6 +14,7 @@ from .assessment import (
 from .checklist import Checklist, ChecklistItem, ItemGroup
 from .inspection import (
     INDEPENDENT_KINDS,
+    OWN_EVALUATION_KINDS,
     Finding,
     Inspection,
     InspectionKind,
@@ -29,8 +31,10 @@ from .rectification import (
 )
 
 __all__ = [
+    "ASSESSMENT_ACTIONS",
     "INDEPENDENT_KINDS",
     "OPEN_RECTIFICATION_STATUSES",
+    "OWN_EVALUATION_KINDS",
     "Appeal",
     "AppealEvidence",
     "AppealStatus",

@@ -26,13 +26,19 @@ class InspectionKind(models.TextChoices):
     ACCEPTANCE = "acceptance", _("Acceptance (验收)")
 
 
-# Checks by someone other than the station's own union: they weigh more in the quarterly
-# score than the union's self-checks, and they are what the quarter's plan guarantees.
+# The supervision team's checks (服务质量监督队: 飞行检查、明察暗访, 沪工总基〔2018〕35号
+# 四、(四); 附件2 第7条), a re-inspection of an order being one of them by an inspector: the
+# only checks that make a station's quarterly score and its public check result.
+# Acceptance checks belong to approval, not to a quarter.
 INDEPENDENT_KINDS = (
     InspectionKind.FLYING,
     InspectionKind.UNDERCOVER,
+)
+# The unions' own evaluation (自查自评、互访互评, 五、(三); 附件2 第6条): shown to the union
+# and the aid center beside the quarterly score, never in it and never public.
+OWN_EVALUATION_KINDS = (
+    InspectionKind.SELF_CHECK,
     InspectionKind.PEER_REVIEW,
-    InspectionKind.ACCEPTANCE,
 )
 
 
