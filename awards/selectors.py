@@ -4,7 +4,7 @@ candidates.
 The base of the 5%–8% bounds (``award_base``, 四、(五); DESIGN: Scoring, Awards): the stations
 that operated the whole year (``Station.objects.operated_all_year``: activated on or before
 1 January, still active or rectifying when 31 December ended) with no standing red-line
-result in the year (``standing_red_line_stations``).
+result in the year's published quarters (``standing_red_line_stations``: a quarter 不合格).
 
 A candidate is a station of the base that also meets the rest of the rules, written once
 here (the selection page prints the same rules):
@@ -26,22 +26,16 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from inspections.models import (
-    INDEPENDENT_KINDS,
-    Appeal,
-    AppealStatus,
-    Inspection,
-    InspectionStatus,
     Rectification,
     StationQuarterScore,
 )
 from inspections.models.assessment import AssessmentStatus
-from stations.models import Station, StationStatus, StationTransition, year_window
-from unions.roles import INSPECTOR
+from stations.models import Station, StationStatus, StationTransition
 
 from .models import AwardKind, AwardYear
 from .rules import award_bounds
@@ -56,30 +50,16 @@ TOO_FEW_QUARTERS = _("too few published quarterly scores")
 
 
 def standing_red_line_stations(year: int) -> QuerySet:
-    """The ids of the stations with a standing red-line result in ``year``.
-
-    The one place of this rule, so that it can follow the quarterly assessment: once the
-    published quarters carry their own red-line flag (StationQuarterScore), this reads the
-    flag of the year's published quarters instead. Until then a red line stands when the
-    supervision team found it: a recorded (not voided) check of an independent kind, made by
-    an inspector, with a red-line finding, visited in the year (city time), and no appeal
-    against it upheld (an open, dismissed or partly upheld appeal leaves the finding as it
-    was found; an upheld one voids the check).
-    """
-    start, end = year_window(year)
-    upheld = Appeal.objects.filter(inspection=OuterRef("pk"), status=AppealStatus.UPHELD)
-    return (
-        Inspection.objects.filter(
-            kind__in=INDEPENDENT_KINDS,
-            by__profile__role__in=INSPECTOR,
-            status=InspectionStatus.RECORDED,
-            red_line=True,
-            visited_at__gte=start,
-            visited_at__lt=end,
-        )
-        .exclude(Exists(upheld))
-        .values("station_id")
-    )
+    """The ids of the stations with a standing red-line result in ``year``: a published
+    quarter of the year whose result for the station was 不合格 (DESIGN: "no standing
+    red-line quarter in the year's published quarters"). The quarter's flag already leaves
+    out a red line voided on appeal and one found by anyone but the supervision team
+    (inspections/services/assessment.py), so this reads the flag and nothing else."""
+    return StationQuarterScore.objects.filter(
+        assessment__year=year,
+        assessment__status=AssessmentStatus.PUBLISHED,
+        red_line=True,
+    ).values("station_id")
 
 
 def award_base(year: int) -> QuerySet[Station]:

@@ -40,11 +40,15 @@ def operating_station(*, union=None, activated=None, host_unit=None, **fields):
 
 def assessment(year: int = YEAR, quarter: int = 1, status=AssessmentStatus.PUBLISHED):
     found = QuarterlyAssessment.objects.filter(year=year, quarter=quarter, status=status).first()
-    return found or QuarterlyAssessment.objects.create(year=year, quarter=quarter, status=status)
+    versions = QuarterlyAssessment.objects.filter(year=year, quarter=quarter).count()
+    return found or QuarterlyAssessment.objects.create(
+        year=year, quarter=quarter, status=status, version=versions + 1
+    )
 
 
-def scores(station, values, *, year: int = YEAR, status=AssessmentStatus.PUBLISHED):
-    """One StationQuarterScore per value, quarters 1, 2, … of ``year``."""
+def scores(station, values, *, year: int = YEAR, status=AssessmentStatus.PUBLISHED, red_line_in=()):
+    """One StationQuarterScore per value, quarters 1, 2, … of ``year``; the quarters named in
+    ``red_line_in`` are 不合格 (a standing red line)."""
     for quarter, value in enumerate(values, start=1):
         StationQuarterScore.objects.create(
             assessment=assessment(year, quarter, status),
@@ -55,6 +59,7 @@ def scores(station, values, *, year: int = YEAR, status=AssessmentStatus.PUBLISH
             timeliness=Decimal("100"),
             satisfaction=Decimal("90"),
             score=None if value is None else Decimal(str(value)),
+            red_line=quarter in red_line_in,
         )
 
 
