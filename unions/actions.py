@@ -60,6 +60,25 @@ def table(*actions: Action) -> dict[str, Action]:
     return {a.name: a for a in actions}
 
 
+# A move that creates its record starts from no status at all: its row's ``sources`` is
+# ``(NEW,)`` and its service checks it with ``status=NEW`` against the record it hangs off
+# (the station an order is opened on, the check an appeal contests).
+NEW = ""
+
+
+def in_scope(record: Any, user) -> bool:
+    """Whether ``user`` sees ``record`` by the one scope table (unions/scopes.py): a union's
+    staff only their union's rows, a district inspector only their district's."""
+    return type(record)._default_manager.visible_to(user).filter(pk=record.pk).exists()
+
+
+def check_scope(record: Any, user) -> None:
+    """Raise PermissionDenied unless ``user`` sees ``record``: a service refuses another
+    union's (or district's) record itself, whatever the view looked up."""
+    if not in_scope(record, user):
+        raise PermissionDenied(_("This record is not yours to change."))
+
+
 def check(
     actions: Mapping[str, Action],
     name: str,
@@ -69,18 +88,24 @@ def check(
     reason: str = "",
     status: str | None = None,
     labels: Mapping[str, Any] | None = None,
+    scoped: bool = True,
 ) -> str:
-    """Raise PermissionDenied (wrong role) or ActionRefused (wrong state) unless ``user``
-    may take action ``name`` on ``record`` now; return the cleaned reason.
+    """Raise PermissionDenied (wrong role, or a record outside the user's scope) or
+    ActionRefused (wrong state) unless ``user`` may take action ``name`` on ``record`` now;
+    return the cleaned reason.
 
     ``user=None`` is the system applying a rule of the programme; only rows marked
-    ``system`` accept it. Views pass request.user, so no request reaches that branch."""
+    ``system`` accept it. Views pass request.user, so no request reaches that branch.
+    ``scoped=False`` for a record that has no scope of its own (a pairing of two unions is
+    the aid center's alone: its role already says so)."""
     step = actions[name]
     if user is None:
         if not step.system:
             raise PermissionDenied(_("Your role may not make this change."))
     elif role_of(user) not in step.roles:
         raise PermissionDenied(_("Your role may not make this change."))
+    elif scoped:
+        check_scope(record, user)
     current = record.status if status is None else status
     if current not in step.sources:
         shown = labels.get(current, current) if labels else current

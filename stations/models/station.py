@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from unions.models import CarrierType, HostUnit, Role, Union
-from unions.roles import role_of
+from unions.actions import Action, available
+from unions.models import CarrierType, HostUnit, Union
+from unions.roles import AID, SUPERVISION, UNION
 from unions.scopes import ScopedQuerySet
 
 from .choices import Audience, Facility
@@ -34,9 +31,6 @@ class StationStatus(models.TextChoices):
 # its label and its confirmation — is one row of ACTIONS. Services check it, views dispatch on
 # it, templates render its buttons from it; TRANSITIONS is derived from it.
 S = StationStatus
-_UNION = frozenset({Role.UNION_STAFF})
-_AID = frozenset({Role.AID_CENTER})
-_AID_OR_INSPECTOR = frozenset({Role.AID_CENTER, Role.INSPECTOR})
 
 # A numbered plaque that has not been recalled: the station may operate, and agreements,
 # pledges, upgrades and reissues apply to it.
@@ -45,36 +39,8 @@ PUBLIC_STATUSES = (S.ACTIVE, S.RECTIFYING)
 EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
 
 
-@dataclass(frozen=True)
-class StationAction:
-    name: str
-    sources: tuple[str, ...]
-    # None when the status stays (an upgrade, a plaque reissue).
-    target: str | None
-    roles: frozenset[str]
-    label: Promise
-    needs_reason: bool = False
-    reason_label: Promise | None = None
-    # Asked in the browser before the form is sent; None for harmless actions.
-    confirm: Promise | None = None
-    # Bootstrap colour of the button: "danger" for final or harmful actions.
-    style: str = "primary"
-    # False for moves the system makes itself (activation once the records are on file) or
-    # that another page makes (submission of a whole filing).
-    button: bool = True
-    # Further condition on the station itself, beyond its status.
-    applies: Callable[[Station], bool] | None = None
-    # True for moves a rule of the programme may make by itself, with no person's role
-    # behind it (by=None): a red-line finding of a union's own self-check opens an order
-    # and so puts the station into rectification, although union staff may not.
-    system: bool = False
-
-    def allows(self, station: Station, role: str | None) -> bool:
-        return (
-            station.status in self.sources
-            and role in self.roles
-            and (self.applies is None or self.applies(station))
-        )
+# One row of ACTIONS: the shape every action table shares (unions/actions.py).
+StationAction = Action
 
 
 def _is_sanitation_only(station: Station) -> bool:
@@ -92,7 +58,7 @@ ACTIONS: dict[str, StationAction] = {
             "submit",
             EDITABLE_STATUSES,
             S.SUBMITTED,
-            _UNION,
+            UNION,
             _("Submit to the aid center"),
             confirm=_("Submit to the aid center for review?"),
             button=False,
@@ -101,7 +67,7 @@ ACTIONS: dict[str, StationAction] = {
             "approve",
             (S.SUBMITTED,),
             S.APPROVED,
-            _AID,
+            AID,
             _("Approve"),
             confirm=_("Approve this station and issue the next plaque number?"),
             style="success",
@@ -110,7 +76,7 @@ ACTIONS: dict[str, StationAction] = {
             "return",
             (S.SUBMITTED,),
             S.RETURNED,
-            _AID,
+            AID,
             _("Return for changes"),
             needs_reason=True,
             reason_label=_("What the union must change"),
@@ -120,7 +86,7 @@ ACTIONS: dict[str, StationAction] = {
             "reject",
             (S.SUBMITTED,),
             S.REJECTED,
-            _AID,
+            AID,
             _("Reject (final)"),
             needs_reason=True,
             reason_label=_("Why the station is rejected"),
@@ -131,7 +97,7 @@ ACTIONS: dict[str, StationAction] = {
             "activate",
             (S.APPROVED,),
             S.ACTIVE,
-            _AID,
+            AID,
             _("Activate"),
             button=False,
         ),
@@ -139,10 +105,9 @@ ACTIONS: dict[str, StationAction] = {
             "rectify_start",
             (S.ACTIVE,),
             S.RECTIFYING,
-            _AID_OR_INSPECTOR,
+            SUPERVISION,
             _("Order rectification"),
             needs_reason=True,
-            system=True,
             reason_label=_("What must be rectified"),
             style="warning",
             # Rectification is a move its orders make (inspections: rectification_open and
@@ -154,7 +119,7 @@ ACTIONS: dict[str, StationAction] = {
             "rectify_end",
             (S.RECTIFYING,),
             S.ACTIVE,
-            _AID_OR_INSPECTOR,
+            SUPERVISION,
             _("Rectified: back to active"),
             button=False,
         ),
@@ -162,7 +127,7 @@ ACTIONS: dict[str, StationAction] = {
             "revoke",
             HOLDS_PLAQUE,
             S.REVOKED,
-            _AID,
+            AID,
             _("Revoke and recall plaque"),
             needs_reason=True,
             reason_label=_("Why the station is revoked"),
@@ -173,7 +138,7 @@ ACTIONS: dict[str, StationAction] = {
             "close",
             (S.ACTIVE, S.RECTIFYING),
             S.CLOSED,
-            _AID,
+            AID,
             _("Close (host unit withdraws)"),
             needs_reason=True,
             reason_label=_("Why the host unit withdraws"),
@@ -184,7 +149,7 @@ ACTIONS: dict[str, StationAction] = {
             "upgrade",
             HOLDS_PLAQUE,
             None,
-            _AID,
+            AID,
             _("Upgrade to a full station"),
             needs_reason=True,
             reason_label=_("Why the station opens to all outdoor workers"),
@@ -194,7 +159,7 @@ ACTIONS: dict[str, StationAction] = {
             "plaque_reissue",
             HOLDS_PLAQUE,
             None,
-            _AID,
+            AID,
             _("Reissue plaque (same number)"),
             needs_reason=True,
             reason_label=_("Why the plaque is replaced"),
@@ -405,8 +370,7 @@ class Station(models.Model):
 
     def available_actions(self, user) -> list[StationAction]:
         """The buttons this user sees on this station, read from the one ACTIONS table."""
-        role = role_of(user)
-        return [a for a in ACTIONS.values() if a.button and a.allows(self, role)]
+        return available(ACTIONS.values(), self, user)
 
 
 class StationTransition(models.Model):
