@@ -59,6 +59,21 @@ def loggable_stations(user, kind: str, on: dt.date):
     return Station.objects.visible_to(user)
 
 
+def within_reach(user, station: Station, kind: str, visited_at) -> bool:
+    """Whether ``station`` is one ``user`` could log ``kind`` at, whatever its status now:
+    of their scope (an inspector), of their own union (a self-check), of the union theirs
+    is paired to review in the visit's quarter (a peer review). Outside it the caller is
+    refused (PermissionDenied); within it, check_may_log says what else stands in the way."""
+    if kind not in kinds_for(user):
+        return False
+    if kind == K.SELF_CHECK:
+        return station.union_id == user.profile.union_id
+    if kind == K.PEER_REVIEW:
+        day = _local_date(visited_at)
+        return peer_pairing_for(user, station, *quarter_of(day)) is not None
+    return Station.objects.visible_to(user).filter(pk=station.pk).exists()
+
+
 def check_may_log(user, station: Station, kind: str, visited_at) -> PeerReviewPairing | None:
     """Raise ValidationError unless ``user`` may log ``kind`` at ``station`` for a visit at
     ``visited_at``; return the pairing a peer review is made under."""

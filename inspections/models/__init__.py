@@ -13,6 +13,9 @@ from .assessment import (
 from .checklist import Checklist, ChecklistItem, ItemGroup
 from .inspection import (
     INDEPENDENT_KINDS,
+    INSPECTION_ACTIONS,
+    SUPERVISION_KINDS,
+    UNION_KINDS,
     Finding,
     Inspection,
     InspectionKind,
@@ -21,7 +24,9 @@ from .inspection import (
 )
 from .plan import InspectionPlan, PeerReviewPairing, PlanVisit
 from .rectification import (
+    AWAITING_RECTIFICATION,
     OPEN_RECTIFICATION_STATUSES,
+    ORDER_ACTIONS,
     Rectification,
     RectificationItem,
     RectificationPhoto,
@@ -29,8 +34,11 @@ from .rectification import (
 )
 
 __all__ = [
+    "AWAITING_RECTIFICATION",
     "INDEPENDENT_KINDS",
+    "INSPECTION_ACTIONS",
     "OPEN_RECTIFICATION_STATUSES",
+    "ORDER_ACTIONS",
     "Appeal",
     "AppealEvidence",
     "AppealStatus",
@@ -51,6 +59,8 @@ __all__ = [
     "RectificationItem",
     "RectificationPhoto",
     "RectificationStatus",
+    "SUPERVISION_KINDS",
     "StationQuarterScore",
+    "UNION_KINDS",
     "UnionQuarterScore",
 ]
