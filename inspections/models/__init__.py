@@ -3,7 +3,7 @@ the quarterly assessment. One idea per module; this package only re-exports them
 
 from __future__ import annotations
 
-from .appeal import Appeal, AppealEvidence, AppealStatus
+from .appeal import APPEAL_ACTIONS, APPEAL_DECISIONS, Appeal, AppealEvidence, AppealStatus
 from .assessment import (
     AssessmentStatus,
     QuarterlyAssessment,
@@ -34,6 +34,8 @@ from .rectification import (
 )
 
 __all__ = [
+    "APPEAL_ACTIONS",
+    "APPEAL_DECISIONS",
     "AWAITING_RECTIFICATION",
     "INDEPENDENT_KINDS",
     "INSPECTION_ACTIONS",
