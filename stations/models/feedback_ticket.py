@@ -32,9 +32,7 @@ TICKET_BADGES = {T.OPEN: "danger", T.REPLIED: "warning", T.CLOSED: "secondary"}
 # aid center closes the ticket; the aid center may close it at any time, with or without a
 # reply (a duplicate, or settled on the phone through 12351).
 TICKET_ACTIONS = table(
-    Action(
-        "open", (NEW,), T.OPEN, frozenset(), _("Open a ticket"), button=False, system=True
-    ),
+    Action("open", (NEW,), T.OPEN, frozenset(), _("Open a ticket"), button=False, system=True),
     Action(
         "reply",
         (T.OPEN, T.REPLIED),
