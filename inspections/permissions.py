@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stations.models import PUBLIC_STATUSES, Station
 from unions.models import Role
-from unions.roles import role_of
+from unions.roles import AID_OR_ADMIN, SUPERVISION_OR_ADMIN, role_of
 
 from .models import InspectionKind, PeerReviewPairing
 from .selectors import peer_pairing_for, peer_review_stations
@@ -31,6 +31,22 @@ KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
 }
 # The roles that open the check form.
 CHECK_LOGGERS = tuple(KINDS_BY_ROLE)
+
+# Who sets up the team's work, written once for views and services: the checklist a check
+# is scored on, the quarter's unannounced plan (read by the team, never by union staff), and
+# the unions paired for peer reviews (互访互评). None of them has a status to move.
+SETUP_ROLES: dict[str, frozenset[str]] = {
+    "checklist": AID_OR_ADMIN,
+    "plan_draw": AID_OR_ADMIN,
+    "plan_read": SUPERVISION_OR_ADMIN,
+    "pairing": AID_OR_ADMIN,
+}
+
+
+def setup_check(user, what: str) -> None:
+    """Raise PermissionDenied unless ``user``'s role may do ``what`` of SETUP_ROLES."""
+    if role_of(user) not in SETUP_ROLES[what]:
+        raise PermissionDenied(_("Your role may not make this change."))
 
 
 def quarter_of(day: dt.date) -> tuple[int, int]:
