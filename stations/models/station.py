@@ -37,6 +37,21 @@ S = StationStatus
 HOLDS_PLAQUE = (S.APPROVED, S.ACTIVE, S.RECTIFYING)
 PUBLIC_STATUSES = (S.ACTIVE, S.RECTIFYING)
 EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
+# Stations the aid center sent back or turned down: the union's pages show why.
+REASONED_STATUSES = (S.RETURNED, S.REJECTED)
+
+# The colour of each status's badge, on every page that shows a station.
+STATUS_BADGES = {
+    S.DRAFT: "secondary",
+    S.SUBMITTED: "info",
+    S.RETURNED: "warning",
+    S.REJECTED: "dark",
+    S.APPROVED: "primary",
+    S.ACTIVE: "success",
+    S.RECTIFYING: "warning",
+    S.REVOKED: "danger",
+    S.CLOSED: "dark",
+}
 
 
 # One row of ACTIONS: the shape every action table shares (unions/actions.py).
@@ -271,6 +286,9 @@ class Station(models.Model):
 
     objects = StationQuerySet.as_manager()
 
+    # Read by the badge tags (stations_tags.status_badge, unions/templatetags/records.py).
+    status_badges = STATUS_BADGES
+
     class Meta:
         ordering = ["filing_id", "row_number", "id"]
         verbose_name = _("station")
@@ -351,6 +369,27 @@ class Station(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
+
+    @property
+    def is_returned(self) -> bool:
+        return self.status == StationStatus.RETURNED
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == StationStatus.SUBMITTED
+
+    @property
+    def is_rectifying(self) -> bool:
+        return self.status == StationStatus.RECTIFYING
+
+    @property
+    def shows_reason(self) -> bool:
+        """Returned or rejected: the union reads why beside the status."""
+        return self.status in REASONED_STATUSES
+
+    @property
+    def is_sanitation_only(self) -> bool:
+        return self.audience == Audience.SANITATION
 
     @property
     def offers_toilet(self) -> bool:
