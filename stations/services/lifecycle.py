@@ -190,8 +190,12 @@ def station_activate_if_complete(*, station: Station, by) -> bool:
     """An approved station becomes active once its agreement and pledge are both on file.
 
     Called inside the transaction that files the last missing record, so the record and
-    the activation commit together or not at all.
+    the activation commit together or not at all. The caller is checked first, whether or
+    not the station is complete yet: a role that may not activate learns it at once.
     """
+    if role_of(by) not in ACTIONS["activate"].roles:
+        raise PermissionDenied(_("Your role may not make this change."))
+    check_scope(station, by)
     with transaction.atomic():
         station = _locked(station)
         if station.status != StationStatus.APPROVED or activation_missing(station):
