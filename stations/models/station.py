@@ -449,6 +449,10 @@ class StationTransition(models.Model):
     def __str__(self) -> str:
         return f"{self.station_id}: {self.from_status} -> {self.to_status}"
 
+    @property
+    def is_status_change(self) -> bool:
+        return self.kind == self.Kind.STATUS
+
 
 class PlaqueSequence(models.Model):
     """The single city-wide counter behind plaque numbers.
