@@ -66,6 +66,15 @@ def table(*actions: Action) -> dict[str, Action]:
 NEW = ""
 
 
+def has_scope(record: Any) -> bool:
+    """Whether ``record`` is a kind of row with a scope of its own (unions/scopes.py: every
+    row of a union, a station or a document has one; the test of every model holds it). A
+    record with none (an award year, a quarterly assessment: the aid center's alone) or no
+    record at all (a computation of a quarter) is decided by the role."""
+    manager = getattr(type(record), "_default_manager", None)
+    return hasattr(manager, "visible_to")
+
+
 def in_scope(record: Any, user) -> bool:
     """Whether ``user`` sees ``record`` by the one scope table (unions/scopes.py): a union's
     staff only their union's rows, a district inspector only their district's."""
@@ -96,15 +105,16 @@ def check(
 
     ``user=None`` is the system applying a rule of the programme; only rows marked
     ``system`` accept it. Views pass request.user, so no request reaches that branch.
-    ``scoped=False`` for a record that has no scope of its own (a pairing of two unions is
-    the aid center's alone: its role already says so)."""
+    The record's scope is checked when it has one (``has_scope``); ``scoped=False`` when the
+    caller's reach is another rule's (a peer review is of another union's station: the
+    pairing decides, inspections/permissions.py)."""
     step = actions[name]
     if user is None:
         if not step.system:
             raise PermissionDenied(_("Your role may not make this change."))
     elif role_of(user) not in step.roles:
         raise PermissionDenied(_("Your role may not make this change."))
-    elif scoped:
+    elif scoped and has_scope(record):
         check_scope(record, user)
     current = record.status if status is None else status
     if current not in step.sources:
