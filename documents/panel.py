@@ -132,7 +132,10 @@ def panel_rows(record, user) -> list[PanelRow]:
         ours = visible.filter(kind=kind, record_key=key)
         if snapshot is not None:
             row.document = ours.filter(version=snapshot.version).first()
-            row.can_request = role in kinds.get(kind).requesters
+            # The panel's own door (REQUESTERS, the request view's access rule) and the
+            # kind's requesters: a kind a rule asks for on an inspector's behalf (the
+            # rectification notice of their red-line check) offers them no button here.
+            row.can_request = role in REQUESTERS and role in kinds.get(kind).requesters
         if row.document is None or not row.document.is_ready:
             # An earlier version stays downloadable, marked as such, while the new one is made.
             older = ours.filter(state=State.READY)
