@@ -2,12 +2,19 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
-# Debian packages: WeasyPrint (pango, harfbuzz subsetting), a CJK font, gettext for the
-# translation catalog, Chromium for the browser tests, poppler for reading PDFs in tests,
-# nginx and systemd for the checks of deploy/ (nginx -t, systemd-analyze verify), the
-# PostgreSQL client for `make backup` / `make restore` (pg_dump, pg_restore).
-DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext chromium poppler-utils nginx systemd postgresql-client
+STAMP := $(VENV)/.installed-run-$(shell sha1sum requirements.txt | cut -c1-12)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+# Debian packages, in two lists. RUN_DEBS is what serving the portal needs: WeasyPrint
+# (pango, harfbuzz subsetting), a CJK font for the PDFs, gettext for the translation
+# catalog. `make run` and `make install` (production) install only these.
+RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext
+# TEST_DEBS is what `make test` adds: Chromium for the browser tests, poppler for reading
+# PDFs back, nginx, openssl and systemd for the checks of deploy/ (nginx -t, the deployment
+# test behind nginx over TLS, systemd-analyze verify), and the PostgreSQL client for the
+# backup test (pg_dump, pg_restore).
+TEST_DEBS := chromium poppler-utils nginx openssl systemd postgresql-client
+# `make backup` / `make restore` on a server: the PostgreSQL client only.
+BACKUP_DEBS := postgresql-client
 # `make bench` only: wrk, the load generator the page and load benches measure with.
 BENCH_DEBS := wrk
 # Stations in the bench database: national (200,000) or small (5,000), or a number.
@@ -15,12 +22,15 @@ SIZE ?= national
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps bench-deps debs venv messages fonts e2e-tools migrate lint bench worker beat backup restore clean
+.PHONY: run test install test-deps dev-venv system-deps bench-deps debs venv messages fonts e2e-tools migrate lint bench worker beat backup restore clean
 
 install: system-deps venv messages fonts
 
 system-deps:
-	@$(MAKE) --no-print-directory debs PACKAGES="$(DEBS)"
+	@$(MAKE) --no-print-directory debs PACKAGES="$(RUN_DEBS)"
+
+test-deps:
+	@$(MAKE) --no-print-directory debs PACKAGES="$(TEST_DEBS)"
 
 bench-deps:
 	@$(MAKE) --no-print-directory debs PACKAGES="$(BENCH_DEBS)"
@@ -33,13 +43,20 @@ debs:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# requirements.txt is what the portal runs on; requirements-dev.txt adds the test, lint and
+# profiling tools, installed by `make test`, `make lint` and `make bench` only.
 venv: $(STAMP)
+dev-venv: $(DEV_STAMP)
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements.txt
-	@rm -f $(VENV)/.installed-*; touch $(STAMP)
+	@rm -f $(VENV)/.installed-run-*; touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-dev-*; touch $(DEV_STAMP)
 
 # Test-only JavaScript for the browser tests (axe-core, see tests/e2e/package.json), pinned
 # by its lockfile and installed by `make test` only, so `make run` needs no npm; Debian's
@@ -69,12 +86,12 @@ run: migrate
 	@echo "Portal: http://$(HOST):$(PORT)/   staff login: http://$(HOST):$(PORT)/accounts/login/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-lint: venv
+lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-test: install e2e-tools lint
+test: install test-deps dev-venv e2e-tools lint
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 worker: install
@@ -85,17 +102,19 @@ beat: install
 
 # Needs the local PostgreSQL (BENCH_DATABASE_URL, default relay_bench_$(SIZE) as postgres on
 # 127.0.0.1) and Redis (BENCH_REDIS_URL); see the README's Benchmarks section.
-bench: install bench-deps
+bench: install dev-venv bench-deps
 	SIZE=$(SIZE) $(PY) bench/run.py $(BENCH_ARGS)
 
 # Backups: the database (pg_dump custom format, or SQLite's online backup) and the media
 # folder, into one folder per run under BACKUP_DIR (config/management/commands/backup.py).
 BACKUP_DIR ?= backups
 backup: install
+	@$(MAKE) --no-print-directory debs PACKAGES="$(BACKUP_DEBS)"
 	$(PY) manage.py backup --into $(BACKUP_DIR)
 
 # make restore FROM=backups/relay-20261124-181500: replaces the database and media.
 restore: install
+	@$(MAKE) --no-print-directory debs PACKAGES="$(BACKUP_DEBS)"
 	@test -n "$(FROM)" || { echo "usage: make restore FROM=<backup folder>"; exit 2; }
 	$(PY) manage.py restore $(FROM) --noinput
 

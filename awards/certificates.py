@@ -8,7 +8,7 @@ own winners' certificates and no other's (unions.scopes); inspectors never see t
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,6 +18,11 @@ from documents.snapshots import DocumentUnavailable, Snapshot, day, snapshot
 from .models import Award
 
 CERTIFICATE_KIND = "award_cert"
+
+
+def certificate_key(award: Award) -> str:
+    """How a certificate names its title (GeneratedDocument.record_key), in every version."""
+    return f"award:{award.pk}"
 
 
 def certificate_snapshot(award: Award) -> Snapshot:
@@ -37,11 +42,15 @@ def certificate_snapshot(award: Award) -> Snapshot:
         "plaque_number": award.plaque_number,
         "citation": award.citation,
         "issuers": list(settings.PARTY_B_NAMES),
-        "issued_on": day(award_year.published_at.date() if award_year.published_at else None),
+        # The day of publication in the city (Asia/Shanghai): a year published at 07:30 on
+        # 5 December is dated 5 December, although it is still 4 December in UTC.
+        "issued_on": day(
+            timezone.localdate(award_year.published_at) if award_year.published_at else None
+        ),
     }
     return snapshot(
         CERTIFICATE_KIND,
-        record_key=f"award:{award.pk}",
+        record_key=certificate_key(award),
         # ASCII, so downloads are named by it: award-cert-2025-SH00001-star-head.pdf
         title=f"{award_year.year}-{award.plaque_number}-{award.kind.replace('_', '-')}",
         union_id=award.union_id,

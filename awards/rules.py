@@ -1,16 +1,14 @@
 """The rules of the annual selection, each a name in one place (source document 四、(五)).
 
 - ``award_bounds``: how many excellent stations a year may have.
-- ``year_window``: the instants a calendar year runs between, in the city's time zone.
-The eligibility rules that need the database are in selectors.py (``candidates``).
+The base and the eligibility rules that need the database are in selectors.py
+(``award_base``, ``candidates``); what "operated the whole year" means is the stations app's
+(``Station.objects.operated_all_year``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-
-from django.utils import timezone
 
 # 按 5%-8%的比例 (四、(五)), as whole percentages so the arithmetic stays in integers: no
 # float rounding at 200,000 stations.
@@ -48,12 +46,3 @@ def award_bounds(operating: int) -> Bounds:
         return Bounds(lower, upper)
     fallback = max(upper, 1)
     return Bounds(fallback, fallback, fallback=True)
-
-
-def year_window(year: int) -> tuple[dt.datetime, dt.datetime]:
-    """1 January 00:00 of ``year`` and of the next year, in the city's time zone."""
-    tz = timezone.get_default_timezone()
-    return (
-        dt.datetime(year, 1, 1, tzinfo=tz),
-        dt.datetime(year + 1, 1, 1, tzinfo=tz),
-    )

@@ -1,15 +1,21 @@
-"""Reads for the annual selection: the year's operating stations and its ranked candidates.
+"""Reads for the annual selection: the year's base, its standing red lines and its ranked
+candidates.
 
-Eligibility, written once here (the candidates page prints the same rules):
-- operating all year: activated on or before 1 January of the year (``activated_at`` before
-  2 January 00:00, city time) and not revoked or closed before the year ended, so it was
-  active or rectifying on 31 December;
+The base of the 5%–8% bounds (``award_base``, 四、(五); DESIGN: Scoring, Awards): the stations
+that operated the whole year (``Station.objects.operated_all_year``: activated on or before
+1 January, still active or rectifying when 31 December ended) with no standing red-line
+result in the year (``standing_red_line_stations``).
+
+A candidate is a station of the base that also meets the rest of the rules, written once
+here (the selection page prints the same rules):
 - never revoked, at any time, up to the day of the selection (取消资格 is final);
 - no overdue rectification order: none with its deadline in the year that was not closed by
   its deadline (still open past it, or closed only after it);
 - a published quarterly score in at least ``AWARDS_MIN_QUARTERS`` of the year's quarters.
 Eligible stations rank by the mean of their published quarterly scores, best first; ties go
 to the lower plaque number (the older station), so the order is the same on every run.
+The page also lists the stations operating at the year's end that are not in the base, with
+the reason, so that the aid center sees why the base is what it is.
 """
 
 from __future__ import annotations
@@ -24,30 +30,61 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from inspections.models import Rectification, StationQuarterScore
+from inspections.models import (
+    INDEPENDENT_KINDS,
+    Appeal,
+    AppealStatus,
+    Inspection,
+    InspectionStatus,
+    Rectification,
+    StationQuarterScore,
+)
 from inspections.models.assessment import AssessmentStatus
-from stations.models import Station, StationStatus, StationTransition
+from stations.models import Station, StationStatus, StationTransition, year_window
+from unions.roles import INSPECTOR
 
-from .rules import award_bounds, year_window
+from .models import AwardKind, AwardYear
+from .rules import award_bounds
 
-# Moves that take a station out of operation for good.
-OUT_OF_OPERATION = (StationStatus.REVOKED, StationStatus.CLOSED)
 QUARTERS = (1, 2, 3, 4)
 
 NOT_ALL_YEAR = _("not operating all year")
+RED_LINE = _("a red-line finding of the supervision team stands")
 REVOKED = _("revoked")
 OVERDUE = _("overdue rectification order")
 TOO_FEW_QUARTERS = _("too few published quarterly scores")
 
 
-def operating_stations(year: int) -> QuerySet[Station]:
-    """The base of the 5%–8% bounds: every station operating on 31 December of the year
-    (activated before the year ended and not revoked or closed by then)."""
-    _start, end = year_window(year)
-    left = StationTransition.objects.filter(
-        station=OuterRef("pk"), to_status__in=OUT_OF_OPERATION, at__lt=end
+def standing_red_line_stations(year: int) -> QuerySet:
+    """The ids of the stations with a standing red-line result in ``year``.
+
+    The one place of this rule, so that it can follow the quarterly assessment: once the
+    published quarters carry their own red-line flag (StationQuarterScore), this reads the
+    flag of the year's published quarters instead. Until then a red line stands when the
+    supervision team found it: a recorded (not voided) check of an independent kind, made by
+    an inspector, with a red-line finding, visited in the year (city time), and no appeal
+    against it upheld (an open, dismissed or partly upheld appeal leaves the finding as it
+    was found; an upheld one voids the check).
+    """
+    start, end = year_window(year)
+    upheld = Appeal.objects.filter(inspection=OuterRef("pk"), status=AppealStatus.UPHELD)
+    return (
+        Inspection.objects.filter(
+            kind__in=INDEPENDENT_KINDS,
+            by__profile__role__in=INSPECTOR,
+            status=InspectionStatus.RECORDED,
+            red_line=True,
+            visited_at__gte=start,
+            visited_at__lt=end,
+        )
+        .exclude(Exists(upheld))
+        .values("station_id")
     )
-    return Station.objects.filter(activated_at__lt=end).exclude(Exists(left))
+
+
+def award_base(year: int) -> QuerySet[Station]:
+    """The base of the year's 5%–8% bounds (module docstring)."""
+    return Station.objects.operated_all_year(year).exclude(pk__in=standing_red_line_stations(year))
 
 
 def overdue_orders(year: int, today: dt.date | None = None) -> QuerySet[Rectification]:
@@ -117,13 +154,15 @@ def _mean(values: list[Decimal]) -> Decimal | None:
 
 
 def candidates(year: int, *, today: dt.date | None = None) -> list[Candidate]:
-    """Every station operating at the year's end, eligible ones ranked first (rank 1, 2, …),
-    then the others with the reasons they are left out."""
-    start, _end = year_window(year)
-    all_year_from = start + dt.timedelta(days=1)  # activated on 1 January still counts
+    """Every station operating when the year ended, eligible ones ranked first (rank 1, 2,
+    …), then the others with the reasons they are left out."""
     stations = list(
-        operating_stations(year).select_related("union", "host_unit").order_by("plaque_number")
+        Station.objects.operating_on(dt.date(year, 12, 31))
+        .select_related("union", "host_unit")
+        .order_by("plaque_number")
     )
+    all_year = set(Station.objects.operated_all_year(year).values_list("pk", flat=True))
+    red_lines = set(standing_red_line_stations(year).values_list("station_id", flat=True))
     ids = [s.pk for s in stations]
     revoked = set(
         StationTransition.objects.filter(
@@ -155,8 +194,10 @@ def candidates(year: int, *, today: dt.date | None = None) -> list[Candidate]:
             orders=orders[station.pk],
             orders_overdue=overdue[station.pk],
         )
-        if station.activated_at is None or station.activated_at >= all_year_from:
+        if station.pk not in all_year:
             candidate.exclusions.append(NOT_ALL_YEAR)
+        if station.pk in red_lines:
+            candidate.exclusions.append(RED_LINE)
         if station.pk in revoked or station.status == StationStatus.REVOKED:
             candidate.exclusions.append(REVOKED)
         if candidate.orders_overdue:
@@ -175,5 +216,36 @@ def candidates(year: int, *, today: dt.date | None = None) -> list[Candidate]:
 
 
 def year_bounds(year: int):
-    """The bounds of ``year`` from its operating stations now (awards.rules.award_bounds)."""
-    return award_bounds(operating_stations(year).count())
+    """The bounds of ``year`` from its base as it stands now (awards.rules.award_bounds)."""
+    return award_bounds(award_base(year).count())
+
+
+@dataclass(frozen=True)
+class YearStanding:
+    """A published year's count against the bounds it was selected under: titles withdrawn
+    after publication can leave it below its lower bound, which the honours page states."""
+
+    base: int
+    lower: int
+    upper: int
+    # Excellent stations whose title stands (confirmed, not withdrawn).
+    excellent: int
+    # Titles of every kind withdrawn after publication.
+    withdrawn: int
+
+    @property
+    def below(self) -> bool:
+        return self.excellent < self.lower
+
+
+def year_standing(award_year: AwardYear) -> YearStanding:
+    awards = award_year.awards.filter(confirmed=True)
+    return YearStanding(
+        base=award_year.operating_stations,
+        lower=award_year.lower_bound,
+        upper=award_year.upper_bound,
+        excellent=awards.filter(
+            kind=AwardKind.EXCELLENT_STATION, withdrawn_at__isnull=True
+        ).count(),
+        withdrawn=awards.filter(withdrawn_at__isnull=False).count(),
+    )

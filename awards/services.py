@@ -1,16 +1,23 @@
-"""The annual selection's state changes, each one door: lock, check, change, history row,
-one transaction; notices and certificates after commit.
+"""The annual selection's state changes, each one door: lock, check the caller and the move
+against the year's or the title's table (awards/models: YEAR_ACTIONS, TITLE_ACTIONS),
+change, history row, one transaction; notices and certificates after commit.
 
 - ``award_selection_save``: the aid center's choice of excellent stations (count held to
-  awards.rules.award_bounds here, whatever form or script calls it), with the heads and
-  superior units it proposes;
+  awards.rules.award_bounds of the year's base here, whatever form or script calls it), with
+  the heads and superior units it proposes;
 - ``award_confirm`` / ``award_citation_set``: confirming proposals, writing citations;
 - ``award_year_publish``: the one door to the public, the unions' notices and certificates;
-- ``award_correct`` / ``award_withdraw``: changes after publication, recorded as such.
+- ``award_citation_set`` (after publication) / ``award_withdraw``: changes after publication,
+  recorded as such; a withdrawal takes back the title's certificate and the titles that
+  follow from it, and re-checks the year's bounds;
+- ``award_certificates_request``: asking again for a published year's certificates.
+Every one of them takes the acting user (``by``) and checks it against the table itself:
+the views' ``@access`` is a second door, not the only one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
@@ -21,14 +28,27 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from documents.services import documents_withdraw
+from unions.actions import ActionRefused, check
 from unions.notices import notify_union
 
-from .certificates import CERTIFICATE_KIND
-from .models import Award, AwardChange, AwardKind, AwardYear, AwardYearStatus
+from .certificates import CERTIFICATE_KIND, certificate_key
+from .models import (
+    TITLE_ACTIONS,
+    YEAR_ACTIONS,
+    Award,
+    AwardChange,
+    AwardKind,
+    AwardYear,
+    AwardYearStatus,
+    TitleStatus,
+)
 from .rules import award_bounds
-from .selectors import Candidate, candidates, operating_stations
+from .selectors import Candidate, YearStanding, award_base, candidates, year_standing
 
 NOTICE_TOPIC = "award_winners"
+YEAR_LABELS = dict(AwardYearStatus.choices)
+TITLE_LABELS = dict(TitleStatus.choices)
 
 
 def _locked_year(year: int) -> AwardYear:
@@ -36,12 +56,12 @@ def _locked_year(year: int) -> AwardYear:
     return AwardYear.objects.select_for_update().get(year=year)
 
 
-def _require_draft(award_year: AwardYear) -> None:
-    if award_year.is_published:
-        raise ValidationError(
-            _("The %(year)s honours are published: record a correction instead.")
-            % {"year": award_year.year}
-        )
+def _check_year(name: str, award_year: AwardYear, by) -> None:
+    check(YEAR_ACTIONS, name, award_year, by, labels=YEAR_LABELS)
+
+
+def _check_title(name: str, award: Award, by, *, reason: str = "") -> str:
+    return check(TITLE_ACTIONS, name, award, by, reason=reason, labels=TITLE_LABELS)
 
 
 def _history(award_year: AwardYear, action: str, by, *, award: Award | None = None, note=""):
@@ -106,36 +126,36 @@ def award_selection_save(*, year: int, station_ids: list[int], by) -> AwardYear:
 
     Saving again replaces the draft's awards; a citation or a confirmation already given to
     the same title is kept."""
+    award_year = _locked_year(year)
+    _check_year("select", award_year, by)
     if year >= timezone.localdate().year:
         # The rules speak of the whole year (operating all year, its four quarters).
         raise ValidationError(_("A year's honours are selected once the year has ended."))
-    award_year = _locked_year(year)
-    _require_draft(award_year)
     chosen = list(dict.fromkeys(int(pk) for pk in station_ids))
     ranked = {c.station.pk: c for c in candidates(year) if c.eligible}
     ineligible = [pk for pk in chosen if pk not in ranked]
     if ineligible:
         raise ValidationError(_("Only eligible candidates can be selected."))
-    operating = operating_stations(year).count()
-    bounds = award_bounds(operating)
+    base = award_base(year).count()
+    bounds = award_bounds(base)
     if not bounds.allows(len(chosen)):
         raise ValidationError(
             _(
-                "Select between %(lower)s and %(upper)s stations (5%%–8%% of %(n)s operating "
-                "stations); %(count)s selected."
+                "Select between %(lower)s and %(upper)s stations (5%%–8%% of the %(n)s stations "
+                "that operated the whole year with no standing red line); %(count)s selected."
             )
-            % {"lower": bounds.lower, "upper": bounds.upper, "n": operating, "count": len(chosen)}
+            % {"lower": bounds.lower, "upper": bounds.upper, "n": base, "count": len(chosen)}
         )
     winners = sorted((ranked[pk] for pk in chosen), key=lambda c: c.rank)
-    titles_replace(award_year=award_year, winners=winners, operating=operating, by=by)
+    _titles_replace(award_year=award_year, winners=winners, base=base, by=by)
     return award_year
 
 
-def titles_replace(*, award_year: AwardYear, winners: list[Candidate], operating: int, by) -> None:
+def _titles_replace(*, award_year: AwardYear, winners: list[Candidate], base: int, by) -> None:
     """Write a draft year's titles for ``winners`` (best first), replacing the draft's
-    previous ones, and its history row. The caller holds the year's lock and has checked
-    the rules; award_selection_save is the door for people."""
-    bounds = award_bounds(operating)
+    previous ones, and its history row. award_selection_save holds the year's lock and has
+    checked the caller and the rules."""
+    bounds = award_bounds(base)
     kept = {
         (a.kind, a.station_id if a.kind != AwardKind.PARTNER else a.name): a
         for a in award_year.awards.all()
@@ -175,7 +195,7 @@ def titles_replace(*, award_year: AwardYear, winners: list[Candidate], operating
                     confirmed=kind == AwardKind.EXCELLENT_STATION
                     or bool(before and before.confirmed),
                 )
-    award_year.operating_stations = operating
+    award_year.operating_stations = base
     award_year.lower_bound = bounds.lower
     award_year.upper_bound = bounds.upper
     award_year.selected_by = by
@@ -199,17 +219,22 @@ def titles_replace(*, award_year: AwardYear, winners: list[Candidate], operating
 
 def _locked_award(award: Award) -> tuple[Award, AwardYear]:
     award_year = AwardYear.objects.select_for_update().get(pk=award.award_year_id)
-    return Award.objects.select_for_update().get(pk=award.pk), award_year
+    award = Award.objects.select_for_update().get(pk=award.pk)
+    award.award_year = award_year
+    return award, award_year
 
 
 @transaction.atomic
 def award_confirm(*, award: Award, confirmed: bool, by) -> Award:
     award, award_year = _locked_award(award)
-    _require_draft(award_year)
-    if award.kind == AwardKind.EXCELLENT_STATION and not confirmed:
-        raise ValidationError(_("To drop an excellent station, change the selection."))
-    if award.confirmed == confirmed:
-        return award
+    try:
+        _check_title("confirm" if confirmed else "unconfirm", award, by)
+    except ActionRefused:
+        if award.kind == AwardKind.EXCELLENT_STATION and not award_year.is_published:
+            raise ValidationError(
+                _("To drop an excellent station, change the selection.")
+            ) from None
+        raise
     award.confirmed = confirmed
     award.save(update_fields=["confirmed"])
     action = AwardChange.Action.CONFIRMED if confirmed else AwardChange.Action.UNCONFIRMED
@@ -222,14 +247,14 @@ def award_citation_set(*, award: Award, citation: str, by, reason: str = "") -> 
     """A draft's citation is edited freely; a published one is a recorded correction with
     its reason, and the certificate is drawn again (a new document version)."""
     award, award_year = _locked_award(award)
+    published = award_year.is_published
+    reason = _check_title("correct" if published else "cite", award, by, reason=reason)
     citation = citation.strip()
     if not citation:
         raise ValidationError(_("Write a citation."))
     if citation == award.citation:
         return award
-    if award_year.is_published:
-        if not reason.strip():
-            raise ValidationError(_("Say why a published citation is corrected."))
+    if published:
         note = _("Was: %(old)s. Why: %(reason)s") % {"old": award.citation, "reason": reason}
         action = AwardChange.Action.CORRECTED
     else:
@@ -237,25 +262,139 @@ def award_citation_set(*, award: Award, citation: str, by, reason: str = "") -> 
     award.citation = citation
     award.save(update_fields=["citation"])
     _history(award_year, action, by, award=award, note=note)
-    if award_year.is_published and award.confirmed and award.withdrawn_at is None:
+    if published:
         transaction.on_commit(partial(_request_certificates, [award.pk], by.pk), robust=True)
     return award
 
 
-@transaction.atomic
-def award_withdraw(*, award: Award, reason: str, by) -> Award:
-    """Take back a published title: the row stays, the page stops listing it."""
-    award, award_year = _locked_award(award)
-    if not award_year.is_published:
-        raise ValidationError(_("Before publication, change the selection instead."))
-    if not reason.strip():
-        raise ValidationError(_("Say why the title is withdrawn."))
-    if award.withdrawn_at is not None:
-        return award
+@dataclass
+class Withdrawal:
+    """What one withdrawal did: the title, the titles that followed it out, a partner title
+    that now rests on another of its unit's stations, and where the year stands after."""
+
+    award: Award
+    followed: list[Award] = field(default_factory=list)
+    moved: Award | None = None
+    standing: YearStanding | None = None
+
+
+def _standing_titles(award_year: AwardYear, kind: str):
+    return award_year.awards.filter(kind=kind, confirmed=True, withdrawn_at__isnull=True)
+
+
+def _take_back(award: Award, award_year: AwardYear, by, note: str) -> Award:
+    """One title out: kept with its time, recorded, its certificate withdrawn (every
+    version: none downloads or is listed again)."""
     award.withdrawn_at = timezone.now()
     award.save(update_fields=["withdrawn_at"])
-    _history(award_year, AwardChange.Action.WITHDRAWN, by, award=award, note=reason.strip())
+    _history(award_year, AwardChange.Action.WITHDRAWN, by, award=award, note=note)
+    documents_withdraw(kind=CERTIFICATE_KIND, record_key=certificate_key(award))
     return award
+
+
+def _rests_on(partner: Award, excellent: Award) -> bool:
+    """Whether a partner title follows from this excellent station's title: the station is
+    the one the partner title names, or one of the same superior unit (四、(五): 对其上级单位
+    授予“年度优秀公益合作伙伴”称号)."""
+    return excellent.station_id == partner.station_id or (
+        partner_name(excellent.station) == partner.name
+    )
+
+
+def _partner_follows(award_year: AwardYear, excellent: Award, by, note: str, result) -> None:
+    # Locks the title rows only: host_unit is nullable, and PostgreSQL locks no outer join.
+    partners = _standing_titles(award_year, AwardKind.PARTNER).select_for_update(of=("self",))
+    for partner in partners.select_related("station__host_unit"):
+        if not _rests_on(partner, excellent):
+            continue
+        others = [
+            other
+            for other in _standing_titles(award_year, AwardKind.EXCELLENT_STATION)
+            .exclude(pk=excellent.pk)
+            .select_related("station__host_unit")
+            .order_by("rank", "pk")
+            if _rests_on(partner, other)
+        ]
+        if not others:
+            result.followed.append(_take_back(partner, award_year, by, note))
+        elif partner.station_id == excellent.station_id:
+            result.moved = _partner_move(partner, others[0], award_year, by, note)
+
+
+def _partner_move(partner: Award, to: Award, award_year: AwardYear, by, note: str) -> Award:
+    """The unit still holds the title through another of its excellent stations: the title
+    (and its certificate, drawn again) now names that station."""
+    was = partner.plaque_number
+    station = to.station
+    partner.station = station
+    partner.host_unit = station.host_unit
+    partner.union_id = to.union_id
+    partner.district = to.district
+    partner.station_name = to.station_name
+    partner.plaque_number = to.plaque_number
+    partner.rank = to.rank
+    partner.mean_score = to.mean_score
+    partner.save(
+        update_fields=[
+            "station",
+            "host_unit",
+            "union",
+            "district",
+            "station_name",
+            "plaque_number",
+            "rank",
+            "mean_score",
+        ]
+    )
+    _history(
+        award_year,
+        AwardChange.Action.CORRECTED,
+        by,
+        award=partner,
+        note=_("Now rests on %(new)s instead of %(old)s. %(why)s")
+        % {"new": to.plaque_number, "old": was, "why": note},
+    )
+    documents_withdraw(kind=CERTIFICATE_KIND, record_key=certificate_key(partner))
+    transaction.on_commit(partial(_request_certificates, [partner.pk], by.pk), robust=True)
+    return partner
+
+
+@transaction.atomic
+def award_withdraw(*, award: Award, reason: str, by) -> Withdrawal:
+    """Take back a published title: the row stays, the page stops listing it, its
+    certificate is withdrawn. An excellent station's title takes its head's title with it,
+    and its superior unit's, unless another excellent station of that unit still carries it.
+    The year's count is checked against its bounds again; falling below the lower bound is
+    recorded here and stated on the honours page."""
+    award, award_year = _locked_award(award)
+    reason = _check_title("withdraw", award, by, reason=reason)
+    result = Withdrawal(award=award)
+    if award.kind == AwardKind.EXCELLENT_STATION:
+        follows = _("Follows from the withdrawn title of %(station)s: %(reason)s") % {
+            "station": award.name,
+            "reason": reason,
+        }
+        heads = _standing_titles(award_year, AwardKind.STAR_HEAD).filter(
+            station_id=award.station_id
+        )
+        _take_back(award, award_year, by, reason)
+        for head in heads.select_for_update():
+            result.followed.append(_take_back(head, award_year, by, follows))
+        _partner_follows(award_year, award, by, follows, result)
+    else:
+        _take_back(award, award_year, by, reason)
+    result.standing = year_standing(award_year)
+    if award.kind == AwardKind.EXCELLENT_STATION and result.standing.below:
+        _history(
+            award_year,
+            AwardChange.Action.WITHDRAWN,
+            by,
+            note=_(
+                "The year now has %(count)s excellent stations, below its lower bound of %(lower)s."
+            )
+            % {"count": result.standing.excellent, "lower": result.standing.lower},
+        )
+    return result
 
 
 @transaction.atomic
@@ -265,7 +404,7 @@ def award_year_publish(*, year: int, by, certificates: bool = True) -> AwardYear
     is False only for the demo data, which must load in seconds (the aid center can ask for
     them later from the certificates page)."""
     award_year = _locked_year(year)
-    _require_draft(award_year)
+    _check_year("publish", award_year, by)
     excellent = award_year.awards.filter(kind=AwardKind.EXCELLENT_STATION).count()
     bounds = award_bounds(award_year.operating_stations)
     if not excellent or not bounds.allows(excellent):
@@ -301,23 +440,22 @@ def award_year_publish(*, year: int, by, certificates: bool = True) -> AwardYear
 
 
 def _request_certificates(award_ids: list[int], by_id: int) -> None:
-    """Queue one certificate per title (documents.services: one row and one render per
-    version, so a repeat asks for nothing new)."""
+    """Queue one certificate per standing title (documents.services: one row and one render
+    per version, so a repeat asks for nothing new)."""
     from django.contrib.auth import get_user_model
 
     from documents.services import document_request
 
     by = get_user_model().objects.filter(pk=by_id).first()
-    for award in Award.objects.filter(pk__in=award_ids).select_related("award_year"):
+    for award in Award.objects.public().filter(pk__in=award_ids).select_related("award_year"):
         document_request(kind=CERTIFICATE_KIND, record=award, by=by)
 
 
 def award_certificates_request(*, year: int, by) -> int:
     """Ask again for every certificate of a published year (after a failure, or for the demo
     year, published without them); versions already made are found, not redrawn."""
-    award_year = AwardYear.objects.published().filter(year=year).first()
-    if award_year is None:
-        raise ValidationError(_("Certificates are made only for a published year."))
+    award_year = AwardYear.objects.filter(year=year).first() or AwardYear(year=year)
+    _check_year("certificates", award_year, by)
     ids = list(Award.objects.public().filter(award_year=award_year).values_list("pk", flat=True))
     _request_certificates(ids, by.pk)
     return len(ids)

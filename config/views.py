@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import json
 import logging
+import os
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count
@@ -11,6 +15,7 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
+from stations.excel.forms import MAX_UPLOAD_BYTES
 from stations.models import Station
 from stations.services.visits import visits_total
 from unions.access import ANY_STAFF, access
@@ -60,6 +65,13 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@access(public=True)
+def upload_too_large(request: HttpRequest) -> HttpResponse:
+    """nginx's answer to a request over its cap (error_page 413 in deploy/nginx/relay.conf):
+    the portal's own page in Chinese instead of nginx's bare one."""
+    return render(request, "413.html", {"file_mb": MAX_UPLOAD_BYTES // 2**20}, status=413)
+
+
 def _check_database() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
@@ -72,6 +84,24 @@ def _check_cache() -> None:
         raise RuntimeError("cache did not return what was stored")
 
 
+def _check_static() -> None:
+    """With hashed names (production), every page's ``{% static %}`` reads the manifest
+    collectstatic wrote: without it, or with a file it names gone, every page answers 500
+    while the database, cache and broker are fine."""
+    if not isinstance(staticfiles_storage, ManifestFilesMixin):
+        return  # development and tests: the finders serve ``static/`` as it is
+    content = staticfiles_storage.read_manifest()
+    if content is None:
+        raise RuntimeError("no static manifest: run collectstatic")
+    paths = json.loads(content).get("paths", {})
+    if not paths:
+        raise RuntimeError("the static manifest names no file")
+    root = Path(staticfiles_storage.location)
+    unreadable = [h for h in paths.values() if not os.access(root / h, os.R_OK)]
+    if unreadable:
+        raise RuntimeError(f"{len(unreadable)} static files unreadable, e.g. {unreadable[0]}")
+
+
 def _check_broker() -> None:
     from config.celery_app import app
 
@@ -82,7 +112,12 @@ def _check_broker() -> None:
 @never_cache
 @access(public=True)
 def healthz(request: HttpRequest) -> HttpResponse:
-    checks = {"database": _check_database, "cache": _check_cache, "broker": _check_broker}
+    checks = {
+        "database": _check_database,
+        "cache": _check_cache,
+        "broker": _check_broker,
+        "static": _check_static,
+    }
     results: dict[str, str] = {}
     for name, check in checks.items():
         try:

@@ -35,6 +35,9 @@ class GeneratedDocument(models.Model):
         RENDERING = "rendering", _("Rendering")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
+        # Its record no longer stands behind it (a withdrawn award's certificate): the row
+        # stays as a record that it was made, nobody downloads or lists it again.
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     # The codes the installed apps registered (documents.kinds).
     kind = models.CharField(_("kind"), max_length=16, choices=kinds.choices)

@@ -30,6 +30,7 @@ BADGES = {
     State.RENDERING: "info",
     State.READY: "success",
     State.FAILED: "danger",
+    State.WITHDRAWN: "dark",
 }
 
 

@@ -12,6 +12,7 @@ from functools import partial
 from celery.exceptions import Retry
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from unions.roles import role_of
@@ -142,13 +143,28 @@ def _bundle_request(snapshot: Snapshot, *, by) -> GeneratedDocument:
     return _requeue(_locked(document))
 
 
+def documents_withdraw(*, kind: str, record_key: str) -> int:
+    """Withdraw every version of a record's document of ``kind``: its record no longer
+    stands behind it (an award withdrawn after publication takes its certificate back).
+    The rows stay; a withdrawn document is never served, listed as ready, rendered or
+    retried again (worker.py leaves it alone). Called by the owning app's service, inside
+    its transaction, after that service checked its caller; returns how many rows moved."""
+    return (
+        GeneratedDocument.objects.filter(kind=kind, record_key=record_key)
+        .exclude(state=State.WITHDRAWN)
+        .update(state=State.WITHDRAWN, updated_at=timezone.now())
+    )
+
+
 @transaction.atomic
 def document_retry(*, document: GeneratedDocument, by) -> GeneratedDocument:
     """The page's retry button: only for a failed document, or one stuck past its lease."""
     document = _locked(document)
     _may_ask(document.kind, by)
     _may_read(document, by)
-    if document.state != State.FAILED and not document_is_stuck(document):
+    if document.state == State.WITHDRAWN or (
+        document.state != State.FAILED and not document_is_stuck(document)
+    ):
         raise DocumentNotRetryable(_("Only a failed document can be retried."))
     log.info("document %s retried by %s", document.pk, by)
     return _requeue(document)

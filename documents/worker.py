@@ -75,7 +75,7 @@ def document_is_stuck(document: GeneratedDocument) -> bool:
 @transaction.atomic
 def document_mark_failed(*, document_id: int, error: str) -> None:
     document = GeneratedDocument.objects.select_for_update().filter(pk=document_id).first()
-    if document is None or document.state == State.READY:
+    if document is None or document.state in (State.READY, State.WITHDRAWN):
         return
     document.state = State.FAILED
     document.error = error[:2000]
@@ -86,8 +86,8 @@ def document_mark_failed(*, document_id: int, error: str) -> None:
 @transaction.atomic
 def _claim(document_id: int, task_id: str) -> GeneratedDocument | None:
     document = GeneratedDocument.objects.select_for_update().filter(pk=document_id).first()
-    if document is None:
-        return None
+    if document is None or document.state == State.WITHDRAWN:
+        return None  # gone, or its record no longer stands behind it: nothing to make
     if document.state == State.READY and document.file and storage().exists(document.file.name):
         return None  # done already: a duplicate or redelivered message does no work
     now = timezone.now()
@@ -223,7 +223,8 @@ def _produce(document: GeneratedDocument, task_id: str) -> tuple[str, int]:
 @transaction.atomic
 def _finish(document_id: int, name: str, size: int) -> GeneratedDocument | None:
     document = GeneratedDocument.objects.select_for_update().filter(pk=document_id).first()
-    if document is None:  # deleted while we worked
+    if document is None or document.state == State.WITHDRAWN:
+        # Deleted, or withdrawn while we worked: the file is not to be served.
         storage().delete(name)
         return None
     document.file.name = name
@@ -253,7 +254,7 @@ class _Refused(Exception):
 @transaction.atomic
 def _record_failure(document_id: int, exc: BaseException, *, final: bool) -> None:
     document = GeneratedDocument.objects.select_for_update().filter(pk=document_id).first()
-    if document is None or document.state == State.READY:
+    if document is None or document.state in (State.READY, State.WITHDRAWN):
         return
     text = str(exc) if isinstance(exc, _Refused) else f"{type(exc).__name__}: {exc}"
     document.error = text[:2000]

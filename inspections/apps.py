@@ -13,6 +13,10 @@ class InspectionsConfig(AppConfig):
         from .reports import workbook
 
         workbook.register_kind()
+        # 整改通知书, one per rectification order (notice.py).
+        from .notice import register_kind as register_notice
+
+        register_notice()
         # The card of checks, orders and appeals on a station's staff page.
         from .station_panel import register_panel
 

@@ -1,18 +1,24 @@
-"""The last independent check a station's public page shows, handed to stations' hook
+"""The last check a station's public page shows, handed to stations' hook
 (stations.public_checks) so that the lower app never imports this one.
 
-Only checks by someone other than the station's own union count (INDEPENDENT_KINDS), and
-never a voided one; the public sees the day (not the hour, which would reveal an
-inspector's round), the score and whether a red line was found.
+Only the supervision team's checks count (INDEPENDENT_KINDS: flying inspections and
+undercover visits), never a voided one, a self-check or a peer review: a union's own
+evaluation is never a public result, so a peer review of 100 can neither hide an inspector's
+red line nor put one on the page. The public sees the day (not the hour, which would reveal
+an inspector's round); the score and any red line only once the check is settled — its
+appeal window closed without an appeal, or its appeal decided, and then as decided
+(selectors/settled.py). Until then the page says the result is under review.
 """
 
 from __future__ import annotations
 
+from django.db.models import BooleanField, Case, When
 from django.utils import timezone
 
 from stations.public_checks import PublicCheck, register_check_source
 
-from .models import INDEPENDENT_KINDS, Inspection, InspectionStatus
+from .models import INDEPENDENT_KINDS, Finding, Inspection, InspectionStatus
+from .selectors.settled import settled
 
 
 def last_public_check(station) -> PublicCheck | None:
@@ -20,17 +26,28 @@ def last_public_check(station) -> PublicCheck | None:
         Inspection.objects.filter(
             station=station, kind__in=INDEPENDENT_KINDS, status=InspectionStatus.RECORDED
         )
+        .annotate(
+            is_settled=Case(When(settled(), then=True), default=False, output_field=BooleanField())
+        )
         .order_by("-visited_at", "-id")
-        .values("visited_at", "score", "red_line")
+        .values("pk", "visited_at", "score", "red_line", "is_settled")
         .first()
     )
     if row is None:
         return None
-    return PublicCheck(
-        day=timezone.localtime(row["visited_at"]).date(),
-        score=row["score"],
-        red_line=row["red_line"],
-    )
+    day = timezone.localtime(row["visited_at"]).date()
+    if not row["is_settled"]:
+        return PublicCheck(day=day, score=None, red_line=False, pending=True)
+    words: tuple[str, ...] = ()
+    if row["red_line"]:
+        words = tuple(
+            dict.fromkeys(
+                Finding.objects.filter(inspection_id=row["pk"], met=False, item__red_line=True)
+                .order_by("item__position", "item_id")
+                .values_list("item__label", flat=True)
+            )
+        )
+    return PublicCheck(day=day, score=row["score"], red_line=row["red_line"], red_lines=words)
 
 
 def register_public_check() -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
-from .quarters import last_quarter
-
 # Registered here so that the worker, which imports each app's tasks module, knows it.
 from .reports.tasks import assessment_reports  # noqa: F401
 from .services.assessment import AssessmentBusy, assessment_run
@@ -23,8 +21,11 @@ def assessment_compute(year: int, quarter: int, by_id: int | None = None) -> str
     return str(assessment)
 
 
-@shared_task
-def assessment_of_last_quarter() -> str:
-    """Beat: the quarter just ended (config/settings/base.py CELERY_BEAT_SCHEDULE)."""
-    year, quarter = last_quarter()
-    return assessment_compute(year, quarter)
+@shared_task(soft_time_limit=1800, time_limit=1900)
+def assessment_draft_when_final() -> list[str]:
+    """Beat, each night (config/settings/base.py CELERY_BEAT_SCHEDULE): the draft of each
+    ended quarter whose results have just become final, and a notice to the aid center that
+    it may be published (services.drafts)."""
+    from .services.drafts import drafts_when_final
+
+    return [str(assessment) for assessment in drafts_when_final()]

@@ -22,9 +22,14 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class PublicCheck:
     day: dt.date
-    score: Decimal
+    # None while the result is under review (its appeal window open, or its appeal not yet
+    # decided): the page then shows the day only.
+    score: Decimal | None
     # A red-line finding (closed in posted hours, a worker refused, plaque missing).
     red_line: bool
+    # The red-line items found not met, in the checklist's words.
+    red_lines: tuple[str, ...] = ()
+    pending: bool = False
 
 
 CheckSource = Callable[["Station"], "PublicCheck | None"]

@@ -114,3 +114,15 @@ def tasks_in_process(monkeypatch):
     from config.celery_app import app
 
     monkeypatch.setitem(app.conf, "task_always_eager", True)
+
+
+@pytest.fixture
+def late_evening_utc(monkeypatch):
+    """The clock at 23:30 UTC on 4 December 2026, 07:30 on 5 December in Shanghai
+    (tests/clock.py): django.utils.timezone.now(), so auto_now fields and localdate() too."""
+    from django.utils import timezone
+
+    from .clock import LATE_UTC
+
+    monkeypatch.setattr(timezone, "now", lambda: LATE_UTC)
+    return LATE_UTC

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role
@@ -159,7 +160,7 @@ class SecurityEvent(models.Model):
         verbose_name_plural = _("security events")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username}"
+        return f"{timezone.localtime(self.at):%Y-%m-%d %H:%M} {self.kind} {self.username}"
 
 
 class SessionGeneration(models.Model):
@@ -209,10 +210,18 @@ class NoticeQuerySet(ScopedQuerySet):
 class Notice(models.Model):
     """A message to one union's staff: an overdue rectification order, a quarterly report
     ready, the year's winners. Shown in the portal and mailed to the union's staff
-    (unions/notices.py notify_union)."""
+    (unions/notices.py notify_union); or, with no union, to the aid center's
+    (notify_aid_center)."""
 
+    # None: addressed to the aid center (a quarter ready to publish), which reads every
+    # notice; union staff read their own union's only (unions.scopes).
     union = models.ForeignKey(
-        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="notices"
+        Union,
+        verbose_name=_("union"),
+        on_delete=models.PROTECT,
+        related_name="notices",
+        null=True,
+        blank=True,
     )
     # What it is about, for grouping and for tests: "rectification_overdue", "report", ...
     topic = models.SlugField(_("topic"), max_length=40)

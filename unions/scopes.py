@@ -28,9 +28,11 @@ from .roles import Role, district_scope, role_of
 # A draft is still the union's own working copy: nobody outside the union reviews or
 # inspects it. Equal to stations' StationStatus.DRAFT (a test holds them together).
 STATION_DRAFT = "draft"
-# Documents an inspector may open: a station's own pledge (附件3, posted in the station) and
-# its plaque artwork. Equal to the kinds the stations app registers (a test holds them).
-INSPECTOR_DOCUMENT_KINDS = ("pledge", "plaque")
+# Documents an inspector may open: a station's own pledge (附件3, posted in the station), its
+# plaque artwork, and the rectification notice (整改通知书) the supervision team's red-line
+# check produced. Each is scoped to its station's district. Equal to the kinds registered
+# with shown_to_inspectors (a test holds them).
+INSPECTOR_DOCUMENT_KINDS = ("pledge", "plaque", "rect_notice")
 # Documents made from one user's own view of the data: the registry export, written with
 # that user's scope and list filters. Only the user who asked reads one, and only while the
 # rules above still let them see it (its union, its district); a colleague, even of the

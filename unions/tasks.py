@@ -28,14 +28,15 @@ def notice_mail(notice_id: int) -> int:
 
 
 def notice_recipients(union) -> list[str]:
-    """The e-mail addresses of the union's active staff accounts."""
+    """The e-mail addresses of the union's active staff accounts; of the aid center's for a
+    notice with no union."""
     from django.contrib.auth import get_user_model
 
     from .roles import Role
 
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True, profile__union=union, profile__role=Role.UNION_STAFF)
-        .exclude(email="")
-    )
+    active = get_user_model().objects.filter(is_active=True).exclude(email="")
+    if union is None:
+        users = active.filter(profile__role=Role.AID_CENTER)
+    else:
+        users = active.filter(profile__union=union, profile__role=Role.UNION_STAFF)
     return sorted(set(users.values_list("email", flat=True)))

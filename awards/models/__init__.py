@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from .award import Award, AwardKind, AwardQuerySet
+from .award import TITLE_ACTIONS, Award, AwardKind, AwardQuerySet, TitleStatus
 from .history import AwardChange
-from .year import AwardYear, AwardYearQuerySet, AwardYearStatus
+from .year import YEAR_ACTIONS, AwardYear, AwardYearQuerySet, AwardYearStatus
 
 __all__ = [
+    "TITLE_ACTIONS",
+    "YEAR_ACTIONS",
+    "TitleStatus",
     "Award",
     "AwardChange",
     "AwardKind",

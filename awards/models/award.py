@@ -6,7 +6,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stations.models import Station
+from unions.actions import Action, table
 from unions.models import HostUnit, Union
+from unions.roles import AID
 from unions.scopes import ScopedQuerySet
 
 from .year import AwardYear, AwardYearStatus
@@ -23,6 +25,77 @@ class AwardKind(models.TextChoices):
 
 # The order the honours page and the certificates list them in (source document 四、(五)).
 KIND_ORDER = (AwardKind.EXCELLENT_STATION, AwardKind.STAR_HEAD, AwardKind.PARTNER)
+
+
+class TitleStatus(models.TextChoices):
+    """Where a title stands, derived from its year and its own fields (Award.status): a
+    title has no status column, its year's publication moves all its titles at once."""
+
+    PROPOSED = "proposed", _("Proposed: not published unless confirmed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    PUBLISHED = "published", _("Published")
+    # A proposal the aid center never confirmed before the year was published.
+    LAPSED = "lapsed", _("Not confirmed: not published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+def _not_excellent(award: Award) -> bool:
+    # An excellent station is confirmed by being selected; it leaves a draft only when the
+    # selection is saved without it.
+    return award.kind != AwardKind.EXCELLENT_STATION
+
+
+T = TitleStatus
+# The moves of one title, written once (the shape of unions/actions.py): the services check
+# them, the selection page draws its buttons, badges and confirmations from them.
+TITLE_ACTIONS = table(
+    Action("confirm", (T.PROPOSED,), T.CONFIRMED, AID, _("Confirm"), applies=_not_excellent),
+    Action(
+        "unconfirm",
+        (T.CONFIRMED,),
+        T.PROPOSED,
+        AID,
+        _("Take back confirmation"),
+        style="secondary",
+        applies=_not_excellent,
+    ),
+    Action("cite", (T.PROPOSED, T.CONFIRMED), None, AID, _("Edit the citation")),
+    # After publication a citation changes only as a recorded correction, with its reason.
+    Action(
+        "correct",
+        (T.PUBLISHED,),
+        None,
+        AID,
+        _("Correct the citation"),
+        needs_reason=True,
+        reason_label=_("Why (after publication)"),
+    ),
+    # Withdrawing takes back the certificate and the titles that follow from the title
+    # (an excellent station's head and, unless another of its stations still holds the
+    # title, its superior unit).
+    Action(
+        "withdraw",
+        (T.PUBLISHED,),
+        T.WITHDRAWN,
+        AID,
+        _("Withdraw the title"),
+        needs_reason=True,
+        reason_label=_("Why the title is withdrawn"),
+        confirm=_(
+            "Withdraw this title? Its certificate is withdrawn with it, and so are the "
+            "titles that follow from it."
+        ),
+        style="danger",
+    ),
+)
+TITLE_BADGES = {
+    T.PROPOSED: "warning",
+    T.CONFIRMED: "success",
+    T.PUBLISHED: "success",
+    T.LAPSED: "secondary",
+    T.WITHDRAWN: "danger",
+}
+del T
 
 
 class AwardQuerySet(ScopedQuerySet):
@@ -97,3 +170,18 @@ class Award(models.Model):
     @property
     def title(self) -> str:
         return f"{self.award_year.year}{self.get_kind_display()}"
+
+    @property
+    def status(self) -> str:
+        if self.withdrawn_at is not None:
+            return TitleStatus.WITHDRAWN
+        if self.award_year.is_published:
+            return TitleStatus.PUBLISHED if self.confirmed else TitleStatus.LAPSED
+        return TitleStatus.CONFIRMED if self.confirmed else TitleStatus.PROPOSED
+
+    def get_status_display(self) -> str:
+        return str(TitleStatus(self.status).label)
+
+    @property
+    def badge(self) -> str:
+        return TITLE_BADGES[self.status]

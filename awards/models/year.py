@@ -6,10 +6,51 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from unions.actions import Action, table
+from unions.roles import AID
+
 
 class AwardYearStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+
+
+Y = AwardYearStatus
+# The moves of a year's selection, written once (the shape of unions/actions.py): the
+# services check them (awards/services.py), the selection page draws its buttons from them.
+# The aid center is the office of the leading group that selects (四、(五); 五、(二)).
+YEAR_ACTIONS = table(
+    Action(
+        "select",
+        (Y.DRAFT,),
+        None,
+        AID,
+        _("Save selection"),
+    ),
+    Action(
+        "publish",
+        (Y.DRAFT,),
+        Y.PUBLISHED,
+        AID,
+        _("Publish the honours"),
+        confirm=_(
+            "Publish the honours? The titles become public, each union is told of its "
+            "winners and the certificates are made; after that, changes are recorded "
+            "corrections."
+        ),
+        style="success",
+    ),
+    Action(
+        "certificates",
+        (Y.PUBLISHED,),
+        None,
+        AID,
+        _("Make missing certificates"),
+        style="secondary",
+    ),
+)
+YEAR_BADGES = {Y.DRAFT: "secondary", Y.PUBLISHED: "success"}
+del Y
 
 
 class AwardYearQuerySet(models.QuerySet):
@@ -63,3 +104,7 @@ class AwardYear(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == AwardYearStatus.PUBLISHED
+
+    @property
+    def badge(self) -> str:
+        return YEAR_BADGES[self.status]

@@ -10,12 +10,17 @@ from unions.access import access
 
 from ..models import Award, AwardYear
 from ..models.award import KIND_ORDER
+from ..selectors import year_standing
 
 
 def _honours(request, award_year: AwardYear | None):
     groups = []
+    standing = None
     years = list(AwardYear.objects.published().values_list("year", flat=True))
     if award_year is not None:
+        # Titles withdrawn after publication, and the count against the year's bounds, are
+        # said on the page (issue 21): a year below its lower bound is not hidden.
+        standing = year_standing(award_year)
         awards = list(Award.objects.public().filter(award_year=award_year).order_by("rank", "name"))
         for kind in KIND_ORDER:
             rows = [a for a in awards if a.kind == kind]
@@ -24,7 +29,7 @@ def _honours(request, award_year: AwardYear | None):
     return render(
         request,
         "awards/honours.html",
-        {"award_year": award_year, "groups": groups, "years": years},
+        {"award_year": award_year, "groups": groups, "years": years, "standing": standing},
     )
 
 

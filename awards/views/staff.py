@@ -19,13 +19,14 @@ from django.views.decorators.http import require_POST
 
 from documents.models import GeneratedDocument
 from unions.access import access
-from unions.models import Role
+from unions.actions import available
+from unions.roles import AID, UNION_OR_AID
 
 from ..certificates import CERTIFICATE_KIND
-from ..models import Award, AwardYear
+from ..models import TITLE_ACTIONS, YEAR_ACTIONS, Award, AwardYear
 from ..models.award import KIND_ORDER
 from ..rules import LOWER_PERCENT, UPPER_PERCENT, award_bounds
-from ..selectors import candidates, operating_stations
+from ..selectors import award_base, candidates, year_standing
 from ..services import (
     award_certificates_request,
     award_citation_set,
@@ -35,7 +36,6 @@ from ..services import (
     award_year_publish,
 )
 
-AID = (Role.AID_CENTER,)
 # The years the staff list offers to open: the past few (a year is selected after it ends).
 YEARS_BACK = 4
 
@@ -66,19 +66,27 @@ def year_list(request):
 @access(*AID)
 def year_detail(request, year: int):
     award_year = AwardYear.objects.filter(year=year).first()
-    operating = operating_stations(year).count()
-    bounds = award_bounds(operating)
+    base = award_base(year).count()
+    bounds = award_bounds(base)
     ranked = candidates(year)
     awards = list(award_year.awards.select_related("station")) if award_year else []
+    for award in awards:
+        award.award_year = award_year
+        # The title's buttons, from its table (awards/models/award.py: TITLE_ACTIONS).
+        award.actions = {a.name: a for a in available(TITLE_ACTIONS.values(), award, request.user)}
     selected = {a.station_id for a in awards if a.kind == KIND_ORDER[0]}
     groups = [(k.label, [a for a in awards if a.kind == k]) for k in KIND_ORDER]
+    year_actions = {
+        a.name: a
+        for a in available(YEAR_ACTIONS.values(), award_year or AwardYear(year=year), request.user)
+    }
     return render(
         request,
         "awards/staff_year.html",
         {
             "year": year,
             "award_year": award_year,
-            "operating": operating,
+            "base": base,
             "bounds": bounds,
             "lower_percent": LOWER_PERCENT,
             "upper_percent": UPPER_PERCENT,
@@ -86,6 +94,10 @@ def year_detail(request, year: int):
             "excluded": [c for c in ranked if not c.eligible],
             "selected": selected,
             "groups": groups,
+            "year_actions": year_actions,
+            "standing": year_standing(award_year)
+            if award_year and award_year.is_published
+            else None,
             "history": award_year.changes.select_related("by") if award_year else [],
             "min_quarters": settings.AWARDS_MIN_QUARTERS,
             "year_over": year < timezone.localdate().year,
@@ -144,6 +156,29 @@ def award_citation_view(request, pk: int):
     return redirect("awards:staff_year", year=award.award_year.year)
 
 
+def _withdrawn_message(request, result) -> None:
+    text = _("Title withdrawn, with its certificate.")
+    if result.followed:
+        text += " " + _("Withdrawn with it: %(titles)s.") % {
+            "titles": "、".join(f"{a.get_kind_display()} {a.name}" for a in result.followed)
+        }
+    if result.moved:
+        text += " " + _("The partner title now rests on %(station)s.") % {
+            "station": result.moved.station_name
+        }
+    messages.success(request, text)
+    standing = result.standing
+    if standing is not None and standing.below:
+        messages.warning(
+            request,
+            _(
+                "The year now has %(count)s excellent stations, below its lower bound of "
+                "%(lower)s; the honours page says so."
+            )
+            % {"count": standing.excellent, "lower": standing.lower},
+        )
+
+
 @access(*AID, methods=("POST",))
 @require_POST
 def award_withdraw_view(request, pk: int):
@@ -153,11 +188,13 @@ def award_withdraw_view(request, pk: int):
         messages.error(request, _("Say why the title is withdrawn."))
     else:
         try:
-            award_withdraw(award=award, reason=form.cleaned_data["reason"], by=request.user)
+            result = award_withdraw(
+                award=award, reason=form.cleaned_data["reason"], by=request.user
+            )
         except ValidationError as exc:
             _refused(request, exc)
         else:
-            messages.success(request, _("Title withdrawn."))
+            _withdrawn_message(request, result)
     return redirect("awards:staff_year", year=award.award_year.year)
 
 
@@ -185,13 +222,14 @@ def certificates_make(request, year: int):
     return redirect("awards:staff_year", year=year)
 
 
-@access(Role.UNION_STAFF, Role.AID_CENTER)
+@access(*UNION_OR_AID)
 def certificates(request):
     """Each union's own winners' certificates (GeneratedDocument's union scope); the aid
-    center sees every union's."""
+    center sees every union's. A withdrawn title's certificate is not listed."""
     documents = (
         GeneratedDocument.objects.visible_to(request.user)
         .filter(kind=CERTIFICATE_KIND)
+        .exclude(state=GeneratedDocument.State.WITHDRAWN)
         .select_related("union")
         .order_by("-created_at", "-id")
     )

@@ -258,9 +258,6 @@ CELERY_BEAT_SCHEDULE["plan-draw-quarter"] = {
     "task": "inspections.plan_draw_this_quarter",
     "schedule": crontab(day_of_month=1, month_of_year="1,4,7,10", hour=6, minute=0),
 }
-# The quarterly assessment of the quarter just ended, in the small hours of the first day of
-# the quarter after it (inspections.tasks.assessment_of_last_quarter); checks logged late on
-# the quarter's last day are in by then. A re-run or a correction is a manual trigger.
 # Registry exports carry heads' names and mobiles: deleted once REGISTRY_EXPORT_KEEP_DAYS old.
 CELERY_BEAT_SCHEDULE["registry-exports-expire"] = {
     "task": "stations.registry_exports_expire",
@@ -272,16 +269,19 @@ CELERY_BEAT_SCHEDULE["open-data-build"] = {
     "task": "stations.open_data_build",
     "schedule": crontab(minute="*/5"),
 }
+# Each night: the draft of an ended quarter once its checks' appeal windows have closed and
+# its appeals are decided, and a notice to the aid center that it may be published
+# (inspections.services.drafts). A re-run or a correction is a manual trigger.
 CELERY_BEAT_SCHEDULE["quarterly-assessment"] = {
-    "task": "inspections.tasks.assessment_of_last_quarter",
-    "schedule": crontab(minute=30, hour=2, day_of_month=1, month_of_year="1,4,7,10"),
+    "task": "inspections.tasks.assessment_draft_when_final",
+    "schedule": crontab(minute=30, hour=2),
 }
 
 # --- Quarterly assessment (inspections/services/assessment.py; shown on /rankings/) ------
-# Independent checks (flying, undercover, peer review, acceptance) weigh more than a union's
-# own self-checks in a station's inspection score.
-ASSESSMENT_INDEPENDENT_WEIGHT = env.int("ASSESSMENT_INDEPENDENT_WEIGHT", default=2)
-ASSESSMENT_SELF_WEIGHT = env.int("ASSESSMENT_SELF_WEIGHT", default=1)
+# The inspection score is the supervision team's alone (flying inspections and undercover
+# visits); self-checks and peer reviews are shown beside it, never in it (DESIGN: Scoring).
+# A standing red-line finding makes the quarter 不合格: its score is capped at this.
+ASSESSMENT_RED_LINE_CAP = env.int("ASSESSMENT_RED_LINE_CAP", default=59)
 # Worker satisfaction counts only for a station with at least this much feedback.
 ASSESSMENT_MIN_FEEDBACK = env.int("ASSESSMENT_MIN_FEEDBACK", default=5)
 # The quarterly score: these weights, renormalised over the parts a station has.

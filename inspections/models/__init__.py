@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .appeal import APPEAL_ACTIONS, APPEAL_DECISIONS, Appeal, AppealEvidence, AppealStatus
 from .assessment import (
+    ASSESSMENT_ACTIONS,
     AssessmentStatus,
     QuarterlyAssessment,
     StationQuarterScore,
@@ -14,8 +15,7 @@ from .checklist import Checklist, ChecklistItem, ItemGroup
 from .inspection import (
     INDEPENDENT_KINDS,
     INSPECTION_ACTIONS,
-    SUPERVISION_KINDS,
-    UNION_KINDS,
+    OWN_EVALUATION_KINDS,
     Finding,
     Inspection,
     InspectionKind,
@@ -36,11 +36,13 @@ from .rectification import (
 __all__ = [
     "APPEAL_ACTIONS",
     "APPEAL_DECISIONS",
+    "ASSESSMENT_ACTIONS",
     "AWAITING_RECTIFICATION",
     "INDEPENDENT_KINDS",
     "INSPECTION_ACTIONS",
     "OPEN_RECTIFICATION_STATUSES",
     "ORDER_ACTIONS",
+    "OWN_EVALUATION_KINDS",
     "Appeal",
     "AppealEvidence",
     "AppealStatus",
@@ -61,8 +63,6 @@ __all__ = [
     "RectificationItem",
     "RectificationPhoto",
     "RectificationStatus",
-    "SUPERVISION_KINDS",
     "StationQuarterScore",
-    "UNION_KINDS",
     "UnionQuarterScore",
 ]

@@ -135,7 +135,7 @@ class Appeal(models.Model):
     def __str__(self) -> str:
         return _("Appeal against the check of %(station)s on %(day)s") % {
             "station": self.inspection.station.name,
-            "day": self.inspection.visited_at.date(),
+            "day": timezone.localdate(self.inspection.visited_at),
         }
 
     def get_staff_url(self) -> str:

@@ -9,8 +9,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stations.models import Station
+from unions.actions import Action, table
 from unions.models import Union
+from unions.roles import AID
 from unions.scopes import ScopedQuerySet
+
+# Scores are held exactly to this many places (numeric(13, 10)) and rounded once, to two,
+# where they are shown (inspections/numbers.py).
+EXACT = {"max_digits": 13, "decimal_places": 10}
 
 
 class AssessmentStatus(models.TextChoices):
@@ -19,6 +25,83 @@ class AssessmentStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
     SUPERSEDED = "superseded", _("Superseded by a correction")
     FAILED = "failed", _("Failed")
+
+
+# The status badge of each, for the staff pages.
+ASSESSMENT_BADGES = {
+    AssessmentStatus.RUNNING: "secondary",
+    AssessmentStatus.DRAFT: "warning text-dark",
+    AssessmentStatus.PUBLISHED: "success",
+    AssessmentStatus.SUPERSEDED: "secondary",
+    AssessmentStatus.FAILED: "danger",
+}
+
+# A run is taken on the quarter, not on a version: each run makes a new version, whatever
+# the statuses of the earlier ones (a correction after publication is a new run). Another
+# run of the quarter under way is refused by the quarter's lock (services.assessment).
+ON_THE_QUARTER = "quarter"
+
+
+def _first_publication(assessment: QuarterlyAssessment) -> bool:
+    return not assessment.published_before()
+
+
+def _correction(assessment: QuarterlyAssessment) -> bool:
+    return assessment.published_before()
+
+
+A = AssessmentStatus
+# Every move of a quarterly assessment, who may make it and from which status (the shape of
+# unions/actions.py). The services check it; the staff page draws its button from it. The
+# aid center runs and publishes (DESIGN: who uses it); the beat job and the command run with
+# no person behind them (system). When a draft may be published at all (a finished quarter
+# whose appeals are settled, with stations scored) is services.publication's rule.
+ASSESSMENT_ACTIONS = table(
+    Action(
+        "run",
+        (ON_THE_QUARTER,),
+        A.RUNNING,
+        AID,
+        _("Compute the quarter"),
+        system=True,
+        button=False,
+    ),
+    Action(
+        "computed", (A.RUNNING,), A.DRAFT, frozenset(), _("Computed"), system=True, button=False
+    ),
+    Action("fail", (A.RUNNING,), A.FAILED, frozenset(), _("Failed"), system=True, button=False),
+    Action(
+        "publish",
+        (A.DRAFT,),
+        A.PUBLISHED,
+        AID,
+        _("Publish"),
+        confirm=_("Publish these results on the rankings page and send each union its report?"),
+        style="success",
+        applies=_first_publication,
+    ),
+    Action(
+        "correct",
+        (A.DRAFT,),
+        A.PUBLISHED,
+        AID,
+        _("Publish as a correction"),
+        needs_reason=True,
+        reason_label=_("Correction note (shown on the public page)"),
+        confirm=_("Replace the published results of this quarter with this version?"),
+        style="warning",
+        applies=_correction,
+    ),
+    Action(
+        "supersede",
+        (A.PUBLISHED,),
+        A.SUPERSEDED,
+        AID,
+        _("Superseded by a correction"),
+        button=False,
+    ),
+)
+del A
 
 
 class QuarterlyAssessmentQuerySet(models.QuerySet):
@@ -85,6 +168,19 @@ class QuarterlyAssessment(models.Model):
     def __str__(self) -> str:
         return f"{self.year}Q{self.quarter} v{self.version}"
 
+    @property
+    def badge(self) -> str:
+        return ASSESSMENT_BADGES.get(self.status, "secondary")
+
+    def published_before(self) -> bool:
+        """Another version of the quarter was published: this one can only be a correction."""
+        return (
+            QuarterlyAssessment.objects.filter(year=self.year, quarter=self.quarter)
+            .filter(status__in=(AssessmentStatus.PUBLISHED, AssessmentStatus.SUPERSEDED))
+            .exclude(pk=self.pk)
+            .exists()
+        )
+
 
 class StationQuarterScore(models.Model):
     assessment = models.ForeignKey(
@@ -101,24 +197,31 @@ class StationQuarterScore(models.Model):
     )
     district = models.CharField(_("district"), max_length=20)
     audience = models.CharField(_("audience"), max_length=16)
+    # The supervision team's checks of the quarter (INDEPENDENT_KINDS): the only ones scored.
+    # None: 本季度未抽查, no score and no rank.
     independent_checks = models.PositiveIntegerField(_("independent checks"), default=0)
-    self_checks = models.PositiveIntegerField(_("self-checks"), default=0)
-    inspection_score = models.DecimalField(
-        _("inspection score"), max_digits=5, decimal_places=2, null=True, blank=True
-    )
+    inspection_score = models.DecimalField(_("inspection score"), **EXACT, null=True, blank=True)
     feedback_count = models.PositiveIntegerField(_("feedback received"), default=0)
     # None when the station had too little feedback for it to count.
-    satisfaction = models.DecimalField(
-        _("worker satisfaction"), max_digits=5, decimal_places=2, null=True, blank=True
-    )
+    satisfaction = models.DecimalField(_("worker satisfaction"), **EXACT, null=True, blank=True)
     rectifications = models.PositiveIntegerField(_("rectification orders"), default=0)
     rectifications_late = models.PositiveIntegerField(_("rectified late or not"), default=0)
-    timeliness = models.DecimalField(_("rectification timeliness"), max_digits=5, decimal_places=2)
+    timeliness = models.DecimalField(_("rectification timeliness"), **EXACT)
     under_appeal = models.BooleanField(_("a check under appeal"), default=False)
-    score = models.DecimalField(
-        _("quarterly score"), max_digits=5, decimal_places=2, null=True, blank=True
-    )
+    # A red-line finding of an independent check that stands (not voided on appeal): the
+    # quarter is 不合格, the score capped, the station ranked below every one without.
+    red_line = models.BooleanField(_("red line (不合格)"), default=False)
+    # The red-line items found not met, in the checklist's words ("、" between them).
+    red_lines = models.TextField(_("red-line items"), blank=True)
+    score = models.DecimalField(_("quarterly score"), **EXACT, null=True, blank=True)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
+    # The union's own evaluation (OWN_EVALUATION_KINDS), beside the score and never in it.
+    self_checks = models.PositiveIntegerField(_("self-checks"), default=0)
+    self_mean = models.DecimalField(_("self-check mean"), **EXACT, null=True, blank=True)
+    peer_reviews = models.PositiveIntegerField(_("peer reviews"), default=0)
+    peer_mean = models.DecimalField(_("peer review mean"), **EXACT, null=True, blank=True)
+    # Self-check mean minus the inspection score, when the quarter has both.
+    self_gap = models.DecimalField(_("self-check minus inspection"), **EXACT, null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -156,12 +259,20 @@ class UnionQuarterScore(models.Model):
         Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
     )
     stations = models.PositiveIntegerField(_("operating stations"), default=0)
+    # Checked by the supervision team (an independent check in the quarter).
     stations_checked = models.PositiveIntegerField(_("stations checked"), default=0)
-    checked_share = models.DecimalField(_("share checked"), max_digits=5, decimal_places=2)
-    mean_score = models.DecimalField(
-        _("mean score"), max_digits=5, decimal_places=2, null=True, blank=True
-    )
+    checked_share = models.DecimalField(_("share checked"), **EXACT)
+    # The mean of its stations' unrounded scores.
+    mean_score = models.DecimalField(_("mean score"), **EXACT, null=True, blank=True)
+    red_line_stations = models.PositiveIntegerField(_("stations with a red line"), default=0)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
+    # Its own evaluation of its stations: every self-check and peer review of the quarter,
+    # and the mean gap of its stations' self-checks to the team's scores of the same stations.
+    self_checks = models.PositiveIntegerField(_("self-checks"), default=0)
+    self_mean = models.DecimalField(_("self-check mean"), **EXACT, null=True, blank=True)
+    peer_reviews = models.PositiveIntegerField(_("peer reviews"), default=0)
+    peer_mean = models.DecimalField(_("peer review mean"), **EXACT, null=True, blank=True)
+    self_gap = models.DecimalField(_("self-check minus inspection"), **EXACT, null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()
 

@@ -28,24 +28,22 @@ class InspectionKind(models.TextChoices):
     ACCEPTANCE = "acceptance", _("Acceptance (验收)")
 
 
-# Checks by someone other than the station's own union: they weigh more in the quarterly
-# score than the union's self-checks, and they are what the quarter's plan guarantees.
+# The supervision team's checks (服务质量监督队: 飞行检查、明察暗访, 沪工总基〔2018〕35号
+# 四、(四); 附件2 第7条), a re-inspection of an order being one of them by an inspector: the
+# only checks that make a station's quarterly score and its public check result; a red
+# line in one opens a rectification order, and only one of them re-inspects a station to
+# close an order. Acceptance checks belong to approval, not to a quarter.
 INDEPENDENT_KINDS = (
     InspectionKind.FLYING,
     InspectionKind.UNDERCOVER,
-    InspectionKind.PEER_REVIEW,
-    InspectionKind.ACCEPTANCE,
 )
-
-
-# The supervision team's own checks of an operating station (服务质量监督队: 飞行检查、明察暗访,
-# 四、(四); 附件2 第7条): a red line in one opens a rectification order, and only one of
-# them re-inspects a station to close an order.
-SUPERVISION_KINDS = (InspectionKind.FLYING, InspectionKind.UNDERCOVER)
-# The unions' own evaluation (自查自评、互访互评, 五、(三); 附件2 第6条: 发现问题及时指导整改): a
-# red line in one is a finding for the union to follow up, shown to it and to the aid
-# center, never an order nor a public result.
-UNION_KINDS = (InspectionKind.SELF_CHECK, InspectionKind.PEER_REVIEW)
+# The unions' own evaluation (自查自评、互访互评, 五、(三); 附件2 第6条: 发现问题及时指导整改):
+# shown to the union and the aid center beside the quarterly score, never in it and never
+# public; a red line in one is a finding for the union to follow up, never an order.
+OWN_EVALUATION_KINDS = (
+    InspectionKind.SELF_CHECK,
+    InspectionKind.PEER_REVIEW,
+)
 
 
 KIND_LABELS = dict(InspectionKind.choices)
@@ -197,7 +195,7 @@ class Inspection(models.Model):
     @property
     def is_finding(self) -> bool:
         """A red line of the union's own evaluation: for the union to follow up, no order."""
-        return self.red_line and self.kind in UNION_KINDS
+        return self.red_line and self.kind in OWN_EVALUATION_KINDS
 
 
 class Finding(models.Model):

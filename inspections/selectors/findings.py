@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from ..models import UNION_KINDS, Inspection, InspectionStatus
+from ..models import OWN_EVALUATION_KINDS, Inspection, InspectionStatus
 
 
 def open_findings(checks: QuerySet[Inspection]) -> QuerySet[Inspection]:
@@ -26,7 +26,9 @@ def open_findings(checks: QuerySet[Inspection]) -> QuerySet[Inspection]:
         status=InspectionStatus.RECORDED,
     )
     return (
-        checks.filter(kind__in=UNION_KINDS, red_line=True, status=InspectionStatus.RECORDED)
+        checks.filter(
+            kind__in=OWN_EVALUATION_KINDS, red_line=True, status=InspectionStatus.RECORDED
+        )
         .exclude(Exists(cleared))
         .order_by("visited_at", "pk")
     )

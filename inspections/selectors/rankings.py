@@ -10,6 +10,7 @@ from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
 from stations.models.station import PUBLIC_STATUSES
 
 from ..models import QuarterlyAssessment, StationQuarterScore, UnionQuarterScore
+from ..numbers import Shown
 from ..quarters import previous_quarter
 
 # A published version's scores never change; what the public sees of them changes only when
@@ -82,7 +83,8 @@ def union_rows(assessment: QuarterlyAssessment, previous: QuarterlyAssessment | 
 
 
 def district_means(rows: QuerySet) -> list[dict]:
-    """Mean score and number of scored stations per district, best first (one query)."""
+    """Mean score (of the unrounded scores: ``numbers.shown`` rounds it once, for display)
+    and number of scored stations per district, best first (one query)."""
     return list(
         rows.filter(score__isnull=False)
         .order_by()
@@ -93,17 +95,22 @@ def district_means(rows: QuerySet) -> list[dict]:
 
 
 def histogram(rows: QuerySet) -> list[dict]:
-    """How many stations scored in each tenth of the scale (one query)."""
+    """How many stations scored in each tenth of the scale, by the score as shown (one
+    query)."""
     bounds = [(i * 10, (i + 1) * 10) for i in range(BINS)]
-    counts = rows.order_by().aggregate(
-        **{
-            f"b{i}": Count(
-                "pk",
-                filter=Q(score__gte=low)
-                & (Q(score__lte=high) if i == BINS - 1 else Q(score__lt=high)),
-            )
-            for i, (low, high) in enumerate(bounds)
-        }
+    counts = (
+        rows.order_by()
+        .annotate(shown_score=Shown(F("score")))
+        .aggregate(
+            **{
+                f"b{i}": Count(
+                    "pk",
+                    filter=Q(shown_score__gte=low)
+                    & (Q(shown_score__lte=high) if i == BINS - 1 else Q(shown_score__lt=high)),
+                )
+                for i, (low, high) in enumerate(bounds)
+            }
+        )
     )
     return [
         {"label": f"{low}–{high}", "low": low, "high": high, "count": counts[f"b{i}"]}

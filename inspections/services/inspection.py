@@ -34,8 +34,8 @@ from unions.actions import NEW, check
 from unions.notices import notify_union
 
 from ..models import (
+    INDEPENDENT_KINDS,
     INSPECTION_ACTIONS,
-    SUPERVISION_KINDS,
     Checklist,
     Finding,
     Inspection,
@@ -94,7 +94,8 @@ def _pair(value) -> tuple[bool, str]:
 
 
 def _plan_visit_checks(plan_visit: PlanVisit, station: Station, by, visited_at) -> None:
-    year, quarter = quarter_of(visited_at.date())
+    # The quarter of the visit's day in the city, whatever zone the phone sent it in.
+    year, quarter = quarter_of(timezone.localdate(visited_at))
     if (
         plan_visit.station_id != station.pk
         or plan_visit.inspector_id != by.pk
@@ -229,7 +230,7 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
     )
     if score.red_line and station.status in PUBLIC_STATUSES:
         failed = [items[code].label for code in score.red_line_failed]
-        if kind in SUPERVISION_KINDS:
+        if kind in INDEPENDENT_KINDS:
             rectification_open(station=station, by=by, items=failed, inspection=inspection)
         elif kind == InspectionKind.PEER_REVIEW:
             _finding_told(inspection, failed)

@@ -1,13 +1,13 @@
 """每季度随机抽查: the unannounced plan of a quarter.
 
-Every operating station (active or rectifying) gets one independent visit, assigned to an
-inspector whose scope covers it: the district's own inspectors when the district has any,
-else the city-wide inspectors ("take the rest"). Among the eligible, the least loaded takes
-the station; ties go to the inspector placed first by a seeded shuffle. The stations are
-taken in a seeded random order too, so nobody can tell from the plan which station comes
-when. Everything random comes from one ``random.Random(seed)`` over lists sorted by primary
-key, and the seed is stored: the same seed over the same stations and inspectors draws the
-same plan.
+Every station operating now (``Station.objects.operating_now()``: active or rectifying) gets
+one independent visit, assigned to an inspector whose scope covers it: the district's own
+inspectors when the district has any, else the city-wide inspectors ("take the rest").
+Among the eligible, the least loaded takes the station; ties go to the inspector placed
+first by a seeded shuffle. The stations are taken in a seeded random order too, so nobody
+can tell from the plan which station comes when. Everything random comes from one
+``random.Random(seed)`` over lists sorted by primary key, and the seed is stored: the same
+seed over the same stations and inspectors draws the same plan.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from stations.models import PUBLIC_STATUSES, Station
+from stations.models import Station
 from unions.models import Role
 
 from ..models import InspectionPlan, PlanVisit
@@ -36,10 +36,6 @@ class PlanError(ValidationError):
 
 def quarter_of(day: dt.date) -> tuple[int, int]:
     return day.year, (day.month - 1) // 3 + 1
-
-
-def operating_stations():
-    return Station.objects.filter(status__in=PUBLIC_STATUSES).order_by("pk")
 
 
 def active_inspectors():
@@ -99,7 +95,9 @@ def plan_draw(*, year: int, quarter: int, by=None, seed: str | None = None) -> I
             if InspectionPlan.objects.filter(year=year, quarter=quarter).exists():
                 raise PlanError(_("The plan of this quarter has already been drawn."))
             plan = InspectionPlan.objects.create(year=year, quarter=quarter, seed=seed, drawn_by=by)
-            assignments = plan_assign(list(operating_stations()), list(active_inspectors()), seed)
+            assignments = plan_assign(
+                list(Station.objects.operating_now()), list(active_inspectors()), seed
+            )
             PlanVisit.objects.bulk_create(
                 PlanVisit(
                     plan=plan,
@@ -125,9 +123,10 @@ def plan_summary(plan: InspectionPlan, user) -> dict:
     per_inspector = Counter(visits.values_list("inspector__username", flat=True))
     planned = PlanVisit.objects.filter(plan=plan).values("station_id")
     unplanned = (
-        operating_stations()
-        .filter(pk__in=Station.objects.visible_to(user).values("pk"))
+        Station.objects.visible_to(user)
+        .operating_now()
         .exclude(pk__in=planned)
         .select_related("union")
+        .order_by("pk")
     )
     return {"per_inspector": sorted(per_inspector.items()), "unplanned": unplanned}

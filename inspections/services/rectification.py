@@ -17,6 +17,7 @@ visit) or by the aid center's recorded decision with its reason.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -32,9 +33,9 @@ from unions.notices import notify_union
 
 from ..models import (
     AWAITING_RECTIFICATION,
+    INDEPENDENT_KINDS,
     OPEN_RECTIFICATION_STATUSES,
     ORDER_ACTIONS,
-    SUPERVISION_KINDS,
     Inspection,
     InspectionStatus,
     Rectification,
@@ -43,6 +44,7 @@ from ..models import (
     RectificationStatus,
 )
 from ..models.rectification import rectification_deadline
+from ..notice import notice_request
 from .photos import MAX_PHOTOS, photo_facts
 
 __all__ = [
@@ -108,7 +110,7 @@ def _opening_check(station: Station, inspection: Inspection | None) -> None:
         return
     if inspection.station_id != station.pk:
         raise OrderError(_("The check that opens an order must be a check of this station."))
-    if inspection.kind not in SUPERVISION_KINDS:
+    if inspection.kind not in INDEPENDENT_KINDS:
         raise OrderError(
             _(
                 "Only an inspector's flying inspection or undercover visit opens an order; "
@@ -176,6 +178,9 @@ def rectification_open(
             "items": "; ".join(items),
         }
         station_rectify_start(station=station, by=by, reason=reason)
+    if inspection is not None:
+        # 整改通知书 of the red line, drawn after commit (inspections/notice.py).
+        transaction.on_commit(partial(notice_request, order.pk, by.pk), robust=True)
     return order
 
 
@@ -233,7 +238,7 @@ def _reinspection_checked(order: Rectification, reinspection: Inspection | None)
         return
     if reinspection.station_id != order.station_id:
         raise ValidationError(_("The re-inspection must be a check of the same station."))
-    if reinspection.kind not in SUPERVISION_KINDS:
+    if reinspection.kind not in INDEPENDENT_KINDS:
         raise ValidationError(
             _(
                 "A re-inspection is an inspector's flying inspection or undercover visit; "

@@ -1,4 +1,5 @@
-"""Score deltas and rank moves against the previous quarter."""
+"""Scores as shown (inspections/numbers.py: one rounding), score deltas and rank moves
+against the previous quarter."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from ..numbers import delta, delta_text, shown_text
+
 register = template.Library()
 
 
@@ -16,13 +19,25 @@ def _known(*values) -> bool:
     return all(isinstance(v, int | float | Decimal) for v in values)
 
 
+@register.filter
+def score(value) -> str:
+    """{{ row.score|score }}: two decimals, rounded once; "—" for none."""
+    return shown_text(value)
+
+
+@register.filter
+def signed(value) -> str:
+    """{{ row.self_gap|signed }}: "+28.00", "-3.50", "0.00"; "—" for none."""
+    return "—" if value is None or value == "" else delta_text(value, 0)
+
+
 @register.simple_tag
 def score_delta(value, previous):
     if not _known(value, previous):
         return format_html('<span class="text-muted">{}</span>', "—")
-    delta = value - previous
-    css = "text-success" if delta > 0 else "text-danger" if delta < 0 else "text-muted"
-    return format_html('<span class="{}">{}{}</span>', css, "+" if delta > 0 else "", delta)
+    change = delta(value, previous)
+    css = "text-success" if change > 0 else "text-danger" if change < 0 else "text-muted"
+    return format_html('<span class="{}">{}</span>', css, delta_text(value, previous))
 
 
 @register.simple_tag

@@ -1,5 +1,7 @@
 """Staff pages of the quarterly assessment (aid center): start a run, watch it, review the
-draft against the previous quarter, publish (one door: services.publication)."""
+draft against the previous quarter, publish (one door: services.publication). The publish
+button is the row of ASSESSMENT_ACTIONS that applies (a first publication or a correction);
+while the quarter may not be published it says why, and when it will be allowed."""
 
 from __future__ import annotations
 
@@ -16,11 +18,11 @@ from django.views.decorators.http import require_POST
 from unions.access import access
 from unions.models import Role
 
-from ..models import AssessmentStatus, QuarterlyAssessment
+from ..models import ASSESSMENT_ACTIONS, AssessmentStatus, QuarterlyAssessment
 from ..reports.delivery import assessment_documents
 from ..rules import rules_in_words
 from ..selectors import rankings
-from ..services.publication import assessment_publish, needs_correction_note
+from ..services.publication import assessment_publish, publish_action, publish_refusal
 from ..tasks import assessment_compute
 
 PAGE_SIZE = 50
@@ -81,6 +83,8 @@ def assessment_detail(request, pk):
     previous = rankings.previous_published(assessment)
     stations = rankings.with_previous(rankings.station_rows(assessment), previous)
     page = Paginator(stations, PAGE_SIZE).get_page(request.GET.get("page"))
+    is_draft = assessment.status == AssessmentStatus.DRAFT
+    action = ASSESSMENT_ACTIONS[publish_action(assessment)] if is_draft else None
     return render(
         request,
         "inspections/assessment/detail.html",
@@ -89,8 +93,10 @@ def assessment_detail(request, pk):
             "previous": previous,
             "page": page,
             "unions": rankings.union_rows(assessment, previous),
-            "publishable": assessment.status == AssessmentStatus.DRAFT,
-            "needs_note": needs_correction_note(assessment),
+            "publish_action": action,
+            # Why it may not be published yet, and when it may: the button says it.
+            "refusal": publish_refusal(assessment) if is_draft else "",
+            "needs_note": bool(action and action.needs_reason),
             "publish_form": PublishForm(),
             "documents": assessment_documents(assessment).order_by("kind", "title"),
             "rules": rules_in_words(assessment.parameters),

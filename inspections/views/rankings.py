@@ -19,6 +19,7 @@ from stations import public_cache
 from stations.models import Audience
 from unions.access import access
 
+from ..numbers import shown_float
 from ..rules import rules_in_words
 from ..selectors import rankings
 
@@ -50,8 +51,8 @@ def _next_page(request, base: str, page) -> str | None:
     return f"{base}?{query.urlencode()}"
 
 
-def _number(value) -> float | None:
-    return None if value is None else float(value)
+def _red_lines(row) -> list[str]:
+    return [word for word in row.red_lines.split("、") if word] if row.red_line else []
 
 
 def _page(request, assessment, *, status: int = 200):
@@ -73,9 +74,7 @@ def _render_page(request, assessment, extra: dict, status: int):
     page = _paginate(rows, PAGE_SIZE, summary["count"], request)
     districts, bins = summary["districts"], summary["bins"]
     chart = {
-        "districts": [
-            {"label": d["district"], "value": round(float(d["mean"]), 2)} for d in districts
-        ],
+        "districts": [{"label": d["district"], "value": shown_float(d["mean"])} for d in districts],
         "histogram": [{"label": b["label"], "value": b["count"]} for b in bins],
     }
     return render(
@@ -142,8 +141,9 @@ def rankings_api(request, year: int, quarter: int):
                 "union": u.union.name,
                 "stations": u.stations,
                 "stations_checked": u.stations_checked,
-                "checked_share": _number(u.checked_share),
-                "mean_score": _number(u.mean_score),
+                "checked_share": shown_float(u.checked_share),
+                "mean_score": shown_float(u.mean_score),
+                "red_line_stations": u.red_line_stations,
             }
             for u in rankings.union_rows(assessment)
         ],
@@ -151,7 +151,7 @@ def rankings_api(request, year: int, quarter: int):
             {
                 "district": d["district"],
                 "stations": d["stations"],
-                "mean_score": round(float(d["mean"]), 2),
+                "mean_score": shown_float(d["mean"]),
             }
             for d in summary["districts"]
         ],
@@ -170,10 +170,16 @@ def rankings_api(request, year: int, quarter: int):
                 "union": s.union.name,
                 "district": s.district,
                 "audience": s.audience,
-                "inspection_score": _number(s.inspection_score),
-                "satisfaction": _number(s.satisfaction),
-                "timeliness": _number(s.timeliness),
-                "score": _number(s.score),
+                # False: 本季度未抽查 (no independent check in the quarter), no score, no rank.
+                "checked": s.independent_checks > 0,
+                "independent_checks": s.independent_checks,
+                "inspection_score": shown_float(s.inspection_score),
+                "satisfaction": shown_float(s.satisfaction),
+                "timeliness": shown_float(s.timeliness),
+                "score": shown_float(s.score),
+                # A standing red line: the quarter is 不合格, named in the checklist's words.
+                "red_line": s.red_line,
+                "red_lines": _red_lines(s),
                 "under_appeal": s.under_appeal,
                 "url": request.build_absolute_uri(
                     reverse("stations:public_detail", args=[s.station.plaque_number])

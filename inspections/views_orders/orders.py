@@ -23,8 +23,8 @@ from unions.roles import STAFF_READ, role_of
 from ..forms_orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm
 from ..models import (
     AWAITING_RECTIFICATION,
+    INDEPENDENT_KINDS,
     ORDER_ACTIONS,
-    SUPERVISION_KINDS,
     Inspection,
     InspectionStatus,
     Rectification,
@@ -128,7 +128,7 @@ def _reinspections(order: Rectification, user):
             station_id=order.station_id,
             visited_at__gte=order.opened_at,
             status=InspectionStatus.RECORDED,
-            kind__in=SUPERVISION_KINDS,
+            kind__in=INDEPENDENT_KINDS,
         )
         .exclude(pk=order.inspection_id or 0)
         .order_by("-visited_at")

@@ -79,7 +79,8 @@
   function drawMap() {
     var points = JSON.parse(dataBlock.textContent);
     var centre = [parseFloat(el.dataset.centerLat), parseFloat(el.dataset.centerLng)];
-    var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 });
+    var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19, zoomControl: false });
+    window.relayMapControls(map, el);
     if (el.dataset.tileUrl) {
       L.tileLayer(el.dataset.tileUrl, {
         maxZoom: 19,

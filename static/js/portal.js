@@ -26,6 +26,29 @@ document.addEventListener("change", function (event) {
   });
 });
 
+// Leaflet's controls speak the page's language: the map element carries the words
+// (templates/partials/_map_words.html) and both maps (directory.js, station_form.js) call
+// this once Leaflet is loaded, having made the map with { zoomControl: false }.
+window.relayMapControls = function (map, el) {
+  var words = el.dataset;
+  L.control.zoom({ zoomInTitle: words.zoomInTitle, zoomOutTitle: words.zoomOutTitle }).addTo(map);
+  // Leaflet's own credit, its link kept, its words ours (built as nodes: no markup from data).
+  var prefix = document.createElement("span");
+  var link = document.createElement("a");
+  link.href = "https://leafletjs.com";
+  link.title = words.attributionTitle;
+  link.textContent = "Leaflet";
+  prefix.append(words.attributionLabel + " ", link);
+  map.attributionControl.setPrefix(prefix.innerHTML);
+  map.on("popupopen", function (event) {
+    var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close) {
+      close.setAttribute("aria-label", words.closePopup);
+      close.title = words.closePopup;
+    }
+  });
+};
+
 // <select data-autosubmit> sends its form when the choice changes (a list's status filter).
 document.addEventListener("change", function (event) {
   var field = event.target;

@@ -47,7 +47,8 @@
     return L.latLng(lat, lng);
   }
 
-  var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 });
+  var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19, zoomControl: false });
+  window.relayMapControls(map, el);
   if (el.dataset.tileUrl) {
     L.tileLayer(el.dataset.tileUrl, {
       maxZoom: 19,
@@ -69,7 +70,8 @@
     if (marker) {
       marker.setLatLng(latlng);
     } else {
-      marker = L.marker(latlng, { draggable: true, keyboard: false }).addTo(map);
+      marker = L.marker(latlng, { draggable: true, keyboard: false, alt: el.dataset.markerAlt })
+        .addTo(map);
       marker.on("dragend", function () {
         fill(marker.getLatLng());
       });

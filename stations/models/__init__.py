@@ -12,10 +12,12 @@ from .feedback import (
 from .feedback_ticket import TICKET_ACTIONS, FeedbackTicket, TicketStatus
 from .filing import FilingForm
 from .history import RecordChange
+from .operating import day_start, year_window
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
 from .station import (
     ACTIONS,
     EDITABLE_STATUSES,
+    ENDED_STATUSES,
     HOLDS_PLAQUE,
     PUBLIC_STATUSES,
     TRANSITIONS,
@@ -39,6 +41,7 @@ __all__ = [
     "TicketStatus",
     "ACTIONS",
     "EDITABLE_STATUSES",
+    "ENDED_STATUSES",
     "HOLDS_PLAQUE",
     "RecordChange",
     "StationAction",
@@ -59,5 +62,7 @@ __all__ = [
     "SixStandard",
     "Station",
     "StationStatus",
+    "day_start",
+    "year_window",
     "StationTransition",
 ]

@@ -12,6 +12,7 @@ from unions.scopes import ScopedQuerySet
 from .choices import Audience, Facility
 from .filing import FilingForm
 from .history import append_only
+from .operating import OperatingQuerySet
 
 
 class StationStatus(models.TextChoices):
@@ -35,7 +36,10 @@ S = StationStatus
 # A numbered plaque that has not been recalled: the station may operate, and agreements,
 # pledges, upgrades and reissues apply to it.
 HOLDS_PLAQUE = (S.APPROVED, S.ACTIVE, S.RECTIFYING)
+# Operating now (stations/models/operating.py): listed publicly, planned, open to feedback.
 PUBLIC_STATUSES = (S.ACTIVE, S.RECTIFYING)
+# Final: a station that enters one no longer operates, from that moment on.
+ENDED_STATUSES = (S.REVOKED, S.CLOSED)
 EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
 # Stations the aid center sent back or turned down: the union's pages show why.
 REASONED_STATUSES = (S.RETURNED, S.REJECTED)
@@ -192,9 +196,13 @@ assert len(TRANSITIONS) == sum(len(a.sources) for a in ACTIONS.values() if a.tar
 del S
 
 
-class StationQuerySet(ScopedQuerySet):
+class StationQuerySet(OperatingQuerySet):
+    operating_statuses = PUBLIC_STATUSES
+    ended_statuses = ENDED_STATUSES
+
     def public(self) -> StationQuerySet:
-        return self.filter(status__in=PUBLIC_STATUSES)
+        """What the public lists (directory, map, open data): the stations operating now."""
+        return self.operating_now()
 
     def with_plaque(self) -> StationQuerySet:
         return self.exclude(plaque_number="")

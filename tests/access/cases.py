@@ -43,6 +43,8 @@ NOT_INSPECTORS = dict.fromkeys(("inspector", "inspector_own", "inspector_other")
 CASES: dict[str, Case] = {
     "public_home": Case(),
     "healthz": Case(),
+    # nginx's page for a request over its cap (error_page 413): the same for everyone.
+    "upload_too_large": Case(ok=413),
     "home": Case(),
     "accounts:login": Case(override=SIGNED_IN),
     "accounts:logout": Case(post_ok=(302,)),

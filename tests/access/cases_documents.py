@@ -53,6 +53,25 @@ def _agreement(w) -> Agreement:
     return agreement
 
 
+def _order(w):
+    """A rectification order on union A's station (its 整改通知书 is the station's: union A
+    and the inspectors of its district read it)."""
+    from inspections.models import Rectification, RectificationItem
+
+    order = Rectification.objects.filter(union=w.union_a).first()
+    if order is None:
+        station = _numbered(w)
+        order = Rectification.objects.create(
+            station=station,
+            union=w.union_a,
+            district=station.district,
+            opened_by=w.inspector,
+            deadline=dt.date(2018, 12, 1),
+        )
+        RectificationItem.objects.create(rectification=order, text="铭牌在室外醒目位置悬挂")
+    return order
+
+
 def _record(w, kind: str):
     if kind in (Kind.PLEDGE, Kind.PLAQUE):
         return _numbered(w)
@@ -67,6 +86,8 @@ def _record(w, kind: str):
         from .cases_awards import published_award_a
 
         return published_award_a(w)
+    if kind == "rect_notice":
+        return _order(w)
     if kind == "assess_xlsx":
         from inspections.models import AssessmentStatus, QuarterlyAssessment
         from inspections.reports.workbook import AssessmentWorkbook
@@ -144,6 +165,8 @@ DOWNLOADS: dict[str, Case] = {
     Kind.AGREEMENT: _download(Kind.AGREEMENT, inspectors=False),
     Kind.BATCH_ZIP: _download(Kind.BATCH_ZIP, inspectors=False),
     "report": _download("report", inspectors=False),
+    # The rectification notice is the station's union's and its district's inspectors'.
+    "rect_notice": _download("rect_notice", inspectors=True),
     # Award certificates are the winner's union's: never an inspector's.
     "award_cert": _download("award_cert", inspectors=False),
     # The quarter's workbook is city-wide (no union): the aid center's and the admins' only.

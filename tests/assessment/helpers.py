@@ -12,6 +12,7 @@ from django.utils import timezone
 from inspections.models import (
     Appeal,
     Checklist,
+    Finding,
     Inspection,
     InspectionKind,
     InspectionStatus,
@@ -76,6 +77,20 @@ def check(
         score=Decimal(str(score)),
         status=status,
     )
+
+
+def red_line_check(station: Station, score, *, by, items=("plaque_posted",), **kwargs):
+    """A check whose red-line ``items`` (checklist codes) were found not met, with those
+    findings on file (the words the rankings name)."""
+    inspection = check(station, score, by=by, **kwargs)
+    Inspection.objects.filter(pk=inspection.pk).update(red_line=True)
+    inspection.red_line = True
+    version = inspection.checklist
+    Finding.objects.bulk_create(
+        Finding(inspection=inspection, item=item, met=item.code not in items)
+        for item in version.items.all()
+    )
+    return inspection
 
 
 def feedback(station: Station, *ratings: int, when=Q1_DAY, status=FeedbackStatus.VISIBLE):

@@ -34,7 +34,14 @@ def test_publishing_sends_each_union_its_own_report(
     # City-wide documents (the workbook, the media summary) are the aid center's.
     for document in GeneratedDocument.objects.filter(union__isnull=True):
         assert client.get(reverse("documents:download", args=[document.pk])).status_code == 404
-    assert GeneratedDocument.objects.filter(kind=WORKBOOK, state="ready").count() == 1
+    workbooks = GeneratedDocument.objects.filter(kind=WORKBOOK, state="ready")
+    assert workbooks.filter(union__isnull=True).count() == 1
+    # Each union's own workbook beside its PDF (issue 21), named in its notice, its own only.
+    own_book = workbooks.get(union=world.union_a)
+    other_book = workbooks.get(union=world.union_b)
+    assert reverse("documents:download", args=[own_book.pk]) in notice.body
+    assert client.get(reverse("documents:download", args=[own_book.pk])).status_code == 200
+    assert client.get(reverse("documents:download", args=[other_book.pk])).status_code == 404
 
 
 def test_making_the_reports_twice_tells_each_union_once(world, django_capture_on_commit_callbacks):

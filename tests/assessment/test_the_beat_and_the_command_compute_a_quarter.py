@@ -8,11 +8,12 @@ from inspections.models import AssessmentStatus, QuarterlyAssessment
 from inspections.quarters import last_quarter
 
 
-def test_the_beat_runs_the_assessment_of_the_quarter_just_ended():
+def test_the_beat_looks_each_night_for_a_quarter_whose_results_became_final():
     entry = settings.CELERY_BEAT_SCHEDULE["quarterly-assessment"]
     app.loader.import_default_modules()
     assert entry["task"] in app.tasks
-    assert entry["schedule"].month_of_year == {1, 4, 7, 10}
+    # Each night (the draft waits for the appeal windows, not for the first of the month).
+    assert entry["schedule"].hour == {2} and entry["schedule"].day_of_month == set(range(1, 32))
     assert last_quarter(dt.date(2025, 4, 1)) == (2025, 1)
     assert last_quarter(dt.date(2025, 1, 1)) == (2024, 4)
 

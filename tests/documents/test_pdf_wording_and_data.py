@@ -54,13 +54,16 @@ def test_the_plaque_shows_title_number_hotline_issuers_and_the_public_address(ma
     text = pdf_text(data)
     assert "户外职工爱心接力站" in text
     assert "编号：SH00001" in text
-    assert "服务监督电话：12351" in text
+    # The seed's own words (三、(二)): 服务咨询、监督电话：12351.
+    assert "服务咨询、监督电话：12351" in text
     assert "上海市总工会职工服务热线" in text
     for issuer in settings.PARTY_B_NAMES:
         assert issuer in text
     assert f"{settings.PUBLIC_BASE_URL}/stations/SH00001/" in text
     assert pdf_page_size_mm(data) == (400, 300)
     assert pdf_pages(data) == 1
+    (settings.BASE_DIR / "test-results").mkdir(exist_ok=True)
+    (settings.BASE_DIR / "test-results" / "plaque.pdf").write_bytes(data)
 
 
 def test_a_sanitation_workers_station_gets_the_sanitation_plaque_title(make, world):

@@ -2,6 +2,12 @@
 
 Playwright's own browser download is never used (no `playwright install`): the Makefile
 installs Debian's `chromium`, and a missing binary fails the run instead of skipping it.
+
+A test checks a state of the page with Playwright's auto-retrying assertions
+(``expect(locator).to_have_text(...)``, ``to_be_visible()``, ``expect(page).to_have_url``),
+never with a value read once (``assert ... in locator.inner_text()``): a page that has not
+got there yet under load fails the read, not the wait. test_browser_tests_wait_for_states.py
+holds every test here to it.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connections
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
@@ -37,6 +44,10 @@ DESKTOP = {"width": 1280, "height": 800}
 RESULTS = Path(settings.BASE_DIR) / "test-results"
 # Long enough for a cold first page (template compilation), short enough to fail fast.
 TIMEOUT_MS = 15_000
+# expect(...) waits as long as an action does (its own default is 5 s): on a loaded
+# machine a state may take longer than that to arrive, and a wait costs nothing when it is
+# already there.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def result_path(name: str, suffix: str) -> Path:
@@ -105,12 +116,13 @@ def page(browser, viewport, live_server, django_db_serialized_rollback) -> Itera
 
 
 def fill_login_form(page, username: str, password: str) -> None:
+    """Post the login form. The caller waits for the answer it expects (the home page's
+    address, the error): the click returns before it, and the page is still the form."""
     page.goto("/accounts/login/")
     form = page.locator("main form[method=post]")
     form.locator("#id_username").fill(username)
     form.locator("#id_password").fill(password)
     form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 @pytest.fixture

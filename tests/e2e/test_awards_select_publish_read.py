@@ -4,6 +4,7 @@ and a passer-by reads the honours on a phone and follows the winner to its stati
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.awards.conftest import YEAR, operating_station, scores
 
@@ -43,27 +44,30 @@ def test_the_aid_center_selects_and_publishes_and_the_public_reads_it(
     login(page, world.aid)
     page.goto(f"/staff/awards/{YEAR}/")
     bounds = page.get_by_test_id("bounds")
-    assert "14" in bounds.inner_text() and "1.12" in bounds.inner_text()
+    expect(bounds).to_contain_text("14", use_inner_text=True)
+    expect(bounds).to_contain_text("1.12", use_inner_text=True)
 
-    # Two is more than 8% of 14: the service refuses and nothing is saved.
+    # Two is more than 8% of 14: the service refuses and nothing is saved. A click that
+    # posts returns before the answer comes back: wait for the page that answers it.
     page.locator(f"#pick-{field[0].pk}").check()
     page.locator(f"#pick-{field[1].pk}").check()
     page.get_by_test_id("save-selection").click()
-    page.wait_for_load_state()
-    assert page.locator(".alert-danger, .alert-error").count() >= 1
-    assert page.get_by_test_id("award").count() == 0
+    expect(page.locator(".alert-danger, .alert-error").first).to_be_visible()
+    expect(page.get_by_test_id("award")).to_have_count(0)
 
     page.locator(f"#pick-{field[0].pk}").check()
     page.locator(f"#pick-{field[1].pk}").uncheck()
     page.get_by_test_id("save-selection").click()
-    page.wait_for_load_state()
-    assert page.get_by_test_id("award").count() == 3  # the station, its head, its host unit
+    expect(page.get_by_test_id("award")).to_have_count(3)  # the station, its head, its host unit
 
-    page.locator("[data-testid=award][data-kind=star_head]").get_by_test_id("confirm").click()
-    page.wait_for_load_state()
+    star_head = page.locator("[data-testid=award][data-kind=star_head]")
+    star_head.get_by_test_id("confirm").click()
+    # Confirmed: the page answering the post offers to take the confirmation back.
+    expect(star_head.locator("input[name=confirmed]")).to_have_value("0")
+    # Publishing asks first (YEAR_ACTIONS' confirmation): the officer agrees.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_test_id("publish").click()
-    page.wait_for_load_state()
-    assert page.get_by_test_id("year-status").inner_text().strip() == "已发布"
+    expect(page.get_by_test_id("year-status")).to_have_text("已发布", use_inner_text=True)
 
     public = browser.new_context(
         base_url=live_server.url, viewport=PHONE_390, locale="zh-CN", timezone_id="Asia/Shanghai"
@@ -72,12 +76,14 @@ def test_the_aid_center_selects_and_publishes_and_the_public_reads_it(
     phone = public.new_page()
     try:
         phone.goto("/awards/")
-        assert f"{YEAR}年度评优表彰" in phone.locator("h1").inner_text()
+        expect(phone.locator("h1")).to_contain_text(f"{YEAR}年度评优表彰", use_inner_text=True)
         stations = phone.get_by_test_id("honours-excellent_station")
-        assert winner.name in stations.inner_text()
-        assert "年度明星站长" in phone.get_by_test_id("honours-star_head").inner_text()
+        expect(stations).to_contain_text(winner.name, use_inner_text=True)
+        expect(phone.get_by_test_id("honours-star_head")).to_contain_text(
+            "年度明星站长", use_inner_text=True
+        )
         # The proposed partner was never confirmed: it is not published.
-        assert phone.get_by_test_id("honours-partner").count() == 0
+        expect(phone.get_by_test_id("honours-partner")).to_have_count(0)
         # Readable at 390 px: nothing wider than the screen.
         width = phone.evaluate("() => document.documentElement.scrollWidth")
         assert width <= PHONE_390["width"]
@@ -85,9 +91,8 @@ def test_the_aid_center_selects_and_publishes_and_the_public_reads_it(
 
         stations.get_by_role("link", name=winner.name).click()
         phone.wait_for_url(f"**/stations/{winner.plaque_number}/")
-        assert (
-            f"{YEAR}年度优秀户外职工爱心接力站"
-            in phone.get_by_test_id("station-titles").inner_text()
+        expect(phone.get_by_test_id("station-titles")).to_contain_text(
+            f"{YEAR}年度优秀户外职工爱心接力站", use_inner_text=True
         )
     finally:
         public.close()

@@ -13,6 +13,7 @@ import gzip
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from stations.demo_public import seed_public_stations
 from stations.models import Station
@@ -45,7 +46,7 @@ def test_the_directory_loads_under_200_kb_before_tiles(page, world, live_server)
     page.on("response", lambda response: responses.append(response))
 
     page.goto("/stations/", wait_until="networkidle")
-    assert page.locator(".leaflet-marker-icon, .marker-cluster").count() > 0  # the map drew
+    expect(page.locator(".leaflet-marker-icon, .marker-cluster").first).to_be_visible()  # drawn
 
     sizes = {r.url: _wire_size(r) for r in responses if r.status != 304}
     foreign = [url for url in sizes if not url.startswith(live_server.url)]

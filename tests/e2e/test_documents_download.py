@@ -4,10 +4,12 @@ panel updates itself when a document is made in the background."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from documents.models import GeneratedDocument
 from documents.services import _get_or_create
@@ -62,7 +64,7 @@ def test_a_clerk_makes_and_downloads_a_pledge(page, login, world, records):
     panel.locator('[data-testid="make-pledge"]').click()
     # No reload: the panel posts in the background and redraws its rows.
     panel.locator('[data-testid="download-pledge"]').wait_for()
-    assert "/staff/stations/" in page.url
+    expect(page).to_have_url(re.compile("/staff/stations/"))
 
     name, data = _download(page, "download-pledge")
     assert name == "pledge-SH00001.pdf"
@@ -81,8 +83,8 @@ def test_the_agreement_panel_updates_itself_and_the_agreement_downloads(
     login(page, world.user_a)
     page.goto(f"/staff/agreements/{agreement.pk}/")
     row = page.locator('[data-document-kind="agreement"]')
-    assert row.get_attribute("data-state") == GeneratedDocument.State.QUEUED
-    assert page.locator('[data-testid="download-agreement"]').count() == 0
+    expect(row).to_have_attribute("data-state", GeneratedDocument.State.QUEUED.value)
+    expect(page.locator('[data-testid="download-agreement"]')).to_have_count(0)
 
     document_render(document_id=document.pk, task_id="e2e")  # the "worker" finishes it
     page.locator('[data-testid="download-agreement"]').wait_for(timeout=15_000)

@@ -4,6 +4,7 @@ one and returns the other, and the plaque number shows on both sides."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from stations.models import Station, StationStatus
 
@@ -43,11 +44,16 @@ def test_a_filing_goes_from_clerk_to_plaque_number(page, login, world, browser, 
         page.wait_for_selector('[data-testid="station-form"]')
         _fill_station(page, *row)
         page.click("button[name=add_another]" if i == 0 else "button[name=save]")
+        # The next form is on the page already until the answer replaces it: filling it
+        # then would be lost. The answer names the station it added.
+        expect(page.locator(".alert-success")).to_contain_text(f"已添加站点“{row[0]}”")
     page.wait_for_selector('[data-testid="filing-stations"]')
     questions = []
     page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.click('[data-testid="submit-filing"]')
-    page.wait_for_selector(".alert-success")
+    # The page still shows 已添加站点… from the last station: wait for the answer to the
+    # submission itself before asking the database.
+    expect(page.locator(".alert-success")).to_contain_text("已将 2 个站点提交援助中心审核")
     filing_url = page.url
     assert questions == ["确定提交援助中心审核？"]  # 提交援助中心 asks first
     assert Station.objects.filter(status=StationStatus.SUBMITTED).count() == 2
@@ -57,29 +63,32 @@ def test_a_filing_goes_from_clerk_to_plaque_number(page, login, world, browser, 
     login(desk, world.aid)
     desk.goto("/staff/review/")
     rows = desk.locator('[data-testid="queue-row"]')
-    assert rows.count() == 2
+    expect(rows).to_have_count(2)
     approve_row = rows.filter(has_text=STATIONS[0][0])
     approve_row.locator("input[name=station]").check()
     for standard in ("place", "sign", "staff", "service", "facilities", "support"):
         desk.check(f"#id_acceptance-has_{standard}")
     desk.click('[data-testid="bulk-approve"]')
-    desk.wait_for_selector(".alert-success")
+    expect(desk.locator(".alert-success")).to_contain_text(f"{STATIONS[0][0]} SH00001")
 
     returned = Station.objects.get(name=STATIONS[1][0])
     desk.goto(f"/staff/stations/{returned.pk}/")
     return_form = desk.locator("form:has(button[data-action=return])")
     return_form.locator("input[name=reason]").fill("请补充门牌号和楼层")
     return_form.locator("button[data-action=return]").click()
-    desk.wait_for_selector(".alert-success")
+    expect(desk.locator(".alert-success")).to_contain_text("请补充门牌号和楼层")
 
     approved = Station.objects.get(name=STATIONS[0][0])
     assert approved.plaque_number == "SH00001"
     desk.goto(f"/staff/stations/{approved.pk}/")
-    assert desk.locator('[data-testid="plaque-number"]').inner_text().strip() == "SH00001"
+    expect(desk.locator('[data-testid="plaque-number"]')).to_have_text(
+        "SH00001", use_inner_text=True
+    )
     officer.close()
 
     page.goto(filing_url)
-    numbers = page.locator('[data-testid="plaque-number"]').all_inner_texts()
-    assert [n.strip() for n in numbers] == ["SH00001", ""]
-    assert "请补充门牌号和楼层" in page.content()
+    expect(page.locator('[data-testid="plaque-number"]')).to_have_text(
+        ["SH00001", ""], use_inner_text=True
+    )
+    expect(page.locator("body")).to_contain_text("请补充门牌号和楼层")
     page.screenshot(path=str(result_path("filing-after-review", ".png")), full_page=True)

@@ -3,7 +3,10 @@ nearest one. The browser's location is Playwright's; no map tile is ever fetched
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from stations.models import StationStatus
 from tests.factories import StationFactory
@@ -46,23 +49,23 @@ def test_a_worker_finds_and_opens_the_nearest_open_station(page, world):
     page.wait_for_url("**near=**")
 
     entries = page.get_by_test_id("station-entry")
-    assert entries.first.get_attribute("data-plaque") == "SH00101"
-    assert entries.first.get_by_test_id("distance").inner_text().strip() == "220 米"
+    expect(entries.first).to_have_attribute("data-plaque", "SH00101")
+    expect(entries.first.get_by_test_id("distance")).to_have_text("220 米", use_inner_text=True)
     page.screenshot(path=str(result_path("directory_near_390", ".png")), full_page=True)
 
     page.get_by_label("现在开放").check()
     page.get_by_role("button", name="查找").click()
     page.wait_for_url("**open_now=1**")
-    assert "near=" in page.url  # the location is kept with the other filters
+    expect(page).to_have_url(re.compile("near="))  # the location is kept with the other filters
     nearest_open = page.get_by_test_id("station-entry").first
-    assert nearest_open.get_attribute("data-plaque") == "SH00102"
-    assert nearest_open.get_attribute("data-open") == "yes"
+    expect(nearest_open).to_have_attribute("data-plaque", "SH00102")
+    expect(nearest_open).to_have_attribute("data-open", "yes")
 
     nearest_open.get_by_role("link").click()
     page.wait_for_url("**/stations/SH00102/")
-    assert page.get_by_test_id("plaque-state").get_attribute("data-stage") == "valid"
-    assert page.get_by_test_id("open-now").get_attribute("data-open") == "yes"
-    assert page.get_by_test_id("hotline").get_attribute("href") == "tel:12351"
+    expect(page.get_by_test_id("plaque-state")).to_have_attribute("data-stage", "valid")
+    expect(page.get_by_test_id("open-now")).to_have_attribute("data-open", "yes")
+    expect(page.get_by_test_id("hotline")).to_have_attribute("href", "tel:12351")
     page.screenshot(path=str(result_path("station_page_390", ".png")), full_page=True)
     assert tiles == []
 
@@ -74,7 +77,9 @@ def test_a_refused_location_says_so_and_the_list_still_works(page, world):
     page.goto("/stations/")
     page.get_by_test_id("near-me").click()
 
+    # The status line says 正在获取您的位置… first; the refusal replaces it when the browser
+    # answers, which on a loaded machine can take a while: wait for it, do not read once.
     status = page.locator("[data-near-status]")
-    status.wait_for(state="visible")
-    assert "无法获取您的位置" in status.inner_text()
-    assert page.get_by_test_id("station-entry").count() == 1
+    expect(status).to_be_visible()
+    expect(status).to_contain_text("无法获取您的位置", use_inner_text=True)
+    expect(page.get_by_test_id("station-entry")).to_have_count(1)

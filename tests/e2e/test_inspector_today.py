@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from inspections.models import InspectionPlan, PlanVisit
 from inspections.permissions import quarter_of
@@ -41,14 +42,13 @@ def test_the_nearest_planned_visit_comes_first(near_the_bund, login, world, requ
         )
     login(page, world.inspector)
     page.goto("/staff/inspections/today/")
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=sort-note]').textContent.includes('由近到远')"
-    )
+    expect(page.get_by_test_id("sort-note")).to_contain_text("由近到远")
     visits = page.locator('[data-testid="today-visit"]')
-    assert near.name in visits.nth(0).inner_text()
-    assert "米" in visits.nth(0).inner_text() and "公里" in visits.nth(1).inner_text()
+    expect(visits.nth(0)).to_contain_text(near.name, use_inner_text=True)
+    expect(visits.nth(0)).to_contain_text("米", use_inner_text=True)
+    expect(visits.nth(1)).to_contain_text("公里", use_inner_text=True)
     page.screenshot(path=str(result_path(request.node.name, ".png")), full_page=True)
     assert_axe_clean(page)
     visits.nth(0).locator("a").click()
     page.wait_for_url("**/checks/new/**")
-    assert page.locator("#station-select").input_value() == str(near.pk)
+    expect(page.locator("#station-select")).to_have_value(str(near.pk))

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
+from playwright.sync_api import expect
 
 from .conftest import PHONE, fill_login_form, result_path
 
@@ -35,27 +36,25 @@ def test_each_role_logs_in_and_sees_its_own_home_page(page, login, world, who):
 
     login(page, user)
 
-    assert page.locator('[data-testid="home-title"]').inner_text().strip() == HOME_TITLES[who](
-        world
+    expect(page.get_by_test_id("home-title")).to_have_text(
+        HOME_TITLES[who](world), use_inner_text=True
     )
-    cards = page.locator('[data-testid="work-card"]')
-    assert cards.count() >= 1
-    assert cards.first.is_visible()
+    expect(page.get_by_test_id("work-card").first).to_be_visible()  # at least one, shown
 
 
 def test_a_wrong_password_shows_the_error_in_chinese(page, world):
     fill_login_form(page, world.user_a.username, "not-the-password")
 
-    assert page.url.endswith("/accounts/login/")
-    error = page.locator("main form .alert-danger, main form .invalid-feedback").first
-    text = error.inner_text().strip()
     with translation.override(settings.LANGUAGE_CODE):
         expected = gettext(
             "The user name or password is wrong. After %(limit)s failed attempts the account "
             "is locked for a while."
         ) % {"limit": settings.AXES_FAILURE_LIMIT}
-    assert text == expected
-    assert CJK.search(text), f"login error is not in Chinese: {text!r}"
+    assert CJK.search(expected), f"login error is not in Chinese: {expected!r}"
+    # The form posts to its own address: wait for the error the answer shows.
+    error = page.locator("main form .alert-danger, main form .invalid-feedback").first
+    expect(error).to_have_text(expected, use_inner_text=True)
+    expect(page).to_have_url(re.compile(r"/accounts/login/$"))
 
 
 @pytest.mark.parametrize("viewport", [PHONE])
@@ -64,6 +63,6 @@ def test_the_union_home_page_fits_a_phone(page, login, world):
     page.screenshot(path=str(result_path("union-home-phone", ".png")), full_page=True)
 
     # The menu collapses behind the toggler and nothing scrolls sideways.
-    assert page.locator(".navbar-toggler").is_visible()
+    expect(page.locator(".navbar-toggler")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    assert page.locator('[data-testid="work-card"]').first.is_visible()
+    expect(page.get_by_test_id("work-card").first).to_be_visible()

@@ -5,9 +5,11 @@ network is back. Online, a red-line check shows the rectification order it opene
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from inspections.models import Inspection, InspectionPhoto, Rectification
 from tests.inspections.factories_checks import station
@@ -71,12 +73,12 @@ def test_a_check_made_offline_waits_on_the_phone_and_arrives_once(phone, login, 
     # With no signal the page still opens: the service worker serves the kept copy.
     page.reload()
     page.locator("[data-check-form]").wait_for()
-    assert page.locator("#station-select").input_value() == str(at.pk)
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=distance]').textContent.includes('米')"
-    )
-    distance = page.locator('[data-testid="distance"]').inner_text()
-    assert "距站点" in distance and any(str(n) in distance for n in range(95, 106)), distance
+    expect(page.locator("#station-select")).to_have_value(str(at.pk))
+    # The phone's position arrives after the page: about 100 m from the station.
+    distance = page.get_by_test_id("distance")
+    expect(distance).to_contain_text("米")
+    expect(distance).to_contain_text("距站点", use_inner_text=True)
+    expect(distance).to_have_text(re.compile("9[5-9]|10[0-5]"), use_inner_text=True)
 
     _answer_everything(page)
     page.set_input_files(
@@ -87,24 +89,27 @@ def test_a_check_made_offline_waits_on_the_phone_and_arrives_once(phone, login, 
     page.screenshot(path=str(result_path(request.node.name + "_form", ".png")), full_page=True)
     page.click("[data-save]")
 
-    page.locator('[data-testid="form-notice"]').wait_for()
-    assert "无网络" in page.locator('[data-testid="form-notice"]').inner_text()
-    assert page.locator('[data-testid="outbox-count"]').inner_text() == "1"
-    assert page.locator('[data-testid="outbox-item"]').count() == 1
+    expect(page.get_by_test_id("form-notice")).to_contain_text("无网络", use_inner_text=True)
+    expect(page.get_by_test_id("outbox-count")).to_have_text("1", use_inner_text=True)
+    expect(page.get_by_test_id("outbox-item")).to_have_count(1)
     assert Inspection.objects.count() == 0
     page.screenshot(path=str(result_path(request.node.name + "_waiting", ".png")), full_page=True)
 
     context.set_offline(False)
-    page.locator('[data-testid="sent-item"]').wait_for()
-    assert "得分 100.00" in page.locator('[data-testid="sent-item"]').inner_text()
+    expect(page.get_by_test_id("sent-item")).to_contain_text("得分 100.00", use_inner_text=True)
     page.wait_for_function(
         "() => document.querySelector('[data-testid=outbox]').classList.contains('d-none')"
     )
 
-    # A reload retries whatever is left; nothing is left, so nothing is sent twice.
+    # A reload retries whatever is left; nothing is left, so nothing is sent twice. The
+    # reloaded page's outbox sends what its store holds and removes each check once the
+    # server has answered: with the store read empty, any send it made is answered.
     page.reload()
     page.locator("[data-check-form]").wait_for()
-    page.wait_for_timeout(500)
+    wait_until(
+        page,
+        "async () => !!window.RelayOutbox && (await window.RelayOutbox.render()).length === 0",
+    )
     assert Inspection.objects.count() == 1
     check = Inspection.objects.get()
     assert check.station == at and check.by == world.inspector and check.distance_m is not None
@@ -129,11 +134,12 @@ def test_a_red_line_check_shows_the_order_it_opened(phone, login, world, request
     page.locator('[data-testid="photo-thumbs"] img').wait_for()
     page.click("[data-save]")
     page.wait_for_url("**/staff/inspections/checks/*/")
-    assert page.locator('[data-testid="check-score"]').inner_text() == "94.00"
+    expect(page.get_by_test_id("check-score")).to_have_text("94.00", use_inner_text=True)
     assert_axe_clean(page)
-    alert = page.locator('[data-testid="red-line-alert"]').inner_text()
     order = Rectification.objects.get()
-    assert f"#{order.pk}" in alert
+    expect(page.get_by_test_id("red-line-alert")).to_contain_text(
+        f"#{order.pk}", use_inner_text=True
+    )
     page.screenshot(path=str(result_path(request.node.name, ".png")), full_page=True)
 
 
@@ -146,9 +152,11 @@ def test_a_check_with_a_missing_answer_keeps_everything_typed(phone, login, worl
     page.fill("#check-note", "门口积水")
     page.click("label[for='met-place']")
     page.click("[data-save]")
-    assert page.locator('[data-error-for="item_sign"]').inner_text() == "请选择“达标”或“不达标”。"
-    assert page.input_value("#check-note") == "门口积水"
-    assert page.locator("#met-place").is_checked()
+    expect(page.locator('[data-error-for="item_sign"]')).to_have_text(
+        "请选择“达标”或“不达标”。", use_inner_text=True
+    )
+    expect(page.locator("#check-note")).to_have_value("门口积水")
+    expect(page.locator("#met-place")).to_be_checked()
     assert Inspection.objects.count() == 0
 
 
@@ -164,8 +172,8 @@ def _queue_one_offline(context, page, at):
     context.set_offline(True)
     _answer_everything(page)
     page.click("[data-save]")
-    page.locator('[data-testid="form-notice"]').wait_for()
-    assert page.locator('[data-testid="outbox-count"]').inner_text() == "1"
+    page.get_by_test_id("form-notice").wait_for()
+    expect(page.get_by_test_id("outbox-count")).to_have_text("1", use_inner_text=True)
 
 
 def test_a_check_refused_when_sent_stays_waiting_with_the_reason(phone, login, world):
@@ -180,9 +188,10 @@ def test_a_check_refused_when_sent_stays_waiting_with_the_reason(phone, login, w
     at.status = StationStatus.DRAFT
     at.save(update_fields=["status"])
     context.set_offline(False)
-    page.locator('[data-testid="outbox-error"]').wait_for()
-    assert "请选择您可以检查的站点" in page.locator('[data-testid="outbox-error"]').inner_text()
-    assert page.locator('[data-testid="outbox-count"]').inner_text() == "1"
+    expect(page.get_by_test_id("outbox-error")).to_contain_text(
+        "请选择您可以检查的站点", use_inner_text=True
+    )
+    expect(page.get_by_test_id("outbox-count")).to_have_text("1", use_inner_text=True)
     assert Inspection.objects.count() == 0
 
 
@@ -194,8 +203,8 @@ def test_an_ended_login_keeps_the_queue_and_asks_to_log_in_again(phone, login, w
     context.clear_cookies()  # the session ended while the phone was offline
     context.set_offline(False)
     page.locator("[data-outbox-login] a").wait_for()
-    assert "重新登录" in page.locator("[data-outbox-login]").inner_text()
-    assert page.locator('[data-testid="outbox-count"]').inner_text() == "1"
+    expect(page.locator("[data-outbox-login]")).to_contain_text("重新登录", use_inner_text=True)
+    expect(page.get_by_test_id("outbox-count")).to_have_text("1", use_inner_text=True)
     assert Inspection.objects.count() == 0
     login(page, world.inspector)
     page.goto("/staff/inspections/checks/new/")

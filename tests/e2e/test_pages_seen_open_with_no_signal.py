@@ -5,6 +5,7 @@ pages are never saved."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from stations.models import StationStatus
 from tests.factories import StationFactory
@@ -55,12 +56,12 @@ def test_a_station_page_opens_offline(page, world):
     try:
         page.reload()
         # The copy the worker saved, not a page from the server.
-        assert page.locator("html").get_attribute("data-served") == "offline"
-        assert page.get_by_test_id("plaque-state").get_attribute("data-stage") == "valid"
-        assert "断网也能看的站" in page.content()
+        expect(page.locator("html")).to_have_attribute("data-served", "offline")
+        expect(page.get_by_test_id("plaque-state")).to_have_attribute("data-stage", "valid")
+        expect(page.locator("body")).to_contain_text("断网也能看的站")
         notice = page.get_by_test_id("offline-notice")
-        notice.wait_for(state="visible")
-        assert "保存的页面" in notice.inner_text()
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("保存的页面", use_inner_text=True)
         page.screenshot(path=str(result_path("station_offline_390", ".png")), full_page=True)
     finally:
         regain_signal(page.context)
@@ -79,9 +80,11 @@ def test_the_directory_seen_first_opens_offline(page, world):
     lose_signal(page.context)
     try:
         page.goto("/stations/")
-        assert page.locator("html").get_attribute("data-served") == "offline"
-        assert page.get_by_test_id("station-entry").first.get_attribute("data-plaque") == "SH00301"
-        page.get_by_test_id("offline-notice").wait_for(state="visible")
+        expect(page.locator("html")).to_have_attribute("data-served", "offline")
+        expect(page.get_by_test_id("station-entry").first).to_have_attribute(
+            "data-plaque", "SH00301"
+        )
+        expect(page.get_by_test_id("offline-notice")).to_be_visible()
     finally:
         regain_signal(page.context)
 

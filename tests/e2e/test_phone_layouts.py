@@ -4,6 +4,7 @@ and links are 44 px targets, and nothing wraps one character a line."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from stations.models import StationStatus
 from tests.factories import StationFactory
@@ -33,15 +34,15 @@ def test_the_filing_page_is_cards_on_a_phone(page, login, world, submitted):
     login(page, world.user_a)
     page.goto(f"/staff/filings/{world.filing_a.pk}/")
     page.screenshot(path=str(result_path("phone_filing", ".png")), full_page=True)
-    assert page.locator('[data-testid="filing-stations"]').is_hidden()
+    expect(page.get_by_test_id("filing-stations")).to_be_hidden()
     cards = page.locator('[data-testid="filing-cards"] > li')
-    assert cards.count() == 3
+    expect(cards).to_have_count(3)
     name = cards.filter(has_text=LONG_NAME).locator("a").first
     box = name.bounding_box()
     # A name squeezed into a narrow column is a few characters wide; a card gives it the row.
     assert box["width"] > 200, box
     badge = cards.filter(has_text=LONG_NAME).locator(".status-badge, .badge").first
-    assert badge.is_visible()
+    expect(badge).to_be_visible()
 
 
 def test_the_review_queue_has_thumb_sized_targets(page, login, world, submitted):
@@ -49,18 +50,22 @@ def test_the_review_queue_has_thumb_sized_targets(page, login, world, submitted)
     page.goto("/staff/review/")
     page.screenshot(path=str(result_path("phone_queue", ".png")), full_page=True)
     ticks = page.locator('[data-testid="tick"]')
-    assert ticks.count() == 2
+    expect(ticks).to_have_count(2)
     for i in range(2):
         box = ticks.nth(i).bounding_box()
         assert box["width"] >= 44 and box["height"] >= 44, box
+    boxes = page.locator("input[name=station]")
+    expect(boxes).to_have_count(2)
     page.click('[data-testid="check-all"]')
-    assert all(box.is_checked() for box in page.locator("input[name=station]").all())
+    for box in boxes.all():
+        expect(box).to_be_checked()
     page.click('[data-testid="check-all"]')
-    assert not any(box.is_checked() for box in page.locator("input[name=station]").all())
+    for box in boxes.all():
+        expect(box).not_to_be_checked()
     # A tap on the corner of the square, not on the box itself, still ticks it.
     first = ticks.nth(0).bounding_box()
     page.mouse.click(first["x"] + 2, first["y"] + 2)
-    assert page.locator("input[name=station]").nth(0).is_checked()
+    expect(boxes.nth(0)).to_be_checked()
     for link in page.locator('[data-testid="queue-row"] a').all():
         box = link.bounding_box()
         assert box["height"] >= 44, box

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from stations.models import Station
 from tests.factories import PASSWORD
@@ -42,30 +43,35 @@ def test_a_click_on_the_map_fills_the_coordinates_and_they_are_saved(
 
     # 其他服务项目 is one control: its box opens when the box is ticked.
     other_text = page.locator("#id_services_other")
-    assert other_text.is_disabled()
+    expect(other_text).to_be_disabled()
     page.check("input[name=services][value=other]")
-    assert other_text.is_enabled()
+    expect(other_text).to_be_enabled()
     other_text.fill("免费雨具")
 
     _fill_the_paper_columns(page)
     box = picker.bounding_box()
+    longitude_box = page.locator("#id_longitude")
+    latitude_box = page.locator("#id_latitude")
     picker.click(position={"x": box["width"] / 2 + 40, "y": box["height"] / 2 - 30})
-    longitude = page.input_value("#id_longitude")
-    latitude = page.input_value("#id_latitude")
-    assert longitude and latitude
+    # The click fills both boxes at once: wait for them, then keep what the map gave.
+    expect(longitude_box).not_to_have_value("")
+    expect(latitude_box).not_to_have_value("")
+    longitude = longitude_box.input_value()
+    latitude = latitude_box.input_value()
     assert 120.8 < float(longitude) < 122.2 and 30.6 < float(latitude) < 31.9
     assert float(longitude) > 121.4737 and float(latitude) > 31.2304  # right of and above centre
-    assert page.locator(".leaflet-marker-icon").count() == 1
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(1)
     page.screenshot(path=str(result_path(request.node.name, ".png")), full_page=True)
 
     # Typing still works, and the marker follows what is typed.
     before = page.locator(".leaflet-marker-icon").bounding_box()
-    page.fill("#id_longitude", f"{float(longitude) - 0.05:.6f}")
+    typed_longitude = f"{float(longitude) - 0.05:.6f}"
+    longitude_box.fill(typed_longitude)
     page.wait_for_function(
         "x => document.querySelector('.leaflet-marker-icon').getBoundingClientRect().x !== x",
         arg=before["x"],
     )
-    typed_longitude = page.input_value("#id_longitude")
+    expect(longitude_box).to_have_value(typed_longitude)
 
     page.click("button[name=save]")
     page.wait_for_url("**" + reverse("stations:filing_detail", args=[world.filing_a.pk]))
@@ -88,9 +94,9 @@ def test_without_javascript_the_coordinates_are_plain_inputs(
         page.click("main form button[type=submit]")
         page.wait_for_url("**/staff/")
         page.goto(reverse("stations:filing_station_add", args=[world.filing_a.pk]))
-        assert page.locator('[data-testid="location-picker"]').is_hidden()
-        assert page.locator("#id_longitude").is_editable()
-        assert page.locator("#id_latitude").is_editable()
-        assert page.locator("#id_services_other").is_editable()
+        expect(page.get_by_test_id("location-picker")).to_be_hidden()
+        expect(page.locator("#id_longitude")).to_be_editable()
+        expect(page.locator("#id_latitude")).to_be_editable()
+        expect(page.locator("#id_services_other")).to_be_editable()
     finally:
         context.close()

@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from stations.models import Station, StationStatus
 from tests.stations.excel.builders import clerk_workbook, station_row
@@ -76,8 +77,9 @@ class Walk:
             self.page.click(selector)
         self.check(label)
 
-    def success(self) -> str:
-        return self.page.locator(".alert-success").first.inner_text()
+    def success(self):
+        """The page's success message, for the caller to ``expect(...)``."""
+        return self.page.locator(".alert-success").first
 
 
 def _fill_station(page, name, address, mobile, hours) -> None:
@@ -151,7 +153,7 @@ def test_the_whole_flow_from_filing_to_operating_station(
     filing_url = page.url
     clerk.click('[data-testid="submit-filing"]', "filing_submitted")
     assert clerk.questions[-1] == "确定提交援助中心审核？"
-    assert "2" in clerk.success()
+    expect(clerk.success()).to_contain_text("2", use_inner_text=True)
 
     # --- ... and one by the Excel template --------------------------------------------
     clerk.goto("/staff/filings/import/", "import")
@@ -170,14 +172,14 @@ def test_the_whole_flow_from_filing_to_operating_station(
     login(desk_page, world.aid)
     desk.goto("/staff/review/", "queue")
     rows = desk_page.locator('[data-testid="queue-row"]')
-    assert rows.count() == 3
+    expect(rows).to_have_count(3)
     for name in (ONLINE[0][0], IMPORTED):
         rows.filter(has_text=name).locator('[data-testid="tick"]').click()
     for standard in SIX:
         desk_page.check(f"#id_acceptance-has_{standard}")
     desk.click('[data-testid="bulk-approve"]', "bulk_approved")
-    message = desk.success()
-    assert f"{ONLINE[0][0]} SH00001" in message and f"{IMPORTED} SH00002" in message
+    expect(desk.success()).to_contain_text(f"{ONLINE[0][0]} SH00001", use_inner_text=True)
+    expect(desk.success()).to_contain_text(f"{IMPORTED} SH00002", use_inner_text=True)
 
     returned = Station.objects.get(name=ONLINE[1][0])
     desk.goto(f"/staff/stations/{returned.pk}/", "to_return")
@@ -186,12 +188,12 @@ def test_the_whole_flow_from_filing_to_operating_station(
     with desk_page.expect_navigation():
         form.locator("button[data-action=return]").click()
     desk.check("returned")
-    assert "请补充门牌号和楼层" in desk.success()
+    expect(desk.success()).to_contain_text("请补充门牌号和楼层", use_inner_text=True)
 
     # --- The clerk fixes it and resubmits in one step, retyping nothing ----------------
     clerk.goto(filing_url, "filing_with_returned")
     clerk.goto(f"/staff/stations/{returned.pk}/edit/", "edit_returned")
-    assert page.input_value("#id_planned_completion") == "2018-10-31"
+    expect(page.locator("#id_planned_completion")).to_have_value("2018-10-31")
     page.fill("#id_address", "金陵东路100号2楼")
     clerk.click('[data-testid="save-and-resubmit"]', "resubmitted")
     returned.refresh_from_db()
@@ -199,7 +201,7 @@ def test_the_whole_flow_from_filing_to_operating_station(
 
     # --- The officer accepts and approves it on its page --------------------------------
     desk.goto(f"/staff/stations/{returned.pk}/acceptance/", "acceptance")
-    assert desk_page.input_value("#id_checked_on")  # today, already filled in
+    expect(desk_page.locator("#id_checked_on")).not_to_have_value("")  # today, filled in
     for standard in SIX:
         desk_page.check(f"#id_has_{standard}")
     desk.click("main form button[type=submit]", "accepted")
@@ -211,7 +213,7 @@ def test_the_whole_flow_from_filing_to_operating_station(
     # --- Agreement and received pledge: the first station operates ----------------------
     first = Station.objects.get(name=ONLINE[0][0])
     desk.goto(f"/staff/stations/{first.pk}/agreement/", "agreement")
-    assert desk_page.locator('[data-testid="party-a-name"]').inner_text().strip() == HOST
+    expect(desk_page.get_by_test_id("party-a-name")).to_have_text(HOST, use_inner_text=True)
     desk_page.fill("#id_signatory_a", "张行长")
     desk.click('[data-testid="agreement-form"] button[type=submit]', "agreement_saved")
     desk.goto(f"/staff/stations/{first.pk}/", "agreement_on_file")
@@ -220,7 +222,9 @@ def test_the_whole_flow_from_filing_to_operating_station(
     desk.click("main form button[type=submit]", "pledge_received")
     first.refresh_from_db()
     assert first.status == StationStatus.ACTIVE
-    assert "运行中" in desk_page.locator('[data-testid="station-name"] + div').inner_text()
+    expect(desk_page.locator('[data-testid="station-name"] + div')).to_contain_text(
+        "运行中", use_inner_text=True
+    )
 
     # --- Pledge and plaque PDFs ----------------------------------------------------------
     name, data = _download(desk, "pledge")
@@ -232,12 +236,13 @@ def test_the_whole_flow_from_filing_to_operating_station(
 
     # --- The clerk sees the numbers; the public page shows the plaque --------------------
     clerk.goto(filing_url, "filing_numbers")
-    assert "SH00001" in page.content() and "SH00003" in page.content()
+    expect(page.locator("body")).to_contain_text("SH00001")
+    expect(page.locator("body")).to_contain_text("SH00003")
     clerk.goto(imported_url, "imported_numbers")
-    assert "SH00002" in page.content()
+    expect(page.locator("body")).to_contain_text("SH00002")
     page.context.clear_cookies()
     clerk.goto("/stations/SH00001/", "public_page")
-    assert ONLINE[0][0] in page.content()
-    state = page.locator('[data-testid="plaque-state"]')
-    assert state.get_attribute("data-stage") == "valid"
-    assert "本铭牌有效" in state.inner_text()
+    expect(page.locator("body")).to_contain_text(ONLINE[0][0])
+    state = page.get_by_test_id("plaque-state")
+    expect(state).to_have_attribute("data-stage", "valid")
+    expect(state).to_contain_text("本铭牌有效", use_inner_text=True)

@@ -14,7 +14,7 @@ def test_healthz_is_ok_when_every_part_answers(client):
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert body["checks"] == {"database": "ok", "cache": "ok", "broker": "ok"}
+    assert body["checks"] == {"database": "ok", "cache": "ok", "broker": "ok", "static": "ok"}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -29,7 +29,7 @@ def test_healthz_is_503_naming_the_broker_when_the_broker_is_unreachable(client,
     assert response.status_code == 503
     body = response.json()
     assert body["status"] == "error"
-    assert body["checks"] == {"database": "ok", "cache": "ok", "broker": "error"}
+    assert body["checks"] == {"database": "ok", "cache": "ok", "broker": "error", "static": "ok"}
 
 
 @pytest.mark.django_db

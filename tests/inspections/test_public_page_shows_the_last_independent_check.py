@@ -1,5 +1,6 @@
 """Issue 12: a station's public page shows the last check's date and result. Only a check by
-someone other than the station's own union counts, and never a voided one."""
+the supervision team counts, never a voided one; since issue 21 its score only once its
+appeal window (APPEAL_DAYS, 14) has closed: these checks are older than that."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ def test_an_unchecked_station_says_so(world):
 
 def test_the_latest_independent_check_is_shown_with_its_day_and_score(world):
     station = operating_station(world.union_a)
-    inspection(station, world.inspector, score="71.5", days=20)
-    latest = inspection(station, world.inspector, kind=InspectionKind.UNDERCOVER, score="93.25")
+    inspection(station, world.inspector, score="71.5", days=30)
+    latest = inspection(
+        station, world.inspector, kind=InspectionKind.UNDERCOVER, score="93.25", days=15
+    )
     # Newer, but not independent or not counted: a self-check and a voided flying check.
     inspection(station, world.user_a, kind=InspectionKind.SELF_CHECK, score="100", days=0)
     voided = inspection(station, world.inspector, score="10", days=0)
@@ -44,6 +47,6 @@ def test_the_latest_independent_check_is_shown_with_its_day_and_score(world):
 
 def test_a_red_line_finding_is_said_plainly(world):
     station = operating_station(world.union_a)
-    inspection(station, world.inspector, score="55", red_line=True)
+    inspection(station, world.inspector, score="55", red_line=True, days=15)
     page = _page(station)
     assert 'data-red-line="yes"' in page and "发现严重问题" in page

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("inspections", "0006_check_list_indexes"),
+        ("inspections", "0007_assessment_by_the_supervision_team"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
