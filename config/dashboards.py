@@ -24,19 +24,21 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from inspections.check_selectors import open_planned_visits
+from inspections.check_selectors import FINDINGS_QUERY, open_planned_visits
 from inspections.models import (
     Appeal,
     AppealStatus,
     Inspection,
     InspectionPlan,
+    PeerReviewPairing,
     PlanVisit,
     Rectification,
     RectificationStatus,
 )
+from inspections.selectors.findings import open_findings
 from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
 from unions.models import HostUnit, Profile, Role, SecurityEvent, Union
-from unions.roles import role_of
+from unions.roles import STAFF_READ, role_of
 
 
 @dataclass
@@ -44,6 +46,8 @@ class WorkItem:
     title: str
     queryset: QuerySet
     url_name: str = ""
+    # The list's filter that shows the same rows ("See all"), e.g. "finding=1".
+    query: str = ""
 
     @cached_property
     def items(self) -> QuerySet:
@@ -54,8 +58,19 @@ class WorkItem:
         return self.queryset.count()
 
 
-def _item(title, qs, url_name="") -> WorkItem:
-    return WorkItem(title=title, queryset=qs, url_name=url_name)
+def _item(title, qs, url_name="", query="") -> WorkItem:
+    return WorkItem(title=title, queryset=qs, url_name=url_name, query=query)
+
+
+def _findings(user) -> WorkItem:
+    """Red lines of self-checks and peer reviews the union has yet to follow up: the
+    union's own evaluation (五、(三)), not orders."""
+    return _item(
+        _("Red-line findings of self-checks and peer reviews to follow up"),
+        open_findings(Inspection.objects.visible_to(user)).select_related("station", "union"),
+        "inspections:check_list",
+        FINDINGS_QUERY,
+    )
 
 
 def _insurance_ending(user) -> WorkItem:
@@ -153,6 +168,7 @@ def _cards(user) -> list[WorkItem]:
                 _orders(user, RectificationStatus.OPEN),
                 "inspections:order_list",
             ),
+            _findings(user),
         ]
     if role == Role.AID_CENTER:
         return [
@@ -195,6 +211,7 @@ def _cards(user) -> list[WorkItem]:
                 _orders(user, RectificationStatus.ESCALATED),
                 "inspections:order_list",
             ),
+            _findings(user),
         ]
     if role == Role.INSPECTOR:
         return [
@@ -248,10 +265,12 @@ WORK_MODELS = (
     Inspection,
     InspectionPlan,
     PlanVisit,
+    # A union's checks in its scope include the peer reviews it made (the findings card).
+    PeerReviewPairing,
     # A changed role, union or district changes what the user sees.
     Profile,
 )
-CACHED_ROLES = (Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR)
+CACHED_ROLES = STAFF_READ
 VERSION_KEY = "staff_home:version"
 
 

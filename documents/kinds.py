@@ -29,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from unions.roles import UNION_OR_AID
+
 if TYPE_CHECKING:
     from django.core.files import File
     from django.db import models
@@ -77,6 +79,9 @@ class DocumentKind:
     # and filters): only that user reads it. Must equal unions.scopes.PERSONAL_DOCUMENT_KINDS,
     # where the rule is written; a test holds the two together.
     personal: bool = False
+    # Who may ask for (and retry) this kind; which records each of them may ask it for is
+    # the documents' scope (unions/scopes.py): only one they could read once made.
+    requesters: frozenset[str] = UNION_OR_AID
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "code", str(self.code))  # a TextChoices member is stored as text

@@ -122,6 +122,10 @@ class GeneratedDocument(models.Model):
         return self.state in (self.State.QUEUED, self.State.RENDERING)
 
     @property
+    def is_rendering(self) -> bool:
+        return self.state == self.State.RENDERING
+
+    @property
     def progress_percent(self) -> int:
         if not self.progress_total:
             return 0

@@ -12,8 +12,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from unions.models import Role
-from unions.roles import role_of
+from unions.roles import UNION_OR_AID, role_of
 
 from . import kinds
 from .models import GeneratedDocument
@@ -22,8 +21,9 @@ from .worker import document_is_stuck
 
 State = GeneratedDocument.State
 
-# Inspectors read; only union staff and the aid center ask for documents.
-REQUESTERS = (Role.UNION_STAFF, Role.AID_CENTER)
+# Inspectors read; union staff and the aid center ask for a record's documents from its
+# panel. Each kind names its own requesters (documents.kinds), which the service checks.
+REQUESTERS = UNION_OR_AID
 BADGES = {
     "none": "secondary",
     State.QUEUED: "secondary",
@@ -120,7 +120,7 @@ class PanelRow:
 def panel_rows(record, user) -> list[PanelRow]:
     record_type = kinds.record_type_of(record)
     key = kinds.record_key(record)
-    may_request = role_of(user) in REQUESTERS
+    role = role_of(user)
     visible = GeneratedDocument.objects.visible_to(user)
     rows = []
     for kind in record_type.kinds:
@@ -133,7 +133,10 @@ def panel_rows(record, user) -> list[PanelRow]:
         ours = visible.filter(kind=kind, record_key=key)
         if snapshot is not None:
             row.document = ours.filter(version=snapshot.version).first()
-            row.can_request = may_request
+            # The panel's own door (REQUESTERS, the request view's access rule) and the
+            # kind's requesters: a kind a rule asks for on an inspector's behalf (the
+            # rectification notice of their red-line check) offers them no button here.
+            row.can_request = role in REQUESTERS and role in kinds.get(kind).requesters
         if row.document is None or not row.document.is_ready:
             # An earlier version stays downloadable, marked as such, while the new one is made.
             older = ours.filter(state=State.READY)

@@ -10,10 +10,12 @@ import logging
 from functools import partial
 
 from celery.exceptions import Retry
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from unions.roles import role_of
 
 from . import kinds
 from .models import GeneratedDocument
@@ -85,6 +87,24 @@ def _locked(document: GeneratedDocument) -> GeneratedDocument:
     return GeneratedDocument.objects.select_for_update().get(pk=document.pk)
 
 
+def _may_ask(kind: str, by) -> None:
+    """The kind's requesters (documents.kinds): ``by=None`` is a rule of the programme
+    asking (the reports after publication, the certificates of a published year)."""
+    if by is not None and role_of(by) not in kinds.get(kind).requesters:
+        raise PermissionDenied(_("Your role may not ask for this document."))
+
+
+def _may_read(document: GeneratedDocument, by) -> None:
+    """A person asks only for a document they could read once made: another union's
+    record, or a district's an inspector does not see, is refused here, whatever the view
+    looked up (the caller's transaction rolls the new row back)."""
+    if (
+        by is not None
+        and not GeneratedDocument.objects.visible_to(by).filter(pk=document.pk).exists()
+    ):
+        raise PermissionDenied(_("This record is not yours to change."))
+
+
 @transaction.atomic
 def document_request(*, kind: str, record, by) -> GeneratedDocument:
     """The document of this kind for the record as it is now, queued if it is new.
@@ -93,10 +113,12 @@ def document_request(*, kind: str, record, by) -> GeneratedDocument:
     DocumentUnavailable (a ValidationError) when the record cannot have this document yet,
     e.g. a pledge before the plaque number exists.
     """
+    _may_ask(kind, by)
     snapshot = snapshot_for(kind, record)
     if kinds.get(kind).bundle:
         return _bundle_request(snapshot, by=by)
     document, created = _get_or_create(snapshot, by=by)
+    _may_read(document, by)
     if created:
         transaction.on_commit(partial(_enqueue, document.pk), robust=True)
     elif document.state == State.FAILED or document_is_stuck(document):
@@ -108,6 +130,7 @@ def _bundle_request(snapshot: Snapshot, *, by) -> GeneratedDocument:
     """The zip and its members: members are rows of their own, queued like any document, so
     idle workers render them in parallel while the zip task works through the rest."""
     document, created = _get_or_create(snapshot, by=by)
+    _may_read(document, by)
     if not created and document.state != State.FAILED and not document_is_stuck(document):
         return document
     for member in snapshot.members:
@@ -137,6 +160,8 @@ def documents_withdraw(*, kind: str, record_key: str) -> int:
 def document_retry(*, document: GeneratedDocument, by) -> GeneratedDocument:
     """The page's retry button: only for a failed document, or one stuck past its lease."""
     document = _locked(document)
+    _may_ask(document.kind, by)
+    _may_read(document, by)
     if document.state == State.WITHDRAWN or (
         document.state != State.FAILED and not document_is_stuck(document)
     ):

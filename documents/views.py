@@ -22,15 +22,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from unions.access import access
-from unions.models import Role
+from unions.roles import STAFF_READ
 
 from . import kinds
 from .models import GeneratedDocument
 from .panel import REQUESTERS, panel_rows
 from .protected import protected_file_response
 from .services import document_request, document_retry
-
-STAFF_READ = (Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR)
 
 
 def _record(request, record_type: str, pk: int):

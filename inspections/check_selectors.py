@@ -13,9 +13,12 @@ from stations.models import Station
 
 from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit
 from .permissions import kinds_for, loggable_stations, quarter_of
+from .selectors.findings import open_findings
 
 # The kinds a planned visit is made with: the plan guarantees an independent check.
 PLANNED_KINDS = (InspectionKind.FLYING, InspectionKind.UNDERCOVER)
+# The check list's filter of open findings (selectors/findings.py), linked from the homes.
+FINDINGS_QUERY = "finding=1"
 
 
 def open_planned_visits(user, on: dt.date | None = None) -> QuerySet[PlanVisit]:
@@ -85,6 +88,8 @@ def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
         qs = qs.filter(visited_at__date__lte=until)
     if params.get("red_line") == "1":
         qs = qs.filter(red_line=True)
+    if params.get("finding") == "1":
+        qs = open_findings(qs).order_by(*Inspection._meta.ordering)
     return qs
 
 

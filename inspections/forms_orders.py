@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from stations.models import PUBLIC_STATUSES, Station
 from unions.models import Union
 
-from .models import RectificationStatus
+from .models import APPEAL_DECISIONS, AppealStatus, RectificationStatus
 
 
 class _Styled:
@@ -96,13 +96,10 @@ class AppealForm(_Styled, forms.Form):
 
 
 class AppealDecisionForm(_Styled, forms.Form):
+    # The decisions of the appeal's table, each named by the status it leads to.
     outcome = forms.ChoiceField(
         label=_("Decision"),
-        choices=[
-            ("upheld", _("Upheld: void the check")),
-            ("amended", _("Upheld in part: amend the score")),
-            ("dismissed", _("Dismissed")),
-        ],
+        choices=[(a.target, a.label) for a in APPEAL_DECISIONS],
         widget=forms.RadioSelect,
     )
     amended_score = forms.DecimalField(
@@ -120,6 +117,6 @@ class AppealDecisionForm(_Styled, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") == "amended" and data.get("amended_score") is None:
+        if data.get("outcome") == AppealStatus.AMENDED and data.get("amended_score") is None:
             self.add_error("amended_score", _("Give the amended score."))
         return data

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from documents.kinds import DocumentKind, RecordType, register, register_record
 from documents.snapshots import Snapshot, day, snapshot
+from unions.roles import STAFF_READ
 
 from .models import Finding, Rectification
 
@@ -162,6 +163,9 @@ def register_kind() -> None:
             folder="notices",
             title_names_file=True,
             shown_to_inspectors=True,
+            # Asked for by the rule of an inspector's red-line check (on their behalf) or by
+            # the aid center opening an order; read by the union and the team.
+            requesters=STAFF_READ,
         )
     )
     register_record(

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stations.models import PUBLIC_STATUSES, Station
 from unions.models import Role
-from unions.roles import role_of
+from unions.roles import AID_OR_ADMIN, SUPERVISION_OR_ADMIN, role_of
 
 from .models import InspectionKind, PeerReviewPairing
 from .selectors import peer_pairing_for, peer_review_stations
@@ -31,6 +31,22 @@ KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
 }
 # The roles that open the check form.
 CHECK_LOGGERS = tuple(KINDS_BY_ROLE)
+
+# Who sets up the team's work, written once for views and services: the checklist a check
+# is scored on, the quarter's unannounced plan (read by the team, never by union staff), and
+# the unions paired for peer reviews (互访互评). None of them has a status to move.
+SETUP_ROLES: dict[str, frozenset[str]] = {
+    "checklist": AID_OR_ADMIN,
+    "plan_draw": AID_OR_ADMIN,
+    "plan_read": SUPERVISION_OR_ADMIN,
+    "pairing": AID_OR_ADMIN,
+}
+
+
+def setup_check(user, what: str) -> None:
+    """Raise PermissionDenied unless ``user``'s role may do ``what`` of SETUP_ROLES."""
+    if role_of(user) not in SETUP_ROLES[what]:
+        raise PermissionDenied(_("Your role may not make this change."))
 
 
 def quarter_of(day: dt.date) -> tuple[int, int]:
@@ -57,6 +73,21 @@ def loggable_stations(user, kind: str, on: dt.date):
         return peer_review_stations(user, *quarter_of(on))
     # Inspectors: the station scope already holds non-draft stations of their district.
     return Station.objects.visible_to(user)
+
+
+def within_reach(user, station: Station, kind: str, visited_at) -> bool:
+    """Whether ``station`` is one ``user`` could log ``kind`` at, whatever its status now:
+    of their scope (an inspector), of their own union (a self-check), of the union theirs
+    is paired to review in the visit's quarter (a peer review). Outside it the caller is
+    refused (PermissionDenied); within it, check_may_log says what else stands in the way."""
+    if kind not in kinds_for(user):
+        return False
+    if kind == K.SELF_CHECK:
+        return station.union_id == user.profile.union_id
+    if kind == K.PEER_REVIEW:
+        day = _local_date(visited_at)
+        return peer_pairing_for(user, station, *quarter_of(day)) is not None
+    return Station.objects.visible_to(user).filter(pk=station.pk).exists()
 
 
 def check_may_log(user, station: Station, kind: str, visited_at) -> PeerReviewPairing | None:

@@ -8,11 +8,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from stations.staff_panels import StaffPanel, register_staff_panel
-from unions.models import Role
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
-from .models import Appeal, Inspection, Rectification
+from .models import ORDER_ACTIONS, Appeal, Inspection, Rectification
 from .permissions import kinds_for, loggable_stations
 
 SHOWN = 10
@@ -46,8 +45,7 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
             "may_check": _may_check(user, station),
             # Orders by hand: the aid center, or an inspector who sees the station (the
             # order service checks it again).
-            "may_open_order": station.is_public
-            and role_of(user) in (Role.AID_CENTER, Role.INSPECTOR),
+            "may_open_order": station.is_public and role_of(user) in ORDER_ACTIONS["open"].roles,
         },
     )
 

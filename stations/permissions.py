@@ -1,39 +1,46 @@
 """Who may record what on a station's file, written once for views, services and templates.
 
-Status moves are rows of ACTIONS (models/station.py); these are the records kept beside a
-station. Views declare ``@access(*RECORD_ROLES["agreement"])`` and templates ask
-``may.agreement``, so the rule and the button cannot disagree.
+Status moves are rows of the records' own tables (ACTIONS in models/station.py, the
+feedback's and the tickets'); these are the records kept beside a station. Views declare
+``@access(*RECORD_ROLES["agreement"])``, templates ask ``may.agreement``, and the services
+call ``record_check`` with the record they change, so the rule, the button and the service
+cannot disagree, and another union's record is refused by the service itself.
 """
 
 from __future__ import annotations
 
-from unions.roles import Role, role_of
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
-from .models import ACTIONS
+from unions.actions import check_scope
+from unions.roles import AID, UNION, UNION_OR_AID, role_of
 
-RECORD_ROLES: dict[str, tuple[str, ...]] = {
+from .models import ACTIONS, FEEDBACK_ACTIONS, TICKET_ACTIONS
+
+RECORD_ROLES: dict[str, frozenset[str]] = {
     # 验收 against 六有, agreements (附件2) and pledges (附件3) are the aid center's record.
-    "acceptance": (Role.AID_CENTER,),
-    "agreement": (Role.AID_CENTER,),
-    "pledge": (Role.AID_CENTER,),
+    "acceptance": AID,
+    "agreement": AID,
+    "pledge": AID,
     # The union knows its host units' policies; the aid center may file them too.
-    "insurance": (Role.UNION_STAFF, Role.AID_CENTER),
+    "insurance": UNION_OR_AID,
     # Filing forms and their stations are the union's own work until submitted.
-    "filing": (Role.UNION_STAFF,),
-    "station_edit": (Role.UNION_STAFF,),
+    "filing": UNION,
+    "station_edit": UNION,
     # A temporary closure is the union's to post; the aid center may post one for it.
-    "closure": (Role.UNION_STAFF, Role.AID_CENTER),
+    "closure": UNION_OR_AID,
     # The two paper copies of 附件1 go to the aid center, which also delivers the plaques;
     # the union, whose host unit hangs the plaque, may record the hanging, as may the center.
-    "paper_filing": (Role.AID_CENTER,),
-    "plaque_delivery": (Role.AID_CENTER,),
-    "plaque_hanging": (Role.UNION_STAFF, Role.AID_CENTER),
+    "paper_filing": AID,
+    "plaque_delivery": AID,
+    "plaque_hanging": UNION_OR_AID,
     # Workers' feedback: the aid center moderates it (DESIGN's roles table) and closes the
     # tickets serious complaints open; the station's union reads and answers its tickets.
-    "feedback_moderation": (Role.AID_CENTER,),
-    "ticket_read": (Role.UNION_STAFF, Role.AID_CENTER),
-    "ticket_reply": (Role.UNION_STAFF,),
-    "ticket_close": (Role.AID_CENTER,),
+    # The moves themselves are rows of the feedback's and the tickets' tables.
+    "feedback_moderation": FEEDBACK_ACTIONS["hide"].roles | FEEDBACK_ACTIONS["show"].roles,
+    "ticket_read": UNION_OR_AID,
+    "ticket_reply": TICKET_ACTIONS["reply"].roles,
+    "ticket_close": TICKET_ACTIONS["close"].roles,
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.
@@ -44,6 +51,16 @@ STATION_ACTORS: tuple[str, ...] = tuple(
 
 def may(user, what: str) -> bool:
     return role_of(user) in RECORD_ROLES[what]
+
+
+def record_check(user, what: str, *records) -> None:
+    """Raise PermissionDenied unless ``user``'s role may record ``what`` and every record
+    it touches (a station, a filing, a union) is in the user's scope (unions/scopes.py)."""
+    if not may(user, what):
+        raise PermissionDenied(_("Your role may not make this change."))
+    for record in records:
+        if record is not None:
+            check_scope(record, user)
 
 
 def record_permissions(user) -> dict[str, bool]:

@@ -60,6 +60,34 @@ def table(*actions: Action) -> dict[str, Action]:
     return {a.name: a for a in actions}
 
 
+# A move that creates its record starts from no status at all: its row's ``sources`` is
+# ``(NEW,)`` and its service checks it with ``status=NEW`` against the record it hangs off
+# (the station an order is opened on, the check an appeal contests).
+NEW = ""
+
+
+def has_scope(record: Any) -> bool:
+    """Whether ``record`` is a kind of row with a scope of its own (unions/scopes.py: every
+    row of a union, a station or a document has one; the test of every model holds it). A
+    record with none (an award year, a quarterly assessment: the aid center's alone) or no
+    record at all (a computation of a quarter) is decided by the role."""
+    manager = getattr(type(record), "_default_manager", None)
+    return hasattr(manager, "visible_to")
+
+
+def in_scope(record: Any, user) -> bool:
+    """Whether ``user`` sees ``record`` by the one scope table (unions/scopes.py): a union's
+    staff only their union's rows, a district inspector only their district's."""
+    return type(record)._default_manager.visible_to(user).filter(pk=record.pk).exists()
+
+
+def check_scope(record: Any, user) -> None:
+    """Raise PermissionDenied unless ``user`` sees ``record``: a service refuses another
+    union's (or district's) record itself, whatever the view looked up."""
+    if not in_scope(record, user):
+        raise PermissionDenied(_("This record is not yours to change."))
+
+
 def check(
     actions: Mapping[str, Action],
     name: str,
@@ -69,18 +97,25 @@ def check(
     reason: str = "",
     status: str | None = None,
     labels: Mapping[str, Any] | None = None,
+    scoped: bool = True,
 ) -> str:
-    """Raise PermissionDenied (wrong role) or ActionRefused (wrong state) unless ``user``
-    may take action ``name`` on ``record`` now; return the cleaned reason.
+    """Raise PermissionDenied (wrong role, or a record outside the user's scope) or
+    ActionRefused (wrong state) unless ``user`` may take action ``name`` on ``record`` now;
+    return the cleaned reason.
 
     ``user=None`` is the system applying a rule of the programme; only rows marked
-    ``system`` accept it. Views pass request.user, so no request reaches that branch."""
+    ``system`` accept it. Views pass request.user, so no request reaches that branch.
+    The record's scope is checked when it has one (``has_scope``); ``scoped=False`` when the
+    caller's reach is another rule's (a peer review is of another union's station: the
+    pairing decides, inspections/permissions.py)."""
     step = actions[name]
     if user is None:
         if not step.system:
             raise PermissionDenied(_("Your role may not make this change."))
     elif role_of(user) not in step.roles:
         raise PermissionDenied(_("Your role may not make this change."))
+    elif scoped and has_scope(record):
+        check_scope(record, user)
     current = record.status if status is None else status
     if current not in step.sources:
         shown = labels.get(current, current) if labels else current

@@ -48,6 +48,11 @@ INSPECTOR = frozenset({Role.INSPECTOR})
 # The supervision team (服务质量监督队) and the office that leads it: who scores, opens and
 # closes (沪工总基〔2018〕35号 四、(四); 附件2 第7条).
 SUPERVISION = frozenset({Role.INSPECTOR, Role.AID_CENTER})
+# The team and the office that leads it, and the administrators who keep the system: who reads
+# the unannounced plans (union staff never do).
+SUPERVISION_OR_ADMIN = frozenset({Role.INSPECTOR, Role.AID_CENTER, Role.ADMIN})
 UNION_OR_AID = frozenset({Role.UNION_STAFF, Role.AID_CENTER})
+# Whom notices are addressed to (unions) and who oversees them: never inspectors.
+UNION_AID_OR_ADMIN = frozenset({Role.UNION_STAFF, Role.AID_CENTER, Role.ADMIN})
 STAFF_READ = frozenset({Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR})
 ANY_STAFF = frozenset({Role.UNION_STAFF, Role.AID_CENTER, Role.INSPECTOR, Role.ADMIN})

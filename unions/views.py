@@ -9,10 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from .access import access
 from .models import Notice
-from .roles import Role, role_of
+from .roles import UNION, UNION_AID_OR_ADMIN, Role, role_of
 
 # Notices are addressed to unions; the aid center and administrators may read them all.
-NOTICE_READERS = (Role.UNION_STAFF, Role.AID_CENTER, Role.ADMIN)
+NOTICE_READERS = UNION_AID_OR_ADMIN
 
 
 @access(*NOTICE_READERS)
@@ -23,7 +23,7 @@ def notice_list(request):
     return render(request, "unions/notices.html", {"page": page, "for_union": for_union})
 
 
-@access(Role.UNION_STAFF, methods=("POST",))
+@access(*UNION, methods=("POST",))
 def notice_read(request, pk: int):
     notice = get_object_or_404(Notice.objects.visible_to(request.user), pk=pk)
     if notice.read_at is None:

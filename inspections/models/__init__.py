@@ -3,7 +3,7 @@ the quarterly assessment. One idea per module; this package only re-exports them
 
 from __future__ import annotations
 
-from .appeal import Appeal, AppealEvidence, AppealStatus
+from .appeal import APPEAL_ACTIONS, APPEAL_DECISIONS, Appeal, AppealEvidence, AppealStatus
 from .assessment import (
     ASSESSMENT_ACTIONS,
     AssessmentStatus,
@@ -14,6 +14,7 @@ from .assessment import (
 from .checklist import Checklist, ChecklistItem, ItemGroup
 from .inspection import (
     INDEPENDENT_KINDS,
+    INSPECTION_ACTIONS,
     OWN_EVALUATION_KINDS,
     Finding,
     Inspection,
@@ -23,7 +24,9 @@ from .inspection import (
 )
 from .plan import InspectionPlan, PeerReviewPairing, PlanVisit
 from .rectification import (
+    AWAITING_RECTIFICATION,
     OPEN_RECTIFICATION_STATUSES,
+    ORDER_ACTIONS,
     Rectification,
     RectificationItem,
     RectificationPhoto,
@@ -31,9 +34,14 @@ from .rectification import (
 )
 
 __all__ = [
+    "APPEAL_ACTIONS",
+    "APPEAL_DECISIONS",
     "ASSESSMENT_ACTIONS",
+    "AWAITING_RECTIFICATION",
     "INDEPENDENT_KINDS",
+    "INSPECTION_ACTIONS",
     "OPEN_RECTIFICATION_STATUSES",
+    "ORDER_ACTIONS",
     "OWN_EVALUATION_KINDS",
     "Appeal",
     "AppealEvidence",

@@ -3,6 +3,7 @@ the quarter's assessment; upheld voids the check, dismissed leaves it standing."
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -11,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from unions.actions import NEW, Action, table
 from unions.models import Union
+from unions.roles import AID, UNION
 from unions.scopes import ScopedQuerySet
 
 from .inspection import Inspection
@@ -22,6 +25,67 @@ class AppealStatus(models.TextChoices):
     UPHELD = "upheld", _("Upheld: check voided")
     AMENDED = "amended", _("Upheld in part: score amended")
     DISMISSED = "dismissed", _("Dismissed")
+
+
+A = AppealStatus
+APPEAL_BADGES = {
+    A.OPEN: "info",
+    A.UPHELD: "secondary",
+    A.AMENDED: "secondary",
+    A.DISMISSED: "secondary",
+}
+
+
+def appeal_deadline(inspection: Inspection) -> dt.date:
+    """The last day the union may appeal: APPEAL_DAYS after the visit."""
+    return timezone.localdate(inspection.visited_at) + dt.timedelta(days=settings.APPEAL_DAYS)
+
+
+# Every move of an appeal, written once: the services check it, the appeal page asks it
+# who may decide. The union opens one against a check of its own station (within
+# APPEAL_DAYS, services/appeals.py says the rest); the aid center decides, with its reasons.
+APPEAL_ACTIONS = table(
+    Action(
+        "open",
+        (NEW,),
+        A.OPEN,
+        UNION,
+        _("Appeal this check"),
+        needs_reason=True,
+        reason_label=_("Why the check is wrong"),
+        button=False,
+    ),
+    Action(
+        "uphold",
+        (A.OPEN,),
+        A.UPHELD,
+        AID,
+        _("Upheld: void the check"),
+        needs_reason=True,
+        reason_label=_("Reasons for the decision"),
+    ),
+    Action(
+        "amend",
+        (A.OPEN,),
+        A.AMENDED,
+        AID,
+        _("Upheld in part: amend the score"),
+        needs_reason=True,
+        reason_label=_("Reasons for the decision"),
+    ),
+    Action(
+        "dismiss",
+        (A.OPEN,),
+        A.DISMISSED,
+        AID,
+        _("Dismissed"),
+        needs_reason=True,
+        reason_label=_("Reasons for the decision"),
+    ),
+)
+# The decisions, in the order the decision form offers them.
+APPEAL_DECISIONS = tuple(a for a in APPEAL_ACTIONS.values() if a.sources == (A.OPEN,))
+del A
 
 
 class Appeal(models.Model):
@@ -53,6 +117,9 @@ class Appeal(models.Model):
 
     objects = ScopedQuerySet.as_manager()
 
+    # Read by the {% badge %} tag (unions/templatetags/records.py).
+    status_badges = APPEAL_BADGES
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("appeal")
@@ -60,7 +127,7 @@ class Appeal(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["inspection"],
-                condition=models.Q(status="open"),
+                condition=models.Q(status=AppealStatus.OPEN),
                 name="appeal_one_open_per_inspection",
             )
         ]

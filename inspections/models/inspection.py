@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stations.models import Station
+from unions.actions import NEW, Action, table
 from unions.models import Union
+from unions.roles import AID, INSPECTOR, UNION
 from unions.scopes import ScopedQuerySet
 
 from .checklist import Checklist, ChecklistItem
@@ -28,14 +30,16 @@ class InspectionKind(models.TextChoices):
 
 # The supervision team's checks (服务质量监督队: 飞行检查、明察暗访, 沪工总基〔2018〕35号
 # 四、(四); 附件2 第7条), a re-inspection of an order being one of them by an inspector: the
-# only checks that make a station's quarterly score and its public check result.
-# Acceptance checks belong to approval, not to a quarter.
+# only checks that make a station's quarterly score and its public check result; a red
+# line in one opens a rectification order, and only one of them re-inspects a station to
+# close an order. Acceptance checks belong to approval, not to a quarter.
 INDEPENDENT_KINDS = (
     InspectionKind.FLYING,
     InspectionKind.UNDERCOVER,
 )
-# The unions' own evaluation (自查自评、互访互评, 五、(三); 附件2 第6条): shown to the union
-# and the aid center beside the quarterly score, never in it and never public.
+# The unions' own evaluation (自查自评、互访互评, 五、(三); 附件2 第6条: 发现问题及时指导整改):
+# shown to the union and the aid center beside the quarterly score, never in it and never
+# public; a red line in one is a finding for the union to follow up, never an order.
 OWN_EVALUATION_KINDS = (
     InspectionKind.SELF_CHECK,
     InspectionKind.PEER_REVIEW,
@@ -49,6 +53,38 @@ class InspectionStatus(models.TextChoices):
     RECORDED = "recorded", _("Recorded")
     # A voided check stays on file (history) but counts for nothing.
     VOIDED = "voided", _("Voided")
+
+
+I = InspectionStatus  # noqa: E741
+INSPECTION_BADGES = {I.RECORDED: "light", I.VOIDED: "secondary"}
+
+# The moves of a check. Which kinds each role logs, and where, is the rule of
+# inspections/permissions.py (KINDS_BY_ROLE), which the recording service applies beside
+# this row; the station's scope is that rule's, not the station list's (a peer review is of
+# another union's station).
+INSPECTION_ACTIONS = table(
+    Action("record", (NEW,), I.RECORDED, INSPECTOR | UNION, _("Log a check"), button=False),
+    # An upheld appeal voids the check (inspections.services.appeals), or amends its score.
+    Action(
+        "void",
+        (I.RECORDED,),
+        I.VOIDED,
+        AID,
+        _("Void the check"),
+        needs_reason=True,
+        button=False,
+    ),
+    Action(
+        "amend",
+        (I.RECORDED,),
+        None,
+        AID,
+        _("Amend the score"),
+        needs_reason=True,
+        button=False,
+    ),
+)
+del I
 
 
 class Inspection(models.Model):
@@ -112,6 +148,9 @@ class Inspection(models.Model):
 
     objects = ScopedQuerySet.as_manager()
 
+    # Read by the {% badge %} tag (unions/templatetags/records.py).
+    status_badges = INSPECTION_BADGES
+
     class Meta:
         ordering = ["-visited_at", "-id"]
         verbose_name = _("inspection")
@@ -131,16 +170,32 @@ class Inspection(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.station_id} {self.kind} {timezone.localdate(self.visited_at):%Y-%m-%d}"
+        # Named as a person reads it (the home page's cards list checks by it).
+        day = timezone.localdate(self.visited_at) if timezone.is_aware(self.visited_at) else ""
+        return f"{self.station.name} · {self.get_kind_display()} · {day}"
 
     def get_kind_display(self) -> str:
         # Django's own made every label of the field hashable, so translated, on each call:
         # 2 ms for the check list's 30 rows shown twice (the table and the phone's cards).
         return str(KIND_LABELS.get(self.kind, self.kind))
 
+    def get_staff_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("inspections:check_detail", args=[self.pk])
+
     @property
     def is_independent(self) -> bool:
         return self.kind in INDEPENDENT_KINDS
+
+    @property
+    def is_voided(self) -> bool:
+        return self.status == InspectionStatus.VOIDED
+
+    @property
+    def is_finding(self) -> bool:
+        """A red line of the union's own evaluation: for the union to follow up, no order."""
+        return self.red_line and self.kind in OWN_EVALUATION_KINDS
 
 
 class Finding(models.Model):

@@ -5,23 +5,24 @@ in the append-only history."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterable
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stations.models import RecordChange, Station
 from stations.services.history import record_change
-from unions.models import Role
-from unions.roles import role_of, union_of
+from unions.actions import NEW, ActionRefused, check
+from unions.roles import union_of
 
 from ..models import (
+    APPEAL_ACTIONS,
+    INSPECTION_ACTIONS,
     Appeal,
     AppealEvidence,
     AppealStatus,
@@ -29,12 +30,10 @@ from ..models import (
     InspectionKind,
     InspectionStatus,
 )
+from ..models.appeal import appeal_deadline
 from .photos import MAX_EVIDENCE_FILES, FileFacts, evidence_facts
 
-
-def appeal_deadline(inspection: Inspection) -> dt.date:
-    """The last day the union may appeal: APPEAL_DAYS after the visit."""
-    return timezone.localdate(inspection.visited_at) + dt.timedelta(days=settings.APPEAL_DAYS)
+__all__ = ["appeal_deadline", "appeal_decide", "appeal_open", "appeal_refusal"]
 
 
 def appeal_refusal(inspection: Inspection, user) -> str:
@@ -104,10 +103,10 @@ def appeal_open(*, inspection: Inspection, by, reason: str, evidence: Iterable =
     """The one door that opens an appeal: the reasons, and photos or PDFs as evidence
     (at most MAX_EVIDENCE_FILES, each checked from its bytes), stored with the appeal in one
     transaction."""
-    reason = (reason or "").strip()
     uploads = list(evidence)
-    if role_of(by) != Role.UNION_STAFF:
-        raise PermissionDenied(_("Your role may not make this change."))
+    # The union's role, the check in its scope (another union's check is refused here), and
+    # the reasons the row asks for.
+    reason = check(APPEAL_ACTIONS, "open", inspection, by, reason=reason, status=NEW)
     try:
         with transaction.atomic():
             Station.objects.select_for_update().get(pk=inspection.station_id)
@@ -115,8 +114,6 @@ def appeal_open(*, inspection: Inspection, by, reason: str, evidence: Iterable =
             refusal = appeal_refusal(inspection, by)
             if refusal:
                 raise ValidationError(refusal)
-            if not reason:
-                raise ValidationError(_("Say why the check is wrong."))
             facts = _evidence_checked(uploads)
             appeal = Appeal.objects.create(
                 inspection=inspection,
@@ -146,33 +143,25 @@ def appeal_decide(
 ) -> Appeal:
     """Upheld: the check is voided with the decision as its reason, or, given
     ``amended_score``, it stands with that score (upheld in part). Dismissed: it stands."""
-    if role_of(by) != Role.AID_CENTER:
-        raise PermissionDenied(_("Your role may not make this change."))
+    name = "amend" if upheld and amended_score is not None else "uphold" if upheld else "dismiss"
     Station.objects.select_for_update().get(pk=appeal.inspection.station_id)
     appeal = (
         Appeal.objects.select_related("inspection__station").select_for_update().get(pk=appeal.pk)
     )
     inspection = appeal.inspection
-    if appeal.status != AppealStatus.OPEN:
-        raise ValidationError(_("This appeal has already been decided."))
+    try:
+        decision = check(APPEAL_ACTIONS, name, appeal, by, reason=decision)
+    except ActionRefused:
+        raise ValidationError(_("This appeal has already been decided.")) from None
     if inspection.by_id == by.pk:
         raise ValidationError(_("The inspector who made the check cannot decide its appeal."))
-    decision = (decision or "").strip()
-    if not decision:
-        raise ValidationError(_("Say why the appeal is upheld or dismissed."))
     if amended_score is not None:
         if not upheld:
             raise ValidationError(_("Only an upheld appeal amends the score."))
         if not Decimal(0) <= amended_score <= Decimal(100):
             raise ValidationError(_("A score lies between 0 and 100."))
-    amends = upheld and amended_score is not None
-    appeal.status = (
-        AppealStatus.AMENDED
-        if amends
-        else AppealStatus.UPHELD
-        if upheld
-        else AppealStatus.DISMISSED
-    )
+    amends = name == "amend"
+    appeal.status = APPEAL_ACTIONS[name].target
     appeal.decided_by = by
     appeal.decided_at = timezone.now()
     appeal.decision = decision
@@ -186,6 +175,7 @@ def appeal_decide(
     )
     if amends:
         inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+        check(INSPECTION_ACTIONS, "amend", inspection, by, reason=decision)
         old = inspection.score
         inspection.score = amended_score.quantize(Decimal("0.01"))
         inspection.save(update_fields=["score"])
@@ -201,6 +191,7 @@ def appeal_decide(
         )
     elif upheld:
         inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+        check(INSPECTION_ACTIONS, "void", inspection, by, reason=decision)
         inspection.status = InspectionStatus.VOIDED
         inspection.void_reason = decision
         inspection.save(update_fields=["status", "void_reason"])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Checklist, ChecklistItem, ItemGroup
 from ..models.checklist import TOTAL_WEIGHT
+from ..permissions import setup_check
 
 ITEM_FIELDS = ("code", "group", "label", "guidance", "weight", "red_line")
 
@@ -76,6 +77,7 @@ def checklist_validate(items: Iterable[Mapping]) -> list[dict]:
 
 def checklist_new_version(*, by, items: Iterable[Mapping], note: str) -> Checklist:
     """Validate ``items`` and save them as the next version of the checklist."""
+    setup_check(by, "checklist")
     cleaned = checklist_validate(list(items))
     try:
         with transaction.atomic():

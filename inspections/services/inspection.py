@@ -4,6 +4,15 @@ A phone that lost the reply to its first send sends the same check again with th
 idempotency key; the second send finds the first row and changes nothing. Two sends racing
 each other both try to insert, the unique key lets one win, and the loser returns the
 winner's row (IntegrityError below), so a check is one row however often it arrives.
+
+A check is scored on the checklist version current when its visit began (``visited_at``,
+which the phone stamps when the inspector starts answering): a check kept on a phone since
+before a new version keeps its version, one begun after it may not name an older one.
+
+A red line found by the supervision team (a flying inspection or an undercover visit)
+opens a rectification order; one found by a union's own self-check or peer review is a
+finding for the union to follow up (五、(三)), told to the reviewed union and listed for it
+and the aid center (inspections.selectors.findings), never an order.
 """
 
 from __future__ import annotations
@@ -12,24 +21,30 @@ import uuid
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stations.geo import Point, haversine_km
 from stations.models import PUBLIC_STATUSES, RecordChange, Station
 from stations.services.history import record_change
+from unions.actions import NEW, check
+from unions.notices import notify_union
 
 from ..models import (
+    INDEPENDENT_KINDS,
+    INSPECTION_ACTIONS,
     Checklist,
     Finding,
     Inspection,
+    InspectionKind,
     InspectionPhoto,
     PeerReviewPairing,
     PlanVisit,
 )
-from ..permissions import check_may_log, quarter_of
+from ..permissions import check_may_log, quarter_of, within_reach
 from .photos import MAX_PHOTOS, photo_facts
 from .rectification import rectification_open
 from .scoring import inspection_score
@@ -107,7 +122,11 @@ def inspection_record(
     checklist: Checklist | None = None,
 ) -> tuple[Inspection, bool]:
     """Record a check scored on ``checklist`` (the current version unless the form was
-    filled on an older one); return (inspection, created)."""
+    filled on an older one, which must still have been current when the visit began);
+    return (inspection, created)."""
+    # Who logs which kind where is KINDS_BY_ROLE's rule (check_may_log, in the transaction);
+    # the table says who logs at all.
+    check(INSPECTION_ACTIONS, "record", station, by, status=NEW, scoped=False)
     key = uuid.UUID(str(idempotency_key))
     existing = Inspection.objects.filter(idempotency_key=key).first()
     if existing is not None:
@@ -148,6 +167,10 @@ def _same_sender(existing: Inspection, by) -> Inspection:
 def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude, accuracy_m,
             note, photos, plan_visit, peer_pairing, checklist) -> Inspection:  # fmt: skip
     station = Station.objects.select_for_update().get(pk=station.pk)
+    if not within_reach(by, station, kind, visited_at):
+        # Another union's station, another district's, a kind the role does not log: a
+        # rule about the caller, refused whatever the form let through.
+        raise PermissionDenied(_("You may not log this kind of check at this station."))
     pairing = check_may_log(by, station, kind, visited_at)
     if peer_pairing is not None and (pairing is None or peer_pairing.pk != pairing.pk):
         raise ValidationError(_("This peer review is not under your union's pairing."))
@@ -156,7 +179,7 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
     if len(photos) > MAX_PHOTOS:
         raise ValidationError(_("At most %(n)s photos per check.") % {"n": MAX_PHOTOS})
     facts = [photo_facts(photo) for photo in photos]
-    checklist = checklist or Checklist.objects.current()
+    checklist = checklist_for_visit(checklist, visited_at)
     answers = _findings(checklist, findings)
     score = inspection_score(checklist, {code: a.met for code, a in answers.items()})
     inspection = Inspection.objects.create(
@@ -206,13 +229,63 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
         },
     )
     if score.red_line and station.status in PUBLIC_STATUSES:
-        rectification_open(
-            station=station,
-            by=by,
-            items=[items[code].label for code in score.red_line_failed],
-            inspection=inspection,
-        )
+        failed = [items[code].label for code in score.red_line_failed]
+        if kind in INDEPENDENT_KINDS:
+            rectification_open(station=station, by=by, items=failed, inspection=inspection)
+        elif kind == InspectionKind.PEER_REVIEW:
+            _finding_told(inspection, failed)
     return inspection
+
+
+def checklist_for_visit(checklist: Checklist | None, visited_at) -> Checklist:
+    """The version a check is scored on: the one the form named, if it was still current
+    when the visit began, else refused; the current one when the form named none."""
+    current = Checklist.objects.current()
+    if checklist is None or current is None or checklist.pk == current.pk:
+        return checklist or current
+    newer = (
+        Checklist.objects.filter(version__gt=checklist.version, created_at__lte=visited_at)
+        .order_by("version")
+        .first()
+    )
+    if newer is not None:
+        raise ValidationError(
+            _(
+                "This check was begun on %(visited)s, after checklist version %(newer)s came "
+                "into use; it cannot be scored on version %(named)s. Reload the check form "
+                "and fill it in on the current checklist."
+            )
+            % {
+                "visited": timezone.localtime(visited_at).strftime("%Y-%m-%d %H:%M"),
+                "newer": newer.version,
+                "named": checklist.version,
+            },
+            code="checklist_version",
+        )
+    return checklist
+
+
+def _finding_told(inspection: Inspection, failed: list[str]) -> None:
+    """A peer review's red line goes to the reviewed union as a finding to follow up (the
+    aid center sees it in its list of findings); it opens no order and changes nothing
+    public."""
+    notify_union(
+        inspection.station.union,
+        topic="peer_review_finding",
+        subject=_("Red-line finding of a peer review at %(station)s")
+        % {"station": inspection.station.name},
+        body=_(
+            "A peer review of %(station)s on %(day)s found a red-line item not met: "
+            "%(items)s. Please look into it and put the station right; it is a finding for "
+            "your union to follow up, not a rectification order."
+        )
+        % {
+            "station": inspection.station.name,
+            "day": timezone.localdate(inspection.visited_at),
+            "items": "、".join(failed),
+        },
+        link=reverse("inspections:check_detail", args=[inspection.pk]),
+    )
 
 
 def _coordinate(value) -> Decimal | None:

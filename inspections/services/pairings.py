@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from unions.models import Role, Union
-from unions.roles import role_of
+from unions.models import Union
 
 from ..models import PeerReviewPairing
-
-
-def _aid_only(by) -> None:
-    if role_of(by) not in (Role.AID_CENTER, Role.ADMIN):
-        raise PermissionDenied(_("Your role may not make this change."))
+from ..permissions import setup_check
 
 
 def pairing_create(
     *, year: int, quarter: int, reviewer: Union, reviewed: Union, by
 ) -> PeerReviewPairing:
-    _aid_only(by)
+    setup_check(by, "pairing")
     if quarter not in (1, 2, 3, 4):
         raise ValidationError(_("A quarter is 1, 2, 3 or 4."))
     if reviewer.pk == reviewed.pk:
@@ -41,7 +36,7 @@ def pairing_create(
 @transaction.atomic
 def pairing_delete(*, pairing: PeerReviewPairing, by) -> None:
     """Undo a pairing made by mistake; one that a check was logged under stays."""
-    _aid_only(by)
+    setup_check(by, "pairing")
     pairing = PeerReviewPairing.objects.select_for_update().get(pk=pairing.pk)
     if pairing.inspections.exists():
         raise ValidationError(_("A check was logged under this pairing; it cannot be removed."))

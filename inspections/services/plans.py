@@ -19,15 +19,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from stations.models import Station
 from unions.models import Role
-from unions.roles import role_of
 
 from ..models import InspectionPlan, PlanVisit
+from ..permissions import setup_check
 
 
 class PlanError(ValidationError):
@@ -85,8 +85,8 @@ def plan_assign(stations: list[Station], inspectors: list, seed: str) -> list[As
 def plan_draw(*, year: int, quarter: int, by=None, seed: str | None = None) -> InspectionPlan:
     """Draw and store the quarter's plan; refuse if it is already drawn. ``by`` is None
     when Celery beat draws it, else an aid-center officer (or an administrator)."""
-    if by is not None and role_of(by) not in (Role.AID_CENTER, Role.ADMIN):
-        raise PermissionDenied(_("Your role may not make this change."))
+    if by is not None:
+        setup_check(by, "plan_draw")
     if quarter not in (1, 2, 3, 4):
         raise ValidationError(_("A quarter is 1, 2, 3 or 4."))
     seed = seed or secrets.token_hex(16)

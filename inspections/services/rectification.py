@@ -1,124 +1,83 @@
 """整改: rectification orders, from opening to closing or escalation.
 
-Each function locks the station (then the order), checks the move against ORDER_ACTIONS,
+Each function locks the station (then the order), checks the move against the order's one
+table (models/rectification.py: ORDER_ACTIONS: who, from which status, with what reason),
 changes the rows and writes the append-only RecordChange in one transaction. The station's
 own status moves only through the station lifecycle's one door
 (stations.services.lifecycle: station_rectify_start / station_rectify_end); revoking an
 escalated station is the lifecycle's revoke action on the station page, not a door here.
 Side effects (mail) are queued after commit by notify_union.
+
+Only the supervision team opens, closes and decides (沪工总基〔2018〕35号 四、(四)): an order is
+opened by an inspector's red-line check or by hand (an inspector, the aid center), and
+closed only by an independent re-inspection (an inspector's flying inspection or undercover
+visit) or by the aid center's recorded decision with its reason.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import partial
 
-from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from stations.models import ACTIONS as STATION_ACTIONS
 from stations.models import RecordChange, Station, StationStatus
 from stations.services.history import record_change
 from stations.services.lifecycle import station_rectify_end, station_rectify_start
-from unions.models import Role
+from unions.actions import NEW, ActionRefused, check
 from unions.notices import notify_union
-from unions.roles import role_of
 
 from ..models import (
+    AWAITING_RECTIFICATION,
+    INDEPENDENT_KINDS,
     OPEN_RECTIFICATION_STATUSES,
+    ORDER_ACTIONS,
     Inspection,
+    InspectionStatus,
     Rectification,
     RectificationItem,
     RectificationPhoto,
     RectificationStatus,
 )
+from ..models.rectification import rectification_deadline
 from ..notice import notice_request
 from .photos import MAX_PHOTOS, photo_facts
 
+__all__ = [
+    "ORDER_ACTIONS",
+    "OrderError",
+    "rectification_answer",
+    "rectification_close",
+    "rectification_deadline",
+    "rectification_decide",
+    "rectification_escalate",
+    "rectification_flag_overdue",
+    "rectification_open",
+    "rectifications_flag_overdue",
+]
+
 R = RectificationStatus
-_UNION = frozenset({Role.UNION_STAFF})
-_AID_OR_INSPECTOR = frozenset({Role.AID_CENTER, Role.INSPECTOR})
-
-
-@dataclass(frozen=True)
-class OrderAction:
-    """One move of an order, written once: services check it, the order page draws its
-    buttons from it (the same pattern as stations' ACTIONS)."""
-
-    name: str
-    sources: tuple[str, ...]
-    target: str
-    roles: frozenset[str]
-    label: Promise
-    style: str = "primary"
-    confirm: Promise | None = None
-
-    def allows(self, order: Rectification, role: str | None) -> bool:
-        return order.status in self.sources and role in self.roles
-
-
-ORDER_ACTIONS: dict[str, OrderAction] = {
-    a.name: a
-    for a in (
-        # The union says what it did, with photos; only an open order waits for that.
-        OrderAction("answer", (R.OPEN,), R.ANSWERED, _UNION, gettext_lazy("Answer the order")),
-        # A re-inspection found the station put right: the order closes. An escalated order
-        # may still close if a later re-inspection finds the station fixed.
-        OrderAction(
-            "close",
-            (R.OPEN, R.ANSWERED, R.ESCALATED),
-            R.CLOSED,
-            _AID_OR_INSPECTOR,
-            gettext_lazy("Close: re-inspection passed"),
-            style="success",
-        ),
-        # The re-inspection failed or the deadline passed: the aid center decides what next
-        # (the station page's revoke action).
-        OrderAction(
-            "escalate",
-            (R.OPEN, R.ANSWERED),
-            R.ESCALATED,
-            _AID_OR_INSPECTOR,
-            gettext_lazy("Escalate to the aid center"),
-            style="danger",
-            confirm=gettext_lazy("Escalate this order? The aid center may revoke the station."),
-        ),
-    )
-}
+STATUS_LABELS = dict(RectificationStatus.choices)
 
 
 class OrderError(ValidationError):
-    """A move the order's current status does not allow."""
+    """A move the order's current status does not allow, or a check that cannot serve."""
 
 
-def rectification_deadline(today: dt.date | None = None) -> dt.date:
-    """The default deadline: RECTIFICATION_DAYS after today (the one place of that rule)."""
-    return (today or timezone.localdate()) + dt.timedelta(days=settings.RECTIFICATION_DAYS)
-
-
-def in_scope(user, station: Station) -> bool:
-    """Whether the user sees the station by the one scope table (a district inspector: only
-    the stations of the district)."""
-    return Station.objects.visible_to(user).filter(pk=station.pk).exists()
-
-
-def _check(order: Rectification, action: str, user) -> OrderAction:
-    step = ORDER_ACTIONS[action]
-    if role_of(user) not in step.roles or not in_scope(user, order.station):
-        raise PermissionDenied(_("Your role may not make this change."))
-    if order.status not in step.sources:
+def _check(order: Rectification, action: str, user, reason: str = "") -> str:
+    """The row of ORDER_ACTIONS, the user's role and scope (another union's or district's
+    order is refused here, whatever the view looked up), the order's status, the reason."""
+    try:
+        return check(ORDER_ACTIONS, action, order, user, reason=reason, labels=STATUS_LABELS)
+    except ActionRefused as exc:
         raise OrderError(
             _("An order that is “%(current)s” cannot be changed this way.")
-            % {"current": R(order.status).label}
-        )
-    return step
+            % {"current": STATUS_LABELS.get(order.status, order.status)}
+        ) from exc
 
 
 def _locked_station(station: Station) -> Station:
@@ -144,9 +103,22 @@ def _history(order: Rectification, action: str, *, by, changes=None, reason: str
     )
 
 
-def _opened_by_rule(by, inspection: Inspection | None) -> bool:
-    """An order opened by a red-line finding of the check ``by`` just logged."""
-    return inspection is not None and inspection.red_line and inspection.by_id == by.pk
+def _opening_check(station: Station, inspection: Inspection | None) -> None:
+    """The check an order is opened by must be the supervision team's own red line at this
+    station: a union's self-check or peer review is a finding, never an order."""
+    if inspection is None:
+        return
+    if inspection.station_id != station.pk:
+        raise OrderError(_("The check that opens an order must be a check of this station."))
+    if inspection.kind not in INDEPENDENT_KINDS:
+        raise OrderError(
+            _(
+                "Only an inspector's flying inspection or undercover visit opens an order; "
+                "a union's own check is a finding for the union to follow up."
+            )
+        )
+    if not inspection.red_line or inspection.status != InspectionStatus.RECORDED:
+        raise OrderError(_("Only a standing red-line finding opens an order."))
 
 
 @transaction.atomic
@@ -161,24 +133,16 @@ def rectification_open(
     """Open an order with its items; an active station starts rectifying.
 
     By hand: the aid center, or an inspector whose scope covers the station. By rule: the
-    person who logged a check with a red-line finding (``inspection``), whoever they are —
-    a union's own self-check included, since the rule, not their role, opens the order.
-
-    The station's move to rectifying goes through the lifecycle's door either way. When the
-    logger's role may take rectify_start (an inspector, the aid center) the move is theirs;
-    when it may not (union staff on a self-check or peer review), the move is the system's
-    (by=None, allowed because rectify_start is marked ``system``), and the history names
-    the check that caused it. A station already rectifying just gets one more order.
+    inspector who logged a flying inspection or undercover visit with a red-line finding
+    (``inspection``). Either way the move to rectifying is theirs, through the lifecycle's
+    door. A station already rectifying just gets one more order.
     """
     items = [text.strip() for text in items if text and text.strip()]
+    check(ORDER_ACTIONS, "open", station, by, status=NEW)
     if not items:
         raise ValidationError(_("Name at least one thing to put right."))
-    by_rule = _opened_by_rule(by, inspection)
-    if not by_rule and (
-        role_of(by) not in (Role.AID_CENTER, Role.INSPECTOR) or not in_scope(by, station)
-    ):
-        raise PermissionDenied(_("Your role may not make this change."))
     station = _locked_station(station)
+    _opening_check(station, inspection)
     if station.status not in (StationStatus.ACTIVE, StationStatus.RECTIFYING):
         raise OrderError(
             _("Only an operating station can be ordered to rectify; this one is “%(s)s”.")
@@ -204,16 +168,17 @@ def rectification_open(
         RecordChange.Action.CREATED,
         by=by,
         changes={"deadline": ["", str(deadline)], "items": ["", "、".join(items)]},
-        reason=(_("Red-line finding of check %(id)s") % {"id": inspection.pk}) if by_rule else "",
+        reason=(_("Red-line finding of check %(id)s") % {"id": inspection.pk})
+        if inspection is not None
+        else "",
     )
     if station.status == StationStatus.ACTIVE:
         reason = _("Rectification order %(id)s: %(items)s") % {
             "id": order.pk,
             "items": "; ".join(items),
         }
-        mover = by if role_of(by) in STATION_ACTIONS["rectify_start"].roles else None
-        station_rectify_start(station=station, by=mover, reason=reason)
-    if inspection is not None and inspection.red_line:
+        station_rectify_start(station=station, by=by, reason=reason)
+    if inspection is not None:
         # 整改通知书 of the red line, drawn after commit (inspections/notice.py).
         transaction.on_commit(partial(notice_request, order.pk, by.pk), robust=True)
     return order
@@ -241,10 +206,7 @@ def _photo_add(order: Rectification, upload) -> RectificationPhoto:
 def rectification_answer(*, order: Rectification, by, note: str, photos=()) -> Rectification:
     """The union's staff say what they put right, with photos (JPEG/PNG, at most 10 MB)."""
     order = _locked_order(order)
-    _check(order, "answer", by)
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError(_("Say what was put right."))
+    note = _check(order, "answer", by, note)
     if len(photos) > MAX_PHOTOS:
         raise ValidationError(_("At most %(n)s photos per answer.") % {"n": MAX_PHOTOS})
     for upload in photos:
@@ -265,14 +227,26 @@ def rectification_answer(*, order: Rectification, by, note: str, photos=()) -> R
     return order
 
 
-# --- Re-inspection: close or escalate ----------------------------------------------------
+# --- Re-inspection: close or escalate; the aid center's decision -------------------------
 
 
 def _reinspection_checked(order: Rectification, reinspection: Inspection | None) -> None:
+    """A re-inspection is an independent check by the supervision team of the same station,
+    made after the order opened and still standing: a union's own self-check or peer review
+    is never offered as one (issue 21)."""
     if reinspection is None:
         return
     if reinspection.station_id != order.station_id:
         raise ValidationError(_("The re-inspection must be a check of the same station."))
+    if reinspection.kind not in INDEPENDENT_KINDS:
+        raise ValidationError(
+            _(
+                "A re-inspection is an inspector's flying inspection or undercover visit; "
+                "a union's own self-check or peer review cannot close or escalate an order."
+            )
+        )
+    if reinspection.status != InspectionStatus.RECORDED:
+        raise ValidationError(_("A voided check cannot serve as the re-inspection."))
     if order.inspection_id and reinspection.pk == order.inspection_id:
         raise ValidationError(_("The check that opened the order cannot also close it."))
     if reinspection.visited_at < order.opened_at:
@@ -293,31 +267,58 @@ def _rectifying_ends_if_last(station: Station, by, order: Rectification) -> None
         )
 
 
+def _closed(order: Rectification, by, fields: list[str]) -> None:
+    order.status = R.CLOSED
+    order.closed_at = timezone.now()
+    order.closed_by = by
+    order.save(update_fields=["status", "closed_at", "closed_by", *fields])
+
+
 @transaction.atomic
 def rectification_close(
     *, order: Rectification, by, reinspection: Inspection, note: str = ""
 ) -> Rectification:
-    """A re-inspection found the station put right. The aid center or an inspector whose
-    scope covers the station closes the order; a station with no other open order returns
-    to active."""
+    """An independent re-inspection found the station put right. The aid center or an
+    inspector whose scope covers the station closes the order; a station with no other open
+    order returns to active."""
     order = _locked_order(order)
-    _check(order, "close", by)
+    note = _check(order, "close", by, note)
     if reinspection is None:
         raise ValidationError(_("Choose the re-inspection that found the station put right."))
     _reinspection_checked(order, reinspection)
     if reinspection.red_line:
         raise ValidationError(_("This re-inspection failed a red line: escalate instead."))
     before = order.status
-    order.status = R.CLOSED
     order.reinspection = reinspection
-    order.closed_at = timezone.now()
-    order.save(update_fields=["status", "reinspection", "closed_at"])
+    _closed(order, by, ["reinspection"])
     _history(
         order,
         RecordChange.Action.CLOSED,
         by=by,
         changes={"status": [before, R.CLOSED], "reinspection": ["", str(reinspection.pk)]},
-        reason=(note or "").strip(),
+        reason=note,
+    )
+    _rectifying_ends_if_last(order.station, by, order)
+    return order
+
+
+@transaction.atomic
+def rectification_decide(*, order: Rectification, by, decision: str) -> Rectification:
+    """The aid center closes the order on its recorded decision, without a re-inspection
+    (a fix proven on paper, an order opened in error): the decision and its reason are kept
+    on the order and in its history. A station with no other open order returns to
+    active."""
+    order = _locked_order(order)
+    decision = _check(order, "decide", by, decision)
+    before = order.status
+    order.decision = decision
+    _closed(order, by, ["decision"])
+    _history(
+        order,
+        RecordChange.Action.CLOSED,
+        by=by,
+        changes={"status": [before, R.CLOSED]},
+        reason=decision,
     )
     _rectifying_ends_if_last(order.station, by, order)
     return order
@@ -331,10 +332,7 @@ def rectification_escalate(
     (it may revoke the station through the station lifecycle). The station stays
     rectifying."""
     order = _locked_order(order)
-    _check(order, "escalate", by)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Please give a reason."))
+    reason = _check(order, "escalate", by, reason)
     overdue = order.deadline < timezone.localdate()
     if reinspection is None and not overdue:
         raise ValidationError(
@@ -356,13 +354,22 @@ def rectification_escalate(
     return order
 
 
+# The service behind each button of ORDER_ACTIONS on the order page, and the argument its
+# reason goes to.
+SERVICES = {
+    "close": (rectification_close, "note"),
+    "decide": (rectification_decide, "decision"),
+    "escalate": (rectification_escalate, "reason"),
+}
+
+
 # --- The daily overdue job ----------------------------------------------------------------
 
 
 def overdue_orders(today: dt.date | None = None):
     """Open orders past their deadline whose union has not yet been told."""
     return Rectification.objects.filter(
-        status__in=(R.OPEN, R.ANSWERED),
+        status__in=AWAITING_RECTIFICATION,
         deadline__lt=today or timezone.localdate(),
         overdue_notified_at__isnull=True,
     )
@@ -377,7 +384,7 @@ def rectification_flag_overdue(order: Rectification, *, today: dt.date | None = 
         today = today or timezone.localdate()
         if (
             order.overdue_notified_at is not None
-            or order.status not in (R.OPEN, R.ANSWERED)
+            or order.status not in ORDER_ACTIONS["flag_overdue"].sources
             or order.deadline >= today
         ):
             return False

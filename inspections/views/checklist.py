@@ -10,17 +10,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from unions.access import access
-from unions.models import Role
 
 from ..forms import ChecklistItemFormSet, ChecklistNoteForm
 from ..models import Checklist
 from ..models.checklist import TOTAL_WEIGHT
+from ..permissions import SETUP_ROLES
 from ..services.checklist import checklist_new_version
 
 ITEM_INITIAL = ("code", "group", "label", "guidance", "weight", "red_line")
 
 
-@access(Role.AID_CENTER, Role.ADMIN, methods=("GET", "HEAD", "POST"))
+@access(*SETUP_ROLES["checklist"], methods=("GET", "HEAD", "POST"))
 def checklist_edit(request):
     current = Checklist.objects.current()
     initial = [

@@ -144,7 +144,9 @@ def check_list(request):
         checks,
         30,
         rows=checks.select_related("station", "by").only(*LIST_FIELDS),
-        count=grown_count(checks),
+        # Findings leave the list when a later check clears them, not only by new rows:
+        # counted afresh (a handful) rather than carried forward.
+        count=checks.count() if request.GET.get("finding") == "1" else grown_count(checks),
     )
     return render(
         request,

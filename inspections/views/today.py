@@ -11,13 +11,13 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from unions.access import access
-from unions.models import Role
+from unions.roles import INSPECTOR
 
 from ..check_selectors import open_planned_visits
 from ..permissions import quarter_of
 
 
-@access(Role.INSPECTOR)
+@access(*INSPECTOR)
 def today(request):
     on = timezone.localdate()
     year, quarter = quarter_of(on)

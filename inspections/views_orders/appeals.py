@@ -12,14 +12,17 @@ from django.views.decorators.http import require_POST
 
 from stations.views.scans import scan_response
 from unions.access import access
-from unions.models import Role
-from unions.roles import role_of
+from unions.actions import available
+from unions.roles import STAFF_READ
 
 from ..forms_orders import AppealDecisionForm, AppealForm
-from ..models import Appeal, AppealStatus, Inspection
+from ..models import APPEAL_ACTIONS, APPEAL_DECISIONS, Appeal, AppealStatus, Inspection
 from ..services.appeals import appeal_deadline, appeal_decide, appeal_open, appeal_refusal
 from ..services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES
-from .common import FORM_METHODS, STAFF_READ, paginate
+from .common import FORM_METHODS, paginate
+
+# Who may decide an appeal, as its table says.
+DECIDERS = frozenset().union(*(a.roles for a in APPEAL_DECISIONS))
 
 
 @access(*STAFF_READ)
@@ -50,8 +53,7 @@ def appeal_detail(request, pk):
         pk=pk,
     )
     may_decide = (
-        role_of(request.user) == Role.AID_CENTER
-        and appeal.status == AppealStatus.OPEN
+        bool(available(APPEAL_DECISIONS, appeal, request.user))
         and appeal.inspection.by_id != request.user.pk
     )
     return render(
@@ -74,7 +76,7 @@ def appeal_evidence(request, pk, evidence_pk):
     return scan_response(evidence.file, stem=f"appeal-{appeal.pk}-evidence-{evidence.pk}")
 
 
-@access(Role.AID_CENTER, methods=("POST",))
+@access(*DECIDERS, methods=("POST",))
 @require_POST
 def appeal_decide_view(request, pk):
     appeal = get_object_or_404(Appeal.objects.visible_to(request.user), pk=pk)
@@ -86,10 +88,10 @@ def appeal_decide_view(request, pk):
         appeal_decide(
             appeal=appeal,
             by=request.user,
-            upheld=form.cleaned_data["outcome"] in ("upheld", "amended"),
+            upheld=form.cleaned_data["outcome"] != AppealStatus.DISMISSED,
             decision=form.cleaned_data["decision"],
             amended_score=form.cleaned_data["amended_score"]
-            if form.cleaned_data["outcome"] == "amended"
+            if form.cleaned_data["outcome"] == AppealStatus.AMENDED
             else None,
         )
     except ValidationError as exc:
@@ -99,7 +101,7 @@ def appeal_decide_view(request, pk):
     return redirect("inspections:appeal_detail", pk=appeal.pk)
 
 
-@access(Role.UNION_STAFF, methods=FORM_METHODS)
+@access(*APPEAL_ACTIONS["open"].roles, methods=FORM_METHODS)
 def appeal_create(request, inspection_pk):
     inspection = get_object_or_404(
         Inspection.objects.visible_to(request.user).select_related("station"), pk=inspection_pk

@@ -11,28 +11,33 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stations.excel.writer import neutralise
 from stations.models import ACTIONS as STATION_ACTIONS
 from unions.access import access
-from unions.models import Role
-from unions.roles import role_of
+from unions.actions import available
+from unions.roles import STAFF_READ, role_of
 
 from ..forms_orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm
-from ..models import Inspection, InspectionStatus, Rectification, RectificationStatus
+from ..models import (
+    AWAITING_RECTIFICATION,
+    INDEPENDENT_KINDS,
+    ORDER_ACTIONS,
+    Inspection,
+    InspectionStatus,
+    Rectification,
+    RectificationStatus,
+)
+from ..models.rectification import REINSPECTION_REQUIRED
 from ..selectors import under_appeal_ids
 from ..services.photos import MAX_PHOTO_BYTES
-from ..services.rectification import (
-    ORDER_ACTIONS,
-    rectification_answer,
-    rectification_close,
-    rectification_escalate,
-    rectification_open,
-)
-from .common import AID_OR_INSPECTOR, FORM_METHODS, STAFF_READ, paginate
+from ..services.rectification import SERVICES, rectification_answer, rectification_open
+from .common import FORM_METHODS, paginate
 
-OVERDUE_OPEN = (RectificationStatus.OPEN, RectificationStatus.ANSWERED)
+# The order page's buttons: every move of the table a person makes there.
+BUTTONS = tuple(a for a in ORDER_ACTIONS.values() if a.button and a.name in SERVICES)
 
 
 def _orders(request):
@@ -45,7 +50,9 @@ def _orders(request):
         if data["district"]:
             orders = orders.filter(district=data["district"])
         if data["overdue"]:
-            orders = orders.filter(status__in=OVERDUE_OPEN, deadline__lt=timezone.localdate())
+            orders = orders.filter(
+                status__in=AWAITING_RECTIFICATION, deadline__lt=timezone.localdate()
+            )
     return form, orders.order_by("deadline", "pk")
 
 
@@ -64,7 +71,7 @@ def order_list(request):
             "districts": settings.DISTRICTS,
             "today": timezone.localdate(),
             "query": request.GET.urlencode(),
-            "may_open": role_of(request.user) in AID_OR_INSPECTOR,
+            "may_open": role_of(request.user) in ORDER_ACTIONS["open"].roles,
         },
     )
 
@@ -112,13 +119,16 @@ def order_export(request):
 
 
 def _reinspections(order: Rectification, user):
-    """Checks of the station made after the order opened, as the user may see them."""
+    """The supervision team's standing checks of the station made after the order opened, as
+    the user may see them: what may be offered as the re-inspection (a union's own
+    self-check or peer review never is)."""
     return (
         Inspection.objects.visible_to(user)
         .filter(
             station_id=order.station_id,
             visited_at__gte=order.opened_at,
             status=InspectionStatus.RECORDED,
+            kind__in=INDEPENDENT_KINDS,
         )
         .exclude(pk=order.inspection_id or 0)
         .order_by("-visited_at")
@@ -134,8 +144,8 @@ def order_detail(request, pk):
         ),
         pk=pk,
     )
-    role = role_of(user)
-    actions = [a for a in ORDER_ACTIONS.values() if a.allows(order, role)]
+    actions = available(ORDER_ACTIONS.values(), order, user)
+    buttons = [a for a in actions if a in BUTTONS]
     return render(
         request,
         "inspections/orders/detail.html",
@@ -143,19 +153,20 @@ def order_detail(request, pk):
             "order": order,
             "items": order.items.all(),
             "photos": order.photos.all(),
-            "actions": [a for a in actions if a.name != "answer"],
-            "may_answer": "answer" in {a.name for a in actions},
-            "reinspections": _reinspections(order, user) if actions else [],
-            "overdue": order.status in OVERDUE_OPEN and order.deadline < timezone.localdate(),
+            "actions": buttons,
+            "may_answer": ORDER_ACTIONS["answer"] in actions,
+            "reinspections": _reinspections(order, user) if buttons else [],
+            "reinspection_required": list(REINSPECTION_REQUIRED),
+            "reinspection_optional": [n for n, need in REINSPECTION_REQUIRED.items() if not need],
             "under_appeal": bool(order.inspection_id and under_appeal_ids([order.inspection_id])),
             # Revocation is the station lifecycle's own action, on the station's page.
             "may_revoke": order.status == RectificationStatus.ESCALATED
-            and STATION_ACTIONS["revoke"].allows(order.station, role),
+            and STATION_ACTIONS["revoke"].allows(order.station, role_of(user)),
         },
     )
 
 
-@access(Role.UNION_STAFF, methods=FORM_METHODS)
+@access(*ORDER_ACTIONS["answer"].roles, methods=FORM_METHODS)
 def order_answer(request, pk):
     order = get_object_or_404(
         Rectification.objects.visible_to(request.user).select_related("station"), pk=pk
@@ -182,40 +193,43 @@ def order_answer(request, pk):
     )
 
 
-@access(*AID_OR_INSPECTOR, methods=("POST",))
+DONE = {
+    "close": gettext_lazy("The order is closed."),
+    "decide": gettext_lazy("The order is closed on the aid center's decision."),
+    "escalate": gettext_lazy("The order is escalated to the aid center."),
+}
+
+# Whoever may press one of the order page's buttons; the service checks the row itself.
+ACTORS = frozenset().union(*(a.roles for a in BUTTONS))
+
+
+@access(*ACTORS, methods=("POST",))
 @require_POST
 def order_action(request, pk):
     order = get_object_or_404(Rectification.objects.visible_to(request.user), pk=pk)
     name = request.POST.get("action", "")
-    reinspection = None
-    reinspection_id = request.POST.get("reinspection", "")
-    if reinspection_id.isdigit():
-        reinspection = _reinspections(order, request.user).filter(pk=reinspection_id).first()
+    kwargs = {}
+    if name in REINSPECTION_REQUIRED:
+        reinspection_id = request.POST.get("reinspection", "")
+        kwargs["reinspection"] = (
+            _reinspections(order, request.user).filter(pk=reinspection_id).first()
+            if reinspection_id.isdigit()
+            else None
+        )
     try:
-        if name == "close":
-            rectification_close(
-                order=order,
-                by=request.user,
-                reinspection=reinspection,
-                note=request.POST.get("reason", ""),
-            )
-            messages.success(request, _("The order is closed."))
-        elif name == "escalate":
-            rectification_escalate(
-                order=order,
-                by=request.user,
-                reinspection=reinspection,
-                reason=request.POST.get("reason", ""),
-            )
-            messages.success(request, _("The order is escalated to the aid center."))
-        else:
+        if name not in SERVICES:
             raise ValidationError(_("Unknown action."))
+        service, reason_argument = SERVICES[name]
+        kwargs[reason_argument] = request.POST.get("reason", "")
+        service(order=order, by=request.user, **kwargs)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, DONE[name])
     return redirect("inspections:order_detail", pk=order.pk)
 
 
-@access(*AID_OR_INSPECTOR, methods=FORM_METHODS)
+@access(*ORDER_ACTIONS["open"].roles, methods=FORM_METHODS)
 def order_open(request):
     initial = {}
     if request.GET.get("station", "").isdigit():

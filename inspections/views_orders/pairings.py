@@ -13,12 +13,13 @@ from unions.access import access
 
 from ..forms_orders import PairingForm
 from ..models import PeerReviewPairing
+from ..permissions import SETUP_ROLES
 from ..services.pairings import pairing_create, pairing_delete
 from ..services.plans import quarter_of
-from .common import AID, FORM_METHODS
+from .common import FORM_METHODS
 
 
-@access(*AID, methods=FORM_METHODS)
+@access(*SETUP_ROLES["pairing"], methods=FORM_METHODS)
 def pairing_list(request):
     year, quarter = quarter_of(timezone.localdate())
     form = PairingForm(request.POST or None, initial={"year": year, "quarter": quarter})
@@ -48,7 +49,7 @@ def pairing_list(request):
     )
 
 
-@access(*AID, methods=("POST",))
+@access(*SETUP_ROLES["pairing"], methods=("POST",))
 @require_POST
 def pairing_remove(request, pk):
     pairing = get_object_or_404(PeerReviewPairing.objects.visible_to(request.user), pk=pk)

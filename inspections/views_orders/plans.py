@@ -13,8 +13,12 @@ from unions.access import access
 from unions.roles import role_of
 
 from ..models import InspectionPlan, PlanVisit
+from ..permissions import SETUP_ROLES
 from ..services.plans import plan_draw, plan_summary, quarter_of
-from .common import AID, PLAN_READ, paginate
+from .common import paginate
+
+# Plans are unannounced: never union staff (their scope also hides every PlanVisit).
+PLAN_READ = SETUP_ROLES["plan_read"]
 
 
 @access(*PLAN_READ)
@@ -28,12 +32,12 @@ def plan_list(request):
             "year": year,
             "quarter": quarter,
             "drawn": InspectionPlan.objects.filter(year=year, quarter=quarter).first(),
-            "may_draw": role_of(request.user) in AID,
+            "may_draw": role_of(request.user) in SETUP_ROLES["plan_draw"],
         },
     )
 
 
-@access(*AID, methods=("POST",))
+@access(*SETUP_ROLES["plan_draw"], methods=("POST",))
 @require_POST
 def plan_draw_view(request):
     year, quarter = quarter_of(timezone.localdate())

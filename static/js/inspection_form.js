@@ -74,12 +74,19 @@
   if (params.get("station") && !select.value) {
     select.value = params.get("station");
   }
+  // The visit begins with its first answer: the check is scored on the checklist version
+  // current then (the server refuses an older version for a visit begun after a newer one
+  // was published), so the time is stamped once, here, and kept however late it is sent.
+  var visitedAt = form.querySelector("[data-visited-at]");
   form.addEventListener("change", function (event) {
     if (event.target.name === "kind") {
       filterStations();
     }
     if (event.target === select) {
       showDistance();
+    }
+    if (event.target.closest && event.target.closest(".check-item") && !visitedAt.value) {
+      visitedAt.value = new Date().toISOString();
     }
   });
   search.addEventListener("input", filterStations);
@@ -327,6 +334,7 @@
     });
     photos = [];
     drawThumbs();
+    visitedAt.value = "";
     form.querySelector("[data-key]").value = uuid();
     notice.textContent = message;
     notice.classList.remove("d-none");
@@ -347,7 +355,9 @@
       showErrors(problems);
       return;
     }
-    form.querySelector("[data-visited-at]").value = new Date().toISOString();
+    if (!visitedAt.value) {
+      visitedAt.value = new Date().toISOString();
+    }
     var option = select.options[select.selectedIndex];
     var record = {
       key: keyField.value,

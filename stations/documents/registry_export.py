@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from documents.kinds import DocumentKind
 from documents.models import GeneratedDocument
 from documents.snapshots import DocumentUnavailable, Snapshot, snapshot
-from unions.roles import district_scope, role_of, union_of
+from unions.roles import STAFF_READ, district_scope, role_of, union_of
 
 from ..excel.registry import registry_write
 from ..excel.stream import XLSX
@@ -132,6 +132,8 @@ def registry_export_kind() -> DocumentKind:
         file_content_type=XLSX,
         progress=True,
         personal=True,
+        # Everyone who reads the registry exports their own view of it.
+        requesters=STAFF_READ,
     )
 
 

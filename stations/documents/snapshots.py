@@ -77,7 +77,7 @@ def plaque_snapshot(station: Station) -> Snapshot:
     payload = {
         "plaque_number": station.plaque_number,
         # 环卫工人爱心接力站 until upgraded (source document, section 二).
-        "sanitation_only": station.audience == "sanitation",
+        "sanitation_only": station.is_sanitation_only,
         "url": public_url(station.plaque_number),
         "hotline": settings.HOTLINE,
         "hotline_name": settings.HOTLINE_NAME,

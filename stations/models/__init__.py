@@ -2,8 +2,14 @@ from __future__ import annotations
 
 from .choices import BASIC_FACILITIES, FORM_FACILITIES, Audience, Facility, Service, SixStandard
 from .closure import StationClosure
-from .feedback import SERIOUS_PROBLEMS, Feedback, FeedbackProblem, FeedbackStatus
-from .feedback_ticket import FeedbackTicket, TicketStatus
+from .feedback import (
+    FEEDBACK_ACTIONS,
+    SERIOUS_PROBLEMS,
+    Feedback,
+    FeedbackProblem,
+    FeedbackStatus,
+)
+from .feedback_ticket import TICKET_ACTIONS, FeedbackTicket, TicketStatus
 from .filing import FilingForm
 from .history import RecordChange
 from .operating import day_start, year_window
@@ -24,6 +30,8 @@ from .station import (
 from .visit import StationVisitDay
 
 __all__ = [
+    "FEEDBACK_ACTIONS",
+    "TICKET_ACTIONS",
     "SERIOUS_PROBLEMS",
     "Feedback",
     "FeedbackProblem",

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from unions.actions import Action, table
 from unions.models import Union
+from unions.roles import AID
 from unions.scopes import ScopedQuerySet
 
 from .station import Station
@@ -35,6 +37,27 @@ class FeedbackStatus(models.TextChoices):
     # Counted and shown at once; the aid center may hide it (abuse, personal data).
     VISIBLE = "visible", _("Visible")
     HIDDEN = "hidden", _("Hidden by moderation")
+
+
+F = FeedbackStatus
+FEEDBACK_BADGES = {F.VISIBLE: "light", F.HIDDEN: "secondary"}
+
+# Moderation, written once (DESIGN: the aid center moderates feedback): hiding takes it out
+# of the rating and the lists and says why; showing it again puts it back.
+FEEDBACK_ACTIONS = table(
+    Action(
+        "hide",
+        (F.VISIBLE,),
+        F.HIDDEN,
+        AID,
+        _("Hide"),
+        needs_reason=True,
+        reason_label=_("Moderation note"),
+        style="danger",
+    ),
+    Action("show", (F.HIDDEN,), F.VISIBLE, AID, _("Show again")),
+)
+del F
 
 
 class FeedbackQuerySet(ScopedQuerySet):
@@ -77,6 +100,9 @@ class Feedback(models.Model):
 
     objects = FeedbackQuerySet.as_manager()
 
+    # Read by the {% badge %} tag (unions/templatetags/records.py).
+    status_badges = FEEDBACK_BADGES
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("feedback")
@@ -108,6 +134,10 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.station_id} {self.rating}"
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == FeedbackStatus.HIDDEN
 
     @property
     def problem_labels(self) -> list[str]:

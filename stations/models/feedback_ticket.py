@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from unions.actions import NEW, Action, table
 from unions.models import Union
+from unions.roles import AID, UNION
 from unions.scopes import ScopedQuerySet
 
 from .feedback import Feedback
@@ -22,11 +24,35 @@ class TicketStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# The moves a ticket may make, written once: the union may reply (and correct its reply)
-# until the aid center closes the ticket; the aid center may close it at any time, with or
-# without a reply (a duplicate, or settled on the phone through 12351).
-TICKET_MAY_REPLY = (TicketStatus.OPEN, TicketStatus.REPLIED)
-TICKET_MAY_CLOSE = (TicketStatus.OPEN, TicketStatus.REPLIED)
+T = TicketStatus
+TICKET_BADGES = {T.OPEN: "danger", T.REPLIED: "warning", T.CLOSED: "secondary"}
+
+# The moves a ticket may make, written once: a worker's serious complaint opens it (no
+# person of the portal behind it); the union may reply (and correct its reply) until the
+# aid center closes the ticket; the aid center may close it at any time, with or without a
+# reply (a duplicate, or settled on the phone through 12351).
+TICKET_ACTIONS = table(
+    Action("open", (NEW,), T.OPEN, frozenset(), _("Open a ticket"), button=False, system=True),
+    Action(
+        "reply",
+        (T.OPEN, T.REPLIED),
+        T.REPLIED,
+        UNION,
+        _("Send reply"),
+        needs_reason=True,
+        reason_label=_("Reply"),
+    ),
+    Action(
+        "close",
+        (T.OPEN, T.REPLIED),
+        T.CLOSED,
+        AID,
+        _("Close ticket"),
+        confirm=_("Close this ticket?"),
+        style="secondary",
+    ),
+)
+del T
 
 
 class FeedbackTicket(models.Model):
@@ -65,6 +91,9 @@ class FeedbackTicket(models.Model):
 
     objects = ScopedQuerySet.as_manager()
 
+    # Read by the {% badge %} tag (unions/templatetags/records.py).
+    status_badges = TICKET_BADGES
+
     class Meta:
         ordering = ["-opened_at", "-id"]
         verbose_name = _("feedback ticket")
@@ -73,11 +102,3 @@ class FeedbackTicket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.station_id} {self.status}"
-
-    @property
-    def may_reply(self) -> bool:
-        return self.status in TICKET_MAY_REPLY
-
-    @property
-    def may_close(self) -> bool:
-        return self.status in TICKET_MAY_CLOSE

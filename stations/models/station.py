@@ -1,15 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from unions.models import CarrierType, HostUnit, Role, Union
-from unions.roles import role_of
+from unions.actions import Action, available
+from unions.models import CarrierType, HostUnit, Union
+from unions.roles import AID, SUPERVISION, UNION
 from unions.scopes import ScopedQuerySet
 
 from .choices import Audience, Facility
@@ -35,9 +32,6 @@ class StationStatus(models.TextChoices):
 # its label and its confirmation — is one row of ACTIONS. Services check it, views dispatch on
 # it, templates render its buttons from it; TRANSITIONS is derived from it.
 S = StationStatus
-_UNION = frozenset({Role.UNION_STAFF})
-_AID = frozenset({Role.AID_CENTER})
-_AID_OR_INSPECTOR = frozenset({Role.AID_CENTER, Role.INSPECTOR})
 
 # A numbered plaque that has not been recalled: the station may operate, and agreements,
 # pledges, upgrades and reissues apply to it.
@@ -47,38 +41,25 @@ PUBLIC_STATUSES = (S.ACTIVE, S.RECTIFYING)
 # Final: a station that enters one no longer operates, from that moment on.
 ENDED_STATUSES = (S.REVOKED, S.CLOSED)
 EDITABLE_STATUSES = (S.DRAFT, S.RETURNED)
+# Stations the aid center sent back or turned down: the union's pages show why.
+REASONED_STATUSES = (S.RETURNED, S.REJECTED)
+
+# The colour of each status's badge, on every page that shows a station.
+STATUS_BADGES = {
+    S.DRAFT: "secondary",
+    S.SUBMITTED: "info",
+    S.RETURNED: "warning",
+    S.REJECTED: "dark",
+    S.APPROVED: "primary",
+    S.ACTIVE: "success",
+    S.RECTIFYING: "warning",
+    S.REVOKED: "danger",
+    S.CLOSED: "dark",
+}
 
 
-@dataclass(frozen=True)
-class StationAction:
-    name: str
-    sources: tuple[str, ...]
-    # None when the status stays (an upgrade, a plaque reissue).
-    target: str | None
-    roles: frozenset[str]
-    label: Promise
-    needs_reason: bool = False
-    reason_label: Promise | None = None
-    # Asked in the browser before the form is sent; None for harmless actions.
-    confirm: Promise | None = None
-    # Bootstrap colour of the button: "danger" for final or harmful actions.
-    style: str = "primary"
-    # False for moves the system makes itself (activation once the records are on file) or
-    # that another page makes (submission of a whole filing).
-    button: bool = True
-    # Further condition on the station itself, beyond its status.
-    applies: Callable[[Station], bool] | None = None
-    # True for moves a rule of the programme may make by itself, with no person's role
-    # behind it (by=None): a red-line finding of a union's own self-check opens an order
-    # and so puts the station into rectification, although union staff may not.
-    system: bool = False
-
-    def allows(self, station: Station, role: str | None) -> bool:
-        return (
-            station.status in self.sources
-            and role in self.roles
-            and (self.applies is None or self.applies(station))
-        )
+# One row of ACTIONS: the shape every action table shares (unions/actions.py).
+StationAction = Action
 
 
 def _is_sanitation_only(station: Station) -> bool:
@@ -96,7 +77,7 @@ ACTIONS: dict[str, StationAction] = {
             "submit",
             EDITABLE_STATUSES,
             S.SUBMITTED,
-            _UNION,
+            UNION,
             _("Submit to the aid center"),
             confirm=_("Submit to the aid center for review?"),
             button=False,
@@ -105,7 +86,7 @@ ACTIONS: dict[str, StationAction] = {
             "approve",
             (S.SUBMITTED,),
             S.APPROVED,
-            _AID,
+            AID,
             _("Approve"),
             confirm=_("Approve this station and issue the next plaque number?"),
             style="success",
@@ -114,7 +95,7 @@ ACTIONS: dict[str, StationAction] = {
             "return",
             (S.SUBMITTED,),
             S.RETURNED,
-            _AID,
+            AID,
             _("Return for changes"),
             needs_reason=True,
             reason_label=_("What the union must change"),
@@ -124,7 +105,7 @@ ACTIONS: dict[str, StationAction] = {
             "reject",
             (S.SUBMITTED,),
             S.REJECTED,
-            _AID,
+            AID,
             _("Reject (final)"),
             needs_reason=True,
             reason_label=_("Why the station is rejected"),
@@ -135,7 +116,7 @@ ACTIONS: dict[str, StationAction] = {
             "activate",
             (S.APPROVED,),
             S.ACTIVE,
-            _AID,
+            AID,
             _("Activate"),
             button=False,
         ),
@@ -143,10 +124,9 @@ ACTIONS: dict[str, StationAction] = {
             "rectify_start",
             (S.ACTIVE,),
             S.RECTIFYING,
-            _AID_OR_INSPECTOR,
+            SUPERVISION,
             _("Order rectification"),
             needs_reason=True,
-            system=True,
             reason_label=_("What must be rectified"),
             style="warning",
             # Rectification is a move its orders make (inspections: rectification_open and
@@ -158,7 +138,7 @@ ACTIONS: dict[str, StationAction] = {
             "rectify_end",
             (S.RECTIFYING,),
             S.ACTIVE,
-            _AID_OR_INSPECTOR,
+            SUPERVISION,
             _("Rectified: back to active"),
             button=False,
         ),
@@ -166,7 +146,7 @@ ACTIONS: dict[str, StationAction] = {
             "revoke",
             HOLDS_PLAQUE,
             S.REVOKED,
-            _AID,
+            AID,
             _("Revoke and recall plaque"),
             needs_reason=True,
             reason_label=_("Why the station is revoked"),
@@ -177,7 +157,7 @@ ACTIONS: dict[str, StationAction] = {
             "close",
             (S.ACTIVE, S.RECTIFYING),
             S.CLOSED,
-            _AID,
+            AID,
             _("Close (host unit withdraws)"),
             needs_reason=True,
             reason_label=_("Why the host unit withdraws"),
@@ -188,7 +168,7 @@ ACTIONS: dict[str, StationAction] = {
             "upgrade",
             HOLDS_PLAQUE,
             None,
-            _AID,
+            AID,
             _("Upgrade to a full station"),
             needs_reason=True,
             reason_label=_("Why the station opens to all outdoor workers"),
@@ -198,7 +178,7 @@ ACTIONS: dict[str, StationAction] = {
             "plaque_reissue",
             HOLDS_PLAQUE,
             None,
-            _AID,
+            AID,
             _("Reissue plaque (same number)"),
             needs_reason=True,
             reason_label=_("Why the plaque is replaced"),
@@ -314,6 +294,9 @@ class Station(models.Model):
 
     objects = StationQuerySet.as_manager()
 
+    # Read by the badge tags (stations_tags.status_badge, unions/templatetags/records.py).
+    status_badges = STATUS_BADGES
+
     class Meta:
         ordering = ["filing_id", "row_number", "id"]
         verbose_name = _("station")
@@ -396,6 +379,27 @@ class Station(models.Model):
         return self.status in EDITABLE_STATUSES
 
     @property
+    def is_returned(self) -> bool:
+        return self.status == StationStatus.RETURNED
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == StationStatus.SUBMITTED
+
+    @property
+    def is_rectifying(self) -> bool:
+        return self.status == StationStatus.RECTIFYING
+
+    @property
+    def shows_reason(self) -> bool:
+        """Returned or rejected: the union reads why beside the status."""
+        return self.status in REASONED_STATUSES
+
+    @property
+    def is_sanitation_only(self) -> bool:
+        return self.audience == Audience.SANITATION
+
+    @property
     def offers_toilet(self) -> bool:
         """toilet_open, or the facility code stations were once filed with (FORM_FACILITIES)."""
         return self.toilet_open or Facility.OPEN_TOILET in (self.facilities or [])
@@ -413,8 +417,7 @@ class Station(models.Model):
 
     def available_actions(self, user) -> list[StationAction]:
         """The buttons this user sees on this station, read from the one ACTIONS table."""
-        role = role_of(user)
-        return [a for a in ACTIONS.values() if a.button and a.allows(self, role)]
+        return available(ACTIONS.values(), self, user)
 
 
 class StationTransition(models.Model):
@@ -453,6 +456,10 @@ class StationTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.station_id}: {self.from_status} -> {self.to_status}"
+
+    @property
+    def is_status_change(self) -> bool:
+        return self.kind == self.Kind.STATUS
 
 
 class PlaqueSequence(models.Model):

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from unions.roles import role_of
-
 from ..models import RecordChange, Station, StationClosure
-from ..permissions import RECORD_ROLES
+from ..permissions import record_check
 from .history import record_change
 
 # Longer than this is not a temporary closure: the host unit should withdraw (close).
@@ -24,10 +22,9 @@ MAX_CLOSURE_DAYS = 90
 def closure_post(
     *, station: Station, by, starts_on: dt.date, ends_on: dt.date, reason: str
 ) -> StationClosure:
-    if role_of(by) not in RECORD_ROLES["closure"]:
-        raise PermissionDenied(_("Your role may not make this change."))
     # Decide on the row as it is now: a station revoked meanwhile takes no closure.
     station = Station.objects.select_for_update().get(pk=station.pk)
+    record_check(by, "closure", station)
     if not station.is_public:
         raise ValidationError(_("Only an operating station can be closed temporarily."))
     reason = (reason or "").strip()

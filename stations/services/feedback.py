@@ -10,27 +10,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Avg, Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unions.actions import NEW, ActionRefused, check
 from unions.notices import notify_union
-from unions.roles import role_of
 
 from ..models import (
+    FEEDBACK_ACTIONS,
     SERIOUS_PROBLEMS,
+    TICKET_ACTIONS,
     Feedback,
     FeedbackProblem,
-    FeedbackStatus,
     FeedbackTicket,
     RecordChange,
     Station,
-    TicketStatus,
 )
-from ..permissions import RECORD_ROLES
 from .history import record_change
 
 COMMENT_MAX = 500
@@ -58,9 +57,13 @@ def station_rating(station: Station) -> Rating | None:
     return Rating(mean=round(float(row["m"]), 1), count=row["n"])
 
 
-def _allowed(user, what: str) -> None:
-    if role_of(user) not in RECORD_ROLES[what]:
-        raise PermissionDenied(_("Your role may not make this change."))
+def _checked(actions, name: str, record, by, reason: str, refused: str) -> str:
+    """The row of the record's table (role, scope, status, reason), with this page's words
+    for a move its status no longer allows."""
+    try:
+        return check(actions, name, record, by, reason=reason)
+    except ActionRefused:
+        raise ValidationError(refused) from None
 
 
 @transaction.atomic
@@ -98,6 +101,8 @@ def feedback_leave(
 
 
 def ticket_open(*, feedback: Feedback) -> FeedbackTicket:
+    """A rule of the programme, not a person: a serious complaint opens the ticket."""
+    check(TICKET_ACTIONS, "open", feedback, None, status=NEW)
     station = feedback.station
     ticket = FeedbackTicket.objects.create(
         feedback=feedback, station=station, union_id=station.union_id
@@ -127,27 +132,25 @@ def _locked_feedback(feedback: Feedback) -> Feedback:
 @transaction.atomic
 def feedback_hide(*, feedback: Feedback, by, note: str) -> Feedback:
     """Take feedback out of the rating and the lists (abuse, a name, a phone number)."""
-    _allowed(by, "feedback_moderation")
     feedback = _locked_feedback(feedback)
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError(_("Please say why it is hidden."))
-    if feedback.status == FeedbackStatus.HIDDEN:
-        raise ValidationError(_("This feedback is already hidden."))
-    return _moderate(feedback, FeedbackStatus.HIDDEN, RecordChange.Action.HIDDEN, by, note)
+    note = _checked(
+        FEEDBACK_ACTIONS, "hide", feedback, by, note, _("This feedback is already hidden.")
+    )
+    return _moderate(feedback, "hide", RecordChange.Action.HIDDEN, by, note)
 
 
 @transaction.atomic
 def feedback_show(*, feedback: Feedback, by, note: str = "") -> Feedback:
-    _allowed(by, "feedback_moderation")
     feedback = _locked_feedback(feedback)
-    if feedback.status == FeedbackStatus.VISIBLE:
-        raise ValidationError(_("This feedback is already shown."))
-    return _moderate(feedback, FeedbackStatus.VISIBLE, RecordChange.Action.SHOWN, by, note)
+    note = _checked(
+        FEEDBACK_ACTIONS, "show", feedback, by, note, _("This feedback is already shown.")
+    )
+    return _moderate(feedback, "show", RecordChange.Action.SHOWN, by, note)
 
 
-def _moderate(feedback: Feedback, status: str, action: str, by, note: str) -> Feedback:
+def _moderate(feedback: Feedback, move: str, action: str, by, note: str) -> Feedback:
     before = feedback.status
+    status = FEEDBACK_ACTIONS[move].target
     feedback.status = status
     feedback.moderated_by = by
     feedback.moderated_at = timezone.now()
@@ -173,14 +176,9 @@ def _locked_ticket(ticket: FeedbackTicket) -> FeedbackTicket:
 @transaction.atomic
 def ticket_reply(*, ticket: FeedbackTicket, by, reply: str) -> FeedbackTicket:
     """The union says what it found and did; it may correct its reply until closed."""
-    _allowed(by, "ticket_reply")
     ticket = _locked_ticket(ticket)
-    reply = (reply or "").strip()
-    if not reply:
-        raise ValidationError(_("Please write a reply."))
-    if not ticket.may_reply:
-        raise ValidationError(_("This ticket is closed."))
-    ticket.status = TicketStatus.REPLIED
+    reply = _checked(TICKET_ACTIONS, "reply", ticket, by, reply, _("This ticket is closed."))
+    ticket.status = TICKET_ACTIONS["reply"].target
     ticket.reply = reply[:1000]
     ticket.replied_by = by
     ticket.replied_at = timezone.now()
@@ -191,15 +189,13 @@ def ticket_reply(*, ticket: FeedbackTicket, by, reply: str) -> FeedbackTicket:
 
 @transaction.atomic
 def ticket_close(*, ticket: FeedbackTicket, by, note: str = "") -> FeedbackTicket:
-    _allowed(by, "ticket_close")
     ticket = _locked_ticket(ticket)
-    if not ticket.may_close:
-        raise ValidationError(_("This ticket is closed."))
-    ticket.status = TicketStatus.CLOSED
+    note = _checked(TICKET_ACTIONS, "close", ticket, by, note, _("This ticket is closed."))
+    ticket.status = TICKET_ACTIONS["close"].target
     ticket.closed_by = by
     ticket.closed_at = timezone.now()
     ticket.save(update_fields=["status", "closed_by", "closed_at"])
-    _ticket_history(ticket, RecordChange.Action.CLOSED, by, (note or "").strip())
+    _ticket_history(ticket, RecordChange.Action.CLOSED, by, note)
     return ticket
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import EDITABLE_STATUSES, FilingForm, RecordChange, Station, StationStatus
+from ..permissions import record_check
 from .history import diff, record_change, snapshot
 from .lifecycle import station_submit
 
@@ -62,6 +63,7 @@ def _station_change(station: Station, action: str, by, changes=None) -> None:
 
 @transaction.atomic
 def filing_create(*, union, by, **fields) -> FilingForm:
+    record_check(by, "filing", union)
     filing = FilingForm.objects.create(union=union, created_by=by, **fields)
     _filing_change(filing, RecordChange.Action.CREATED, by)
     return filing
@@ -71,6 +73,7 @@ def filing_create(*, union, by, **fields) -> FilingForm:
 def filing_edit(*, filing: FilingForm, by, **fields) -> FilingForm:
     """Change the header rows or the signed scan; a replaced scan is recorded as such."""
     filing = FilingForm.objects.select_for_update().get(pk=filing.pk)
+    record_check(by, "filing", filing)
     before = snapshot(filing, FILING_FIELDS)
     had_scan = bool(filing.signed_scan)
     for name, value in fields.items():
@@ -96,6 +99,7 @@ def next_row_number(filing: FilingForm) -> int:
 def station_add(*, filing: FilingForm, station: Station, by) -> Station:
     """Add an unsaved station (from the online form) as the filing's next row."""
     filing = FilingForm.objects.select_for_update().get(pk=filing.pk)
+    record_check(by, "filing", filing)
     station.filing = filing
     station.union_id = filing.union_id
     station.row_number = next_row_number(filing)
@@ -109,6 +113,7 @@ def station_edit(*, station: Station, by) -> Station:
     """Save the edited ``station`` (a form's instance) if it is still a draft or returned,
     recording what changed against the row as it is in the database."""
     current = Station.objects.select_for_update().get(pk=station.pk)
+    record_check(by, "station_edit", current)
     if current.status not in EDITABLE_STATUSES:
         raise ValidationError(_("Only draft or returned stations can be edited."))
     before = snapshot(current, STATION_FIELDS)
@@ -126,6 +131,7 @@ def station_edit_and_resubmit(*, station: Station, by) -> Station:
     queue in one step, so a clerk fixing one station never resubmits the whole filing. Both
     the edit and the move are recorded; if either fails, neither happens."""
     current = Station.objects.select_for_update().get(pk=station.pk)
+    record_check(by, "station_edit", current)
     if current.status != StationStatus.RETURNED:
         raise ValidationError(_("Only a returned station can be saved and resubmitted."))
     station = station_edit(station=station, by=by)
@@ -136,6 +142,7 @@ def station_edit_and_resubmit(*, station: Station, by) -> Station:
 def filing_submit(*, filing: FilingForm, by) -> int:
     """Send every draft or returned station of the filing to the aid center's queue."""
     filing = FilingForm.objects.select_for_update().get(pk=filing.pk)
+    record_check(by, "filing", filing)
     pending = list(filing.stations.filter(status__in=EDITABLE_STATUSES))
     if not pending:
         raise ValidationError(_("There is no draft or returned station to submit."))

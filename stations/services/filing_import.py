@@ -21,6 +21,7 @@ from ..excel.layout import layout
 from ..excel.reader import FilingSheet, SheetRow, WorkbookError, read_filing
 from ..models import FilingForm, RecordChange, Station, StationStatus
 from ..parsing import normalize_text
+from ..permissions import record_check
 from ..validation import duplicate_message, registered_duplicates, unit_name_problem
 from .history import record_change, stations_recorded
 
@@ -44,7 +45,12 @@ class ImportResult:
 
 @transaction.atomic
 def filing_import(*, file, union: Union, by) -> ImportResult:
-    """Read ``file`` (a path or file object) and create a draft FilingForm for ``union``."""
+    """Read ``file`` (a path or file object) and create a draft FilingForm for ``union``.
+
+    ``by=None`` is the batch load from the command line (manage.py import_filing), made by
+    whoever runs the server; every person is checked: a union's staff for their own union."""
+    if by is not None:
+        record_check(by, "filing", union)
     try:
         sheet = read_filing(file)
     except WorkbookError as exc:

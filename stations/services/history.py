@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -22,10 +23,17 @@ def _text(value) -> str:
     if isinstance(value, dt.date | Decimal):
         return str(value)
     if hasattr(value, "name") and hasattr(value, "storage"):  # a FieldFile
-        return value.name or ""
+        # The file as the uploader named it, never where it is stored: the storage path
+        # names the union and the private folder layout (issue 21, item 11).
+        return file_name(value.name)
     if isinstance(value, list | tuple):
         return "、".join(str(v) for v in value)
     return str(value)
+
+
+def file_name(stored: str | None) -> str:
+    """An uploaded file's own name, from its storage path."""
+    return posixpath.basename(stored or "")
 
 
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, str]:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from unions.actions import check_scope
 from unions.roles import role_of
 
 from ..models import (
@@ -46,8 +47,9 @@ def _record(station, *, by, frm, to, reason="", kind=StationTransition.Kind.STAT
 
 
 def check_action(station: Station, action: StationAction, user, reason: str = "") -> str:
-    """Raise PermissionDenied (wrong role) or TransitionError (wrong state or station)
-    unless ``user`` may take ``action`` now; return the cleaned reason.
+    """Raise PermissionDenied (wrong role, or a station outside the user's scope) or
+    TransitionError (wrong state or station) unless ``user`` may take ``action`` now;
+    return the cleaned reason.
 
     ``user=None`` is the system itself, applying a rule of the programme; only actions
     marked ``system`` accept it. Views always pass request.user (an AnonymousUser at
@@ -59,6 +61,10 @@ def check_action(station: Station, action: StationAction, user, reason: str = ""
             raise PermissionDenied(_("Your role may not make this change."))
     elif role not in action.roles:
         raise PermissionDenied(_("Your role may not make this change."))
+    else:
+        # Another union's station (or another district's, for an inspector) is refused
+        # here, whatever door the call came through.
+        check_scope(station, user)
     if station.status not in action.sources:
         if action.target:
             raise TransitionError(
@@ -184,8 +190,12 @@ def station_activate_if_complete(*, station: Station, by) -> bool:
     """An approved station becomes active once its agreement and pledge are both on file.
 
     Called inside the transaction that files the last missing record, so the record and
-    the activation commit together or not at all.
+    the activation commit together or not at all. The caller is checked first, whether or
+    not the station is complete yet: a role that may not activate learns it at once.
     """
+    if role_of(by) not in ACTIONS["activate"].roles:
+        raise PermissionDenied(_("Your role may not make this change."))
+    check_scope(station, by)
     with transaction.atomic():
         station = _locked(station)
         if station.status != StationStatus.APPROVED or activation_missing(station):
@@ -203,7 +213,8 @@ def station_activate_if_complete(*, station: Station, by) -> bool:
 
 @transaction.atomic
 def station_rectify_start(*, station: Station, by, reason: str) -> Station:
-    """``by=None`` when a rule makes the move (a red-line finding opened an order)."""
+    """Made by the order that puts the station right (inspections: rectification_open),
+    opened by the supervision team: never by a union's own check."""
     return _move(_locked(station), "rectify_start", by=by, reason=reason)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import FilingForm, RecordChange, Station
+from ..permissions import record_check
 from .history import record_change
 
 
@@ -25,6 +26,7 @@ def filing_paper_receive(
 ) -> FilingForm:
     """The signed and stamped paper copies of 附件1 arrived at the aid center."""
     filing = FilingForm.objects.select_for_update().get(pk=filing.pk)
+    record_check(by, "paper_filing", filing)
     _not_in_future(received_on)
     if copies < 1:
         raise ValidationError(_("At least one paper copy must have arrived."))
@@ -66,6 +68,7 @@ def _plaque_change(station: Station, action: str, by, field: str, old, new) -> N
 def plaque_deliver(*, station: Station, by, delivered_on: dt.date) -> Station:
     """The aid center handed the numbered plaque to the station (again, after a reissue)."""
     station = Station.objects.select_for_update().get(pk=station.pk)
+    record_check(by, "plaque_delivery", station)
     if not station.holds_plaque:
         raise ValidationError(_("Only a station that holds a plaque number receives a plaque."))
     _not_in_future(delivered_on)
@@ -84,6 +87,7 @@ def plaque_deliver(*, station: Station, by, delivered_on: dt.date) -> Station:
 def plaque_hang(*, station: Station, by, hung_on: dt.date) -> Station:
     """挂牌: the plaque hangs in a prominent place outside the station."""
     station = Station.objects.select_for_update().get(pk=station.pk)
+    record_check(by, "plaque_hanging", station)
     if not station.holds_plaque:
         raise ValidationError(_("Only a station that holds a plaque number can hang a plaque."))
     if station.plaque_delivered_on is None:

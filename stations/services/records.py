@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from ..models import HOLDS_PLAQUE, Agreement, InsurancePolicy, Pledge, RecordChange, Station
+from ..permissions import record_check
 from .history import diff, record_change, snapshot
 from .lifecycle import station_activate_if_complete
 
@@ -30,6 +31,7 @@ PLEDGE_FIELDS = (
 @transaction.atomic
 def agreement_record(*, host_unit, stations, by, **fields) -> Agreement:
     stations = list(stations)
+    record_check(by, "agreement", host_unit, *stations)
     if not stations:
         raise ValidationError(_("Choose at least one station for the agreement."))
     for station in stations:
@@ -74,6 +76,7 @@ def agreement_record(*, host_unit, stations, by, **fields) -> Agreement:
 @transaction.atomic
 def pledge_update(*, pledge: Pledge, by, **fields) -> Pledge:
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    record_check(by, "pledge", pledge)
     before = snapshot(pledge, PLEDGE_FIELDS)
     had_scan = bool(pledge.scan)
     for name, value in fields.items():
@@ -105,6 +108,7 @@ def pledge_update(*, pledge: Pledge, by, **fields) -> Pledge:
 
 @transaction.atomic
 def insurance_record(*, union, by, station: Station | None = None, host_unit=None, **fields):
+    record_check(by, "insurance", union, station, host_unit)
     if station is None and host_unit is None:
         raise ValidationError(_("A policy covers a station or a host unit."))
     policy = InsurancePolicy.objects.create(

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 
 from ..models import Acceptance, RecordChange, Station
+from ..permissions import record_check
 from .history import record_change
 
 ALL_SIX = {
@@ -21,6 +22,7 @@ ALL_SIX = {
 
 @transaction.atomic
 def acceptance_record(*, station: Station, by, checked_on: dt.date, notes: str = "", **standards):
+    record_check(by, "acceptance", station)
     acceptance = Acceptance.objects.create(
         station=station,
         union_id=station.union_id,

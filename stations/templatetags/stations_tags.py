@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 
 from django import template
+from django.db.models import FileField
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -11,20 +12,13 @@ from django.utils.translation import gettext as _
 
 from ..excel.layout import coordinate_order
 from ..models import Audience, Facility, Service, Station, StationStatus
+from ..models.station import STATUS_BADGES
+from ..services.history import file_name
 
 register = template.Library()
 
-BADGE = {
-    StationStatus.DRAFT: "secondary",
-    StationStatus.SUBMITTED: "info",
-    StationStatus.RETURNED: "warning",
-    StationStatus.REJECTED: "dark",
-    StationStatus.APPROVED: "primary",
-    StationStatus.ACTIVE: "success",
-    StationStatus.RECTIFYING: "warning",
-    StationStatus.REVOKED: "danger",
-    StationStatus.CLOSED: "dark",
-}
+# The colours are the station table's (models/station.py).
+BADGE = STATUS_BADGES
 
 
 # Labels by value. get_status_display() builds a dict of every choice on each call, hashing
@@ -233,7 +227,22 @@ def change_pairs(entry) -> list[tuple[str, list]]:
     return list((entry.changes or {}).items())
 
 
+# The history's fields that hold an uploaded file, on every record it keeps.
+FILE_FIELDS = frozenset(
+    field.name
+    for model in (
+        _record_model(record)
+        for record in ("filing", "acceptance", "agreement", "pledge", "insurance")
+    )
+    for field in model._meta.fields
+    if isinstance(field, FileField)
+)
+
+
 @register.filter
-def change_value(value) -> str:
-    """History stores values as text; a stored boolean reads 是/否, not True/False."""
+def change_value(value, field: str = "") -> str:
+    """History stores values as text; a stored boolean reads 是/否, not True/False, and a file
+    reads by its own name (rows written before the history stored names held the path)."""
+    if field in FILE_FIELDS:
+        return file_name(value)
     return {"True": _("yes"), "False": _("no")}.get(value, value)

@@ -12,11 +12,12 @@ from documents.models import GeneratedDocument
 from documents.snapshots import DocumentUnavailable
 from documents.views import file_response, request_document
 from unions.access import access
+from unions.roles import UNION_OR_AID
 
 from ..documents.codes import Kind
 from ..documents.snapshots import batch_snapshot
 from ..models import FilingForm
-from .common import FORM_METHODS, UNION_OR_AID
+from .common import FORM_METHODS
 
 
 @access(*UNION_OR_AID, methods=FORM_METHODS)

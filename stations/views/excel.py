@@ -15,16 +15,16 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from unions.access import access
-from unions.models import Role
-from unions.roles import union_of
+from unions.roles import STAFF_READ, UNION_OR_AID, union_of
 
 from ..excel.forms import FilingImportForm
 from ..excel.layout import layout
 from ..excel.writer import filing_workbook, workbook_bytes
 from ..models import FilingForm
+from ..permissions import RECORD_ROLES
 from ..selectors import registry_params
 from ..services.filing_import import filing_import
-from .common import FORM_METHODS, STAFF_READ, UNION_OR_AID, content_disposition
+from .common import FORM_METHODS, content_disposition
 from .exports import registry_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,7 +59,7 @@ def filing_export(request, pk: int):
     )
 
 
-@access(Role.UNION_STAFF, methods=FORM_METHODS)
+@access(*RECORD_ROLES["filing"], methods=FORM_METHODS)
 def filing_import_view(request):
     posted = request.method == "POST"
     form = FilingImportForm(request.POST if posted else None, request.FILES if posted else None)

@@ -29,12 +29,12 @@ from documents.services import document_request
 from documents.worker import document_is_stuck
 from unions.access import access
 from unions.models import CarrierType, Union
+from unions.roles import STAFF_READ
 
 from ..documents.codes import Kind
 from ..documents.registry_export import RegistryExport
 from ..models import Audience, StationStatus
 from ..selectors import registry_params
-from .common import STAFF_READ
 
 
 def registry_url(filters: dict[str, str]) -> str:

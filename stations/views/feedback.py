@@ -13,7 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from unions.access import access
-from unions.roles import role_of
+from unions.actions import available
 
 from ..devices import Asker, claim, used_today
 from ..forms.feedback import (
@@ -23,8 +23,16 @@ from ..forms.feedback import (
     TicketCloseForm,
     TicketReplyForm,
 )
-from ..models import Feedback, FeedbackStatus, FeedbackTicket, Station, TicketStatus
-from ..permissions import RECORD_ROLES, record_permissions
+from ..models import (
+    FEEDBACK_ACTIONS,
+    TICKET_ACTIONS,
+    Feedback,
+    FeedbackStatus,
+    FeedbackTicket,
+    Station,
+    TicketStatus,
+)
+from ..permissions import RECORD_ROLES
 from ..services.feedback import (
     feedback_hide,
     feedback_leave,
@@ -145,6 +153,7 @@ def feedback_moderation(request):
             "status": shown,
             "serious": bool(request.GET.get("serious")),
             "form": ModerationForm(),
+            "moves": FEEDBACK_ACTIONS,
         },
     )
 
@@ -155,7 +164,7 @@ def feedback_moderate(request, pk: int):
     form = ModerationForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        if feedback.status == FeedbackStatus.VISIBLE:
+        if not feedback.is_hidden:
             feedback_hide(feedback=feedback, by=request.user, note=note)
             messages.success(request, _("Feedback hidden: it no longer counts in the rating."))
         else:
@@ -196,17 +205,16 @@ def ticket_detail(request, pk: int):
 
 
 def _ticket_page(request, ticket, reply_form, close_form=None, status=200):
-    may = record_permissions(request.user)
+    moves = available(TICKET_ACTIONS.values(), ticket, request.user)
     return render(
         request,
         "stations/ticket_detail.html",
         {
             "ticket": ticket,
-            "may_reply": may["ticket_reply"] and ticket.may_reply,
-            "may_close": may["ticket_close"] and ticket.may_close,
+            "may_reply": TICKET_ACTIONS["reply"] in moves,
+            "close": TICKET_ACTIONS["close"] if TICKET_ACTIONS["close"] in moves else None,
             "reply_form": reply_form,
             "close_form": close_form or TicketCloseForm(),
-            "role": role_of(request.user),
         },
         status=status,
     )

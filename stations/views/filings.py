@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from unions.access import access
 from unions.models import Role
-from unions.roles import role_of, union_of
+from unions.roles import UNION_OR_AID, role_of, union_of
 
 from ..forms.filing import FilingHeaderForm, StationForm
 from ..models import ACTIONS, FilingForm, Station
@@ -28,7 +28,7 @@ from ..services.filing import (
 from ..services.filing import filing_edit as filing_edit_service
 from ..services.filing import station_edit as station_edit_service
 from ..services.lifecycle import TransitionError
-from .common import FORM_METHODS, UNION_OR_AID, paginate_ids
+from .common import FORM_METHODS, paginate_ids
 from .scans import scan_response
 
 

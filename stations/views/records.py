@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 
 from unions.access import access
 from unions.models import HostUnit
+from unions.roles import UNION_OR_AID
 
 from ..forms.records import AgreementForm, AgreementHostForm, InsuranceForm, PledgeForm
 from ..models import Agreement, Pledge, Station, StationStatus
 from ..permissions import RECORD_ROLES
 from ..services.records import agreement_record, insurance_record, pledge_update
-from .common import FORM_METHODS, UNION_OR_AID
+from .common import FORM_METHODS
 from .scans import scan_response
 
 

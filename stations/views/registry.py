@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from unions.access import access
 from unions.models import CarrierType, Role, Union
-from unions.roles import role_of
+from unions.roles import STAFF_READ, role_of
 from unions.scopes import sees_kind
 
 from ..models import (
@@ -42,7 +42,7 @@ from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
 from ..staff_panels import panels_for
-from .common import STAFF_READ, paginate_ids
+from .common import paginate_ids
 from .messages import action_done_message
 
 

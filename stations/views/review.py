@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from unions.access import access
-from unions.models import Role, Union
+from unions.models import Union
+from unions.roles import AID
 
 from ..forms.records import AcceptanceForm, BulkAcceptanceForm
 from ..models import Station
@@ -62,12 +63,12 @@ def _acceptance_form(data=None) -> BulkAcceptanceForm:
     )
 
 
-@access(Role.AID_CENTER)
+@access(*AID)
 def review_queue_view(request):
     return _queue_page(request, _acceptance_form())
 
 
-@access(Role.AID_CENTER, methods=("POST",))
+@access(*AID, methods=("POST",))
 @require_POST
 def review_bulk_approve(request):
     """Record the on-site acceptance and approve many stations in one go; each station is its

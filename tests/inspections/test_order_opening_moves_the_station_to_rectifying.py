@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from inspections.models import InspectionKind, Rectification
@@ -35,14 +35,32 @@ def test_a_station_already_rectifying_just_gets_another_order(world):
     assert StationTransition.objects.filter(station=station, to_status="rectifying").count() == 1
 
 
-def test_a_red_line_self_check_moves_the_station_as_a_system_move(world):
+def test_a_red_line_self_check_cannot_open_an_order_nor_move_the_station(world):
+    # Issue 21: the union's own self-check is its own evaluation; its red line is a finding
+    # for the union, not an order, and the station stays as it is.
     station = operating_station(world.union_a)
     check = inspection(station, world.user_a, kind=InspectionKind.SELF_CHECK, red_line=True)
-    rectification_open(station=station, by=world.user_a, items=["营业时间未开放"], inspection=check)
+    with pytest.raises(PermissionDenied):
+        rectification_open(
+            station=station, by=world.user_a, items=["营业时间未开放"], inspection=check
+        )
+    with pytest.raises(ValidationError):
+        rectification_open(station=station, by=world.aid, items=["x"], inspection=check)
     station.refresh_from_db()
-    assert station.status == StationStatus.RECTIFYING
+    assert station.status == StationStatus.ACTIVE
+    assert not Rectification.objects.exists()
+    assert not StationTransition.objects.filter(station=station).exists()
+
+
+def test_an_inspectors_red_line_check_opens_the_order_as_the_inspectors_move(world):
+    station = operating_station(world.union_a)
+    check = inspection(station, world.inspector, red_line=True)
+    order = rectification_open(
+        station=station, by=world.inspector, items=["营业时间未开放"], inspection=check
+    )
+    assert order.inspection == check and order.opened_by == world.inspector
     move = StationTransition.objects.get(station=station, to_status="rectifying")
-    assert move.by is None
+    assert move.by == world.inspector
 
 
 def test_union_staff_cannot_open_an_order_by_hand(world):

@@ -32,15 +32,28 @@ def _filed_by(file, union: Union):
 
 @pytest.fixture
 def run_import(world):
-    """Import a file for union A (or another union) as union A's clerk."""
+    """Import a file for union A as union A's clerk, or for another union as a clerk of that
+    union (the service refuses a union's clerk another union's import)."""
 
     def run(file, *, union: Union | None = None, by=None):
         union = union or world.union_a
         if union != world.union_a:
             file = _filed_by(file, union)
+            by = by or _clerk_of(union)
         return filing_import(file=file, union=union, by=by or world.user_a)
 
     return run
+
+
+def _clerk_of(union: Union):
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import make_user
+    from unions.models import Role
+
+    name = f"clerk_of_{union.code}"
+    found = get_user_model().objects.filter(username=name).first()
+    return found or make_user(name, Role.UNION_STAFF, union=union)
 
 
 @pytest.fixture

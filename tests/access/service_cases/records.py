@@ -1,0 +1,94 @@
+"""Records kept beside a station (stations.permissions.RECORD_ROLES): acceptance, agreement,
+pledge, insurance, the paper steps and temporary closures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from stations.models import StationStatus
+from stations.services import closures, paper, records
+from stations.services.review import ALL_SIX, acceptance_record
+
+from ..service_cases import ServiceCase
+from ._build import AID, UNION_A_OR_AID, draft, station
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _delivered(world):
+    made = station(world)
+    made.plaque_delivered_on = _today()
+    made.save()
+    return made
+
+
+CASES = [
+    ServiceCase(
+        acceptance_record,
+        AID,
+        lambda w, u: acceptance_record(
+            station=draft(w, StationStatus.SUBMITTED), by=u, checked_on=_today(), **ALL_SIX
+        ),
+    ),
+    ServiceCase(
+        records.agreement_record,
+        AID,
+        lambda w, u: records.agreement_record(
+            host_unit=w.host_a,
+            stations=[station(w, StationStatus.APPROVED)],
+            by=u,
+            signatory_a="张行长",
+            signed_on=_today(),
+        ),
+    ),
+    ServiceCase(
+        records.pledge_update,
+        AID,
+        lambda w, u: records.pledge_update(
+            pledge=station(w, StationStatus.APPROVED).pledge, by=u, received_on=_today()
+        ),
+    ),
+    ServiceCase(
+        records.insurance_record,
+        UNION_A_OR_AID,
+        lambda w, u: records.insurance_record(
+            union=w.union_a,
+            by=u,
+            station=station(w),
+            policy_number="PB2026001",
+            insurer="太平洋保险",
+            starts_on=_today(),
+            ends_on=_today() + dt.timedelta(days=365),
+        ),
+    ),
+    ServiceCase(
+        paper.filing_paper_receive,
+        AID,
+        lambda w, u: paper.filing_paper_receive(filing=w.filing_a, by=u, received_on=_today()),
+    ),
+    ServiceCase(
+        paper.plaque_deliver,
+        AID,
+        lambda w, u: paper.plaque_deliver(station=station(w), by=u, delivered_on=_today()),
+    ),
+    ServiceCase(
+        paper.plaque_hang,
+        UNION_A_OR_AID,
+        lambda w, u: paper.plaque_hang(station=_delivered(w), by=u, hung_on=_today()),
+    ),
+    ServiceCase(
+        closures.closure_post,
+        UNION_A_OR_AID,
+        lambda w, u: closures.closure_post(
+            station=station(w),
+            by=u,
+            starts_on=_today(),
+            ends_on=_today() + dt.timedelta(days=3),
+            reason="装修",
+        ),
+    ),
+]
