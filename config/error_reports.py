@@ -22,6 +22,10 @@ def error_reports_start(*, dsn: str, environment: str, traces_sample_rate: float
         # No user names, addresses, cookies or request bodies: the portal's pages carry
         # stations' heads' mobiles and inspectors' notes.
         send_default_pii=False,
+        # Nor the stack frames' local variables: they hold SQL parameters, session keys,
+        # form values (a test found the session key there with this left on).
+        include_local_variables=False,
+        max_request_body_size="never",
         traces_sample_rate=traces_sample_rate,
     )
     return True

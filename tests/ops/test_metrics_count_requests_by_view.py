@@ -30,9 +30,11 @@ def test_two_station_pages_are_one_series_named_by_the_view(client, public_stati
     client.get(f"/stations/{second.plaque_number}/")
     after = _scrape(client)
 
-    assert _requests(after, "stations:public_detail", "2xx") - _requests(
-        before, "stations:public_detail", "2xx"
-    ) == 2
+    assert (
+        _requests(after, "stations:public_detail", "2xx")
+        - _requests(before, "stations:public_detail", "2xx")
+        == 2
+    )
     assert first.plaque_number not in after and second.plaque_number not in after
     count = value(after, "relay_http_request_duration_seconds_count", view="stations:public_detail")
     assert count and count >= 2
@@ -57,9 +59,11 @@ def test_a_refused_staff_page_counts_as_4xx_of_its_view(client, world):
     assert inspector.get("/staff/inspections/checklist/").status_code == 403
     after = _scrape(client)
 
-    assert _requests(after, "inspections:checklist", "4xx") - _requests(
-        before, "inspections:checklist", "4xx"
-    ) == 1
+    assert (
+        _requests(after, "inspections:checklist", "4xx")
+        - _requests(before, "inspections:checklist", "4xx")
+        == 1
+    )
 
 
 def test_a_database_error_in_a_view_is_a_5xx_and_a_database_error(client, monkeypatch):
@@ -75,9 +79,11 @@ def test_a_database_error_in_a_view_is_a_5xx_and_a_database_error(client, monkey
     assert failing.get("/stations/").status_code == 500
     after = _scrape(client)
 
-    assert _requests(after, "stations:directory", "5xx") - _requests(
-        before, "stations:directory", "5xx"
-    ) == 1
+    assert (
+        _requests(after, "stations:directory", "5xx")
+        - _requests(before, "stations:directory", "5xx")
+        == 1
+    )
     errors = "relay_database_errors_total"
     assert (value(after, errors, kind="OperationalError") or 0) - (
         value(before, errors, kind="OperationalError") or 0
