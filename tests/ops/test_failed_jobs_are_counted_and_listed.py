@@ -10,7 +10,6 @@ from django.test import Client
 from django.utils import timezone
 
 from config.models import FailedJob
-from tests.documents.conftest import start_worker  # noqa: F401, F811 (a fixture)
 from tests.documents.helpers import wait_until
 from tests.ops.metrics_text import value
 
@@ -136,7 +135,7 @@ def test_an_edit_of_a_failed_job_is_refused_by_the_database():
 def test_a_real_workers_outcomes_are_counted_and_its_failure_listed(
     client,
     start_worker,
-    unwritable,  # noqa: F811
+    unwritable,
 ):
     from stations.open_data import open_data_build_task
     from stations.tasks import registry_exports_expire_task
