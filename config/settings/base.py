@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "config.security.AbsoluteSessionTimeoutMiddleware",
     "config.security.IdleSessionRenewalMiddleware",
     "config.security.RevokedSessionMiddleware",
+    # Seen after the session middlewares: a login that ended makes the phone forget
+    # its staff pages (unions/staff_traces.py).
+    "unions.staff_traces.StaffTracesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",

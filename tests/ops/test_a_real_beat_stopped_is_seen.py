@@ -18,7 +18,12 @@ from config.models import BeatRun
 from tests.documents.helpers import wait_until
 from tests.ops.servers import database_url
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after each test would take the unions the data migration
+# loaded; they are put back for the next test.
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _beat(tmp_path: Path) -> subprocess.Popen:

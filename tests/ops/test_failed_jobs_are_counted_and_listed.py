@@ -131,7 +131,7 @@ def test_an_edit_of_a_failed_job_is_refused_by_the_database():
 
 
 @pytest.mark.services
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_workers_outcomes_are_counted_and_its_failure_listed(
     client,
     start_worker,

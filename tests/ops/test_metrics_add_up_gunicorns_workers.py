@@ -8,7 +8,12 @@ import pytest
 from tests.ops.metrics_text import value
 from tests.ops.servers import get, gunicorn
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the flush after each test would take the unions the data migration
+# loaded; they are put back for the next test.
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_every_workers_requests_are_in_every_scrape(tmp_path):
