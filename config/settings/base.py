@@ -141,6 +141,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# django-redis reads this setting, not the LOG_IGNORED_EXCEPTIONS option above: without it
+# the errors it swallows were never logged, nor counted (relay_cache_errors_total).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Each process's own short-lived copies of the public pages, in front of the shared cache
 # (stations/public_cache.py): the busiest page then costs no round trip to Redis.
 CACHES["pages-local"] = {

@@ -118,3 +118,12 @@ def test_beat_stamps_each_entry_it_sends(beat_expected):
     assert BeatRun.objects.get(schedule="open-data-build").last_run_at > timezone.now() - (
         dt.timedelta(seconds=5)
     )
+
+
+def test_a_load_balancer_may_leave_beat_out(client, beat_expected):
+    _beat_ran(minutes_ago=60)
+
+    response = client.get("/healthz?skip=beat")
+
+    assert response.status_code == 200
+    assert "beat" not in response.json()["checks"]
