@@ -5,16 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0002_progress'),
-        ('unions', '0004_notices'),
+        ("documents", "0002_progress"),
+        ("unions", "0004_notices"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='generateddocument',
-            index=models.Index(condition=models.Q(('state__in', ['queued', 'rendering'])), fields=['kind', 'state'], name='documents_waiting'),
+            model_name="generateddocument",
+            index=models.Index(
+                condition=models.Q(("state__in", ["queued", "rendering"])),
+                fields=["kind", "state"],
+                name="documents_waiting",
+            ),
         ),
     ]
