@@ -18,8 +18,12 @@ SECTION = README.split("### Operations: metrics and alerts", 1)[1].split("\n### 
 
 
 def _served(client) -> set[str]:
+    """Every metric /metrics declares (its HELP line), with a series yet or not (a labelled
+    counter has none before its first event), and every series name."""
     client.get("/stations/")  # a request, so the request series exist
-    return {name for name, _labels in samples(client.get("/metrics").content.decode())}
+    text = client.get("/metrics").content.decode()
+    declared = set(re.findall(r"^# HELP (\S+)", text, re.M))
+    return declared | {name for name, _labels in samples(text)}
 
 
 def test_every_metric_the_table_names_is_served(client):
