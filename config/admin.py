@@ -14,6 +14,8 @@ from django.contrib import admin
 
 from stations.models import RecordChange, StationTransition
 
+from .models import BeatRun, FailedJob
+
 
 class ReadOnlyLogAdmin(admin.ModelAdmin):
     """History is append-only (a PostgreSQL trigger refuses UPDATE and DELETE), also here."""
@@ -46,3 +48,35 @@ class RecordChangeAdmin(ReadOnlyLogAdmin):
     list_filter = ["record", "action", "union", "by"]
     search_fields = ["by__username", "reason", "station__name", "station__plaque_number"]
     list_select_related = ["by", "union", "station"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FailedJob)
+class FailedJobAdmin(ReadOnlyAdmin):
+    """Background jobs that failed for good, with their error (written by Celery's
+    task_failure signal, config/jobs.py); kept FAILED_JOB_KEEP_DAYS."""
+
+    date_hierarchy = "failed_at"
+    list_display = ["failed_at", "task_name", "arguments", "error"]
+    list_filter = ["task_name"]
+    search_fields = ["task_name", "task_id", "error"]
+    list_per_page = 100
+    fields = ["failed_at", "task_name", "task_id", "arguments", "error", "traceback"]
+
+
+@admin.register(BeatRun)
+class BeatRunAdmin(ReadOnlyAdmin):
+    """When beat last sent each scheduled job (config/beat.py)."""
+
+    list_display = ["schedule", "last_run_at"]
+    ordering = ["schedule"]

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ProjectConfig(AppConfig):
-    """The project as an app: no models, only what needs every app below it."""
+    """The project as an app: what needs every app below it, and the operator's view of the
+    machinery (failed jobs, beat's runs: config/models.py)."""
 
     name = "config"
     verbose_name = _("Portal")
@@ -15,3 +16,6 @@ class ProjectConfig(AppConfig):
         from . import dashboards
 
         dashboards.connect()
+        # Celery's signals: job outcomes counted and failures recorded (config/jobs.py), in
+        # every process that runs jobs; beat's start stamped (config/beat.py).
+        from . import beat, jobs  # noqa: F401

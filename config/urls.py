@@ -9,6 +9,7 @@ from . import views
 urlpatterns = [
     path("", views.public_home, name="public_home"),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", views.metrics, name="metrics"),
     path("errors/upload-too-large/", views.upload_too_large, name="upload_too_large"),
     path("staff/", views.staff_home, name="home"),
     path("accounts/", include("unions.urls")),

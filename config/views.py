@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -22,7 +22,9 @@ from unions.access import ANY_STAFF, access
 from unions.models import Role
 from unions.roles import role_of
 
+from .beat import beat_late_entries
 from .dashboards import cache_key, pending_work
+from .metrics import count_database_error, metrics_response
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +128,32 @@ def healthz(request: HttpRequest) -> HttpResponse:
         except Exception as exc:  # any failure means unhealthy; say which
             log.warning("healthz: %s failed: %s", name, exc)
             results[name] = "error"
+            if name == "database" and isinstance(exc, DatabaseError):
+                count_database_error(exc)
+    late: list[str] = []
+    # A load balancer asks with ?skip=beat: a late beat is every node's 503 at once, and
+    # taking them all out of service would stop pages that still work.
+    if settings.BEAT_EXPECTED and request.GET.get("skip") != "beat":
+        # Only where a beat is meant to run (production); the embedded mode has none. A
+        # stopped beat fails nothing else: no quarterly draft, no open-data build, silently.
+        try:
+            late = beat_late_entries()
+            results["beat"] = "error" if late else "ok"
+        except Exception as exc:
+            log.warning("healthz: beat's runs unreadable: %s", exc)
+            results["beat"] = "error"
     healthy = all(v == "ok" for v in results.values())
     body = {"status": "ok" if healthy else "error", "checks": results}
+    if late:
+        body["beat_late"] = late
     if settings.DEBUG:
         body["mode"] = "embedded" if settings.CELERY_TASK_ALWAYS_EAGER else "services"
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@never_cache
+@access(public=True)
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus metrics (config/metrics.py): the operators' network or their token only;
+    anyone else is answered 404, as for a page that does not exist."""
+    return metrics_response(request)

@@ -104,7 +104,16 @@ class GeneratedDocument(models.Model):
                 fields=["kind", "record_key", "version"], name="documents_one_per_version"
             )
         ]
-        indexes = [models.Index(fields=["record_key", "kind"], name="documents_record_kind")]
+        indexes = [
+            models.Index(fields=["record_key", "kind"], name="documents_record_kind"),
+            # /metrics counts the documents waiting at every scrape (config/metrics.py): a
+            # few rows of a table of hundreds of thousands, read from this index alone.
+            models.Index(
+                fields=["kind", "state"],
+                name="documents_waiting",
+                condition=models.Q(state__in=["queued", "rendering"]),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.record_key} {self.version[:8]}"

@@ -7,6 +7,7 @@ from unions.access import ANY_STAFF, access
 
 from . import views
 from .forms import LoginForm
+from .staff_traces import LogoutView
 
 app_name = "accounts"
 
@@ -22,7 +23,7 @@ urlpatterns = [
     ),
     path(
         "logout/",
-        access(public=True, methods=("POST",))(auth_views.LogoutView.as_view()),
+        access(public=True, methods=("POST",))(LogoutView.as_view()),
         name="logout",
     ),
     path(

@@ -15,6 +15,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from config.csp import content_security_policy
+from config.error_reports import error_reports_start
 from config.served_at import runserver_base_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: counts and times every answer by view (config/metrics.py).
+    "config.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response that has none of its own (config/csp.py).
     "csp.middleware.CSPMiddleware",
@@ -70,6 +73,9 @@ MIDDLEWARE = [
     "config.security.AbsoluteSessionTimeoutMiddleware",
     "config.security.IdleSessionRenewalMiddleware",
     "config.security.RevokedSessionMiddleware",
+    # Seen after the session middlewares: a login that ended makes the phone forget
+    # its staff pages (unions/staff_traces.py).
+    "unions.staff_traces.StaffTracesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -135,6 +141,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# django-redis reads this setting, not the LOG_IGNORED_EXCEPTIONS option above: without it
+# the errors it swallows were never logged, nor counted (relay_cache_errors_total).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Each process's own short-lived copies of the public pages, in front of the shared cache
 # (stations/public_cache.py): the busiest page then costs no round trip to Redis.
 CACHES["pages-local"] = {
@@ -294,13 +303,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "cache_errors": {"class": "config.metrics.CacheErrorCounter"},
+    },
     "loggers": {
         "security": {"handlers": ["console"], "level": "INFO"},
         "axes": {"handlers": ["console"], "level": "WARNING"},
         # With DEBUG off Django logs a 500's traceback only to mail_admins; the 500 page
         # says the error was logged, so write it where the server's output goes.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # Each Redis error django-redis turns into a cache miss is logged there and counted.
+        "django_redis.cache": {"handlers": ["console", "cache_errors"], "level": "ERROR"},
     },
 }
 
@@ -447,3 +461,32 @@ CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = env.int(
 # A station is ranked for the year's honours only with a published quarterly score in at
 # least this many of the year's four quarters: one good quarter is not a year's record.
 AWARDS_MIN_QUARTERS = env.int("AWARDS_MIN_QUARTERS", default=3)
+
+# --- Operations: metrics, beat's watch, failed jobs, error reports (config/metrics.py,
+# config/beat.py, config/jobs.py; README "Operations: metrics and alerts") ---------------
+# /metrics answers only to these networks (the client address as config.lockout.client_ip
+# sees it behind TRUSTED_PROXY_COUNT proxies) or to "Authorization: Bearer METRICS_TOKEN";
+# anyone else gets the plain 404 of a page that does not exist.
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=["127.0.0.1/32", "::1/128"])
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# Beat stamps each schedule entry it sends; /healthz answers 503 naming "beat" when an entry
+# is this late. Only where a beat is meant to run: the embedded mode has none (tasks run in
+# the web process), production.py expects one.
+BEAT_EXPECTED = env.bool("BEAT_EXPECTED", default=False)
+BEAT_MAX_LATE_SECONDS = env.int("BEAT_MAX_LATE_SECONDS", default=900)
+CELERY_BEAT_SCHEDULER = "config.beat:StampingScheduler"
+# Failed background jobs are listed in the admin (config.models.FailedJob) this many days.
+FAILED_JOB_KEEP_DAYS = env.int("FAILED_JOB_KEEP_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["failed-jobs-prune"] = {
+    "task": "config.failed_jobs_prune",
+    "schedule": crontab(hour=3, minute=45),
+}
+# Error reports to a Sentry-compatible service: nothing is initialised or sent without a DSN.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", default="production")
+SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0)
+error_reports_start(
+    dsn=SENTRY_DSN,
+    environment=SENTRY_ENVIRONMENT,
+    traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+)

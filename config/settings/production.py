@@ -39,3 +39,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# A production deployment runs one beat (README): /healthz answers 503 when it falls behind.
+BEAT_EXPECTED = env.bool("BEAT_EXPECTED", default=True)

@@ -110,6 +110,10 @@ class Inspection(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     # Sent once per check from the phone, so a check retried after a lost reply is one row.
     idempotency_key = models.UUIDField(_("idempotency key"), default=uuid.uuid4, unique=True)
+    # What the check said when it was sent (services/check_fingerprint.py): the same key
+    # sent again with another content is a conflict (409), not a repeat. Empty on checks
+    # recorded before it was kept.
+    body_hash = models.CharField(_("content fingerprint"), max_length=64, blank=True, default="")
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
     red_line = models.BooleanField(_("red line failed"), default=False)
     note = models.TextField(_("note"), blank=True)

@@ -13,6 +13,8 @@ A red line found by the supervision team (a flying inspection or an undercover v
 opens a rectification order; one found by a union's own self-check or peer review is a
 finding for the union to follow up (五、(三)), told to the reviewed union and listed for it
 and the aid center (inspections.selectors.findings), never an order.
+
+A send under a known key whose content differs is refused with ``CheckConflict``.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from ..models import (
     PlanVisit,
 )
 from ..permissions import check_may_log, quarter_of, within_reach
+from .check_fingerprint import CheckConflict, check_fingerprint, sent_summary
 from .photos import MAX_PHOTOS, photo_facts
 from .rectification import rectification_open
 from .scoring import inspection_score
@@ -73,15 +76,20 @@ def distance_from_station(station: Station, latitude, longitude) -> int | None:
 
 def _findings(checklist: Checklist, findings: Mapping) -> dict[str, FindingInput]:
     """Every item of the checklist answered, nothing else; else ValidationError."""
-    out: dict[str, FindingInput] = {}
-    for code, value in findings.items():
-        out[code] = value if isinstance(value, FindingInput) else FindingInput(*_pair(value))
+    out = _answers(findings)
     codes = set(checklist.items.values_list("code", flat=True))
     if set(out) - codes:
         raise ValidationError(_("The check names items that are not on its checklist."))
     if codes - set(out):
         raise ValidationError(_("Answer every item of the checklist: met or not met."))
     return out
+
+
+def _answers(findings: Mapping) -> dict[str, FindingInput]:
+    return {
+        code: value if isinstance(value, FindingInput) else FindingInput(*_pair(value))
+        for code, value in findings.items()
+    }
 
 
 def _pair(value) -> tuple[bool, str]:
@@ -128,9 +136,25 @@ def inspection_record(
     # the table says who logs at all.
     check(INSPECTION_ACTIONS, "record", station, by, status=NEW, scoped=False)
     key = uuid.UUID(str(idempotency_key))
+    photos = list(photos)
+    answers = {code: (a.met, a.note) for code, a in _answers(findings).items()}
+    fingerprint = check_fingerprint(station=station, kind=kind, answers=answers, note=note,
+                                    latitude=latitude, longitude=longitude,
+                                    accuracy_m=accuracy_m, photos=photos)  # fmt: skip
+
+    def repeat_of(existing: Inspection) -> Inspection:
+        _same_sender(existing, by)
+        # A repeat says what the first send said; another content under the key is a
+        # conflict, said aloud, and nothing of it is saved (check_fingerprint.py).
+        if existing.body_hash and existing.body_hash != fingerprint:
+            sent = sent_summary(station=station, kind=kind, visited_at=visited_at,
+                                answers=answers, note=note)  # fmt: skip
+            raise CheckConflict(existing, sent)
+        return existing
+
     existing = Inspection.objects.filter(idempotency_key=key).first()
     if existing is not None:
-        return _same_sender(existing, by), False
+        return repeat_of(existing), False
     try:
         return _create(
             station=station,
@@ -143,16 +167,17 @@ def inspection_record(
             longitude=longitude,
             accuracy_m=accuracy_m,
             note=note,
-            photos=list(photos),
+            photos=photos,
             plan_visit=plan_visit,
             peer_pairing=peer_pairing,
             checklist=checklist,
+            fingerprint=fingerprint,
         ), True
     except IntegrityError:
         existing = Inspection.objects.filter(idempotency_key=key).first()
         if existing is None:
             raise
-        return _same_sender(existing, by), False
+        return repeat_of(existing), False
 
 
 def _same_sender(existing: Inspection, by) -> Inspection:
@@ -165,7 +190,7 @@ def _same_sender(existing: Inspection, by) -> Inspection:
 
 @transaction.atomic
 def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude, accuracy_m,
-            note, photos, plan_visit, peer_pairing, checklist) -> Inspection:  # fmt: skip
+            note, photos, plan_visit, peer_pairing, checklist, fingerprint) -> Inspection:  # fmt: skip
     station = Station.objects.select_for_update().get(pk=station.pk)
     if not within_reach(by, station, kind, visited_at):
         # Another union's station, another district's, a kind the role does not log: a
@@ -191,6 +216,7 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
         by=by,
         visited_at=visited_at,
         idempotency_key=key,
+        body_hash=fingerprint,
         score=score.score,
         red_line=score.red_line,
         note=(note or "").strip(),

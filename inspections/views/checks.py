@@ -29,6 +29,7 @@ from ..forms import CheckForm
 from ..models import Inspection, InspectionKind, PlanVisit
 from ..permissions import CHECK_LOGGERS
 from ..selectors import open_appeal_of, under_appeal_ids
+from ..services.check_fingerprint import CheckConflict, stored_summary
 from ..services.inspection import inspection_record
 from .checklist import checklist_edit
 
@@ -73,16 +74,20 @@ def check_new(request):
     form = CheckForm(
         request.POST if posted else None, request.FILES if posted else None, user=request.user
     )
+    conflict = False
     if posted and form.is_valid():
         try:
             inspection, created = _record(form, request.user)
         except ValidationError as exc:
             form.add_error(None, exc)
+        except CheckConflict as exc:
+            form.add_error(None, str(exc))
+            conflict = True
         else:
             if created:
                 messages.success(request, _("The check is saved."))
             return redirect("inspections:check_detail", inspection.pk)
-    status = 400 if form.is_bound else 200
+    status = 409 if conflict else 400 if form.is_bound else 200
     return render(
         request, "inspections/check_form.html", _form_context(request, form), status=status
     )
@@ -96,15 +101,36 @@ def _errors(form: CheckForm) -> dict[str, list[str]]:
 def check_send(request):
     """What the phone's queue posts: the form's fields and photos; JSON back.
 
-    201 when the check is new, 200 when the key was seen before (a repeat is harmless),
-    400 with the errors by field when the check cannot be recorded as it is.
+    201 when the check is new, 200 when the key was seen before with the same content (a
+    repeat is harmless), 409 naming both versions when the key was used for another content
+    (the phone keeps its copy), 400 with the errors by field when the check cannot be
+    recorded as it is, or when the phone says the check is another account's.
     """
+    owner = request.POST.get("owner", "")
+    if owner and owner != request.user.get_username():
+        # The phone's queue keeps each check under the account that saved it; a check of
+        # another inspector's is theirs to send, even from the same phone.
+        message = _("This check was saved on this phone by another account; only it can send it.")
+        return JsonResponse({"errors": {"__all__": [message]}, "message": message}, status=400)
     form = CheckForm(request.POST, request.FILES, user=request.user)
     if form.is_valid():
         try:
             inspection, created = _record(form, request.user)
         except ValidationError as exc:
             form.add_error(None, exc)
+        except CheckConflict as exc:
+            return JsonResponse(
+                {
+                    "conflict": True,
+                    "message": str(exc),
+                    "stored": {
+                        **stored_summary(exc.existing),
+                        "url": reverse("inspections:check_detail", args=[exc.existing.pk]),
+                    },
+                    "sent": exc.sent,
+                },
+                status=409,
+            )
         else:
             return JsonResponse(
                 {

@@ -384,6 +384,12 @@
           showErrors((result.body && result.body.errors) || {}, result.body && result.body.message);
           return null;
         }
+        if (result.outcome === "conflict") {
+          // The key already names another check: keep this copy, say why, in the queue.
+          record.error = result.error;
+          record.conflict = true;
+          return keep(result.error);
+        }
         if (result.outcome === "login") {
           outbox.showLogin(true);
           return keep(msg("saved-login"));

@@ -1,5 +1,6 @@
 // Checks waiting on the phone (IndexedDB), sent when the network is back, each exactly once:
-// a check carries its idempotency key, so a send repeated after a lost reply is harmless.
+// a check carries its idempotency key, so a send repeated after a lost reply is harmless;
+// a key the server already holds for another content (409) is shown, and the copy kept.
 // Used by the check form and the today page; no inline script (a strict CSP holds).
 (function () {
   "use strict";
@@ -103,6 +104,10 @@
 
   function formData(record) {
     var data = new FormData();
+    if (record.user) {
+      // Whose check it is: the server refuses it from any other account.
+      data.append("owner", record.user);
+    }
     Object.keys(record.fields).forEach(function (name) {
       [].concat(record.fields[name]).forEach(function (value) {
         data.append(name, value);
@@ -142,6 +147,18 @@
               return response.json().then(function (body) {
                 return { outcome: "sent", body: body };
               });
+            }
+            if (response.status === 409) {
+              // The key was used for another check: the server names both; this copy was
+              // not saved and stays here for the inspector to read.
+              return response.json().then(
+                function (body) {
+                  return { outcome: "conflict", body: body, error: (body && body.message) || "" };
+                },
+                function () {
+                  return { outcome: "conflict", error: "" };
+                }
+              );
             }
             if (response.status === 400) {
               return response.json().then(
@@ -226,7 +243,10 @@
         } else if (record.error) {
           state.className = "small outbox-error";
           state.setAttribute("data-testid", "outbox-error");
-          state.textContent = msg("refused") + " " + record.error;
+          state.textContent = msg(record.conflict ? "conflict" : "refused") + " " + record.error;
+          if (record.conflict) {
+            state.setAttribute("data-testid", "outbox-conflict");
+          }
         } else {
           state.textContent = record.note || msg("waiting");
         }
@@ -272,8 +292,9 @@
                 addSent(result.body);
                 return remove(record.key);
               }
-              if (result.outcome === "refused") {
+              if (result.outcome === "refused" || result.outcome === "conflict") {
                 record.error = result.error || msg("server");
+                record.conflict = result.outcome === "conflict";
                 return put(record);
               }
               record.note = result.outcome === "server" ? msg("server") : msg("offline");

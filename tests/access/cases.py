@@ -43,6 +43,9 @@ NOT_INSPECTORS = dict.fromkeys(("inspector", "inspector_own", "inspector_other")
 CASES: dict[str, Case] = {
     "public_home": Case(),
     "healthz": Case(),
+    # The harness's client comes from 127.0.0.1, inside METRICS_ALLOWED_NETWORKS' default;
+    # from elsewhere it is a 404 (tests/ops/test_metrics_are_for_operators_only.py).
+    "metrics": Case(),
     # nginx's page for a request over its cap (error_page 413): the same for everyone.
     "upload_too_large": Case(ok=413),
     "home": Case(),

@@ -92,6 +92,8 @@ def environment_file(copy: Path, *, database_url: str, redis_url: str) -> Path:
         "PUBLIC_BASE_URL": f"https://{HOST}",
         # Tests never fetch map tiles.
         "MAP_TILE_URL": "",
+        # The test starts gunicorn alone: no beat to watch.
+        "BEAT_EXPECTED": "false",
     }
     for key, value in values.items():
         text, n = re.subn(rf"^{key}=.*$", f"{key}={value}", text, flags=re.M)

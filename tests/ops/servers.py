@@ -87,8 +87,9 @@ class Server:
 
 
 @contextmanager
-def gunicorn(tmp_path: Path, **env: str) -> Iterator[Server]:
-    """One sync gunicorn worker (so consecutive requests share its database connection)."""
+def gunicorn(tmp_path: Path, workers: int = 1, **env: str) -> Iterator[Server]:
+    """One sync gunicorn worker unless told (so consecutive requests share its database
+    connection)."""
     port = free_port()
     log = tmp_path / f"gunicorn-{port}.log"
     environment = {
@@ -101,7 +102,7 @@ def gunicorn(tmp_path: Path, **env: str) -> Iterator[Server]:
         **env,
     }
     command = [str(Path(sys.executable).with_name("gunicorn")), "config.wsgi"]
-    command += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "60"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--timeout", "60"]
     process = subprocess.Popen(
         command,
         cwd=ROOT,
