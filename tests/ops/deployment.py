@@ -76,7 +76,27 @@ def clean_copy(target: Path) -> Path:
     return target
 
 
+# What the test run itself puts in the environment, which no server has: Playwright's
+# permission for sync database access (check --deploy refuses it, async.E001), the test
+# settings and this run's own database and mode.
+TEST_ONLY = (
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_SETTINGS_MODULE",
+    "DATABASE_URL",
+    "REDIS_URL",
+    "RELAY_SERVICES",
+    "PYTEST_CURRENT_TEST",
+    "PYTEST_XDIST_WORKER",
+)
+
+
+def server_environment(**extra: str) -> dict[str, str]:
+    """The environment a server process starts with: this machine's, less the test run's."""
+    return {**{k: v for k, v in os.environ.items() if k not in TEST_ONLY}, **extra}
+
+
 def run(command: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+    kwargs.setdefault("env", server_environment())
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, **kwargs)
 
 

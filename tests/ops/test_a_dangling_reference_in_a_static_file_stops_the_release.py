@@ -5,7 +5,6 @@ must all resolve, and `deploy/release` must stop, before migrating, at one that 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from . import deployment as d
@@ -17,18 +16,14 @@ def _release(copy: Path, tmp_path: Path):
         database_url=f"sqlite:///{tmp_path / 'never-used.sqlite3'}",
         redis_url="redis://127.0.0.1:1/0",
     )
-    return d.run(["deploy/release", str(env_file)], copy, env={**os.environ})
+    return d.run(["deploy/release", str(env_file)], copy)
 
 
 def _collect(copy: Path, tmp_path: Path):
     env_file = d.environment_file(
         copy, database_url="sqlite:///unused.sqlite3", redis_url="redis://127.0.0.1:1/0"
     )
-    env = {
-        **os.environ,
-        **d.read_env(env_file),
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-    }
+    env = d.server_environment(**d.read_env(env_file))
     return d.run(
         [".venv/bin/python", "manage.py", "collectstatic", "--noinput", "-v", "0"], copy, env=env
     )

@@ -66,8 +66,7 @@ def deployed(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[D
     assert release.returncode == 0, release.stdout + release.stderr
     assert (copy / "staticfiles" / "staticfiles.json").is_file()
 
-    env = {**os.environ, **d.read_env(env_file)}
-    env.pop("RELAY_SERVICES", None)
+    env = d.server_environment(**d.read_env(env_file))
     app_port, http_port, https_port = d.free_port(), d.free_port(), d.free_port()
     web = d.unit_command("relay-web.service", copy)
     bind = web.index("--bind")
