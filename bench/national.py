@@ -42,6 +42,7 @@ import io
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -512,6 +513,10 @@ def load_filings(ctx: Context) -> Iterator[dict]:
     for pk in range(1, count + 1):
         first = (pk - 1) * ctx.stations // count
         union = rng.choice(ctx.unions)
+        if pk == 1:
+            # The oldest filing is the clerk's union's, so that however few stations there
+            # are, the busiest station (busy_station) is one all three bench users see.
+            union = next(u for u in ctx.unions if u["code"] == BENCH_USERS["bench_clerk"][1])
         created = START + dt.timedelta(seconds=span * (pk - 1) / count)
         draft = first >= drafts_from
         row = {
@@ -877,8 +882,14 @@ def _scored_rows() -> int:
     return StationQuarterScore.objects.count()
 
 
+def media_root(url: str) -> Path:
+    """The bench database's files (scans, photos, documents): beside it, made again with it."""
+    return ROOT / "var" / "bench-media" / urlsplit(url).path.lstrip("/")
+
+
 def setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
+    os.environ["MEDIA_ROOT"] = str(media_root(url))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
@@ -892,6 +903,7 @@ def build(url: str, size: str | int, seed: int) -> dict[str, int]:
     from django.core.management import call_command
 
     recreate_database(url)
+    shutil.rmtree(media_root(url), ignore_errors=True)
     setup_django(url)
     call_command("migrate", verbosity=0, interactive=False)
     return load(size, seed)

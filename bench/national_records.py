@@ -42,7 +42,7 @@ def _photo(rng: random.Random) -> bytes:
     """A phone photo's worth of JPEG (1600 × 1200, noisy enough to weigh ~0.3 MB)."""
     from PIL import Image
 
-    image = Image.effect_noise((1600, 1200), 40).convert("RGB")
+    image = Image.effect_noise((1600, 1200), 12).convert("RGB")
     out = io.BytesIO()
     image.save(out, "JPEG", quality=80)
     return out.getvalue()
@@ -357,8 +357,96 @@ def add(ctx) -> dict[str, int]:
                 size=len(scan),
                 sha256=hashlib.sha256(scan).hexdigest(),
             )
+    counts.update(_draft_filing(clerk))
+    counts.update(_awards(aid))
     counts.update(_documents(busy, filing, aid, clerk))
     return counts
+
+
+def _draft_filing(clerk) -> dict[str, int]:
+    """A draft filing of the clerk's union with stations still in draft, whatever the size
+    (the newest filings are drafts, but at a few dozen stations none may be the clerk's)."""
+    from stations.models import FilingForm, Station
+
+    union = clerk.profile.union
+    if (
+        FilingForm.objects.filter(union=union, status="draft").exists()
+        and Station.objects.filter(union=union, status="draft").exists()
+    ):
+        return {}
+    filing = FilingForm.objects.create(
+        union=union, unit_name=union.name, head_name="王建国", head_phone="021-63211939"
+    )
+    template = Station.objects.filter(union=union).order_by("pk").first()
+    for n in range(1, 4):
+        template.pk = None
+        template.filing = filing
+        template.row_number = n
+        template.status = "draft"
+        template.plaque_number, template.plaque_seq = "", None
+        template.save()
+    return {"draft filings added": 1}
+
+
+def _awards(aid) -> dict[str, int]:
+    """Last year's honours, published: excellent stations at the upper bound (8% of the
+    operating stations, the best mean scores first), a star head and a partner for one in
+    ten of them. Written as rows, not through the selection (awards.services), whose
+    candidates need four assessed quarters of that year."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    from awards.models import Award, AwardYear
+    from awards.rules import award_bounds
+    from stations.models import Station
+
+    year = timezone.localdate().year - 1
+    operating = Station.objects.filter(status__in=("active", "rectifying"))
+    bounds = award_bounds(operating.count())
+    award_year = AwardYear.objects.create(
+        year=year,
+        status="published",
+        operating_stations=operating.count(),
+        lower_bound=bounds.lower,
+        upper_bound=bounds.upper,
+        selected_by=aid,
+        selected_at=timezone.now(),
+        published_by=aid,
+        published_at=timezone.now(),
+    )
+    winners = list(
+        operating.order_by(F("plaque_seq").asc())
+        .select_related("host_unit")
+        .only("pk", "name", "plaque_number", "district", "union_id", "head_name", "host_unit")[
+            : bounds.upper
+        ]
+    )
+    awards = []
+    partners: set[str] = set()
+    for rank, station in enumerate(winners, start=1):
+        common = {
+            "award_year": award_year,
+            "station": station,
+            "union_id": station.union_id,
+            "district": station.district,
+            "station_name": station.name,
+            "plaque_number": station.plaque_number,
+            "mean_score": 95 - rank * 10 / max(1, len(winners)),
+            "rank": rank,
+            "confirmed": True,
+            "citation": "服务规范，设施齐全，户外职工评价良好。",
+        }
+        awards.append(Award(kind="excellent_station", name=station.name, **common))
+        if rank % 10 == 0:
+            awards.append(Award(kind="star_head", name=station.head_name, **common))
+            unit = station.host_unit.name if station.host_unit else ""
+            if unit and unit not in partners:
+                partners.add(unit)
+                awards.append(
+                    Award(kind="partner", name=unit, host_unit=station.host_unit, **common)
+                )
+    Award.objects.bulk_create(awards, batch_size=5000)
+    return {"awards.Award": len(awards)}
 
 
 def _documents(busy, filing, aid, clerk) -> dict[str, int]:
