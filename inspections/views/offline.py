@@ -81,8 +81,9 @@ def service_worker(request):
 
 @access(*CHECK_LOGGERS)
 def check_day(request):
-    """The day's data for the phone: the checklist version, the stations the user may
-    check (planned ones marked), and a fresh CSRF token for sending the queue (production
+    """The day's data for the phone: the checklist version, the stations the form offers
+    before any search (the quarter's planned visits, marked, and those checked lately: the
+    plan's size, never the scope), and a fresh CSRF token for sending the queue (production
     keeps the CSRF cookie away from scripts)."""
     user = request.user
     planned = []

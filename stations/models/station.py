@@ -369,6 +369,13 @@ class Station(models.Model):
                 condition=models.Q(status__in=PUBLIC_STATUSES),
                 name="station_directory_position",
             ),
+            # The check form's "near me" (inspections.check_selectors.nearest): a box around
+            # the phone among the stations that hold a plaque, approved ones included.
+            models.Index(
+                fields=["latitude", "longitude"],
+                condition=models.Q(status__in=HOLDS_PLAQUE),
+                name="station_plaque_position",
+            ),
         ]
 
     def __str__(self) -> str:
