@@ -10,11 +10,11 @@ import math
 
 from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 
 from stations.geo import Point, bounding_box, haversine_km
 from stations.models import HOLDS_PLAQUE, Station
 from stations.selectors import registry_search
+from unions.dates import day_range
 
 from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit
 from .permissions import kinds_for, loggable_stations, quarter_of
@@ -50,10 +50,17 @@ def plan_visit_for(user, station: Station, kind: str, visited_at) -> PlanVisit |
 CHOOSER_STATUSES = HOLDS_PLAQUE
 # A page of candidates: what a phone shows under the search box, never the scope.
 CANDIDATES = 20
+# The day's plan: the open planned visits the today page and the check form list (an
+# inspector makes some twenty visits a day; a city inspector covering a district without
+# its own was planned 3,600 for the quarter at national size). The rest of the quarter's
+# plan comes up in "near me" and the search, marked as planned.
+DAY_PLAN = 40
 # The stations the user checked most recently, offered beside the plan (and kept offline).
 RECENT = 20
-# "Near me" reads a box around the phone that grows until it holds a page of candidates.
-NEAR_RADII_KM = (0.5, 2.0, 8.0, 32.0, 128.0)
+# "Near me" reads a box around the phone, doubled until it holds a page of candidates
+# (downtown, half a kilometre holds hundreds of stations at national size); past the last
+# radius (the city is some 100 km across) the nearest found are given as they are.
+NEAR_FIRST_KM, NEAR_LAST_KM = 0.5, 128.0
 CHOOSER_FIELDS = (
     "id", "name", "plaque_number", "plaque_seq", "district", "latitude", "longitude", "address",
 )  # fmt: skip
@@ -116,12 +123,12 @@ def _rows(user, stations: list[Station], on: dt.date, group: str, near: Point | 
 
 
 def form_stations(user, on: dt.date | None = None, *, also: tuple[int, ...] = ()) -> list[dict]:
-    """What the check form offers before any search: the user's open planned visits of the
-    quarter first, then the stations they checked most recently, and ``also`` (the station
-    a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
+    """What the check form offers before any search: the day's plan (the first DAY_PLAN open
+    planned visits of the quarter), then the stations the user checked most recently, and
+    ``also`` (the station a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
     scope in one <select> was 56 MB at national size)."""
     on = on or timezone.localdate()
-    planned = [visit.station for visit in open_planned_visits(user, on)]
+    planned = [visit.station for visit in open_planned_visits(user, on)[:DAY_PLAN]]
     recent_ids: list[int] = []
     for pk in (
         Inspection.objects.filter(by=user)
@@ -171,17 +178,19 @@ def _km(near: Point, s: Station) -> float:
 
 
 def nearest(scope: QuerySet[Station], near: Point, count: int) -> list[Station]:
-    """The ``count`` stations of ``scope`` nearest to ``near``: a box around the point
-    (the position index of migration stations 0018), read in order of an equirectangular
-    distance and widened until its ``count``-th station lies within the box's radius."""
+    """The ``count`` stations of ``scope`` nearest to ``near``: the ids in a box around the
+    point, sorted by an equirectangular distance from the position index alone (migration
+    stations 0018), the box doubled until its ``count``-th station lies within its radius;
+    then those stations' rows."""
     stretch = math.cos(math.radians(near.lat))
     distance = ExpressionWrapper(
         (F("latitude") - near.lat) * (F("latitude") - near.lat)
         + (F("longitude") - near.lng) * (F("longitude") - near.lng) * stretch * stretch,
         output_field=FloatField(),
     )
-    found: list[Station] = []
-    for radius in NEAR_RADII_KM:
+    ids: list[int] = []
+    radius = NEAR_FIRST_KM
+    while True:
         lat_lo, lat_hi, lng_lo, lng_hi = bounding_box(near, radius)
         found = list(
             scope.filter(
@@ -191,11 +200,19 @@ def nearest(scope: QuerySet[Station], near: Point, count: int) -> list[Station]:
                 longitude__lte=lng_hi,
             )  # fmt: skip
             .annotate(distance=distance)
-            .order_by("distance", "pk")[:count]
+            .order_by("distance", "pk")
+            .values_list("pk", "latitude", "longitude")[:count]
         )
-        if len(found) == count and _km(near, found[-1]) <= radius:
+        ids = [pk for pk, _lat, _lng in found]
+        last = found[-1] if found else None
+        if radius >= NEAR_LAST_KM or (
+            len(found) == count
+            and haversine_km(near, Point(float(last[1]), float(last[2]))) <= radius
+        ):
             break
-    return found
+        radius *= 2
+    rows = scope.in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
@@ -206,18 +223,8 @@ def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
     district = params.get("district", "").strip()
     if district:
         qs = qs.filter(district=district)
-    since, until = _date(params.get("since")), _date(params.get("until"))
-    if since:
-        qs = qs.filter(visited_at__date__gte=since)
-    if until:
-        qs = qs.filter(visited_at__date__lte=until)
+    # From and to as instants: read from the index on the visit's time (unions/dates.py).
+    qs = qs.filter(**day_range("visited_at", params))
     if params.get("red_line") == "1":
         qs = qs.filter(red_line=True)
     return qs
-
-
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return parse_date((text or "").strip())
-    except ValueError:  # well formed but not a day (2026-02-30)
-        return None

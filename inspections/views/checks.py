@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stations.geo import parse_point
-from stations.views.common import grown_count, paginate_ids
+from stations.views.common import grown_count
 from stations.views.scans import scan_response
 from unions.access import ANY_STAFF, access
+from unions.pages import key_page
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
@@ -178,13 +179,16 @@ def check_list(request):
     # the checks added since are added to it (checks are never removed, and the fields the
     # filters read never change once recorded); the page's 30 ids are found before their
     # stations and inspectors.
+    # Pages are read by key (newest first, from the index on visit time and id), so the
+    # thousandth page costs what the first does.
     checks = check_filter(Inspection.objects.visible_to(request.user), request.GET)
-    page = paginate_ids(
+    page = key_page(
         request,
         checks,
-        30,
+        order=("-visited_at", "-id"),
+        per_page=30,
         rows=checks.select_related("station", "by").only(*LIST_FIELDS),
-        count=grown_count(checks),
+        count=lambda: grown_count(checks),
     )
     return render(
         request,

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_POST
 from stations.views.scans import scan_response
 from unions.access import access
 from unions.models import Role
+from unions.pages import key_page
 from unions.roles import role_of
 
 from ..forms_orders import AppealDecisionForm, AppealForm
 from ..models import Appeal, AppealStatus, Inspection
 from ..services.appeals import appeal_deadline, appeal_decide, appeal_open, appeal_refusal
 from ..services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES
-from .common import FORM_METHODS, STAFF_READ, paginate
+from .common import FORM_METHODS, STAFF_READ
 
 
 @access(*STAFF_READ)
@@ -37,7 +38,11 @@ def appeal_list(request):
     return render(
         request,
         "inspections/orders/appeal_list.html",
-        {"page": paginate(request, appeals), "statuses": AppealStatus.choices, "status": status},
+        {
+            "page": key_page(request, appeals, order=("-created_at", "-id"), per_page=50),
+            "statuses": AppealStatus.choices,
+            "status": status,
+        },
     )
 
 

@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unions.access import access
+from unions.pages import key_page
 from unions.roles import role_of
 
 from ..models import InspectionPlan, PlanVisit
 from ..services.plans import plan_draw, plan_summary, quarter_of
-from .common import AID, PLAN_READ, paginate
+from .common import AID, PLAN_READ
 
 
 @access(*PLAN_READ)
@@ -58,5 +59,14 @@ def plan_detail(request, pk):
     return render(
         request,
         "inspections/orders/plan_detail.html",
-        {"plan": plan, "page": paginate(request, visits, 100), **plan_summary(plan, request.user)},
+        {
+            "plan": plan,
+            "page": key_page(
+                request,
+                visits,
+                order=("district", "inspector__username", "station__plaque_seq", "id"),
+                per_page=100,
+            ),
+            **plan_summary(plan, request.user),
+        },
     )
