@@ -10,8 +10,9 @@ millions):
 - a ticket for every serious rating (closed in posted hours, refused entry);
 - appeals of one independent check in a thousand by the checked union, and of every
   independent check of the busiest station;
-- the current quarter's inspection plan (one station in fifty), 150 visits of it the city
-  inspector's, and the quarter's peer-review pairings (each district union reviews the next);
+- the current quarter's inspection plan, drawn by the portal's plan_draw over district
+  inspectors (six a district, none in 崇明区, whose stations fall to the city inspector),
+  and the quarter's peer-review pairings (each district union reviews the next);
 - an agreement per host unit with more than one station, covering them all;
 - 300 notices of the clerk's union;
 - the busiest station (national.BUSY: a Xuhui station, so the clerk, the city inspector and
@@ -32,8 +33,9 @@ import io
 import random
 
 BUSY_HISTORY = 300
-PLAN_SHARE = 50  # one operating station in this many is planned for the quarter
-PLAN_FOR_BENCH_INSPECTOR = 150
+INSPECTORS_PER_DISTRICT = 6
+# The district without inspectors of its own: the city inspector's plan (plans.py).
+CITY_INSPECTOR_DISTRICT = "崇明区"
 NOTICES = 300
 ORDER_STATUSES = (("closed", 70), ("answered", 10), ("open", 15), ("escalated", 5))
 
@@ -73,13 +75,13 @@ def add(ctx) -> dict[str, int]:
         AppealEvidence,
         Inspection,
         InspectionPhoto,
-        InspectionPlan,
         PeerReviewPairing,
         PlanVisit,
         Rectification,
         RectificationItem,
         RectificationPhoto,
     )
+    from inspections.services.plans import plan_draw
     from stations.models import (
         Acceptance,
         Agreement,
@@ -189,36 +191,22 @@ def add(ctx) -> dict[str, int]:
     appeals = Appeal.objects.bulk_create(appeals, batch_size=5000)
     counts["inspections.Appeal"] = len(appeals)
 
-    # The current quarter's plan: one operating station in fifty, by district inspectors,
-    # and the city inspector's own share.
+    # The current quarter's plan, drawn by the portal's own service: every operating
+    # station visited once, by its district's inspectors, or by the city-wide ones where a
+    # district has none. Shanghai's districts have several inspectors each; one (崇明区)
+    # has none here, so the city inspector's plan is that district's whole share.
     today = timezone.localdate()
     year, quarter = _quarter(today)
-    plan = InspectionPlan.objects.create(
-        year=year, quarter=quarter, seed=str(ctx.seed), drawn_by=aid
-    )
-    district_inspectors = {}
     for n, district in enumerate(sorted({row[5] for row in ctx.station_rows})):
-        user = User(username=f"bench_inspector_{n:02d}")
-        user.set_unusable_password()
-        user.save()
-        Profile.objects.create(user=user, role=Role.INSPECTOR, district=district)
-        district_inspectors[district] = user
-    planned = [row for row in ctx.station_rows if row[2] == "active"][::PLAN_SHARE]
-    rng.shuffle(planned)
-    if ctx.busy not in {row[0] for row in planned}:
-        planned.insert(0, next(row for row in ctx.station_rows if row[0] == ctx.busy))
-    visits = [
-        PlanVisit(
-            plan=plan,
-            station_id=row[0],
-            union_id=row[1],
-            district=row[5],
-            inspector=inspector if n < PLAN_FOR_BENCH_INSPECTOR else district_inspectors[row[5]],
-        )
-        for n, row in enumerate(planned)
-    ]
-    PlanVisit.objects.bulk_create(visits, batch_size=5000)
-    counts["inspections.PlanVisit"] = len(visits)
+        if district == CITY_INSPECTOR_DISTRICT:
+            continue
+        for k in range(INSPECTORS_PER_DISTRICT):
+            user = User(username=f"bench_inspector_{n:02d}_{k}")
+            user.set_unusable_password()
+            user.save()
+            Profile.objects.create(user=user, role=Role.INSPECTOR, district=district)
+    plan = plan_draw(year=year, quarter=quarter, by=aid, seed=str(ctx.seed))
+    counts["inspections.PlanVisit"] = PlanVisit.objects.filter(plan=plan).count()
 
     # Peer review: each district union reviews the next one's stations this quarter.
     districts = list(Union.objects.exclude(district="").order_by("sort_order"))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from stations.models import PUBLIC_STATUSES, Station
@@ -117,12 +118,21 @@ def plan_draw(*, year: int, quarter: int, by=None, seed: str | None = None) -> I
     return plan
 
 
+# The operating stations without a planned visit a plan's page names; the rest are counted.
+UNPLANNED_SHOWN = 50
+
+
 def plan_summary(plan: InspectionPlan, user) -> dict:
     """What ``user`` may see of the plan: visits per inspector, and the operating stations
     with no planned visit (no inspector's scope covers them, or they opened after the
     draw), both through the scope table."""
     visits = PlanVisit.objects.visible_to(user).filter(plan=plan)
-    per_inspector = Counter(visits.values_list("inspector__username", flat=True))
+    # Counted by the database: a national plan is 180,000 visits, read here one by one.
+    per_inspector = (
+        visits.order_by("inspector__username")
+        .values_list("inspector__username")
+        .annotate(n=Count("id"))
+    )
     planned = PlanVisit.objects.filter(plan=plan).values("station_id")
     unplanned = (
         operating_stations()
@@ -130,4 +140,9 @@ def plan_summary(plan: InspectionPlan, user) -> dict:
         .exclude(pk__in=planned)
         .select_related("union")
     )
-    return {"per_inspector": sorted(per_inspector.items()), "unplanned": unplanned}
+    return {
+        "per_inspector": list(per_inspector),
+        # The first of them and how many: a list of every one grew with the registry.
+        "unplanned": list(unplanned[:UNPLANNED_SHOWN]),
+        "unplanned_count": unplanned.count(),
+    }

@@ -370,9 +370,10 @@ class Station(models.Model):
                 name="station_directory_position",
             ),
             # The check form's "near me" (inspections.check_selectors.nearest): a box around
-            # the phone among the stations that hold a plaque, approved ones included.
+            # the phone among the stations that hold a plaque, approved ones included, its
+            # nearest ids sorted from the index alone.
             models.Index(
-                fields=["latitude", "longitude"],
+                fields=["latitude", "longitude", "id"],
                 condition=models.Q(status__in=HOLDS_PLAQUE),
                 name="station_plaque_position",
             ),

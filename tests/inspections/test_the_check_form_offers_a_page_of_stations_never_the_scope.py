@@ -102,3 +102,20 @@ def test_the_days_data_holds_the_plan_not_the_scope(client, world):
     day = client.get(reverse("inspections:check_day")).json()
     assert [s["id"] for s in day["stations"]] == [planned.pk]
     assert day["stations"][0]["planned"] is True
+
+
+def test_the_form_and_the_today_page_list_the_days_share_of_a_long_plan(client, world, monkeypatch):
+    from inspections import check_selectors
+    from inspections.views import today
+
+    monkeypatch.setattr(check_selectors, "DAY_PLAN", 2)
+    monkeypatch.setattr(today, "DAY_PLAN", 2)
+    planned = [station(world.union_a) for _ in range(5)]
+    _plan(world, *planned)
+    client.force_login(world.inspector)
+    form = client.get(reverse("inspections:check_new")).content.decode()
+    # The plan is listed by plaque number: the first two.
+    assert _options(form) == [str(s.pk) for s in planned[:2]]
+    page = client.get(reverse("inspections:today")).content.decode()
+    assert page.count('data-testid="today-visit"') == 2
+    assert "本季度还有 3 个计划站点" in page
