@@ -53,6 +53,7 @@ GEOJSON_COLD_MS = 1000.0
 # A page whose first answer takes longer than this is not handed to wrk (a 30 s page would
 # time out its workers): its median is that of three plain requests.
 SLOW_FIRST_MS = 2000.0
+VERY_SLOW_MS = 10_000.0
 
 
 def pages() -> list[Page]:
@@ -245,14 +246,18 @@ def measure(page: Page, url: str, cookies: dict[str, str], seconds: float) -> di
     if page.expect and page.expect.encode() not in body:
         result["error"] = f"the answer lacks {page.expect!r}"
         return result
+    if result["first_ms"] > VERY_SLOW_MS:  # one answer says enough, and costs enough
+        result.update(median_ms=result["first_ms"], requests=1, bad=0, p90_ms=result["first_ms"])
+        return result
     if result["first_ms"] > SLOW_FIRST_MS:
         times = [elapsed] + [fetch(url, cookie, 120, page.headers)[2] for _ in range(2)]
         result.update(
             median_ms=sorted(times)[1] * 1000, requests=3, bad=0, p90_ms=max(times) * 1000
         )
         return result
-    # Warm both workers' caches of templates, translations and the connection.
-    for _ in range(4):
+    # Warm both workers' caches of templates, translations and the connection (a smoke run's
+    # second of wrk warms them itself).
+    for _ in range(4 if seconds >= 2 else 1):
         fetch(url, cookie, 60, page.headers)
     result.update(wrk(url, cookie, seconds, page.headers))
     return result
@@ -414,7 +419,7 @@ def report(
         f"gunicorn with {WORKERS} sync workers and production settings (bench/settings.py: "
         f"DEBUG off, Redis cache), wrk with one connection for {args.duration:g} s per page "
         "after 5 warm-up requests (a page whose first answer takes over 2 s: three plain "
-        "requests); the median is one request's latency. A row per URL pattern of "
+        "requests; over 10 s: that answer alone); the median is one request's latency. A row per URL pattern of "
         "bench/urlmap.py, each with its heaviest realistic parameters (the widest role, the "
         "busiest record, a deep page, each filter); size is the answer's body as sent. "
         f"The busiest station is #{values.get('busy_station')} ({values.get('busy_plaque')}).",
