@@ -18,30 +18,31 @@ from stations.models import RecordChange, StationTransition
 pytestmark = pytest.mark.django_db
 
 
-def _history(world, count: int) -> list[tuple[str, int]]:
-    """Moves and changes alternating, a minute apart, two of them at the same instant."""
+def _history(world, count: int, monkeypatch) -> list[tuple[str, int]]:
+    """Moves and changes alternating, a minute apart, two of them at the same instant (the
+    history is append-only: the time is set as each is written, never changed after)."""
     made = []
     start = timezone.now() - dt.timedelta(days=1)
     for n in range(count):
         at = start + dt.timedelta(minutes=n if n != 5 else 4)
+        monkeypatch.setattr(timezone, "now", lambda at=at: at)
         if n % 2:
             entry = StationTransition.objects.create(
                 station=world.station_a, from_status="draft", to_status="submitted", by=world.aid
             )
-            StationTransition.objects.filter(pk=entry.pk).update(at=at)
         else:
             entry = RecordChange.objects.create(
                 union=world.union_a, record="station", record_id=world.station_a.pk,
                 station=world.station_a, action="edited", by=world.user_a,
             )  # fmt: skip
-            RecordChange.objects.filter(pk=entry.pk).update(at=at)
         made.append((type(entry).__name__, entry.pk))
+    monkeypatch.undo()
     return made
 
 
 def test_following_earlier_shows_every_entry_once(world, monkeypatch):
+    made = _history(world, 8, monkeypatch)
     monkeypatch.setattr(selectors, "HISTORY_SHOWN", 3)
-    made = _history(world, 8)
     pages, before = [], None
     while True:
         entries, before = selectors.station_history(world.station_a, world.aid, before)
@@ -64,8 +65,8 @@ def _rows(page):
 
 
 def test_the_page_links_to_the_earlier_changes(client, world, monkeypatch):
+    _history(world, 5, monkeypatch)
     monkeypatch.setattr(selectors, "HISTORY_SHOWN", 3)
-    _history(world, 5)
     client.force_login(world.aid)
     url = reverse("stations:staff_detail", args=[world.station_a.pk])
     page = client.get(url)
