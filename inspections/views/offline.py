@@ -24,7 +24,7 @@ from django.utils import timezone
 from unions.access import access
 from unions.models import Role
 
-from ..check_selectors import form_stations, open_planned_visits
+from ..check_selectors import DAY_PLAN, form_stations, open_planned_visits
 from ..models import Checklist
 from ..permissions import CHECK_LOGGERS
 
@@ -90,7 +90,7 @@ def check_day(request):
     if user.profile.role == Role.INSPECTOR:
         planned = [
             {"station": visit.station_id, "name": visit.station.name}
-            for visit in open_planned_visits(user)
+            for visit in open_planned_visits(user)[:DAY_PLAN]
         ]
     checklist = Checklist.objects.current()
     return JsonResponse(

@@ -54,7 +54,6 @@ def plan_detail(request, pk):
         PlanVisit.objects.visible_to(request.user)
         .filter(plan=plan)
         .select_related("station", "union", "inspector")
-        .order_by("district", "inspector__username", "station__plaque_seq")
     )
     return render(
         request,
@@ -64,7 +63,10 @@ def plan_detail(request, pk):
             "page": key_page(
                 request,
                 visits,
-                order=("district", "inspector__username", "station__plaque_seq", "id"),
+                # By district and inspector, read from the plan's own index (migration
+                # inspections 0008): ordering 180,000 visits by their inspectors' names and
+                # their stations' plaques joined and sorted them all (2.3 s a page).
+                order=("district", "inspector", "id"),
                 per_page=100,
             ),
             **plan_summary(plan, request.user),

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             model_name="station",
             index=models.Index(
                 condition=models.Q(("status__in", ("approved", "active", "rectifying"))),
-                fields=["latitude", "longitude"],
+                fields=["latitude", "longitude", "id"],
                 name="station_plaque_position",
             ),
         ),

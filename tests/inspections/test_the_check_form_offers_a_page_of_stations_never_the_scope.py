@@ -106,10 +106,11 @@ def test_the_days_data_holds_the_plan_not_the_scope(client, world):
 
 def test_the_form_and_the_today_page_list_the_days_share_of_a_long_plan(client, world, monkeypatch):
     from inspections import check_selectors
-    from inspections.views import today
+    from inspections.views import offline, today
 
     monkeypatch.setattr(check_selectors, "DAY_PLAN", 2)
     monkeypatch.setattr(today, "DAY_PLAN", 2)
+    monkeypatch.setattr(offline, "DAY_PLAN", 2)
     planned = [station(world.union_a) for _ in range(5)]
     _plan(world, *planned)
     client.force_login(world.inspector)
@@ -119,3 +120,6 @@ def test_the_form_and_the_today_page_list_the_days_share_of_a_long_plan(client, 
     page = client.get(reverse("inspections:today")).content.decode()
     assert page.count('data-testid="today-visit"') == 2
     assert "本季度还有 3 个计划站点" in page
+    day = client.get(reverse("inspections:check_day")).json()
+    assert [p["station"] for p in day["planned"]] == [s.pk for s in planned[:2]]
+    assert [s["id"] for s in day["stations"]] == [s.pk for s in planned[:2]]
