@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from stations.models import PUBLIC_STATUSES, Station
@@ -133,16 +133,21 @@ def plan_summary(plan: InspectionPlan, user) -> dict:
         .values_list("inspector__username")
         .annotate(n=Count("id"))
     )
-    planned = PlanVisit.objects.filter(plan=plan).values("station_id")
+    # NOT EXISTS, an anti-join through the plan's (plan, station) key: NOT IN over the
+    # plan's 180,000 stations was a hashed list tested row by row (0.45 s and 0.2 s more
+    # for the count at national size).
+    planned = PlanVisit.objects.filter(plan=plan, station=OuterRef("pk"))
     unplanned = (
         operating_stations()
         .filter(pk__in=Station.objects.visible_to(user).values("pk"))
-        .exclude(pk__in=planned)
+        .exclude(Exists(planned))
         .select_related("union")
     )
+    # How many, then the first of them when there are any: a list of every one grew with
+    # the registry, and looking for the first fifty of none walked all 180,000 stations.
+    count = unplanned.count()
     return {
         "per_inspector": list(per_inspector),
-        # The first of them and how many: a list of every one grew with the registry.
-        "unplanned": list(unplanned[:UNPLANNED_SHOWN]),
-        "unplanned_count": unplanned.count(),
+        "unplanned": list(unplanned[:UNPLANNED_SHOWN]) if count else [],
+        "unplanned_count": count,
     }
