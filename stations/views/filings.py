@@ -120,7 +120,7 @@ def filing_edit(request, pk):
 @access(*RECORD_ROLES["filing"], methods=FORM_METHODS)
 def filing_station_add(request, pk):
     filing = _filing(request, pk)
-    form = StationForm(request.POST or None, union=filing.union)
+    form = StationForm(request.POST or None, union=filing.union, filing=filing)
     if request.method == "POST" and form.is_valid():
         station = station_add(filing=filing, station=form.save(commit=False), by=request.user)
         messages.success(request, _("Station “%(name)s” added.") % {"name": station.name})
