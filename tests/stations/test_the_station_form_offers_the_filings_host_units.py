@@ -50,3 +50,15 @@ def test_a_unit_typed_by_name_is_the_unions_unit_of_that_name(client, world):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Station.objects.get(filing=filing).host_unit == other
     assert HostUnit.objects.filter(name="中国银行徐家汇支行").count() == 1
+
+
+def test_the_agreement_form_offers_the_stations_own_unit_only(client, world):
+    own = HostUnitFactory(union=world.union_a)
+    world.station_a.host_unit = own
+    world.station_a.save(update_fields=["host_unit"])
+    for _ in range(4):
+        HostUnitFactory(union=world.union_a)
+    client.force_login(world.aid)
+    url = reverse("stations:agreement_create", args=[world.station_a.pk])
+    page = client.get(url, {"choose": "1"}).content.decode()
+    assert _offered(page) == [str(own.pk)]
