@@ -11,8 +11,9 @@ RUN_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk 
 # TEST_DEBS is what `make test` adds: Chromium for the browser tests, poppler for reading
 # PDFs back, nginx, openssl and systemd for the checks of deploy/ (nginx -t, the deployment
 # test behind nginx over TLS, systemd-analyze verify), and the PostgreSQL client for the
-# backup test (pg_dump, pg_restore).
-TEST_DEBS := chromium poppler-utils nginx openssl systemd postgresql-client
+# backup test (pg_dump, pg_restore), and wrk for the test that runs every bench script at a
+# tiny size (tests/bench_guards/test_every_bench_script_runs.py).
+TEST_DEBS := chromium poppler-utils nginx openssl systemd postgresql-client wrk
 # `make backup` / `make restore` on a server: the PostgreSQL client only.
 BACKUP_DEBS := postgresql-client
 # `make bench` only: wrk, the load generator the page and load benches measure with.

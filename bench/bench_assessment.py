@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import sections  # noqa: E402
+from bench import rows, sections  # noqa: E402
 
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:assessment:start -->", "<!-- bench:assessment:end -->"
@@ -172,7 +172,7 @@ def load(stations: int, checks: int) -> dict[str, float]:
     timings = {}
     started = time.monotonic()
     user = get_user_model().objects.create(username="bench-inspector")
-    # Version 1 is installed by a migration (inspections 0002); the bench scores on it.
+    # The migrations install the first version; a bench made before they did created it.
     checklist = Checklist.objects.current() or Checklist.objects.create(version=1, note="bench")
     unions = list(Union.objects.order_by("pk"))
     filings = {
@@ -394,6 +394,43 @@ def section(args, load_timings, assessment, pages, pg_version: str) -> str:
     return "\n".join(lines)
 
 
+def emit_rows(args, assessment, pages) -> None:
+    """The figures judged, for bench/run.py's one table."""
+    data = f"{args.stations:,} stations, {args.checks:,} checks"
+    rows.emit(
+        rows.Row(
+            script="bench_assessment",
+            figure=f"quarterly assessment, wall time with start-up ({data})",
+            value=assessment["wall"],
+            unit="s",
+            target=f"< {TARGET_SECONDS:g} s",
+            met=assessment["wall"] < TARGET_SECONDS,
+            note=f"load {assessment['load']:.1f}",
+        )
+    )
+    rows.emit(
+        rows.Row(
+            script="bench_assessment",
+            figure=f"quarterly assessment, peak RSS ({data})",
+            value=assessment["peak_mb"],
+            unit="MB",
+            target=f"< {TARGET_MB:g} MB",
+            met=assessment["peak_mb"] < TARGET_MB,
+        )
+    )
+    for label, result in pages.items():
+        rows.emit(
+            rows.Row(
+                script="bench_assessment",
+                figure=f"rankings {label}, server time through the test client",
+                value=result["median_ms"],
+                unit="ms",
+                target=f"< {TARGET_PAGE_MS:g} ms",
+                met=result["median_ms"] < TARGET_PAGE_MS,
+            )
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stations", type=int, default=20_000)
@@ -440,6 +477,7 @@ def main() -> None:
                 print(
                     f"{label}: median {result['median_ms']:.1f} ms, max {result['max_ms']:.0f} ms"
                 )
+            emit_rows(args, assessment, pages)
             text = section(args, load_timings, assessment, pages, pg_version)
             if args.write:
                 sections.write(START, END, text)

@@ -42,6 +42,7 @@ import io
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -244,6 +245,14 @@ START = dt.datetime(2018, 9, 1, 9, 0, tzinfo=dt.UTC)
 # Per 200,000 stations, as issue 13 asks; scaled with the number of stations.
 CHECKS_PER_STATION = 10
 FEEDBACK_PER_STATION = 5
+# The busiest station's own year: a flagship station checked about weekly by each kind,
+# rated some fourteen times a day; one check in ten a red-line one (an order each).
+BUSY_CHECKS = 400
+BUSY_FEEDBACK = 5_000
+# Ratings that tick a serious problem (a ticket each): one in 500, one in 50 at the busiest.
+SERIOUS_EVERY, BUSY_SERIOUS_EVERY = 500, 50
+# One recorded independent check in this many is appealed by its union.
+APPEAL_EVERY = 1000
 # The year of checks and feedback: the four quarters before ctx.now (2026-11-01).
 QUARTERS = [(2025, 4), (2026, 1), (2026, 2), (2026, 3)]
 OPERATING = {"active", "rectifying", "revoked", "closed"}
@@ -271,6 +280,12 @@ class Context:
     station_rows: list[tuple] = field(default_factory=list)
     users: dict[str, int] = field(default_factory=dict)
     statuses: list[str] = field(default_factory=list)
+    # The busiest station (see busy_station) and what bench/national_records.py builds on.
+    busy: int = 0
+    busy_checks: list[int] = field(default_factory=list)
+    red_line_checks: list[tuple] = field(default_factory=list)  # (pk, station, union, district, at)
+    appealable: list[int] = field(default_factory=list)
+    serious_feedback: list[tuple] = field(default_factory=list)  # (pk, station, union, at)
 
 
 Loader = Callable[[Context], Iterator[dict]]
@@ -498,6 +513,10 @@ def load_filings(ctx: Context) -> Iterator[dict]:
     for pk in range(1, count + 1):
         first = (pk - 1) * ctx.stations // count
         union = rng.choice(ctx.unions)
+        if pk == 1:
+            # The oldest filing is the clerk's union's, so that however few stations there
+            # are, the busiest station (busy_station) is one all three bench users see.
+            union = next(u for u in ctx.unions if u["code"] == BENCH_USERS["bench_clerk"][1])
         created = START + dt.timedelta(seconds=span * (pk - 1) / count)
         draft = first >= drafts_from
         row = {
@@ -651,6 +670,15 @@ def _operating(ctx: Context) -> list[tuple]:
     return [row for row in ctx.station_rows if row[2] in OPERATING]
 
 
+def busy_station(ctx: Context) -> tuple:
+    """The busiest station: the first active one of the clerk's union (Xuhui), so that the
+    aid center, the city inspector and the clerk all open its pages."""
+    if not ctx.busy:
+        xuhui = next(u["id"] for u in ctx.unions if u["code"] == BENCH_USERS["bench_clerk"][1])
+        ctx.busy = next(r for r in ctx.station_rows if r[1] == xuhui and r[2] == "active")[0]
+    return next(r for r in ctx.station_rows if r[0] == ctx.busy)
+
+
 @loader("inspections.Inspection")
 def load_checks(ctx: Context) -> Iterator[dict]:
     """Checks over four quarters: every operating station checked each quarter (at least
@@ -667,33 +695,48 @@ def load_checks(ctx: Context) -> Iterator[dict]:
     inspector = ctx.users["bench_inspector"]
     checklist = Checklist.objects.order_by("version").values_list("pk", flat=True).first()
     kinds = ["flying", "undercover", "peer_review", "acceptance"]
+    busy = busy_station(ctx)
     pk = 0
     for year, quarter in QUARTERS:
         start, seconds = _quarter_bounds(year, quarter)
-        for i in range(per_quarter):
-            station_id, union_id, _status, _approved, _unit, district = stations[i % len(stations)]
+        extra = BUSY_CHECKS // len(QUARTERS)
+        for i in range(per_quarter + extra):
+            is_busy = i >= per_quarter
+            row = busy if is_busy else stations[i % len(stations)]
+            station_id, union_id, _status, _approved, _unit, district = row
             pk += 1
-            score = rng.triangular(40, 100, 88)
+            score = 40.0 if is_busy and i % 10 == 0 else rng.triangular(40, 100, 88)
+            kind = "self_check" if i % 5 == 0 else kinds[i % 4]
+            voided = i % 100 == 0
+            visited = start + dt.timedelta(seconds=rng.randrange(seconds))
+            if is_busy:
+                ctx.busy_checks.append(pk)
+            if score < 45 and not voided:
+                ctx.red_line_checks.append((pk, station_id, union_id, district, visited))
+            if kind != "self_check" and not voided and (pk % APPEAL_EVERY == 0 or is_busy):
+                ctx.appealable.append(pk)
             yield {
                 "id": pk,
                 "station_id": station_id,
                 "union_id": union_id,
                 "district": district,
-                "kind": "self_check" if i % 5 == 0 else kinds[i % 4],
+                "kind": kind,
                 "checklist_id": checklist,
                 "by_id": inspector,
-                "visited_at": start + dt.timedelta(seconds=rng.randrange(seconds)),
-                "recorded_at": start + dt.timedelta(seconds=rng.randrange(seconds)),
+                "visited_at": visited,
+                "recorded_at": visited + dt.timedelta(minutes=rng.randrange(5, 600)),
                 "idempotency_key": uuid.UUID(int=rng.getrandbits(128), version=4),
                 "score": f"{score:.2f}",
                 "red_line": score < 45,
                 "note": "",
-                "status": "voided" if i % 100 == 0 else "recorded",
+                "status": "voided" if voided else "recorded",
             }
 
 
 # Problems that do not open a ticket (serious ones would need FeedbackTicket rows too).
 PROBLEMS = ["no_water", "no_charging", "no_heating", "dirty"]
+# Problems that do (stations.models.feedback.SERIOUS_PROBLEMS).
+SERIOUS = ["closed_in_hours", "refused"]
 
 
 @loader("stations.Feedback")
@@ -707,18 +750,27 @@ def load_feedback(ctx: Context) -> Iterator[dict]:
     first, _seconds = _quarter_bounds(*QUARTERS[0])
     last, seconds = _quarter_bounds(*QUARTERS[-1])
     span = int((last - first).total_seconds()) + seconds
-    for pk in range(1, total + 1):
-        station_id, union_id = stations[pk % len(stations)][:2]
+    busy = busy_station(ctx)
+    for pk in range(1, total + BUSY_FEEDBACK + 1):
+        station_id, union_id = (busy if pk > total else stations[pk % len(stations)])[:2]
         problem = rng.random() < 0.02
+        created = first + dt.timedelta(seconds=rng.randrange(span))
+        serious = pk % (BUSY_SERIOUS_EVERY if pk > total else SERIOUS_EVERY) == 0
+        if serious:
+            ctx.serious_feedback.append((pk, station_id, union_id, created))
+        rating = rng.randint(1, 3) if problem else rng.choices((3, 4, 5), (1, 3, 6))[0]
+        problems = [rng.choice(PROBLEMS)] if problem else []
+        if serious:
+            rating, problems = 1, [rng.choice(SERIOUS)]
         yield {
             "id": pk,
             "station_id": station_id,
             "union_id": union_id,
-            "rating": rng.randint(1, 3) if problem else rng.choices((3, 4, 5), (1, 3, 6))[0],
-            "problems": [rng.choice(PROBLEMS)] if problem else [],
-            "comment": "",
-            "serious": False,
-            "created_at": first + dt.timedelta(seconds=rng.randrange(span)),
+            "rating": rating,
+            "problems": problems,
+            "comment": "下雨天站点没开门，电话也打不通" if serious else "",
+            "serious": serious,
+            "created_at": created,
             "device_hash": f"{rng.getrandbits(256):064x}",
             "address_hash": f"{rng.getrandbits(256):064x}",
             "status": "visible",
@@ -805,6 +857,11 @@ def load(size: str | int = "small", seed: int = 2018) -> dict[str, int]:
 
         last = sum(1 for s in ctx.statuses if s in NUMBERED)
         PlaqueSequence.objects.update_or_create(key="plaque", defaults={"last_value": last})
+    from bench import national_records
+
+    started = time.perf_counter()
+    counts.update(national_records.add(ctx))
+    print(f"records of the staff pages added in {time.perf_counter() - started:.1f} s")
     # A production table is vacuumed by autovacuum: without the visibility map a fresh
     # load's index-only scans would read the table too and measure a state nobody runs in.
     with connection.cursor() as cursor:
@@ -825,8 +882,14 @@ def _scored_rows() -> int:
     return StationQuarterScore.objects.count()
 
 
+def media_root(url: str) -> Path:
+    """The bench database's files (scans, photos, documents): beside it, made again with it."""
+    return ROOT / "var" / "bench-media" / urlsplit(url).path.lstrip("/")
+
+
 def setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
+    os.environ["MEDIA_ROOT"] = str(media_root(url))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
@@ -840,6 +903,7 @@ def build(url: str, size: str | int, seed: int) -> dict[str, int]:
     from django.core.management import call_command
 
     recreate_database(url)
+    shutil.rmtree(media_root(url), ignore_errors=True)
     setup_django(url)
     call_command("migrate", verbosity=0, interactive=False)
     return load(size, seed)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .access import access
 from .models import Notice
+from .pages import key_page
 from .roles import UNION, UNION_AID_OR_ADMIN, Role, role_of
 
 # Notices are addressed to unions; the aid center and administrators may read them all.
@@ -17,8 +17,14 @@ NOTICE_READERS = UNION_AID_OR_ADMIN
 
 @access(*NOTICE_READERS)
 def notice_list(request):
-    notices = Notice.objects.visible_to(request.user).select_related("union")
-    page = Paginator(notices, 30).get_page(request.GET.get("page"))
+    notices = Notice.objects.visible_to(request.user)
+    page = key_page(
+        request,
+        notices,
+        order=("-created_at", "-id"),
+        per_page=30,
+        rows=notices.select_related("union"),
+    )
     for_union = role_of(request.user) == Role.UNION_STAFF
     return render(request, "unions/notices.html", {"page": page, "for_union": for_union})
 

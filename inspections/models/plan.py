@@ -69,7 +69,11 @@ class PlanVisit(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "station"], name="plan_visit_station_once")
         ]
-        indexes = [models.Index(fields=["inspector", "plan"], name="plan_visit_inspector")]
+        indexes = [
+            models.Index(fields=["inspector", "plan"], name="plan_visit_inspector"),
+            # A plan's page, by district and inspector, read by key (views_orders/plans.py).
+            models.Index(fields=["plan", "district", "inspector", "id"], name="plan_visit_page"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.station.plaque_number} {self.station.name}"

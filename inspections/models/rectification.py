@@ -207,6 +207,12 @@ class Rectification(models.Model):
         ordering = ["-opened_at", "-id"]
         verbose_name = _("rectification order")
         verbose_name_plural = _("rectification orders")
+        indexes = [
+            # The order list's "opened from, opened to" (unions/dates.py).
+            models.Index(fields=["opened_at", "id"], name="rectification_opened_id"),
+            # Its order, read by key: deadline, then id.
+            models.Index(fields=["deadline", "id"], name="rectification_deadline_id"),
+        ]
 
     def __str__(self) -> str:
         return _("%(station)s, due %(deadline)s") % {

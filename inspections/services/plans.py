@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from stations.models import Station
@@ -115,18 +116,37 @@ def plan_draw(*, year: int, quarter: int, by=None, seed: str | None = None) -> I
     return plan
 
 
+# The operating stations without a planned visit a plan's page names; the rest are counted.
+UNPLANNED_SHOWN = 50
+
+
 def plan_summary(plan: InspectionPlan, user) -> dict:
     """What ``user`` may see of the plan: visits per inspector, and the operating stations
     with no planned visit (no inspector's scope covers them, or they opened after the
     draw), both through the scope table."""
     visits = PlanVisit.objects.visible_to(user).filter(plan=plan)
-    per_inspector = Counter(visits.values_list("inspector__username", flat=True))
-    planned = PlanVisit.objects.filter(plan=plan).values("station_id")
+    # Counted by the database: a national plan is 180,000 visits, read here one by one.
+    per_inspector = (
+        visits.order_by("inspector__username")
+        .values_list("inspector__username")
+        .annotate(n=Count("id"))
+    )
+    # NOT EXISTS, an anti-join through the plan's (plan, station) key: NOT IN over the
+    # plan's 180,000 stations was a hashed list tested row by row (0.45 s and 0.2 s more
+    # for the count at national size).
+    planned = PlanVisit.objects.filter(plan=plan, station=OuterRef("pk"))
     unplanned = (
         Station.objects.visible_to(user)
         .operating_now()
-        .exclude(pk__in=planned)
+        .exclude(Exists(planned))
         .select_related("union")
         .order_by("pk")
     )
-    return {"per_inspector": sorted(per_inspector.items()), "unplanned": unplanned}
+    # How many, then the first of them when there are any: a list of every one grew with
+    # the registry, and looking for the first fifty of none walked all 180,000 stations.
+    count = unplanned.count()
+    return {
+        "per_inspector": list(per_inspector),
+        "unplanned": list(unplanned[:UNPLANNED_SHOWN]) if count else [],
+        "unplanned_count": count,
+    }

@@ -14,6 +14,7 @@ urlpatterns = [
     path("checks/new/", checks.check_new, name="check_new"),
     path("checks/send/", checks.check_send, name="check_send"),
     path("checks/day.json", offline.check_day, name="check_day"),
+    path("checks/stations.json", checks.check_stations, name="check_stations"),
     path("checks/<int:pk>/", checks.check_detail, name="check_detail"),
     path("checks/<int:pk>/photos/<int:photo_pk>/", checks.check_photo, name="check_photo"),
     path("checklist/", checklist.checklist_edit, name="checklist"),

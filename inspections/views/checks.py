@@ -17,14 +17,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from stations.views.common import grown_count, paginate_ids
+from stations.geo import parse_point
+from stations.views.common import grown_count
 from stations.views.scans import scan_response
 from unions.access import ANY_STAFF, access
+from unions.pages import key_page
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
-from ..check_selectors import check_filter, form_stations, plan_visit_for
+from ..check_selectors import check_filter, form_stations, plan_visit_for, station_candidates
 from ..forms import CheckForm
 from ..models import Inspection, InspectionKind, PlanVisit
 from ..permissions import CHECK_LOGGERS
@@ -54,18 +57,56 @@ def _record(form: CheckForm, user) -> tuple[Inspection, bool]:
 
 
 def _form_context(request, form: CheckForm) -> dict:
-    stations = form_stations(request.user)
+    # The plan, the stations checked lately, the one a link or a post names, and, for a
+    # phone without JavaScript, a page of candidates its search found: never the scope.
+    named = str(form["station"].value() or request.GET.get("station", ""))
+    stations = form_stations(request.user, also=(int(named),) if named.isdigit() else ())
+    found = _candidates(request)
+    shown = {s["id"] for s in stations}
+    stations += [s for s in found if s["id"] not in shown]
     return {
         "form": form,
-        "stations": stations,
+        "station_groups": [
+            (value, label, [s for s in stations if s["group"] == value])
+            for value, label in STATION_GROUPS
+        ],
+        "found_any": bool(found),
+        "search": request.GET.get("q", "")[:100],
+        "searched": "q" in request.GET or "near" in request.GET,
         "any_planned": any(s["planned"] for s in stations),
         "kinds": form.fields["kind"].choices,
         "checklist": form.checklist,
-        "groups": form.grouped_items(),
+        "item_groups": form.grouped_items(),
         "idempotency_key": form["idempotency_key"].value() or uuid.uuid4(),
         "selected_station": str(form["station"].value() or request.GET.get("station", "")),
         "selected_kind": form["kind"].value() or request.GET.get("kind", ""),
     }
+
+
+# The chooser's groups, in the order the <select> shows them.
+STATION_GROUPS = (
+    ("selected", gettext_lazy("Chosen")),
+    ("found", gettext_lazy("Found")),
+    ("planned", gettext_lazy("Planned for you this quarter")),
+    ("near", gettext_lazy("Nearest to you")),
+    ("recent", gettext_lazy("Checked recently")),
+)
+
+
+def _candidates(request) -> list[dict]:
+    q = request.GET.get("q", "").strip()
+    near = parse_point(request.GET.get("near", "").strip())
+    if not q and near is None:
+        return []
+    return station_candidates(request.user, q=q, near=near)
+
+
+@access(*CHECK_LOGGERS)
+def check_stations(request):
+    """A page of stations for the check form's chooser: ``?q=`` by name, address or plaque
+    number, ``?near=lat,lng`` nearest first; at most check_selectors.CANDIDATES, whatever
+    the scope. The phone keeps what it was given for searching without signal."""
+    return JsonResponse({"stations": _candidates(request)})
 
 
 @access(*CHECK_LOGGERS, methods=("GET", "HEAD", "POST"))
@@ -164,15 +205,20 @@ def check_list(request):
     # the checks added since are added to it (checks are never removed, and the fields the
     # filters read never change once recorded); the page's 30 ids are found before their
     # stations and inspectors.
+    # Pages are read by key (newest first, from the index on visit time and id), so the
+    # thousandth page costs what the first does.
     checks = check_filter(Inspection.objects.visible_to(request.user), request.GET)
-    page = paginate_ids(
+    page = key_page(
         request,
         checks,
-        30,
+        order=("-visited_at", "-id"),
+        per_page=30,
         rows=checks.select_related("station", "by").only(*LIST_FIELDS),
         # Findings leave the list when a later check clears them, not only by new rows:
         # counted afresh (a handful) rather than carried forward.
-        count=checks.count() if request.GET.get("finding") == "1" else grown_count(checks),
+        count=(lambda: checks.count())
+        if request.GET.get("finding") == "1"
+        else (lambda: grown_count(checks)),
     )
     return render(
         request,

@@ -24,7 +24,7 @@ from django.utils import timezone
 from unions.access import access
 from unions.models import Role
 
-from ..check_selectors import form_stations, open_planned_visits
+from ..check_selectors import DAY_PLAN, form_stations, open_planned_visits
 from ..models import Checklist
 from ..permissions import CHECK_LOGGERS
 
@@ -81,15 +81,16 @@ def service_worker(request):
 
 @access(*CHECK_LOGGERS)
 def check_day(request):
-    """The day's data for the phone: the checklist version, the stations the user may
-    check (planned ones marked), and a fresh CSRF token for sending the queue (production
+    """The day's data for the phone: the checklist version, the stations the form offers
+    before any search (the quarter's planned visits, marked, and those checked lately: the
+    plan's size, never the scope), and a fresh CSRF token for sending the queue (production
     keeps the CSRF cookie away from scripts)."""
     user = request.user
     planned = []
     if user.profile.role == Role.INSPECTOR:
         planned = [
             {"station": visit.station_id, "name": visit.station.name}
-            for visit in open_planned_visits(user)
+            for visit in open_planned_visits(user)[:DAY_PLAN]
         ]
     checklist = Checklist.objects.current()
     return JsonResponse(

@@ -1,4 +1,5 @@
-"""The inspector's day: the quarter's planned visits not yet made, nearest first.
+"""The inspector's day: the quarter's planned visits not yet made, the day's share of them
+(check_selectors.DAY_PLAN), nearest first.
 
 The server lists them by plaque number; static/js/inspection_today.js re-sorts them by
 distance from the phone when the browser gives its position, so the page is useful with
@@ -13,7 +14,7 @@ from django.utils import timezone
 from unions.access import access
 from unions.roles import INSPECTOR
 
-from ..check_selectors import open_planned_visits
+from ..check_selectors import DAY_PLAN, open_planned_visits
 from ..permissions import quarter_of
 
 
@@ -21,8 +22,16 @@ from ..permissions import quarter_of
 def today(request):
     on = timezone.localdate()
     year, quarter = quarter_of(on)
+    visits = open_planned_visits(request.user, on)
+    shown = list(visits[:DAY_PLAN])
     return render(
         request,
         "inspections/today.html",
-        {"visits": open_planned_visits(request.user, on), "year": year, "quarter": quarter},
+        {
+            # The day's plan, never the quarter's whole (check_selectors.DAY_PLAN).
+            "visits": shown,
+            "more": visits.count() - len(shown) if len(shown) == DAY_PLAN else 0,
+            "year": year,
+            "quarter": quarter,
+        },
     )

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_POST
 from stations.views.scans import scan_response
 from unions.access import access
 from unions.actions import available
+from unions.pages import key_page
 from unions.roles import STAFF_READ
 
 from ..forms_orders import AppealDecisionForm, AppealForm
 from ..models import APPEAL_ACTIONS, APPEAL_DECISIONS, Appeal, AppealStatus, Inspection
 from ..services.appeals import appeal_deadline, appeal_decide, appeal_open, appeal_refusal
 from ..services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES
-from .common import FORM_METHODS, paginate
+from .common import FORM_METHODS
 
 # Who may decide an appeal, as its table says.
 DECIDERS = frozenset().union(*(a.roles for a in APPEAL_DECISIONS))
@@ -40,7 +41,11 @@ def appeal_list(request):
     return render(
         request,
         "inspections/orders/appeal_list.html",
-        {"page": paginate(request, appeals), "statuses": AppealStatus.choices, "status": status},
+        {
+            "page": key_page(request, appeals, order=("-created_at", "-id"), per_page=50),
+            "statuses": AppealStatus.choices,
+            "status": status,
+        },
     )
 
 

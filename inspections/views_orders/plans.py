@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from unions.access import access
+from unions.pages import key_page
 from unions.roles import role_of
 
 from ..models import InspectionPlan, PlanVisit
 from ..permissions import SETUP_ROLES
 from ..services.plans import plan_draw, plan_summary, quarter_of
-from .common import paginate
 
 # Plans are unannounced: never union staff (their scope also hides every PlanVisit).
 PLAN_READ = SETUP_ROLES["plan_read"]
@@ -57,10 +57,21 @@ def plan_detail(request, pk):
         PlanVisit.objects.visible_to(request.user)
         .filter(plan=plan)
         .select_related("station", "union", "inspector")
-        .order_by("district", "inspector__username", "station__plaque_seq")
     )
     return render(
         request,
         "inspections/orders/plan_detail.html",
-        {"plan": plan, "page": paginate(request, visits, 100), **plan_summary(plan, request.user)},
+        {
+            "plan": plan,
+            "page": key_page(
+                request,
+                visits,
+                # By district and inspector, read from the plan's own index (migration
+                # inspections 0011): ordering 180,000 visits by their inspectors' names and
+                # their stations' plaques joined and sorted them all (2.3 s a page).
+                order=("district", "inspector", "id"),
+                per_page=100,
+            ),
+            **plan_summary(plan, request.user),
+        },
     )

@@ -1,4 +1,5 @@
-// The check form on a phone: kinds narrow the stations, a search narrows them further, the
+// The check form on a phone: the station is chosen from the plan, the nearest or a search
+// (a page of candidates at a time), the kind narrows them, the
 // phone's position and its distance from the station are shown before saving, photos are
 // made smaller on the phone, and a check that cannot be sent now waits in the outbox
 // (inspection_outbox.js). The score is the server's: it is shown once the check is saved.
@@ -31,32 +32,131 @@
       .catch(function () {});
   }
 
-  // --- Stations: only those where the chosen kind may be logged, filtered by the search. ---
+  // --- Stations: the plan first, then the nearest to the phone, then a search by name,
+  // address or plaque number; each a page of candidates from stations.json, never the whole
+  // scope. Every station the phone is shown is kept (localStorage), so that without signal
+  // the search and "near me" still work over the plan and the stations already seen. ---
   var select = form.querySelector("[data-station-select]");
-  var search = form.querySelector("[data-station-search]");
-  var options = Array.prototype.slice.call(select.options, 1);
+  var search = document.querySelector("[data-station-search]");
+  var finder = document.querySelector("[data-station-finder]");
+  var note = form.querySelector("[data-station-note]");
+  var stationsUrl = select.getAttribute("data-stations-url");
   var params = new URLSearchParams(window.location.search);
+  // A search's matches come first while there is one; then the plan, the nearest and
+  // the stations checked lately. Each station is shown once, in its first group.
+  var GROUPS = ["selected", "found", "planned", "near", "recent"];
+  var SEEN_KEY = "relay-check-stations:" + (select.getAttribute("data-user") || "");
+  var SEEN_MAX = 500;
+  var PAGE = 20;
+  var known = {};
+  var groups = {};
+  GROUPS.forEach(function (g) {
+    groups[g] = [];
+  });
 
   function chosenKind() {
     var checked = form.querySelector('input[name="kind"]:checked');
     return checked ? checked.value : "";
   }
 
-  function filterStations() {
-    var kind = chosenKind();
-    var words = (search.value || "").trim().toLowerCase();
-    var current = select.value;
-    while (select.options.length > 1) {
-      select.remove(1);
+  function rowOf(option) {
+    return {
+      id: option.value,
+      name: option.getAttribute("data-name") || "",
+      plaque_number: option.getAttribute("data-plaque") || "",
+      district: option.getAttribute("data-district") || "",
+      address: option.getAttribute("data-address") || "",
+      latitude: option.getAttribute("data-lat") || "",
+      longitude: option.getAttribute("data-lng") || "",
+      kinds: (option.getAttribute("data-kinds") || "").split(" ").filter(Boolean),
+      planned: option.getAttribute("data-planned") === "1",
+    };
+  }
+
+  function keep(row) {
+    row.id = String(row.id);
+    known[row.id] = row;
+    return row.id;
+  }
+
+  function seen() {
+    try {
+      return JSON.parse(window.localStorage.getItem(SEEN_KEY) || "[]");
+    } catch (e) {
+      return [];
     }
-    options.forEach(function (option) {
-      var kinds = (option.getAttribute("data-kinds") || "").split(" ");
-      var text = (option.getAttribute("data-search") || "").toLowerCase();
-      var fitsKind = !kind || kinds.indexOf(kind) !== -1;
-      var fitsWords = !words || text.indexOf(words) !== -1 || option.value === current;
-      if (fitsKind && fitsWords) {
-        select.add(option);
+  }
+
+  function remember(rows) {
+    var ids = {};
+    var merged = rows.concat(seen()).filter(function (row) {
+      var id = String(row.id);
+      if (ids[id]) {
+        return false;
       }
+      ids[id] = true;
+      return true;
+    });
+    try {
+      window.localStorage.setItem(SEEN_KEY, JSON.stringify(merged.slice(0, SEEN_MAX)));
+    } catch (e) {
+      // A full or disabled storage only costs the offline search its memory.
+    }
+  }
+
+  Array.prototype.forEach.call(select.querySelectorAll("optgroup"), function (group) {
+    var name = group.getAttribute("data-group");
+    Array.prototype.forEach.call(group.querySelectorAll("option"), function (option) {
+      groups[name].push(keep(rowOf(option)));
+    });
+  });
+  remember(
+    Object.keys(known).map(function (id) {
+      return known[id];
+    })
+  );
+
+  function optionFor(row) {
+    var option = document.createElement("option");
+    option.value = row.id;
+    option.setAttribute("data-kinds", row.kinds.join(" "));
+    option.setAttribute("data-lat", row.latitude);
+    option.setAttribute("data-lng", row.longitude);
+    option.setAttribute("data-name", row.name);
+    option.setAttribute("data-plaque", row.plaque_number);
+    option.setAttribute("data-district", row.district);
+    option.setAttribute("data-address", row.address);
+    option.setAttribute("data-planned", row.planned ? "1" : "");
+    option.textContent =
+      (row.planned ? "★ " : "") + row.name + (row.plaque_number ? " · " + row.plaque_number : "");
+    return option;
+  }
+
+  // The <select> drawn again from the groups: only stations where the chosen kind may be
+  // logged, each once (in its first group), the current choice kept while it fits.
+  function draw() {
+    var kind = chosenKind();
+    var current = select.value;
+    while (select.children.length > 1) {
+      select.removeChild(select.lastChild);
+    }
+    var placed = {};
+    GROUPS.forEach(function (name) {
+      var ids = groups[name].filter(function (id) {
+        var row = known[id];
+        return row && !placed[id] && (!kind || row.kinds.indexOf(kind) !== -1);
+      });
+      if (!ids.length) {
+        return;
+      }
+      var group = document.createElement("optgroup");
+      group.label = select.getAttribute("data-group-" + name) || name;
+      group.setAttribute("data-group", name);
+      ids.forEach(function (id) {
+        placed[id] = true;
+        group.appendChild(optionFor(known[id]));
+      });
+      select.appendChild(group);
     });
     select.value = current;
     if (select.value !== current) {
@@ -64,6 +164,101 @@
     }
     showDistance();
   }
+
+  function say(text) {
+    if (note && text) {
+      note.textContent = text;
+    }
+  }
+
+  function words(row) {
+    return [row.name, row.plaque_number, row.district, row.address].join(" ").toLowerCase();
+  }
+
+  // Without signal: the same question asked of the stations this phone has seen.
+  function askThePhone(group, query) {
+    var rows = seen().map(function (row) {
+      keep(row);
+      return row;
+    });
+    if (query.q) {
+      var wanted = query.q.toLowerCase();
+      rows = rows.filter(function (row) {
+        return words(row).indexOf(wanted) !== -1;
+      });
+    }
+    if (query.near) {
+      rows.forEach(function (row) {
+        var lat = parseFloat(row.latitude);
+        var lng = parseFloat(row.longitude);
+        row.distance = isNaN(lat) || isNaN(lng) ? Infinity : metres(query.near[0], query.near[1], lat, lng);
+      });
+      rows.sort(function (a, b) {
+        return a.distance - b.distance;
+      });
+    }
+    groups[group] = rows.slice(0, PAGE).map(function (row) {
+      return row.id;
+    });
+    say(note && note.getAttribute("data-msg-offline"));
+    draw();
+  }
+
+  var asked = {};
+  function ask(group, query) {
+    var n = (asked[group] = (asked[group] || 0) + 1);
+    var url =
+      stationsUrl +
+      "?" +
+      (query.q
+        ? "q=" + encodeURIComponent(query.q)
+        : "near=" + query.near[0].toFixed(6) + "," + query.near[1].toFixed(6));
+    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (!response.ok || response.redirected) {
+          throw new Error("http " + response.status);
+        }
+        return response.json();
+      })
+      .then(
+        function (body) {
+          if (n !== asked[group]) {
+            return;
+          }
+          groups[group] = body.stations.map(keep);
+          remember(body.stations);
+          if (group === "found") {
+            say(body.stations.length ? "" : note && note.getAttribute("data-msg-none"));
+          }
+          draw();
+        },
+        function () {
+          if (n === asked[group]) {
+            askThePhone(group, query);
+          }
+        }
+      );
+  }
+
+  var searchTimer = null;
+  function searchNow() {
+    window.clearTimeout(searchTimer);
+    var q = (search.value || "").trim();
+    if (!q) {
+      groups.found = [];
+      draw();
+      return;
+    }
+    ask("found", { q: q });
+  }
+  search.addEventListener("input", function () {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(searchNow, 300);
+  });
+  finder.addEventListener("submit", function (event) {
+    event.preventDefault();
+    searchNow();
+  });
 
   if (params.get("kind")) {
     var kindBox = form.querySelector('input[name="kind"][value="' + params.get("kind") + '"]');
@@ -80,7 +275,7 @@
   var visitedAt = form.querySelector("[data-visited-at]");
   form.addEventListener("change", function (event) {
     if (event.target.name === "kind") {
-      filterStations();
+      draw();
     }
     if (event.target === select) {
       showDistance();
@@ -89,7 +284,6 @@
       visitedAt.value = new Date().toISOString();
     }
   });
-  search.addEventListener("input", filterStations);
 
   // --- Position: the browser's GPS, its accuracy, and the distance from the station. ---
   var position = null;
@@ -139,6 +333,7 @@
           position.latitude.toFixed(5) + ", " + position.longitude.toFixed(5) + " · " +
           msg("accuracy") + " ±" + Math.round(position.accuracy) + " " + msg("metres");
         showDistance();
+        ask("near", { near: [position.latitude, position.longitude] });
       },
       function () {
         positionText.textContent = msg("no-gps");
@@ -406,6 +601,6 @@
       );
   });
 
-  filterStations();
+  draw();
   locate();
 })();

@@ -82,9 +82,17 @@ class AgreementHostForm(forms.Form):
     )
     new_host_unit = forms.CharField(label=_("or a new host unit"), max_length=200, required=False)
 
-    def __init__(self, *args, hosts, **kwargs):
+    def __init__(self, *args, hosts, offered=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["host_unit"].queryset = hosts
+        field = self.fields["host_unit"]
+        field.queryset = hosts
+        # The list offers the station's own unit (and the one chosen), not the union's every
+        # unit (1,250 at national size: issue 26); another is typed by its name, which finds
+        # the union's unit of that name when there is one (views/records.py).
+        units = hosts.filter(pk__in=[pk for pk in offered if pk]).order_by("name")
+        field.widget.choices = [("", field.empty_label)] + [
+            (unit.pk, field.label_from_instance(unit)) for unit in units
+        ]
 
 
 class AgreementForm(forms.Form):

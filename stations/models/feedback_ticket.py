@@ -98,7 +98,11 @@ class FeedbackTicket(models.Model):
         ordering = ["-opened_at", "-id"]
         verbose_name = _("feedback ticket")
         verbose_name_plural = _("feedback tickets")
-        indexes = [models.Index(fields=["union", "status"], name="ticket_union_status")]
+        indexes = [
+            models.Index(fields=["union", "status"], name="ticket_union_status"),
+            # The ticket list's order, newest first, read by key, and its "from, to" days.
+            models.Index(fields=["opened_at", "id"], name="ticket_opened_id"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.station_id} {self.status}"

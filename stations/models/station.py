@@ -360,6 +360,14 @@ class Station(models.Model):
                 condition=models.Q(status__in=PUBLIC_STATUSES),
                 name="station_directory_position",
             ),
+            # The check form's "near me" (inspections.check_selectors.nearest): a box around
+            # the phone among the stations that hold a plaque, approved ones included, its
+            # nearest ids sorted from the index alone.
+            models.Index(
+                fields=["latitude", "longitude", "id"],
+                condition=models.Q(status__in=HOLDS_PLAQUE),
+                name="station_plaque_position",
+            ),
         ]
 
     def __str__(self) -> str:

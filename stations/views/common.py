@@ -8,72 +8,18 @@ from urllib.parse import quote
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.core.paginator import Paginator
 from django.db.models import Max
-from django.utils.functional import cached_property
 
 # The named role sets are unions/roles.py's; views import them from there.
 FORM_METHODS = ("GET", "HEAD", "POST")
-
-
-def paginate(request, queryset, per_page: int = 50):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 # How long ``grown_count`` carries a count forward before counting the list afresh.
 RECOUNT_SECONDS = 300
 
 
-class _CachedCountPaginator(Paginator):
-    """A paginator whose count is kept in the cache under ``count_key`` for a minute, or
-    given (``known_count``)."""
-
-    count_key = ""
-    known_count: int | None = None
-
-    @cached_property
-    def count(self) -> int:
-        if self.known_count is not None:
-            return self.known_count
-        if not self.count_key:
-            return Paginator.count.func(self)
-        return cache.get_or_set(self.count_key, lambda: Paginator.count.func(self), 60)
-
-
-def paginate_ids(
-    request,
-    queryset,
-    per_page: int = 50,
-    rows=None,
-    count_key: str = "",
-    read_ids=None,
-    count=None,
-):
-    """A page of ``queryset`` found by its ids first, then the page's rows fetched by id.
-
-    Counting and skipping to a deep page read only the ids (an index in the query's
-    order), not the joined rows; ``rows`` (a queryset of the same model, the same one by
-    default) adds joins and annotations for the page's rows alone. One count per page, or
-    none while ``count_key`` (which must change with the rows counted) finds it cached, or
-    none when the ``count`` is given (``grown_count``).
-    ``read_ids(ids, count, end)`` reads the page's ids (a sliced queryset) knowing the
-    list's count and the position of the page's last row, where that changes how.
-    """
-    paginator = _CachedCountPaginator(queryset.values_list("pk", flat=True), per_page)
-    paginator.count_key = count_key
-    paginator.known_count = count
-    page = paginator.get_page(request.GET.get("page"))
-    if read_ids is None:
-        ids = list(page.object_list)
-    else:
-        ids = read_ids(page.object_list, paginator.count, page.end_index())
-    found = {row.pk: row for row in (queryset if rows is None else rows).filter(pk__in=ids)}
-    page.object_list = [found[pk] for pk in ids if pk in found]
-    return page
-
-
 def count_key(queryset, *marks) -> str:
-    """Where ``paginate_ids`` keeps the count of ``queryset`` (a list of a national size).
+    """Where ``grown_count`` keeps the count of ``queryset`` (a list of a national size).
 
     The key holds the list's SQL, so its scope and its filters: two users share a count
     only when they are shown the same rows. ``marks`` are values that change whenever the

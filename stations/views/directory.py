@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse
 
 from unions.access import access
 
+from .. import public_cache
 from ..directory import DirectoryQuery, directory_page
 from ..models import Audience, Service
 
@@ -32,11 +35,24 @@ def _map_points(entries) -> list[dict]:
 @access(public=True)
 def station_directory(request):
     query = DirectoryQuery.from_params(request.GET)
-    page = directory_page(query, request.GET.get("page"))
+    number = request.GET.get("page", "")
+    # An anonymous visitor gets the page kept for these filters (stations/public_cache.py).
+    key = public_cache.directory_page(astuple(query), number)
+    cached = public_cache.served(request, key)
+    if cached is not None:
+        return cached
+    return public_cache.render_and_keep(
+        request, key, lambda extra: _render(request, query, number, extra)
+    )
+
+
+def _render(request, query: DirectoryQuery, number: str, extra: dict):
+    page = directory_page(query, number)
     return render(
         request,
         "public/directory.html",
         {
+            **extra,
             "query": query,
             "page": page,
             "entries": page.entries,

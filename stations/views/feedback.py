@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from unions.access import access
 from unions.actions import available
+from unions.dates import day_range
+from unions.pages import key_page
 
 from ..devices import Asker, claim, used_today
 from ..forms.feedback import (
@@ -41,7 +43,7 @@ from ..services.feedback import (
     ticket_reply,
 )
 from ..services.visits import tap_target, visit_record
-from .common import FORM_METHODS, grown_count, paginate, paginate_ids
+from .common import FORM_METHODS, grown_count
 from .public import PLAQUE_STAGES
 
 POST = ("POST",)
@@ -133,6 +135,7 @@ def feedback_moderation(request):
         rows = rows.filter(status=shown)
     if request.GET.get("serious"):
         rows = rows.filter(serious=True)
+    rows = rows.filter(**day_range("created_at", request.GET))
     # The count of 1,000,000 ratings is kept, new ones added to it, until one is moderated
     # (the filters are the status, which only moderation changes, and seriousness, fixed
     # when left).
@@ -141,13 +144,17 @@ def feedback_moderation(request):
         request,
         "stations/feedback_moderation.html",
         {
-            "page": paginate_ids(
+            # Read by key, newest first, from the index on the time (and status, or
+            # seriousness): a deep page costs what the first does.
+            "page": key_page(
                 request,
                 rows,
+                order=("-created_at", "-id"),
+                per_page=50,
                 # A row names its station; a whole one (39 fields, some JSON) was built
                 # for each of the 50, and the moderator, joined too, was never shown.
                 rows=rows.select_related("station").only(*MODERATION_FIELDS),
-                count=grown_count(rows, moderated),
+                count=lambda: grown_count(rows, moderated),
             ),
             "statuses": FeedbackStatus.choices,
             "status": shown,
@@ -178,14 +185,23 @@ def feedback_moderate(request, pk: int):
 # --- Staff: tickets (the union replies, the aid center closes) -----------------------------
 @access(*RECORD_ROLES["ticket_read"])
 def ticket_list(request):
-    rows = FeedbackTicket.objects.visible_to(request.user).select_related("station", "feedback")
+    rows = FeedbackTicket.objects.visible_to(request.user)
     shown = request.GET.get("status", "")
     if shown in TicketStatus.values:
         rows = rows.filter(status=shown)
+    rows = rows.filter(**day_range("opened_at", request.GET))
+    page = key_page(
+        request,
+        rows,
+        order=("-opened_at", "-id"),
+        per_page=50,
+        rows=rows.select_related("station", "feedback"),
+        count=rows.count,
+    )
     return render(
         request,
         "stations/ticket_list.html",
-        {"page": paginate(request, rows), "statuses": TicketStatus.choices, "status": shown},
+        {"page": page, "statuses": TicketStatus.choices, "status": shown},
     )
 
 

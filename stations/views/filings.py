@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from unions.access import access
 from unions.models import Role
+from unions.pages import key_page
 from unions.roles import UNION_OR_AID, role_of, union_of
 
 from ..forms.filing import FilingHeaderForm, StationForm
@@ -28,7 +29,7 @@ from ..services.filing import (
 from ..services.filing import filing_edit as filing_edit_service
 from ..services.filing import station_edit as station_edit_service
 from ..services.lifecycle import TransitionError
-from .common import FORM_METHODS, paginate_ids
+from .common import FORM_METHODS
 from .scans import scan_response
 
 
@@ -50,11 +51,13 @@ def filing_list(request):
         request,
         "stations/filing_list.html",
         {
-            "page": paginate_ids(
+            "page": key_page(
                 request,
                 filings,
-                25,
+                order=("-created_at", "-id"),
+                per_page=25,
                 rows=filings.select_related("union").annotate(station_count=Count("stations")),
+                count=filings.count,
             ),
             "statuses": FilingForm.Status.choices,
         },
@@ -117,7 +120,7 @@ def filing_edit(request, pk):
 @access(*RECORD_ROLES["filing"], methods=FORM_METHODS)
 def filing_station_add(request, pk):
     filing = _filing(request, pk)
-    form = StationForm(request.POST or None, union=filing.union)
+    form = StationForm(request.POST or None, union=filing.union, filing=filing)
     if request.method == "POST" and form.is_valid():
         station = station_add(filing=filing, station=form.save(commit=False), by=request.user)
         messages.success(request, _("Station “%(name)s” added.") % {"name": station.name})

@@ -49,7 +49,9 @@ def agreement_create(request, pk):
     hosts = HostUnit.objects.visible_to(request.user).filter(union=station.union)
     host, new_name = _party_a(request, station, hosts)
     host_form = AgreementHostForm(
-        initial={"host_unit": host.pk if host else None, "new_host_unit": new_name}, hosts=hosts
+        initial={"host_unit": host.pk if host else None, "new_host_unit": new_name},
+        hosts=hosts,
+        offered=(station.host_unit_id, host.pk if host else None),
     )
     if host is None and not new_name:
         return render(

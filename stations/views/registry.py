@@ -6,6 +6,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from unions.access import access
 from unions.models import CarrierType, Role, Union
+from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
 from unions.scopes import sees_kind
 
@@ -42,7 +44,6 @@ from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
 from ..staff_panels import panels_for
-from .common import paginate_ids
 from .messages import action_done_message
 
 
@@ -55,7 +56,7 @@ def _count_key(request, visible) -> str:
     lookup), so a change anywhere in the scope starts a new count at once.
     """
     last = visible.aggregate(last=Max("updated_at"))["last"]
-    filters = sorted((k, v) for k, v in request.GET.items() if k != "page")
+    filters = sorted((k, v) for k, v in request.GET.items() if k not in ("after", "before"))
     digest = hashlib.sha1(repr(filters).encode(), usedforsecurity=False).hexdigest()
     return f"registry:count:{request.user.pk}:{last.isoformat() if last else '-'}:{digest}"
 
@@ -79,16 +80,21 @@ ROW_FIELDS = (
 @access(*STAFF_READ)
 def registry(request):
     visible = Station.objects.visible_to(request.user)
-    stations = registry_filter(visible, request.GET).order_by("plaque_seq", "id")
-    page = paginate_ids(
+    stations = registry_filter(visible, request.GET)
+    key = _count_key(request, visible)
+    # Read by key in registry order (plaque number, then id; stations without one last):
+    # a deep page starts at the last one's plaque in the index instead of skipping over
+    # every station before it.
+    page = key_page(
         request,
         stations,
-        50,
+        order=("plaque_seq", "id"),
+        per_page=50,
         # The page's ids come from the filtered list: its rows are looked up by id in the
         # user's scope alone, without testing the search again on each (and planning the
         # host units' ids a second time).
         rows=visible.select_related("union", "host_unit").only(*ROW_FIELDS),
-        count_key=_count_key(request, visible),
+        count=lambda: cache.get_or_set(key, stations.count, 60),
         read_ids=search_page_ids if request.GET.get("q", "").strip() else None,
     )
     role = role_of(request.user)
@@ -128,12 +134,15 @@ def staff_detail(request, pk):
     valid = [p for p in policies if p.starts_on <= today <= p.ends_on]
     warn_until = today + timezone.timedelta(days=settings.INSURANCE_WARNING_DAYS)
     acceptances = Acceptance.objects.visible_to(user).filter(station=station)
+    history, earlier = station_history(station, user, request.GET.get("history_before"))
     return render(
         request,
         "stations/staff_detail.html",
         {
             "station": station,
-            "history": station_history(station, user),
+            "history": history,
+            "history_earlier": earlier,
+            "history_paged": bool(request.GET.get("history_before")),
             "acceptances": acceptances.select_related("by"),
             "latest_acceptance": latest_acceptance(station),
             "agreements": Agreement.objects.visible_to(user)

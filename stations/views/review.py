@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from unions.access import access
 from unions.models import Union
+from unions.pages import key_page
 from unions.roles import AID
 
 from ..forms.records import AcceptanceForm, BulkAcceptanceForm
@@ -21,7 +22,7 @@ from ..permissions import RECORD_ROLES
 from ..selectors import QUEUE_ORDERS, review_queue
 from ..services.lifecycle import station_approve
 from ..services.review import acceptance_record
-from .common import FORM_METHODS, paginate
+from .common import FORM_METHODS
 from .messages import bulk_approved_message
 
 QUEUE_ORDER_LABELS = (
@@ -34,7 +35,13 @@ def _queue_page(request, acceptance_form: BulkAcceptanceForm, ticked=(), status=
     union = request.GET.get("union", "")
     order = request.GET.get("order", "waiting")
     queue = review_queue(request.user, union=union, order=order)
-    page = paginate(request, queue, 100)
+    page = key_page(
+        request,
+        queue,
+        order=(*QUEUE_ORDERS.get(order, QUEUE_ORDERS["waiting"]), "id"),
+        per_page=100,
+        count=queue.count,
+    )
     now = timezone.now()
     for station in page:
         # review_queue() prefetched the acceptances newest first.
@@ -45,7 +52,7 @@ def _queue_page(request, acceptance_form: BulkAcceptanceForm, ticked=(), status=
         "stations/review_queue.html",
         {
             "page": page,
-            "total": queue.count(),
+            "total": page.count,
             "unions": Union.objects.visible_to(request.user),
             "union": union,
             "order": order if order in QUEUE_ORDERS else "waiting",

@@ -48,6 +48,8 @@ CASES: dict[str, Case] = {
     "inspections:check_new": Case(post_ok=(400,)),
     "inspections:check_send": Case(post_ok=(400,)),
     "inspections:check_day": Case(),
+    # The chooser's page of candidates: each logger's own scope, nothing for anyone else.
+    "inspections:check_stations": Case(),
     "inspections:check_detail": Case(kwargs=_check_only, **CHECK_A),
     "inspections:check_photo": Case(kwargs=_check_a, **CHECK_A),
     "inspections:checklist": Case(post_ok=(400,)),

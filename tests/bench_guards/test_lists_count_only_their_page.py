@@ -46,18 +46,33 @@ def test_the_registry_counts_its_matches_once(client, world):
     assert client.get(reverse("stations:registry") + "?q=漕溪").context["total"] == 3
 
 
-def test_a_deep_registry_page_fetches_its_rows_by_id(client, world):
-    for _ in range(60):
-        StationFactory(filing=world.filing_a, status=StationStatus.ACTIVE)
+def _next(client, url) -> str:
+    """The list's Next link: the key of the page's last row (unions/pages.py)."""
+    page = client.get(url).context["page"]
+    return f"{url}{'&' if '?' in url else '?'}after={page.next_key}"
+
+
+def test_a_deep_registry_page_is_read_by_key_and_fetches_its_rows_by_id(client, world):
+    for n in range(1, 61):
+        StationFactory(
+            filing=world.filing_a,
+            status=StationStatus.ACTIVE,
+            plaque_seq=n,
+            plaque_number=f"SH{n:05d}",
+        )
     client.force_login(world.aid)
+    second = _next(client, reverse("stations:registry"))
 
-    queries = _queries(client, reverse("stations:registry") + "?page=2")
+    queries = _queries(client, second)
 
-    offset = [q for q in queries if "OFFSET" in q and "stations_station" in q]
-    # The skip reads ids only; the joined rows are fetched by id.
-    assert offset and all("stations_hostunit" not in q for q in offset)
-    page = client.get(reverse("stations:registry") + "?page=2").context["page"]
-    assert len(page.object_list) == 11
+    keyed = [q for q in queries if '"stations_station"."plaque_seq" >=' in q]
+    # No offset: the page starts at the last row's key; the joined rows are fetched by id.
+    assert not [q for q in queries if "OFFSET" in q]
+    assert keyed and all("stations_hostunit" not in q for q in keyed)
+    page = client.get(second).context["page"]
+    # Ten numbered stations, then the world's own, which has no plaque yet: last.
+    assert [s.plaque_seq for s in page.object_list] == [*range(51, 61), None]
+    assert (page.start_index(), page.end_index(), page.count) == (51, 61, 61)
 
 
 def test_paging_through_the_same_registry_list_counts_it_once(client, world):
@@ -66,8 +81,8 @@ def test_paging_through_the_same_registry_list_counts_it_once(client, world):
     client.force_login(world.aid)
     url = reverse("stations:registry")
 
-    first = _queries(client, url + "?page=1")
-    second = _queries(client, url + "?page=2")
+    first = _queries(client, url)
+    second = _queries(client, _next(client, url))
 
     assert sum("COUNT(" in q for q in first) == 1
     assert sum("COUNT(" in q for q in second) == 0

@@ -1,0 +1,188 @@
+"""The ids and values the page bench's paths need, read from the bench database.
+
+bench/urlmap.py writes each row's path with {names}: ``/staff/stations/{busy_station}/``.
+``collect()`` (run inside Django on the bench database, by bench/bench_pages.py in a child
+process) finds them: the busiest station (the one with the most checks), its busiest
+records, a draft filing of the clerk's union, the published assessment, and so on, each the
+heaviest of its kind. ``SAMPLE`` gives every name a value of the right shape, for the test
+that resolves every row's path without a database.
+"""
+
+from __future__ import annotations
+
+SAMPLE: dict[str, object] = {
+    "public_plaque": "SH00001",
+    "busy_station": 1,
+    "busy_plaque": "SH00002",
+    "busy_filing": 1,
+    "draft_filing": 2,
+    "draft_station": 3,
+    "busy_check": 4,
+    "check_photo": 5,
+    "appealable_check": 6,
+    "busy_order": 7,
+    "order_photo": 8,
+    "answerable_order": 9,
+    "busy_ticket": 10,
+    "busy_appeal": 11,
+    "appeal_evidence": 12,
+    "busy_agreement": 13,
+    "scan_agreement": 14,
+    "busy_pledge": 15,
+    "pledge_document": 16,
+    "clerk_export": 17,
+    "plan": 18,
+    "assessment": 19,
+    "year": 2026,
+    "quarter": 3,
+    "ranked_path": "2026/q3",
+    "award_year": 2025,
+    "district": "徐汇区",
+    "near": "31.2317,121.4846",
+    "since": "2026-07-01",
+    "until": "2026-09-30",
+    "registry_deep": 500,
+    "checks_deep": 2000,
+    "feedback_deep": 2000,
+    "orders_deep": 100,
+    "tickets_deep": 20,
+    "appeals_deep": 20,
+    "review_deep": 10,
+    "filings_deep": 100,
+    "plan_deep": 10,
+    "notices_deep": 5,
+    "assessment_deep": 500,
+}
+
+
+def collect() -> dict[str, object]:
+    """Inside Django, on the bench database."""
+    from django.db.models import Count
+
+    from awards.models import AwardYear
+    from documents.models import GeneratedDocument
+    from inspections.models import (
+        Appeal,
+        AppealEvidence,
+        Inspection,
+        InspectionPhoto,
+        InspectionPlan,
+        QuarterlyAssessment,
+        Rectification,
+        RectificationPhoto,
+    )
+    from stations.models import Agreement, FeedbackTicket, FilingForm, Pledge, Station
+    from unions.models import Union
+
+    from .national import BENCH_USERS, QUARTERS
+
+    xuhui = Union.objects.get(code=BENCH_USERS["bench_clerk"][1])
+    busy_id = (
+        Inspection.objects.values("station")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("station", flat=True)
+        .first()
+    )
+    busy = Station.objects.get(pk=busy_id)
+    year, quarter = QUARTERS[-1]
+    photo = InspectionPhoto.objects.filter(inspection__station=busy).order_by("pk").first()
+    order_photo = RectificationPhoto.objects.filter(rectification__station=busy).first()
+    evidence = AppealEvidence.objects.filter(appeal__inspection__station=busy).first()
+    appealed = Appeal.objects.values("inspection_id")
+    appealable = (
+        Inspection.objects.filter(union=xuhui, status="recorded")
+        .exclude(kind="self_check")
+        .exclude(pk__in=appealed)
+        .order_by("-visited_at")
+        .first()
+    )
+    draft = FilingForm.objects.filter(union=xuhui, status="draft").order_by("-pk").first()
+    draft_station = Station.objects.filter(union=xuhui, status__in=("draft", "returned")).first()
+    biggest = (
+        Agreement.objects.annotate(n=Count("stations")).order_by("-n", "pk").values("pk").first()
+    )
+    facts = {
+        "public_plaque": Station.objects.public().order_by("plaque_seq").first().plaque_number,
+        "busy_station": busy.pk,
+        "busy_plaque": busy.plaque_number,
+        "busy_filing": busy.filing_id,
+        "draft_filing": draft.pk if draft else 0,
+        "draft_station": draft_station.pk if draft_station else 0,
+        "busy_check": photo.inspection_id if photo else 0,
+        "check_photo": photo.pk if photo else 0,
+        "appealable_check": appealable.pk if appealable else 0,
+        "busy_order": order_photo.rectification_id if order_photo else 0,
+        "order_photo": order_photo.pk if order_photo else 0,
+        "answerable_order": Rectification.objects.filter(union=xuhui, status="open")
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "busy_ticket": FeedbackTicket.objects.filter(station=busy)
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "busy_appeal": evidence.appeal_id if evidence else 0,
+        "appeal_evidence": evidence.pk if evidence else 0,
+        "busy_agreement": biggest["pk"] if biggest else 0,
+        "scan_agreement": Agreement.objects.filter(stations=busy)
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "busy_pledge": Pledge.objects.filter(station=busy).values_list("pk", flat=True).first()
+        or 0,
+        "pledge_document": GeneratedDocument.objects.filter(
+            kind="pledge", record_key=f"station:{busy.pk}"
+        )
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "clerk_export": GeneratedDocument.objects.filter(kind="registry_xlsx")
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "plan": InspectionPlan.objects.order_by("-year", "-quarter")
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "assessment": QuarterlyAssessment.objects.filter(year=year, quarter=quarter)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "year": year,
+        "quarter": quarter,
+        "ranked_path": f"{year}/q{quarter}",
+        "award_year": AwardYear.objects.published().values_list("year", flat=True).first() or 0,
+        "district": busy.district,
+        # People's Square: the densest part of the city at national size.
+        "near": "31.2317,121.4846",
+        "since": f"{year}-{3 * quarter - 2:02d}-01",
+        "until": f"{year}-{3 * quarter:02d}-28",
+    }
+    facts.update(_deep_pages())
+    return facts
+
+
+def _deep_pages() -> dict[str, int]:
+    """A deep page of each list: the middle of the list as the aid center sees it."""
+    from inspections.models import Appeal, Inspection, PlanVisit, Rectification, StationQuarterScore
+    from stations.models import Feedback, FeedbackTicket, FilingForm, Station
+    from unions.models import Notice
+
+    def middle(count: int, per_page: int) -> int:
+        return max(1, count // per_page // 2)
+
+    return {
+        "registry_deep": middle(Station.objects.count(), 50),
+        "checks_deep": middle(Inspection.objects.count(), 30),
+        "feedback_deep": middle(Feedback.objects.count(), 50),
+        "orders_deep": middle(Rectification.objects.count(), 50),
+        "tickets_deep": middle(FeedbackTicket.objects.count(), 50),
+        "appeals_deep": middle(Appeal.objects.count(), 50),
+        "review_deep": middle(Station.objects.filter(status="submitted").count(), 100),
+        "filings_deep": middle(FilingForm.objects.count(), 25),
+        "plan_deep": middle(PlanVisit.objects.count(), 100),
+        "notices_deep": middle(Notice.objects.count(), 30),
+        "assessment_deep": middle(StationQuarterScore.objects.count(), 50),
+    }

@@ -1,0 +1,248 @@
+"""Every URL pattern of the portal, as the page bench measures it (issue 26).
+
+A page the bench was not told about is a page nobody measured: the check form grew to 56 MB
+and the award selection to 24 MB while ``make bench`` passed. So the bench's rows are
+declared here against the URL map itself, and tests/bench_guards/
+test_every_url_has_a_bench_row.py walks the project's resolver and fails on a URL name that
+has neither a row in PAGES nor a reason in EXEMPT.
+
+Each row is measured at national size with the heaviest realistic parameters: the role with
+the widest scope (the aid center, the city-wide inspector), the busiest record (the station
+with the most checks, ratings and history: bench/national_records.py), a deep page, each
+filter. Paths hold {names} that bench/facts.py finds in the bench database. Public pages are
+held to the anonymous trivial view, staff pages to the logged-in one (``judge`` in
+bench/bench_pages.py); no HTML answer may weigh more than a megabyte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+# The logins of bench/national.py (BENCH_USERS): the aid center sees every record, the
+# city inspector every non-draft station, the clerk one union (Xuhui, the busiest station's).
+AID, CLERK, INSPECTOR = "bench_aid", "bench_clerk", "bench_inspector"
+MB = 1_000_000
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # the URL pattern's name ("stations:registry"); "" for the reference views
+    label: str
+    path: str  # with {names} from bench/facts.py
+    user: str = ""  # a BENCH_USERS name, or anonymous
+    # "page" (< 50 ms and < 10× its trivial view), "station" (the QR landing page: < 2× the
+    # anonymous trivial view), "near" (< 50 ms), "geojson" (< 1 s cold, then cached),
+    # "file" (a download: < 50 ms, its size is the file's), "reference".
+    target: str = "page"
+    expect: str = ""  # text the answer must contain (proves the right user and page)
+    headers: tuple[tuple[str, str], ...] = ()
+    status: int = 200
+    # HTML over a megabyte is a page that grows with the data (STYLE.md, habit 12); a
+    # download or an open-data file weighs what its content weighs.
+    max_bytes: int | None = MB
+
+    def path_with(self, facts: dict) -> str:
+        return self.path.format(**{k: quote(str(v), safe="/,.") for k, v in facts.items()})
+
+    @property
+    def public(self) -> bool:
+        return not self.user
+
+
+def q(text: str) -> str:
+    return quote(text)
+
+
+GZIP = (("Accept-Encoding", "gzip"),)
+
+REFERENCES = [
+    Page("", "trivial view, anonymous", "/bench/trivial/", target="reference"),
+    Page("", "trivial view, logged in", "/bench/trivial/", AID, "reference", "ok True"),
+]
+
+PAGES: list[Page] = [
+    # --- Public -------------------------------------------------------------------------
+    Page("public_home", "public home", "/"),
+    Page("healthz", "health check (database, cache, broker)", "/healthz"),
+    Page("upload_too_large", "upload too large (nginx's 413 page)", "/errors/upload-too-large/", status=413),
+    Page("accounts:login", "login page", "/accounts/login/"),
+    Page("stations:public_detail", "public station page (QR landing)", "/stations/{public_plaque}/", target="station"),
+    Page("stations:public_detail", "public station page of the busiest station", "/stations/{busy_plaque}/", target="station"),
+    Page("stations:feedback", "rating form of the busiest station", "/stations/{busy_plaque}/feedback/"),
+    Page("stations:directory", "directory, first page", "/stations/"),
+    Page("stations:directory", "directory, one district", "/stations/?district={district}"),
+    Page("stations:directory", "directory, one service", "/stations/?service=charging"),
+    Page("stations:directory", "directory, sanitation workers", "/stations/?audience=sanitation"),
+    Page("stations:directory", "directory, text 南京东路", f"/stations/?q={q('南京东路')}"),
+    Page("stations:directory", "directory, open now", "/stations/?open_now=1"),
+    Page("stations:directory", "directory, near People's Square", "/stations/?near={near}", target="near"),
+    Page("stations:directory", "directory, open now and near", "/stations/?open_now=1&near={near}", target="near"),
+    Page("stations:directory", "directory, open now, page 50 (the deepest)", "/stations/?open_now=1&page=50"),
+    Page("stations:directory", "directory, district page 100", "/stations/?district={district}&page=100"),
+    Page("stations:open_data", "open data page", "/api/v1/"),
+    Page("stations:open_data_geojson", "open data GeoJSON, every public station (gzip)", "/api/v1/stations.geojson", target="geojson", headers=GZIP, max_bytes=None),
+    Page("stations:open_data_json", "open data JSON (gzip)", "/api/v1/stations.json", target="file", headers=GZIP, max_bytes=None),
+    Page("stations:open_data_csv", "open data CSV (gzip)", "/api/v1/stations.csv", target="file", headers=GZIP, max_bytes=None),
+    Page("stations:manifest", "web app manifest", "/manifest.webmanifest"),
+    Page("stations:service_worker", "public service worker", "/sw.js"),
+    Page("inspections:service_worker", "inspectors' service worker", "/staff/inspections/sw.js"),
+    Page("rankings:latest", "rankings, latest quarter", "/rankings/"),
+    Page("rankings:quarter", "rankings {ranked_path}", "/rankings/{ranked_path}/"),
+    Page("rankings:quarter", "rankings {ranked_path}, one district, page 2", "/rankings/{ranked_path}/?district={district}&page=2"),
+    Page("rankings:api", "rankings JSON {ranked_path}", "/api/v1/rankings/{year}/q{quarter}.json"),
+    Page("rankings:api", "rankings JSON {ranked_path}, page 50", "/api/v1/rankings/{year}/q{quarter}.json?page=50"),
+    Page("awards:honours", "honours roll", "/awards/"),
+    Page("awards:honours_year", "honours of {award_year}", "/awards/{award_year}/"),
+    # --- Staff: homes and account ---------------------------------------------------------
+    Page("home", "aid-center home", "/staff/", AID),
+    Page("home", "clerk home (union staff)", "/staff/", CLERK),
+    Page("home", "inspector home", "/staff/", INSPECTOR),
+    Page("accounts:password_change", "password change", "/accounts/password/", AID),
+    Page("accounts:notices", "notices of the clerk's union", "/accounts/notices/", CLERK),
+    Page("accounts:notices", "notices, a deep page", "/accounts/notices/?page={notices_deep}", CLERK),
+    # --- Staff: filings, registry, stations -----------------------------------------------
+    Page("stations:filing_list", "filing list (aid center)", "/staff/filings/", AID),
+    Page("stations:filing_list", "filing list, a deep page", "/staff/filings/?page={filings_deep}", AID),
+    Page("stations:filing_list", "filing list (clerk)", "/staff/filings/", CLERK),
+    Page("stations:filing_create", "new filing form", "/staff/filings/new/", CLERK),
+    Page("stations:filing_detail", "filing of the busiest station", "/staff/filings/{busy_filing}/", AID),
+    Page("stations:filing_edit", "draft filing's header form", "/staff/filings/{draft_filing}/edit/", CLERK),
+    Page("stations:filing_station_add", "add a station to a draft filing", "/staff/filings/{draft_filing}/stations/add/", CLERK),
+    Page("stations:filing_scan", "filing's signed scan (download)", "/staff/filings/{busy_filing}/scan/", AID, "file", max_bytes=None),
+    Page("stations:filing_template", "filing template (xlsx)", "/staff/filings/template.xlsx", AID, "file", max_bytes=None),
+    Page("stations:filing_export", "filing as 附件1 (xlsx)", "/staff/filings/{busy_filing}/form.xlsx", AID, "file", max_bytes=None),
+    Page("stations:filing_import", "import form", "/staff/filings/import/", CLERK),
+    Page("stations:filing_batch_zip", "filing's zip of pledges and plaques (download)", "/staff/filings/{busy_filing}/documents.zip", AID, "file", max_bytes=None),
+    Page("stations:station_edit", "edit a returned or draft station", "/staff/stations/{draft_station}/edit/", CLERK),
+    Page("stations:review_queue", "review queue", "/staff/review/", AID),
+    Page("stations:review_queue", "review queue, a deep page", "/staff/review/?page={review_deep}", AID),
+    Page("stations:registry", "registry (aid center)", "/staff/stations/", AID),
+    Page("stations:registry", "registry, a deep page", "/staff/stations/?page={registry_deep}", AID),
+    Page("stations:registry", "registry search 漕溪", f"/staff/stations/?q={q('漕溪')}", AID),
+    Page("stations:registry", "registry search 徐家汇", f"/staff/stations/?q={q('徐家汇')}", AID),
+    Page("stations:registry", "registry search 漕溪北路", f"/staff/stations/?q={q('漕溪北路')}", AID),
+    Page("stations:registry", "registry, one district", "/staff/stations/?district={district}", AID),
+    Page("stations:registry", "registry, status rectifying", "/staff/stations/?status=rectifying", AID),
+    Page("stations:registry", "registry (clerk)", "/staff/stations/", CLERK),
+    Page("stations:registry", "registry (city inspector)", "/staff/stations/", INSPECTOR),
+    Page("stations:registry_export", "registry export's old address (a redirect back)", "/staff/stations/export.xlsx", AID, status=302),
+    Page("stations:registry_export_detail", "registry export page", "/staff/stations/exports/{clerk_export}/", CLERK),
+    Page("stations:registry_export_status", "registry export status (JSON)", "/staff/stations/exports/{clerk_export}/status.json", CLERK),
+    Page("stations:staff_detail", "busiest station (aid center)", "/staff/stations/{busy_station}/", AID),
+    Page("stations:staff_detail", "busiest station (clerk)", "/staff/stations/{busy_station}/", CLERK),
+    Page("stations:staff_detail", "busiest station (city inspector)", "/staff/stations/{busy_station}/", INSPECTOR),
+    Page("stations:acceptance_create", "acceptance form", "/staff/stations/{busy_station}/acceptance/", AID),
+    Page("stations:agreement_create", "agreement form", "/staff/stations/{busy_station}/agreement/", AID),
+    Page("stations:agreement_detail", "the agreement covering the most stations", "/staff/agreements/{busy_agreement}/", AID),
+    Page("stations:agreement_scan", "agreement scan (download)", "/staff/agreements/{scan_agreement}/scan/", AID, "file", max_bytes=None),
+    Page("stations:pledge_edit", "pledge form", "/staff/stations/{busy_station}/pledge/", AID),
+    Page("stations:pledge_scan", "pledge scan (download)", "/staff/pledges/{busy_pledge}/scan/", AID, "file", max_bytes=None),
+    Page("stations:insurance_create", "insurance form", "/staff/stations/{busy_station}/insurance/", AID),
+    Page("stations:closure_create", "temporary closure form", "/staff/stations/{busy_station}/closure/", AID),
+    Page("documents:status", "documents of the busiest station (JSON)", "/staff/documents/station/{busy_station}/status.json", AID),
+    Page("documents:download", "pledge PDF (download)", "/staff/documents/{pledge_document}/download/", AID, "file", max_bytes=None),
+    # --- Staff: feedback ------------------------------------------------------------------
+    Page("stations:feedback_moderation", "feedback moderation", "/staff/feedback/", AID),
+    Page("stations:feedback_moderation", "feedback moderation, a deep page", "/staff/feedback/?page={feedback_deep}", AID),
+    Page("stations:feedback_moderation", "feedback moderation, serious only", "/staff/feedback/?serious=1", AID),
+    Page("stations:feedback_moderation", "feedback moderation, hidden", "/staff/feedback/?status=hidden", AID),
+    Page("stations:feedback_moderation", "feedback moderation, a quarter", "/staff/feedback/?since={since}&until={until}", AID),
+    Page("stations:ticket_list", "tickets (aid center)", "/staff/feedback/tickets/", AID),
+    Page("stations:ticket_list", "tickets, a deep page", "/staff/feedback/tickets/?page={tickets_deep}", AID),
+    Page("stations:ticket_list", "tickets, open", "/staff/feedback/tickets/?status=open", AID),
+    Page("stations:ticket_list", "tickets, a quarter", "/staff/feedback/tickets/?since={since}&until={until}", AID),
+    Page("stations:ticket_list", "tickets (clerk)", "/staff/feedback/tickets/", CLERK),
+    Page("stations:ticket_detail", "a ticket of the busiest station", "/staff/feedback/tickets/{busy_ticket}/", AID),
+    # --- Staff: inspections ---------------------------------------------------------------
+    Page("inspections:today", "inspector's today page", "/staff/inspections/today/", INSPECTOR),
+    Page("inspections:check_list", "check list (aid center)", "/staff/inspections/checks/", AID),
+    Page("inspections:check_list", "check list, a deep page", "/staff/inspections/checks/?page={checks_deep}", AID),
+    Page("inspections:check_list", "check list, a quarter", "/staff/inspections/checks/?since={since}&until={until}", AID),
+    Page("inspections:check_list", "check list, one district", "/staff/inspections/checks/?district={district}", AID),
+    Page("inspections:check_list", "check list, flying checks", "/staff/inspections/checks/?kind=flying", AID),
+    Page("inspections:check_list", "check list, red line", "/staff/inspections/checks/?red_line=1", AID),
+    Page("inspections:check_list", "check list (clerk)", "/staff/inspections/checks/", CLERK),
+    Page("inspections:check_list", "check list (city inspector)", "/staff/inspections/checks/", INSPECTOR),
+    Page("inspections:check_new", "new check form (city inspector)", "/staff/inspections/checks/new/", INSPECTOR),
+    Page("inspections:check_new", "new check form (clerk: self-checks and peer reviews)", "/staff/inspections/checks/new/", CLERK),
+    Page("inspections:check_stations", "chooser: stations near People's Square (city inspector)", "/staff/inspections/checks/stations.json?near={near}", INSPECTOR),
+    Page("inspections:check_stations", "chooser: search 南京东路 (city inspector)", f"/staff/inspections/checks/stations.json?q={q('南京东路')}", INSPECTOR),
+    Page("inspections:check_stations", "chooser: search 漕溪 (clerk)", f"/staff/inspections/checks/stations.json?q={q('漕溪')}", CLERK),
+    Page("inspections:check_stations", "chooser: a remote place (city inspector)", "/staff/inspections/checks/stations.json?near=30.70,121.90", INSPECTOR),
+    Page("inspections:check_new", "new check form, searched 南京东路 without JavaScript", f"/staff/inspections/checks/new/?q={q('南京东路')}", INSPECTOR),
+    Page("inspections:check_day", "the day's data for the phone (city inspector)", "/staff/inspections/checks/day.json", INSPECTOR),
+    Page("inspections:check_day", "the day's data for the phone (clerk)", "/staff/inspections/checks/day.json", CLERK),
+    Page("inspections:check_detail", "a check of the busiest station", "/staff/inspections/checks/{busy_check}/", AID),
+    Page("inspections:check_photo", "a check's photo (download)", "/staff/inspections/checks/{busy_check}/photos/{check_photo}/", AID, "file", max_bytes=None),
+    Page("inspections:checklist", "checklist editor", "/staff/inspections/checklist/", AID),
+    Page("inspections:order_list", "rectification orders (aid center)", "/staff/inspections/orders/", AID),
+    Page("inspections:order_list", "orders, a deep page", "/staff/inspections/orders/?page={orders_deep}", AID),
+    Page("inspections:order_list", "orders, open", "/staff/inspections/orders/?status=open", AID),
+    Page("inspections:order_list", "orders, a quarter", "/staff/inspections/orders/?since={since}&until={until}", AID),
+    Page("inspections:order_list", "orders (clerk)", "/staff/inspections/orders/", CLERK),
+    Page("inspections:order_export", "orders as CSV (aid center, every order)", "/staff/inspections/orders/export.csv", AID, "file", max_bytes=None),
+    Page("inspections:order_open", "open an order by hand (aid center)", "/staff/inspections/orders/new/", AID),
+    Page("inspections:order_detail", "an order of the busiest station", "/staff/inspections/orders/{busy_order}/", AID),
+    Page("inspections:order_answer", "answer an order (clerk)", "/staff/inspections/orders/{answerable_order}/answer/", CLERK),
+    Page("inspections:order_photo", "an order's photo (download)", "/staff/inspections/orders/{busy_order}/photos/{order_photo}/", AID, "file", max_bytes=None),
+    Page("inspections:plan_list", "inspection plans", "/staff/inspections/plans/", AID),
+    Page("inspections:plan_detail", "the quarter's plan", "/staff/inspections/plans/{plan}/", AID),
+    Page("inspections:plan_detail", "the quarter's plan, a deep page", "/staff/inspections/plans/{plan}/?page={plan_deep}", AID),
+    Page("inspections:pairing_list", "peer-review pairings", "/staff/inspections/pairings/", AID),
+    Page("inspections:appeal_list", "appeals (aid center)", "/staff/inspections/appeals/", AID),
+    Page("inspections:appeal_list", "appeals, a deep page", "/staff/inspections/appeals/?page={appeals_deep}", AID),
+    Page("inspections:appeal_list", "appeals, open", "/staff/inspections/appeals/?status=open", AID),
+    Page("inspections:appeal_list", "appeals (clerk)", "/staff/inspections/appeals/", CLERK),
+    Page("inspections:appeal_detail", "an appeal of the busiest station", "/staff/inspections/appeals/{busy_appeal}/", AID),
+    Page("inspections:appeal_evidence", "an appeal's evidence (download)", "/staff/inspections/appeals/{busy_appeal}/evidence/{appeal_evidence}/", AID, "file", max_bytes=None),
+    Page("inspections:appeal_create", "appeal form (clerk)", "/staff/inspections/checks/{appealable_check}/appeal/", CLERK),
+    Page("inspections:assessment_list", "assessments", "/staff/inspections/assessments/", AID),
+    Page("inspections:assessment_detail", "the published assessment", "/staff/inspections/assessments/{assessment}/", AID),
+    Page("inspections:assessment_detail", "the published assessment, a deep page", "/staff/inspections/assessments/{assessment}/?page={assessment_deep}", AID),
+    # --- Staff: awards --------------------------------------------------------------------
+    Page("awards:staff_years", "award years", "/staff/awards/", AID),
+    Page("awards:staff_year", "award selection {year} (candidates of its published quarters)", "/staff/awards/{year}/", AID),
+    Page("awards:staff_year", "award selection {award_year} (published)", "/staff/awards/{award_year}/", AID),
+    Page("awards:certificates", "certificates (clerk)", "/staff/awards/certificates/", CLERK),
+]  # fmt: skip
+
+# URL names with no row of their own, and why. A state change is a POST of one record: one
+# row's transaction, measured by the service tests' query counts, not a page anyone waits
+# on; the few that start work (a job, a batch) are measured by that job's own bench.
+POST_ONLY = "a POST that changes one record (no page of its own; answers with a redirect)"
+EXEMPT: dict[str, str] = {
+    "accounts:logout": POST_ONLY,
+    "accounts:notice_read": POST_ONLY,
+    "documents:request": "a POST that queues a document; the rendering is bench_pdf.py's",
+    "documents:retry": POST_ONLY,
+    "stations:visit": "a POST (the 'I used this station' tap): bench_load.py measures it under 32 connections",
+    "stations:feedback_moderate": POST_ONLY,
+    "stations:ticket_reply": POST_ONLY,
+    "stations:ticket_close": POST_ONLY,
+    "stations:filing_submit": POST_ONLY,
+    "stations:review_bulk_approve": POST_ONLY,
+    "stations:station_action": POST_ONLY,
+    "stations:filing_paper_received": POST_ONLY,
+    "stations:plaque_delivered": POST_ONLY,
+    "stations:plaque_hung": POST_ONLY,
+    "stations:registry_export_request": "a POST that queues the export job; bench_export.py measures the job",
+    "inspections:check_send": "a POST of one check from the phone's outbox (the check service's own tests bound its queries)",
+    "inspections:order_action": POST_ONLY,
+    "inspections:plan_draw": POST_ONLY,
+    "inspections:pairing_remove": POST_ONLY,
+    "inspections:appeal_decide": POST_ONLY,
+    "inspections:assessment_start": "a POST that starts the quarterly assessment job; bench_assessment.py measures the job",
+    "inspections:assessment_publish": POST_ONLY,
+    "awards:selection_save": POST_ONLY,
+    "awards:publish": POST_ONLY,
+    "awards:certificates_make": "a POST that queues the certificates; their rendering is bench_pdf.py's kind of work",
+    "awards:confirm": POST_ONLY,
+    "awards:citation": POST_ONLY,
+    "awards:withdraw": POST_ONLY,
+}  # fmt: skip
+# Whole namespaces left out, and why.
+EXEMPT_NAMESPACES: dict[str, str] = {
+    "admin": "Django's own admin site, for the two administrators: its list pages paginate "
+    "and count with Django's defaults, not a page of the programme's users",
+}
