@@ -65,6 +65,9 @@ PAGES: list[Page] = [
     # --- Public -------------------------------------------------------------------------
     Page("public_home", "public home", "/"),
     Page("healthz", "health check (database, cache, broker)", "/healthz"),
+    # From the operators' network (the bench's wrk runs on 127.0.0.1, which the default
+    # METRICS_ALLOWED_NETWORKS admits), as Prometheus scrapes it.
+    Page("metrics", "metrics for Prometheus", "/metrics", expect="relay_http_requests_total"),
     Page("upload_too_large", "upload too large (nginx's 413 page)", "/errors/upload-too-large/", status=413),
     Page("accounts:login", "login page", "/accounts/login/"),
     Page("stations:public_detail", "public station page (QR landing)", "/stations/{public_plaque}/", target="station"),
