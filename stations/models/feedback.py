@@ -35,11 +35,15 @@ class FeedbackStatus(models.TextChoices):
     # Counted and shown at once; the aid center may hide it (abuse, personal data).
     VISIBLE = "visible", _("Visible")
     HIDDEN = "hidden", _("Hidden by moderation")
+    # Arrived in an unusual burst at its station (FEEDBACK_HOLD_PER_STATION_*), or while
+    # the limits could not be counted: kept, but counted only once the aid center releases
+    # it (stations/services/feedback.py).
+    HELD = "held", _("Held for moderation")
 
 
 class FeedbackQuerySet(ScopedQuerySet):
     def counted(self) -> FeedbackQuerySet:
-        """Feedback that counts towards ratings and satisfaction: not hidden."""
+        """Feedback that counts towards ratings and satisfaction: neither hidden nor held."""
         return self.filter(status=FeedbackStatus.VISIBLE)
 
 
@@ -74,6 +78,16 @@ class Feedback(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_note = models.CharField(_("moderation note"), max_length=200, blank=True)
+    # A serious complaint is one report on its station's ticket of the day (one ticket
+    # however many workers report the same thing).
+    complaint_ticket = models.ForeignKey(
+        "stations.FeedbackTicket",
+        verbose_name=_("ticket"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
 
     objects = FeedbackQuerySet.as_manager()
 

@@ -3,7 +3,6 @@ follow them: moderation by the aid center, tickets answered by the station's uni
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -11,11 +10,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from unions.access import access
 from unions.roles import role_of
 
-from ..devices import Asker, claim, used_today
+from ..devices import DEVICE, UNAVAILABLE, Asker, claim, forget_today, used_today
 from ..forms.feedback import (
     RATING_WORDS,
     FeedbackForm,
@@ -23,9 +23,17 @@ from ..forms.feedback import (
     TicketCloseForm,
     TicketReplyForm,
 )
-from ..models import Feedback, FeedbackStatus, FeedbackTicket, Station, TicketStatus
+from ..models import (
+    SERIOUS_PROBLEMS,
+    Feedback,
+    FeedbackStatus,
+    FeedbackTicket,
+    Station,
+    TicketStatus,
+)
 from ..permissions import RECORD_ROLES, record_permissions
 from ..services.feedback import (
+    STATION_FULL,
     feedback_hide,
     feedback_leave,
     feedback_show,
@@ -61,35 +69,66 @@ def feedback_form(request, plaque_no: str):
         # Still a page, not a 404: the worker scanned a real plaque and deserves to know why.
         return asker.remember(render(request, "public/feedback_form.html", context))
     form = FeedbackForm(request.POST or None)
-    already = used_today("feedback", station.pk, asker)
     status = 200
+    refused = None
     if request.method == "POST" and form.is_valid():
-        refused = claim(
-            "feedback", station.pk, asker, per_hour=settings.FEEDBACK_PER_ADDRESS_PER_HOUR
-        )
-        if refused is None:
+        refused = claim("feedback", station.pk, asker)
+        if refused in (None, UNAVAILABLE):
             try:
                 feedback = feedback_leave(
                     station=station,
                     device_hash=asker.device_hash,
                     address_hash=asker.address_hash,
+                    # Uncounted by the limits (the cache is down): kept, but a moderator
+                    # decides whether it counts.
+                    hold=refused == UNAVAILABLE,
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                if exc.code == STATION_FULL:
+                    refused = "station"
+                    forget_today("feedback", station.pk, asker)
+                else:
+                    form.add_error(None, exc)
+                    refused = None
             else:
                 context["feedback"] = feedback
                 return asker.remember(render(request, "public/feedback_thanks.html", context))
-        context["refused"] = refused
-        # 429: the client (and any test) can tell a limit from a form error.
+        # 429: the client (and any test) can tell a limit from a form error. The form comes
+        # back with everything the worker typed; a serious complaint still shows the hotline.
         status = 429 if refused else 200
-    context.update(form=form, already=already)
+        context["serious"] = any(p in SERIOUS_PROBLEMS for p in form.cleaned_data["problems"])
+    context.update(
+        form=form,
+        refused=refused,
+        already=not refused
+        and request.method == "GET"
+        and used_today("feedback", station.pk, asker),
+    )
     return asker.remember(render(request, "public/feedback_form.html", context, status=status))
+
+
+# What a refused tap is told, by the limit that refused it.
+TAP_REFUSALS = {
+    DEVICE: _lazy("Your visit today is already counted. Thank you."),
+    "address": _lazy(
+        "Too many taps from your network just now: this one is not counted. Thank you."
+    ),
+    "network": _lazy(
+        "Too many taps from your network just now: this one is not counted. Thank you."
+    ),
+    "station": _lazy(
+        "This station's visits for this hour are already counted in full: yours is not "
+        "added. Thank you for using it."
+    ),
+    UNAVAILABLE: _lazy("Visits cannot be counted just now. Please tap again in a few minutes."),
+}
 
 
 @access(public=True, methods=POST)
 def station_visit(request, plaque_no: str):
-    """The 'I used this station' tap: counted once per phone, station and day."""
+    """The 'I used this station' tap: counted once per phone, station and day, and within
+    the address's, the network's and the station's allowances (stations/devices.py)."""
     station = tap_target(plaque_no)
     if station is None or station.status not in PLAQUE_STAGES:
         raise Http404
@@ -97,14 +136,14 @@ def station_visit(request, plaque_no: str):
     if not station.is_public:
         messages.warning(request, _("This station is not operating, so visits are not counted."))
     else:
-        refused = claim("visit", station.pk, asker, per_hour=settings.VISITS_PER_ADDRESS_PER_HOUR)
+        refused = claim("visit", station.pk, asker)
         if refused is None:
             visit_record(station=station)
             messages.success(request, _("Thank you. Your visit has been counted."))
-        elif refused == "device":
-            messages.info(request, _("Your visit today is already counted. Thank you."))
+        elif refused == DEVICE:
+            messages.info(request, TAP_REFUSALS[DEVICE])
         else:
-            messages.warning(request, _("Too many taps from your network just now. Thank you."))
+            messages.warning(request, TAP_REFUSALS[refused])
     response = redirect("stations:public_detail", plaque_no=station.plaque_number)
     return asker.remember(response)
 
@@ -143,6 +182,9 @@ def feedback_moderation(request):
             ),
             "statuses": FeedbackStatus.choices,
             "status": shown,
+            "held": Feedback.objects.visible_to(request.user)
+            .filter(status=FeedbackStatus.HELD)
+            .count(),
             "serious": bool(request.GET.get("serious")),
             "form": ModerationForm(),
         },
@@ -154,10 +196,17 @@ def feedback_moderate(request, pk: int):
     feedback = get_object_or_404(Feedback.objects.visible_to(request.user), pk=pk)
     form = ModerationForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
+    # Held feedback has two buttons (release, hide); the others one, which turns it over.
+    action = request.POST.get("action", "")
+    if action not in ("hide", "show"):
+        action = "hide" if feedback.status == FeedbackStatus.VISIBLE else "show"
     try:
-        if feedback.status == FeedbackStatus.VISIBLE:
+        if action == "hide":
             feedback_hide(feedback=feedback, by=request.user, note=note)
             messages.success(request, _("Feedback hidden: it no longer counts in the rating."))
+        elif feedback.status == FeedbackStatus.HELD:
+            feedback_show(feedback=feedback, by=request.user, note=note)
+            messages.success(request, _("Feedback released: it now counts in the rating."))
         else:
             feedback_show(feedback=feedback, by=request.user, note=note)
             messages.success(request, _("Feedback shown again."))
@@ -195,6 +244,9 @@ def ticket_detail(request, pk: int):
     return _ticket_page(request, ticket, TicketReplyForm(initial={"reply": ticket.reply}))
 
 
+COMPLAINTS_SHOWN = 100
+
+
 def _ticket_page(request, ticket, reply_form, close_form=None, status=200):
     may = record_permissions(request.user)
     return render(
@@ -202,6 +254,8 @@ def _ticket_page(request, ticket, reply_form, close_form=None, status=200):
         "stations/ticket_detail.html",
         {
             "ticket": ticket,
+            # Its reports (a day's, bounded by FEEDBACK_PER_STATION_PER_DAY), newest first.
+            "complaints": ticket.complaints.order_by("-created_at", "-id")[:COMPLAINTS_SHOWN],
             "may_reply": may["ticket_reply"] and ticket.may_reply,
             "may_close": may["ticket_close"] and ticket.may_close,
             "reply_form": reply_form,
