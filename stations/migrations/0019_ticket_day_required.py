@@ -1,6 +1,7 @@
 # Apart from 0018: on PostgreSQL a table whose rows a migration changed cannot be altered
 # in the same transaction (pending trigger events of the deferred foreign keys).
 
+import django.utils.timezone
 from django.db import migrations, models
 
 
@@ -13,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="feedbackticket",
             name="day",
-            field=models.DateField(verbose_name="day"),
+            field=models.DateField(default=django.utils.timezone.localdate, verbose_name="day"),
         ),
         migrations.AlterField(
             model_name="feedback",

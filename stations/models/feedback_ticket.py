@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unions.models import Union
@@ -47,7 +48,7 @@ class FeedbackTicket(models.Model):
     )
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True, db_index=True)
     # The local day its reports are about: a report joins the station's open ticket of its day.
-    day = models.DateField(_("day"))
+    day = models.DateField(_("day"), default=timezone.localdate)
     reports = models.PositiveIntegerField(_("reports"), default=1)
     last_report_at = models.DateTimeField(_("last report"), null=True, blank=True)
     # How many of the reports the union has been told of in a digest.

@@ -156,6 +156,9 @@ MODERATION_FIELDS = (
 )  # fmt: skip
 
 
+HELD_SHOWN = 100
+
+
 @access(*RECORD_ROLES["feedback_moderation"])
 def feedback_moderation(request):
     rows = Feedback.objects.visible_to(request.user)
@@ -182,9 +185,14 @@ def feedback_moderation(request):
             ),
             "statuses": FeedbackStatus.choices,
             "status": shown,
-            "held": Feedback.objects.visible_to(request.user)
-            .filter(status=FeedbackStatus.HELD)
-            .count(),
+            # How many wait, read as at most HELD_SHOWN ids from the status index: bounded
+            # however large a flood, and no second count of the list.
+            "held": len(
+                Feedback.objects.visible_to(request.user)
+                .filter(status=FeedbackStatus.HELD)
+                .values_list("pk", flat=True)[:HELD_SHOWN]
+            ),
+            "held_more": HELD_SHOWN,
             "serious": bool(request.GET.get("serious")),
             "form": ModerationForm(),
         },
