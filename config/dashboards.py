@@ -31,6 +31,7 @@ from inspections.models import (
     Inspection,
     InspectionPlan,
     PlanVisit,
+    PositionReview,
     Rectification,
     RectificationStatus,
 )
@@ -44,6 +45,8 @@ class WorkItem:
     title: str
     queryset: QuerySet
     url_name: str = ""
+    # The list's filter the "See all" link opens with, e.g. "far=1".
+    query: str = ""
 
     @cached_property
     def items(self) -> QuerySet:
@@ -54,8 +57,8 @@ class WorkItem:
         return self.queryset.count()
 
 
-def _item(title, qs, url_name="") -> WorkItem:
-    return WorkItem(title=title, queryset=qs, url_name=url_name)
+def _item(title, qs, url_name="", query="") -> WorkItem:
+    return WorkItem(title=title, queryset=qs, url_name=url_name, query=query)
 
 
 def _insurance_ending(user) -> WorkItem:
@@ -194,6 +197,16 @@ def _cards(user) -> list[WorkItem]:
                 _("Escalated rectification orders"),
                 _orders(user, RectificationStatus.ESCALATED),
                 "inspections:order_list",
+            ),
+            # Not the station's planned visit until accepted (inspections/services/position.py).
+            _item(
+                _("Checks made far from their station"),
+                Inspection.objects.visible_to(user)
+                .filter(position_review=PositionReview.FAR)
+                .select_related("station", "union")
+                .order_by("-visited_at", "-pk"),
+                "inspections:check_list",
+                "far=1",
             ),
         ]
     if role == Role.INSPECTOR:

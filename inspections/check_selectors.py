@@ -11,7 +11,7 @@ from django.utils.dateparse import parse_date
 
 from stations.models import Station
 
-from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit
+from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit, PositionReview
 from .permissions import kinds_for, loggable_stations, quarter_of
 
 # The kinds a planned visit is made with: the plan guarantees an independent check.
@@ -19,9 +19,12 @@ PLANNED_KINDS = (InspectionKind.FLYING, InspectionKind.UNDERCOVER)
 
 
 def open_planned_visits(user, on: dt.date | None = None) -> QuerySet[PlanVisit]:
-    """This inspector's visits of the quarter's plan not yet made."""
+    """This inspector's visits of the quarter's plan not yet made. A check made far from
+    the station makes it only once the aid center accepts its position (services/position.py)."""
     year, quarter = quarter_of(on or timezone.localdate())
-    made = Inspection.objects.filter(plan_visit=OuterRef("pk"), status=InspectionStatus.RECORDED)
+    made = Inspection.objects.filter(
+        plan_visit=OuterRef("pk"), status=InspectionStatus.RECORDED
+    ).exclude(position_review=PositionReview.FAR)
     return (
         PlanVisit.objects.visible_to(user)
         .filter(plan__year=year, plan__quarter=quarter, inspector=user)
@@ -85,6 +88,8 @@ def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
         qs = qs.filter(visited_at__date__lte=until)
     if params.get("red_line") == "1":
         qs = qs.filter(red_line=True)
+    if params.get("far") == "1":
+        qs = qs.filter(position_review=PositionReview.FAR)
     return qs
 
 

@@ -460,6 +460,15 @@ INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
 RECTIFICATION_DAYS = env.int("RECTIFICATION_DAYS", default=15)
 # Days after a check within which the station's union may appeal it (申诉).
 APPEAL_DAYS = env.int("APPEAL_DAYS", default=14)
+# Evidence that makes sense (inspections/services/photos.py, thumbnails.py, position.py):
+# photos of more pixels than this are refused before anything decodes them (Pillow's own
+# MAX_IMAGE_PIXELS is set to the same); pages show a JPEG thumbnail of at most
+# PHOTO_THUMBNAIL_PX on its longer side, the original only as a download.
+PHOTO_MAX_MEGAPIXELS = env.int("PHOTO_MAX_MEGAPIXELS", default=40)
+PHOTO_THUMBNAIL_PX = env.int("PHOTO_THUMBNAIL_PX", default=640)
+# A check whose phone was farther than this from the station is flagged to the aid center
+# and does not count as the station's planned visit until the aid center accepts it.
+CHECK_DISTANCE_LIMIT_M = env.int("CHECK_DISTANCE_LIMIT_M", default=500)
 
 # --- Generated documents (documents/) ---------------------------------------------------
 # A render claimed by another task longer ago than this is presumed dead: the page offers a

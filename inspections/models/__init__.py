@@ -18,6 +18,7 @@ from .inspection import (
     InspectionKind,
     InspectionPhoto,
     InspectionStatus,
+    PositionReview,
 )
 from .plan import InspectionPlan, PeerReviewPairing, PlanVisit
 from .rectification import (
@@ -46,6 +47,7 @@ __all__ = [
     "ItemGroup",
     "PeerReviewPairing",
     "PlanVisit",
+    "PositionReview",
     "QuarterlyAssessment",
     "Rectification",
     "RectificationItem",

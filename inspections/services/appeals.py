@@ -30,6 +30,7 @@ from ..models import (
     InspectionStatus,
 )
 from .photos import MAX_EVIDENCE_FILES, FileFacts, evidence_facts
+from .thumbnails import thumbnails_later
 
 
 def appeal_deadline(inspection: Inspection) -> dt.date:
@@ -98,6 +99,7 @@ def _evidence_store(appeal: Appeal, uploads: list, facts: list[FileFacts]) -> No
         # The name is generated from the type (appeal_evidence_path), never the sender's.
         row.file.save("evidence", upload, save=False)
         row.save()
+        thumbnails_later("appeal", [row.pk])
 
 
 def appeal_open(*, inspection: Inspection, by, reason: str, evidence: Iterable = ()) -> Appeal:

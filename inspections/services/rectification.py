@@ -39,6 +39,7 @@ from ..models import (
     RectificationStatus,
 )
 from .photos import MAX_PHOTOS, photo_facts
+from .thumbnails import thumbnails_later
 
 R = RectificationStatus
 _UNION = frozenset({Role.UNION_STAFF})
@@ -229,6 +230,7 @@ def _photo_add(order: Rectification, upload) -> RectificationPhoto:
     # The name is generated from the type (rectification_photo_path), never the sender's.
     photo.image.save("photo", ContentFile(data), save=False)
     photo.save()
+    thumbnails_later("rectification", [photo.pk])
     return photo
 
 

@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stations.views.common import grown_count, paginate_ids
-from stations.views.scans import scan_response
 from unions.access import ANY_STAFF, access
 from unions.roles import role_of
 from unions.scopes import sees_kind
@@ -31,6 +30,8 @@ from ..permissions import CHECK_LOGGERS
 from ..selectors import open_appeal_of, under_appeal_ids
 from ..services.inspection import inspection_record
 from .checklist import checklist_edit
+from .photo_files import photo_response
+from .position import ACCEPT, PositionAcceptForm
 
 
 def _record(form: CheckForm, user) -> tuple[Inspection, bool]:
@@ -126,7 +127,8 @@ def check_send(request):
 # What a row of the check list shows: a whole station (39 fields, some JSON) and a whole
 # user were read and built for each of the page's 30 checks to show a name and a plaque.
 LIST_FIELDS = (
-    "visited_at", "district", "kind", "score", "red_line", "status",
+    "visited_at", "district", "kind", "score", "red_line", "status", "position_review",
+    "distance_m",
     "station", "station__name", "station__plaque_number",
     "by", "by__username", "by__first_name", "by__last_name",
 )  # fmt: skip
@@ -144,7 +146,8 @@ def check_list(request):
         checks,
         30,
         rows=checks.select_related("station", "by").only(*LIST_FIELDS),
-        count=grown_count(checks),
+        # Far checks leave that list when accepted: counted afresh (few, a partial index).
+        count=checks.count() if request.GET.get("far") == "1" else grown_count(checks),
     )
     return render(
         request,
@@ -183,6 +186,10 @@ def check_detail(request, pk):
             "rectifications": inspection.rectifications.all(),
             "appeal": open_appeal_of(inspection),
             "now": timezone.now(),
+            "distance_limit": settings.CHECK_DISTANCE_LIMIT_M,
+            "position_form": PositionAcceptForm()
+            if ACCEPT.allows(inspection, role_of(request.user), inspection.position_review)
+            else None,
         },
     )
 
@@ -191,5 +198,7 @@ def check_detail(request, pk):
 def check_photo(request, pk, photo_pk):
     inspection = get_object_or_404(Inspection.objects.visible_to(request.user), pk=pk)
     photo = get_object_or_404(inspection.photos, pk=photo_pk)
-    # The private file helper: type re-read from the bytes, nosniff, sandboxed, no-store.
-    return scan_response(photo.image, stem=f"check-{inspection.pk}-photo-{photo.pk}")
+    # The thumbnail to show, or the original as a download (photo_files.py).
+    return photo_response(
+        request, photo, photo.image, stem=f"check-{inspection.pk}-photo-{photo.pk}"
+    )
