@@ -124,3 +124,20 @@ def test_an_orders_answer_shows_thumbnails_and_downloads(
     assert client.get(url)["Content-Disposition"].startswith("attachment")
     assert Image.open(io.BytesIO(_served(client.get(url, {"thumbnail": "1"})))).size == (480, 640)
     assert InspectionPhoto.objects.count() == 0
+
+
+def test_photos_from_before_get_their_thumbnails_from_the_command(world):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    check, _ = inspection_record(
+        **record_kwargs(station(world.union_a), world.inspector, photos=[_jpeg((300, 200))])
+    )
+    out = StringIO()
+
+    call_command("photo_thumbnails", stdout=out)
+    call_command("photo_thumbnails", stdout=out)
+
+    assert out.getvalue().splitlines() == ["1 thumbnail(s) made", "0 thumbnail(s) made"]
+    assert check.photos.get().thumbnail
