@@ -18,9 +18,9 @@ It reports, per scenario, the ratings counted (visible), held for moderation and
 and the taps counted, read back from the database, with the limits in force (the portal's
 defaults unless the environment sets them). ``--requests 20`` is the tiny size.
 
-The limits are counted in the cache: with ``--redis-url`` (e.g. ``redis://127.0.0.1:6379/4``,
-flushed first) in Redis, shared by ``--workers`` gunicorn workers as in production; without
-it in the one worker's memory (``--workers`` is then 1). Data: without ``--database-url`` a
+The limits are counted in the cache: with ``--redis-url`` (or ``BENCH_REDIS_URL``, e.g.
+``redis://127.0.0.1:6379/4``, flushed first) in Redis, shared by ``--workers`` gunicorn
+workers as in production; without it in the one worker's memory (``--workers`` is then 1). Data: without ``--database-url`` a
 throw-away SQLite database filled by ``seed_demo``; the flooded stations are public ones
 with no feedback today. Nothing is written into the repository unless ``--write`` is given:
 then the "Flood" section of docs/BENCHMARKS.md is replaced.
@@ -266,7 +266,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="ratings (and taps) per flood")
     parser.add_argument("--threads", type=int, default=8, help="client threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (with Redis)")
-    parser.add_argument("--redis-url", default="", help="count the limits in this Redis")
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", ""),
+        help="count the limits in this Redis (default BENCH_REDIS_URL; it is flushed)",
+    )
     parser.add_argument("--database-url", default="", help="serve this database as it is")
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     args = parser.parse_args()
