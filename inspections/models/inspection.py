@@ -165,6 +165,10 @@ class Inspection(models.Model):
         """Flagged far from the station and not yet accepted by the aid center."""
         return self.position_review == PositionReview.FAR
 
+    @property
+    def position_accepted(self) -> bool:
+        return self.position_review == PositionReview.ACCEPTED
+
     def get_staff_url(self) -> str:
         from django.urls import reverse
 

@@ -123,6 +123,19 @@ class Feedback(models.Model):
     def __str__(self) -> str:
         return f"{self.station_id} {self.rating}"
 
+    # Templates ask the record, never spell a status (STYLE habit 11).
+    @property
+    def is_visible(self) -> bool:
+        return self.status == FeedbackStatus.VISIBLE
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.status == FeedbackStatus.HIDDEN
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == FeedbackStatus.HELD
+
     @property
     def problem_labels(self) -> list[str]:
         known = dict(FeedbackProblem.choices)

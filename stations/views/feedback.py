@@ -193,6 +193,7 @@ def feedback_moderation(request):
                 .values_list("pk", flat=True)[:HELD_SHOWN]
             ),
             "held_more": HELD_SHOWN,
+            "held_status": FeedbackStatus.HELD,
             "serious": bool(request.GET.get("serious")),
             "form": ModerationForm(),
         },
