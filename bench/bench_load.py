@@ -410,9 +410,19 @@ def main() -> None:
             "DJANGO_SETTINGS_MODULE": "bench_load_settings",
             "DATABASE_URL": args.database_url or f"sqlite:///{folder / 'load.sqlite3'}",
             "REDIS_URL": args.redis_url,
-            # Every tap comes from 127.0.0.1: the per-address limit would refuse all but the
-            # first 120 an hour; the bench measures the counting, not the refusal.
-            "VISITS_PER_ADDRESS_PER_HOUR": "1000000000",
+            # Every tap comes from 127.0.0.1 to one station: the per-address, per-network
+            # and per-station limits would refuse all but a few; the bench measures the
+            # counting, not the refusal (bench_flood.py measures that).
+            **{
+                f"VISITS_PER_{what}": "1000000000"
+                for what in (
+                    "ADDRESS_PER_HOUR",
+                    "ADDRESS_PER_STATION_PER_DAY",
+                    "NETWORK_PER_HOUR",
+                    "NETWORK_PER_STATION_PER_DAY",
+                    "STATION_PER_HOUR",
+                )
+            },
             "MEDIA_ROOT": str(folder / "media"),
             "CONN_MAX_AGE": "60",
             "DJANGO_DEBUG": "0",

@@ -32,6 +32,7 @@ from inspections.models import (
     InspectionPlan,
     PeerReviewPairing,
     PlanVisit,
+    PositionReview,
     Rectification,
     RectificationStatus,
 )
@@ -212,6 +213,16 @@ def _cards(user) -> list[WorkItem]:
                 "inspections:order_list",
             ),
             _findings(user),
+            # Not the station's planned visit until accepted (inspections/services/position.py).
+            _item(
+                _("Checks made far from their station"),
+                Inspection.objects.visible_to(user)
+                .filter(position_review=PositionReview.FAR)
+                .select_related("station", "union")
+                .order_by("-visited_at", "-pk"),
+                "inspections:check_list",
+                "far=1",
+            ),
         ]
     if role == Role.INSPECTOR:
         return [

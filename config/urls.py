@@ -21,5 +21,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# Django's own refusals (a redirect too long to follow, too many fields) in Chinese, as the
+# NUL-byte refusal (config/hostile_input.py).
+handler400 = "config.hostile_input.bad_request"
+
 admin.site.site_header = settings.PORTAL_TITLE
 admin.site.site_title = settings.PORTAL_TITLE

@@ -25,3 +25,7 @@ class InspectionsConfig(AppConfig):
         from .public_check import register_public_check
 
         register_public_check()
+        # Pillow refuses to decode what the photo check refuses (services/photos.py).
+        from .services.photos import set_pixel_limit
+
+        set_pixel_limit()

@@ -16,7 +16,7 @@ from stations.models import HOLDS_PLAQUE, Station
 from stations.selectors import registry_search
 from unions.dates import day_range
 
-from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit
+from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit, PositionReview
 from .permissions import kinds_for, loggable_stations, quarter_of
 from .selectors.findings import open_findings
 
@@ -27,9 +27,12 @@ FINDINGS_QUERY = "finding=1"
 
 
 def open_planned_visits(user, on: dt.date | None = None) -> QuerySet[PlanVisit]:
-    """This inspector's visits of the quarter's plan not yet made."""
+    """This inspector's visits of the quarter's plan not yet made. A check made far from
+    the station makes it only once the aid center accepts its position (services/position.py)."""
     year, quarter = quarter_of(on or timezone.localdate())
-    made = Inspection.objects.filter(plan_visit=OuterRef("pk"), status=InspectionStatus.RECORDED)
+    made = Inspection.objects.filter(
+        plan_visit=OuterRef("pk"), status=InspectionStatus.RECORDED
+    ).exclude(position_review=PositionReview.FAR)
     return (
         PlanVisit.objects.visible_to(user)
         .filter(plan__year=year, plan__quarter=quarter, inspector=user)
@@ -234,4 +237,6 @@ def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
         qs = qs.filter(red_line=True)
     if params.get("finding") == "1":
         qs = open_findings(qs).order_by(*Inspection._meta.ordering)
+    if params.get("far") == "1":
+        qs = qs.filter(position_review=PositionReview.FAR)
     return qs

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 # Registered here so that the worker, which imports each app's tasks module, knows it.
 from .reports.tasks import assessment_reports  # noqa: F401
 from .services.assessment import AssessmentBusy, assessment_run
+from .services.thumbnails import photo_thumbnails_task  # noqa: F401
 
 
 @shared_task(soft_time_limit=1800, time_limit=1900)

@@ -13,6 +13,14 @@ def registry_exports_expire_task() -> int:
     return registry_exports_expire()
 
 
+@shared_task(name="stations.feedback_digest")
+def feedback_digest_task() -> int:
+    """Hourly: one notice and mail per union listing its new complaint tickets and reports."""
+    from .services.feedback import feedback_digest
+
+    return feedback_digest()
+
+
 # Defined beside the files it builds (stations/open_data.py), which queue it; imported here
 # so that the worker's autodiscovery registers it.
 from .open_data import open_data_build_task  # noqa: E402, F401

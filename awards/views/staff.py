@@ -112,8 +112,11 @@ def selection_save(request, year: int):
         award_selection_save(
             year=year, station_ids=request.POST.getlist("station"), by=request.user
         )
-    except (ValidationError, ValueError) as exc:
-        _refused(request, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
+    except ValidationError as exc:
+        _refused(request, exc)
+    except ValueError:
+        # A station id that is not a number (station=abc): never Python's own message.
+        _refused(request, ValidationError(_("Only eligible candidates can be selected.")))
     else:
         messages.success(request, _("Selection saved."))
     return redirect("awards:staff_year", year=year)

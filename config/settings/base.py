@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL byte anywhere in the path, the query or the form: one Chinese 400 for every view.
+    "config.hostile_input.RefuseNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -272,6 +274,12 @@ CELERY_BEAT_SCHEDULE["registry-exports-expire"] = {
     "task": "stations.registry_exports_expire",
     "schedule": crontab(hour=3, minute=15),
 }
+# Serious complaints: each union hears of its new tickets and reports once an hour, in one
+# notice and mail (stations.services.feedback.feedback_digest), not by a mail per report.
+CELERY_BEAT_SCHEDULE["feedback-digest"] = {
+    "task": "stations.feedback_digest",
+    "schedule": crontab(minute=5),
+}
 # The open-data files of the current version, when a change has made them old and no visitor
 # has asked yet (stations.open_data).
 CELERY_BEAT_SCHEDULE["open-data-build"] = {
@@ -396,11 +404,43 @@ OPEN_DATA_ACCEL = env("OPEN_DATA_ACCEL", default="")
 # A station's public rating shows only from this many counted ratings: two angry or two
 # friendly taps are not a station's standing.
 FEEDBACK_RATING_MIN_COUNT = env.int("FEEDBACK_RATING_MIN_COUNT", default=5)
-# One device leaves one feedback per station per day; one address (a phone carrier's shared
-# address serves many workers at once, so this is generous) this many per hour in all.
+# Limits on anonymous signals (stations/devices.py), counted in the cache. One device leaves
+# one feedback per station per day (its cookie); a phone that drops the cookie is still one
+# address, and one that changes address is still in one network (an IPv4 /24, an IPv6 /64:
+# what one subscriber or one small office gets), so each is limited too, over all stations
+# an hour and at one station a day. A phone carrier's shared address serves many workers at
+# once, so the hourly allowances are generous and the per-station ones tight.
 FEEDBACK_PER_ADDRESS_PER_HOUR = env.int("FEEDBACK_PER_ADDRESS_PER_HOUR", default=20)
-# "I used this station": once per device, station and day; this many taps per address and hour.
+FEEDBACK_PER_ADDRESS_PER_STATION_PER_DAY = env.int(
+    "FEEDBACK_PER_ADDRESS_PER_STATION_PER_DAY", default=3
+)
+FEEDBACK_PER_NETWORK_PER_HOUR = env.int("FEEDBACK_PER_NETWORK_PER_HOUR", default=60)
+FEEDBACK_PER_NETWORK_PER_STATION_PER_DAY = env.int(
+    "FEEDBACK_PER_NETWORK_PER_STATION_PER_DAY", default=6
+)
+# A station's feedback from every source together (stations/services/feedback.py, counted
+# from the rows under the station's lock, so it holds when the cache is down): beyond this
+# many in a day more is refused; beyond the HOLD figures (an unusual burst: a station gets a
+# handful of ratings a quarter) it is kept but held for the aid center's moderation and does
+# not count in the rating or the quarterly satisfaction until released.
+FEEDBACK_PER_STATION_PER_DAY = env.int("FEEDBACK_PER_STATION_PER_DAY", default=60)
+FEEDBACK_HOLD_PER_STATION_PER_HOUR = env.int("FEEDBACK_HOLD_PER_STATION_PER_HOUR", default=5)
+FEEDBACK_HOLD_PER_STATION_PER_DAY = env.int("FEEDBACK_HOLD_PER_STATION_PER_DAY", default=15)
+# The network of an address, for the limits above: this many leading bits.
+LIMIT_NETWORK_PREFIX_IPV4 = env.int("LIMIT_NETWORK_PREFIX_IPV4", default=24)
+LIMIT_NETWORK_PREFIX_IPV6 = env.int("LIMIT_NETWORK_PREFIX_IPV6", default=64)
+# "I used this station": once per device, station and day; per address and network as
+# feedback; and a station's total moves by at most VISITS_PER_STATION_PER_HOUR in an hour
+# (a busy station serves a few dozen workers an hour).
 VISITS_PER_ADDRESS_PER_HOUR = env.int("VISITS_PER_ADDRESS_PER_HOUR", default=120)
+VISITS_PER_ADDRESS_PER_STATION_PER_DAY = env.int(
+    "VISITS_PER_ADDRESS_PER_STATION_PER_DAY", default=5
+)
+VISITS_PER_NETWORK_PER_HOUR = env.int("VISITS_PER_NETWORK_PER_HOUR", default=360)
+VISITS_PER_NETWORK_PER_STATION_PER_DAY = env.int(
+    "VISITS_PER_NETWORK_PER_STATION_PER_DAY", default=20
+)
+VISITS_PER_STATION_PER_HOUR = env.int("VISITS_PER_STATION_PER_HOUR", default=60)
 # A station's public page (the QR code's landing page) and the rankings are kept rendered
 # this long for anonymous visitors (stations/public_cache.py); 0 turns the copy off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
@@ -436,6 +476,15 @@ INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
 RECTIFICATION_DAYS = env.int("RECTIFICATION_DAYS", default=15)
 # Days after a check within which the station's union may appeal it (申诉).
 APPEAL_DAYS = env.int("APPEAL_DAYS", default=14)
+# Evidence that makes sense (inspections/services/photos.py, thumbnails.py, position.py):
+# photos of more pixels than this are refused before anything decodes them (Pillow's own
+# MAX_IMAGE_PIXELS is set to the same); pages show a JPEG thumbnail of at most
+# PHOTO_THUMBNAIL_PX on its longer side, the original only as a download.
+PHOTO_MAX_MEGAPIXELS = env.int("PHOTO_MAX_MEGAPIXELS", default=40)
+PHOTO_THUMBNAIL_PX = env.int("PHOTO_THUMBNAIL_PX", default=640)
+# A check whose phone was farther than this from the station is flagged to the aid center
+# and does not count as the station's planned visit until the aid center accepts it.
+CHECK_DISTANCE_LIMIT_M = env.int("CHECK_DISTANCE_LIMIT_M", default=500)
 
 # --- Generated documents (documents/) ---------------------------------------------------
 # A render claimed by another task longer ago than this is presumed dead: the page offers a

@@ -21,6 +21,7 @@ from .inspection import (
     InspectionKind,
     InspectionPhoto,
     InspectionStatus,
+    PositionReview,
 )
 from .plan import InspectionPlan, PeerReviewPairing, PlanVisit
 from .rectification import (
@@ -58,6 +59,7 @@ __all__ = [
     "ItemGroup",
     "PeerReviewPairing",
     "PlanVisit",
+    "PositionReview",
     "QuarterlyAssessment",
     "Rectification",
     "RectificationItem",

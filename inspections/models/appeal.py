@@ -164,6 +164,9 @@ class AppealEvidence(models.Model):
     size = models.PositiveIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("checksum"), max_length=64)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # A JPEG of at most PHOTO_THUMBNAIL_PX beside the original, made once after upload
+    # (services/thumbnails.py); pages show it, the original is only downloaded.
+    thumbnail = models.FileField(_("thumbnail"), blank=True, max_length=200)
 
     class Meta:
         ordering = ["appeal", "id"]

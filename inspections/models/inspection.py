@@ -87,6 +87,16 @@ INSPECTION_ACTIONS = table(
 del I
 
 
+class PositionReview(models.TextChoices):
+    """Where the phone was when the check was saved, as the aid center sees it: a check made
+    farther than CHECK_DISTANCE_LIMIT_M from the station is flagged, and counts as the
+    station's planned visit only once the aid center accepts it (services/position.py)."""
+
+    NEAR = "near", _("Near the station, or no position given")
+    FAR = "far", _("Far from the station: waiting for the aid center")
+    ACCEPTED = "accepted", _("Far from the station: accepted by the aid center")
+
+
 class Inspection(models.Model):
     station = models.ForeignKey(
         Station, verbose_name=_("station"), on_delete=models.PROTECT, related_name="inspections"
@@ -126,6 +136,12 @@ class Inspection(models.Model):
     )
     accuracy_m = models.PositiveIntegerField(_("GPS accuracy (m)"), null=True, blank=True)
     distance_m = models.PositiveIntegerField(_("distance from station (m)"), null=True, blank=True)
+    position_review = models.CharField(
+        _("position review"),
+        max_length=8,
+        choices=PositionReview.choices,
+        default=PositionReview.NEAR,
+    )
     plan_visit = models.ForeignKey(
         "inspections.PlanVisit",
         verbose_name=_("planned visit"),
@@ -171,6 +187,12 @@ class Inspection(models.Model):
                 condition=models.Q(red_line=True),
                 name="inspection_red_line_visited",
             ),
+            # The aid center's list of checks made far from their station, newest first.
+            models.Index(
+                fields=["visited_at", "id"],
+                condition=models.Q(position_review="far"),
+                name="inspection_far_visited",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -200,6 +222,15 @@ class Inspection(models.Model):
     def is_finding(self) -> bool:
         """A red line of the union's own evaluation: for the union to follow up, no order."""
         return self.red_line and self.kind in OWN_EVALUATION_KINDS
+
+    @property
+    def position_waits(self) -> bool:
+        """Flagged far from the station and not yet accepted by the aid center."""
+        return self.position_review == PositionReview.FAR
+
+    @property
+    def position_accepted(self) -> bool:
+        return self.position_review == PositionReview.ACCEPTED
 
 
 class Finding(models.Model):
@@ -248,6 +279,9 @@ class InspectionPhoto(models.Model):
     size = models.PositiveIntegerField(_("size (bytes)"))
     sha256 = models.CharField(_("checksum"), max_length=64)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # A JPEG of at most PHOTO_THUMBNAIL_PX beside the original, made once after upload
+    # (services/thumbnails.py); pages show it, the original is only downloaded.
+    thumbnail = models.FileField(_("thumbnail"), blank=True, max_length=200)
 
     class Meta:
         ordering = ["inspection", "id"]

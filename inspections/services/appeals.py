@@ -32,6 +32,7 @@ from ..models import (
 )
 from ..models.appeal import appeal_deadline
 from .photos import MAX_EVIDENCE_FILES, FileFacts, evidence_facts
+from .thumbnails import thumbnails_later
 
 __all__ = ["appeal_deadline", "appeal_decide", "appeal_open", "appeal_refusal"]
 
@@ -97,6 +98,7 @@ def _evidence_store(appeal: Appeal, uploads: list, facts: list[FileFacts]) -> No
         # The name is generated from the type (appeal_evidence_path), never the sender's.
         row.file.save("evidence", upload, save=False)
         row.save()
+        thumbnails_later("appeal", [row.pk])
 
 
 def appeal_open(*, inspection: Inspection, by, reason: str, evidence: Iterable = ()) -> Appeal:

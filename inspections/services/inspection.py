@@ -49,8 +49,10 @@ from ..models import (
 from ..permissions import check_may_log, quarter_of, within_reach
 from .check_fingerprint import CheckConflict, check_fingerprint, sent_summary
 from .photos import MAX_PHOTOS, photo_facts
+from .position import position_review_of
 from .rectification import rectification_open
 from .scoring import inspection_score
+from .thumbnails import thumbnails_later
 
 
 class FindingInput:
@@ -223,7 +225,9 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
         latitude=_coordinate(latitude),
         longitude=_coordinate(longitude),
         accuracy_m=accuracy_m,
-        distance_m=distance_from_station(station, latitude, longitude),
+        distance_m=(distance := distance_from_station(station, latitude, longitude)),
+        # Far from the station: flagged, and no planned visit until accepted (position.py).
+        position_review=position_review_of(distance),
         plan_visit=plan_visit,
         peer_pairing=pairing,
     )
@@ -241,6 +245,7 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
         )
         row.image.save("photo", photo, save=False)
         row.save()
+    thumbnails_later("inspection", inspection.photos.values_list("pk", flat=True))
     record_change(
         record=RecordChange.Record.INSPECTION,
         record_id=inspection.pk,

@@ -46,6 +46,7 @@ from ..models import (
 from ..models.rectification import rectification_deadline
 from ..notice import notice_request
 from .photos import MAX_PHOTOS, photo_facts
+from .thumbnails import thumbnails_later
 
 __all__ = [
     "ORDER_ACTIONS",
@@ -199,6 +200,7 @@ def _photo_add(order: Rectification, upload) -> RectificationPhoto:
     # The name is generated from the type (rectification_photo_path), never the sender's.
     photo.image.save("photo", ContentFile(data), save=False)
     photo.save()
+    thumbnails_later("rectification", [photo.pk])
     return photo
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from ..views import checklist, checks, offline, today
+from ..views import checklist, checks, offline, position, today
 
 urlpatterns = [
     path("sw.js", offline.service_worker, name="service_worker"),
@@ -17,5 +17,10 @@ urlpatterns = [
     path("checks/stations.json", checks.check_stations, name="check_stations"),
     path("checks/<int:pk>/", checks.check_detail, name="check_detail"),
     path("checks/<int:pk>/photos/<int:photo_pk>/", checks.check_photo, name="check_photo"),
+    path(
+        "checks/<int:pk>/position/accept/",
+        position.check_position_accept,
+        name="check_position_accept",
+    ),
     path("checklist/", checklist.checklist_edit, name="checklist"),
 ]

@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy
 
 from stations.geo import parse_point
 from stations.views.common import grown_count
-from stations.views.scans import scan_response
 from unions.access import ANY_STAFF, access
 from unions.pages import key_page
 from unions.roles import role_of
@@ -35,6 +34,8 @@ from ..selectors import open_appeal_of, under_appeal_ids
 from ..services.check_fingerprint import CheckConflict, stored_summary
 from ..services.inspection import inspection_record
 from .checklist import checklist_edit
+from .photo_files import photo_response
+from .position import ACCEPT, PositionAcceptForm
 
 
 def _record(form: CheckForm, user) -> tuple[Inspection, bool]:
@@ -193,7 +194,8 @@ def check_send(request):
 # What a row of the check list shows: a whole station (39 fields, some JSON) and a whole
 # user were read and built for each of the page's 30 checks to show a name and a plaque.
 LIST_FIELDS = (
-    "visited_at", "district", "kind", "score", "red_line", "status",
+    "visited_at", "district", "kind", "score", "red_line", "status", "position_review",
+    "distance_m",
     "station", "station__name", "station__plaque_number",
     "by", "by__username", "by__first_name", "by__last_name",
 )  # fmt: skip
@@ -214,10 +216,11 @@ def check_list(request):
         order=("-visited_at", "-id"),
         per_page=30,
         rows=checks.select_related("station", "by").only(*LIST_FIELDS),
-        # Findings leave the list when a later check clears them, not only by new rows:
-        # counted afresh (a handful) rather than carried forward.
+        # Findings leave the list when a later check clears them, and far checks when
+        # accepted, not only by new rows: counted afresh (a handful, a partial index) rather
+        # than carried forward.
         count=(lambda: checks.count())
-        if request.GET.get("finding") == "1"
+        if request.GET.get("finding") == "1" or request.GET.get("far") == "1"
         else (lambda: grown_count(checks)),
     )
     return render(
@@ -257,6 +260,10 @@ def check_detail(request, pk):
             "rectifications": inspection.rectifications.all(),
             "appeal": open_appeal_of(inspection),
             "now": timezone.now(),
+            "distance_limit": settings.CHECK_DISTANCE_LIMIT_M,
+            "position_form": PositionAcceptForm()
+            if ACCEPT.allows(inspection, role_of(request.user), inspection.position_review)
+            else None,
         },
     )
 
@@ -265,5 +272,7 @@ def check_detail(request, pk):
 def check_photo(request, pk, photo_pk):
     inspection = get_object_or_404(Inspection.objects.visible_to(request.user), pk=pk)
     photo = get_object_or_404(inspection.photos, pk=photo_pk)
-    # The private file helper: type re-read from the bytes, nosniff, sandboxed, no-store.
-    return scan_response(photo.image, stem=f"check-{inspection.pk}-photo-{photo.pk}")
+    # The thumbnail to show, or the original as a download (photo_files.py).
+    return photo_response(
+        request, photo, photo.image, stem=f"check-{inspection.pk}-photo-{photo.pk}"
+    )

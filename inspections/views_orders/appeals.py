@@ -3,6 +3,7 @@ decides."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
@@ -10,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stations.views.scans import scan_response
 from unions.access import access
 from unions.actions import available
 from unions.pages import key_page
@@ -20,6 +20,7 @@ from ..forms_orders import AppealDecisionForm, AppealForm
 from ..models import APPEAL_ACTIONS, APPEAL_DECISIONS, Appeal, AppealStatus, Inspection
 from ..services.appeals import appeal_deadline, appeal_decide, appeal_open, appeal_refusal
 from ..services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES
+from ..views.photo_files import photo_response
 from .common import FORM_METHODS
 
 # Who may decide an appeal, as its table says.
@@ -77,8 +78,10 @@ def appeal_evidence(request, pk, evidence_pk):
     # Whoever may see the appeal may see its evidence: the Appeal scope decides, 404 else.
     appeal = get_object_or_404(Appeal.objects.visible_to(request.user), pk=pk)
     evidence = get_object_or_404(appeal.evidence, pk=evidence_pk)
-    # The private file helper: type re-read from the bytes, nosniff, sandboxed, no-store.
-    return scan_response(evidence.file, stem=f"appeal-{appeal.pk}-evidence-{evidence.pk}")
+    # A photo's thumbnail to show, or the file (a photo or a PDF) as a download.
+    return photo_response(
+        request, evidence, evidence.file, stem=f"appeal-{appeal.pk}-evidence-{evidence.pk}"
+    )
 
 
 @access(*DECIDERS, methods=("POST",))
@@ -136,6 +139,7 @@ def appeal_create(request, inspection_pk):
             "deadline": appeal_deadline(inspection),
             "max_files": MAX_EVIDENCE_FILES,
             "max_mb": MAX_PHOTO_BYTES // (1024 * 1024),
+            "max_megapixels": settings.PHOTO_MAX_MEGAPIXELS,
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -7,7 +7,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,6 +36,7 @@ from ..models.rectification import REINSPECTION_REQUIRED
 from ..selectors import under_appeal_ids
 from ..services.photos import MAX_PHOTO_BYTES
 from ..services.rectification import SERVICES, rectification_answer, rectification_open
+from ..views.photo_files import photo_response
 from .common import FORM_METHODS
 
 # The order page's buttons: every move of the table a person makes there.
@@ -267,12 +268,5 @@ def order_open(request):
 def order_photo(request, pk, photo_pk):
     order = get_object_or_404(Rectification.objects.visible_to(request.user), pk=pk)
     photo = get_object_or_404(order.photos, pk=photo_pk)
-    try:
-        handle = photo.image.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=photo.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    # The thumbnail to show, or the original as a download.
+    return photo_response(request, photo, photo.image, stem=f"order-{order.pk}-photo-{photo.pk}")

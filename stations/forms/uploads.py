@@ -59,16 +59,26 @@ def read_scan_type(file) -> ScanType | None:
     return scan_type_of(head, tail)
 
 
-def validate_scan(upload) -> None:
+def scan_check(upload) -> ScanType:
+    """The one check of an uploaded document, a scan or an appeal's evidence: at most
+    10 MB, and the type its bytes are (a complete PDF, a JPEG or a PNG); else
+    ValidationError. What it cannot check is what a PDF says or whether it is genuine."""
     if upload.size > MAX_SCAN_BYTES:
-        raise forms.ValidationError(_("The file is larger than 10 MB."))
-    if read_scan_type(upload) is None:
+        raise forms.ValidationError(_("The file is larger than 10 MB."), code="too_large")
+    found = read_scan_type(upload)
+    if found is None:
         raise forms.ValidationError(
             _(
                 "Only PDF, JPEG or PNG scans can be uploaded, and the file must really be one "
                 "(a complete PDF, or a photo or scan saved as JPEG or PNG)."
-            )
+            ),
+            code="not_a_scan",
         )
+    return found
+
+
+def validate_scan(upload) -> None:
+    scan_check(upload)
 
 
 class ScanField(forms.FileField):

@@ -37,17 +37,23 @@ class FeedbackStatus(models.TextChoices):
     # Counted and shown at once; the aid center may hide it (abuse, personal data).
     VISIBLE = "visible", _("Visible")
     HIDDEN = "hidden", _("Hidden by moderation")
+    # Arrived in an unusual burst at its station (FEEDBACK_HOLD_PER_STATION_*), or while
+    # the limits could not be counted: kept, but counted only once the aid center releases
+    # it (stations/services/feedback.py).
+    HELD = "held", _("Held for moderation")
 
 
 F = FeedbackStatus
-FEEDBACK_BADGES = {F.VISIBLE: "light", F.HIDDEN: "secondary"}
+FEEDBACK_BADGES = {F.VISIBLE: "light", F.HIDDEN: "secondary", F.HELD: "warning"}
 
 # Moderation, written once (DESIGN: the aid center moderates feedback): hiding takes it out
-# of the rating and the lists and says why; showing it again puts it back.
+# of the rating and the lists and says why; showing it again puts it back; releasing a held
+# rating (a burst at its station) lets it count.
 FEEDBACK_ACTIONS = table(
+    Action("release", (F.HELD,), F.VISIBLE, AID, _("Release"), style="success"),
     Action(
         "hide",
-        (F.VISIBLE,),
+        (F.VISIBLE, F.HELD),
         F.HIDDEN,
         AID,
         _("Hide"),
@@ -62,7 +68,7 @@ del F
 
 class FeedbackQuerySet(ScopedQuerySet):
     def counted(self) -> FeedbackQuerySet:
-        """Feedback that counts towards ratings and satisfaction: not hidden."""
+        """Feedback that counts towards ratings and satisfaction: neither hidden nor held."""
         return self.filter(status=FeedbackStatus.VISIBLE)
 
 
@@ -97,6 +103,16 @@ class Feedback(models.Model):
     )
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
     moderation_note = models.CharField(_("moderation note"), max_length=200, blank=True)
+    # A serious complaint is one report on its station's ticket of the day (one ticket
+    # however many workers report the same thing).
+    complaint_ticket = models.ForeignKey(
+        "stations.FeedbackTicket",
+        verbose_name=_("ticket"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="complaints",
+    )
 
     objects = FeedbackQuerySet.as_manager()
 
@@ -135,9 +151,18 @@ class Feedback(models.Model):
     def __str__(self) -> str:
         return f"{self.station_id} {self.rating}"
 
+    # Templates ask the record, never spell a status (STYLE habit 11).
+    @property
+    def is_visible(self) -> bool:
+        return self.status == FeedbackStatus.VISIBLE
+
     @property
     def is_hidden(self) -> bool:
         return self.status == FeedbackStatus.HIDDEN
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == FeedbackStatus.HELD
 
     @property
     def problem_labels(self) -> list[str]:

@@ -1,12 +1,16 @@
 """A serious complaint followed to a reply: the ticket the station's union must answer.
 
 A worker who ticks "closed during posted hours" or "refused entry" (SERIOUS_PROBLEMS) opens
-one; the union replies, and the aid center, which sees every ticket, closes it."""
+one, or adds a report to the station's ticket of the day that is still open: a hundred
+workers turned away on one day are one ticket counting a hundred reports. The union hears
+of new tickets and reports in a digest (stations/services/feedback.py), replies, and the aid
+center, which sees every ticket, closes it."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from unions.actions import NEW, Action, table
@@ -69,6 +73,12 @@ class FeedbackTicket(models.Model):
         _("status"), max_length=16, choices=TicketStatus.choices, default=TicketStatus.OPEN
     )
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True, db_index=True)
+    # The local day its reports are about: a report joins the station's open ticket of its day.
+    day = models.DateField(_("day"), default=timezone.localdate)
+    reports = models.PositiveIntegerField(_("reports"), default=1)
+    last_report_at = models.DateTimeField(_("last report"), null=True, blank=True)
+    # How many of the reports the union has been told of in a digest.
+    reports_told = models.PositiveIntegerField(_("reports told to the union"), default=0)
     reply = models.TextField(_("reply"), max_length=1000, blank=True)
     replied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -102,6 +112,13 @@ class FeedbackTicket(models.Model):
             models.Index(fields=["union", "status"], name="ticket_union_status"),
             # The ticket list's order, newest first, read by key, and its "from, to" days.
             models.Index(fields=["opened_at", "id"], name="ticket_opened_id"),
+            models.Index(fields=["station", "day"], name="ticket_station_day"),
+            # The digest's work: tickets with reports the union has not been told of.
+            models.Index(
+                fields=["union", "id"],
+                condition=models.Q(reports__gt=models.F("reports_told")),
+                name="ticket_untold",
+            ),
         ]
 
     def __str__(self) -> str:

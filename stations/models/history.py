@@ -59,6 +59,8 @@ class RecordChange(models.Model):
         DECIDED = "decided", _("Decided")
         HIDDEN = "hidden", _("Hidden by moderation")
         SHOWN = "shown", _("Shown again")
+        # A check made far from its station, accepted by the aid center (inspections).
+        POSITION_ACCEPTED = "position_ok", _("Position accepted")
 
     union = models.ForeignKey(
         Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"

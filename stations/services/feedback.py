@@ -1,21 +1,26 @@
 """Workers' feedback: leaving it, the rating it makes, moderation, and the tickets that
 serious complaints open for the station's union.
 
-The per-device and per-address limits are checked by the view before it calls
-``feedback_leave`` (stations/devices.py): they are about the request, not the record.
+The per-device, per-address and per-network limits are checked by the view before it calls
+``feedback_leave`` (stations/devices.py): they are about the request, not the record. The
+station's own ceilings are the record's: counted here from the station's rows under its
+lock, so they are exact under concurrent posts and hold when the cache is down.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from unions.actions import NEW, ActionRefused, check
 from unions.notices import notify_union
@@ -26,6 +31,7 @@ from ..models import (
     TICKET_ACTIONS,
     Feedback,
     FeedbackProblem,
+    FeedbackStatus,
     FeedbackTicket,
     RecordChange,
     Station,
@@ -66,6 +72,24 @@ def _checked(actions, name: str, record, by, reason: str, refused: str) -> str:
         raise ValidationError(refused) from None
 
 
+# The code of the refusal when a station has had all the feedback it takes in a day.
+STATION_FULL = "station_full"
+
+
+def _station_counts(station_id: int) -> tuple[int, int]:
+    """The station's feedback today (local day) and in the last hour, every status."""
+    now = timezone.now()
+    midnight = timezone.make_aware(dt.datetime.combine(timezone.localdate(now), dt.time.min))
+    hour_ago = now - dt.timedelta(hours=1)
+    row = Feedback.objects.filter(
+        station_id=station_id, created_at__gte=min(midnight, hour_ago)
+    ).aggregate(
+        day=Count("id", filter=Q(created_at__gte=midnight)),
+        hour=Count("id", filter=Q(created_at__gte=hour_ago)),
+    )
+    return row["day"], row["hour"]
+
+
 @transaction.atomic
 def feedback_leave(
     *,
@@ -75,12 +99,29 @@ def feedback_leave(
     comment: str,
     device_hash: str,
     address_hash: str,
+    hold: bool = False,
 ) -> Feedback:
-    """Record one worker's feedback; a serious complaint opens a ticket and tells the union."""
+    """Record one worker's feedback; a serious complaint is a report on the station's ticket
+    of the day. Held for moderation (``hold``, or past the station's burst ceiling) it is
+    kept but not counted; past the station's day ceiling it is refused (``STATION_FULL``)."""
     if not station.is_public:
         raise ValidationError(_("Feedback is only taken for stations that are operating."))
     if rating not in range(1, 6):
         raise ValidationError(_("Please choose a rating from 1 to 5."))
+    # The station's row lock makes its counts and its ticket of the day one at a time: a
+    # flood of concurrent posts is counted exactly and makes one ticket.
+    Station.objects.select_for_update().filter(pk=station.pk).values_list("pk").first()
+    today, last_hour = _station_counts(station.pk)
+    if today >= settings.FEEDBACK_PER_STATION_PER_DAY:
+        raise ValidationError(
+            _("This station has received all the feedback it can take today."),
+            code=STATION_FULL,
+        )
+    if (
+        last_hour >= settings.FEEDBACK_HOLD_PER_STATION_PER_HOUR
+        or today >= settings.FEEDBACK_HOLD_PER_STATION_PER_DAY
+    ):
+        hold = True
     known = set(FeedbackProblem.values)
     problems = [p for p in FeedbackProblem.values if p in set(problems) & known]
     comment = (comment or "").strip()[:COMMENT_MAX]
@@ -94,35 +135,124 @@ def feedback_leave(
         serious=serious,
         device_hash=device_hash,
         address_hash=address_hash,
+        status=FeedbackStatus.HELD if hold else FeedbackStatus.VISIBLE,
     )
     if serious:
-        ticket_open(feedback=feedback)
+        complaint_file(feedback=feedback)
     return feedback
 
 
-def ticket_open(*, feedback: Feedback) -> FeedbackTicket:
-    """A rule of the programme, not a person: a serious complaint opens the ticket."""
-    check(TICKET_ACTIONS, "open", feedback, None, status=NEW)
-    station = feedback.station
-    ticket = FeedbackTicket.objects.create(
-        feedback=feedback, station=station, union_id=station.union_id
-    )
-    labels = "、".join(
-        str(FeedbackProblem(p).label) for p in feedback.problems if p in SERIOUS_PROBLEMS
-    )
-    notify_union(
-        station.union,
-        topic="feedback_ticket",
-        subject=_("Serious complaint about %(station)s: %(problems)s")
-        % {"station": station.name, "problems": labels},
-        body=_(
-            "A worker reported a serious problem at %(station)s (plaque %(plaque)s). "
-            "Please look into it and reply in the portal."
+def complaint_file(*, feedback: Feedback) -> FeedbackTicket:
+    """A serious complaint joins its station's open ticket of the day, or opens one. The
+    union hears of it in the next digest (``feedback_digest``), not by a mail per report.
+    The caller holds the station's lock (``feedback_leave``). A rule of the programme, not a
+    person, opens the ticket (TICKET_ACTIONS' "open")."""
+    now = timezone.now()
+    ticket = (
+        FeedbackTicket.objects.select_for_update()
+        .filter(
+            station_id=feedback.station_id,
+            day=timezone.localdate(now),
+            status__in=TICKET_ACTIONS["reply"].sources,
         )
-        % {"station": station.name, "plaque": station.plaque_number},
-        link=reverse("stations:ticket_detail", args=[ticket.pk]),
+        .order_by("-opened_at", "-id")
+        .first()
     )
+    if ticket is None:
+        check(TICKET_ACTIONS, "open", feedback, None, status=NEW)
+        ticket = FeedbackTicket.objects.create(
+            feedback=feedback,
+            station_id=feedback.station_id,
+            union_id=feedback.union_id,
+            day=timezone.localdate(now),
+            last_report_at=now,
+        )
+    else:
+        ticket.reports = F("reports") + 1
+        ticket.last_report_at = now
+        ticket.save(update_fields=["reports", "last_report_at"])
+    feedback.complaint_ticket = ticket
+    feedback.save(update_fields=["complaint_ticket"])
     return ticket
+
+
+def _problem_counts(ticket: FeedbackTicket) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for problems in ticket.complaints.values_list("problems", flat=True):
+        for problem in problems:
+            if problem in SERIOUS_PROBLEMS:
+                counts[problem] += 1
+    return "、".join(
+        f"{FeedbackProblem(p).label} ×{counts[p]}" for p in SERIOUS_PROBLEMS if counts[p]
+    )
+
+
+@transaction.atomic
+def feedback_digest() -> int:
+    """Tell each union, in one notice and one mail, of the tickets and reports about its
+    stations since its last digest (beat runs it every hour); returns how many unions were
+    told. Tickets are locked while they are told, so a report arriving meanwhile waits for
+    the next digest rather than being lost or told twice."""
+    tickets = (
+        FeedbackTicket.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(reports__gt=F("reports_told"))
+        .select_related("station", "union")
+        .order_by("union_id", "id")
+    )
+    by_union: dict[int, list[FeedbackTicket]] = defaultdict(list)
+    for ticket in tickets:
+        by_union[ticket.union_id].append(ticket)
+    for union_tickets in by_union.values():
+        union = union_tickets[0].union
+        new = sum(t.reports - t.reports_told for t in union_tickets)
+        lines = []
+        for t in union_tickets:
+            told = t.reports - t.reports_told
+            lines.append(
+                ngettext(
+                    "%(station)s (plaque %(plaque)s), %(day)s: %(new)d new report, "
+                    "%(total)d in all (%(problems)s). %(link)s",
+                    "%(station)s (plaque %(plaque)s), %(day)s: %(new)d new reports, "
+                    "%(total)d in all (%(problems)s). %(link)s",
+                    told,
+                )
+                % {
+                    "station": t.station.name,
+                    "plaque": t.station.plaque_number,
+                    "day": f"{t.day:%Y-%m-%d}",
+                    "new": told,
+                    "total": t.reports,
+                    "problems": _problem_counts(t),
+                    "link": settings.PUBLIC_BASE_URL
+                    + reverse("stations:ticket_detail", args=[t.pk]),
+                }
+            )
+        notify_union(
+            union,
+            topic="feedback_digest",
+            subject=ngettext(
+                "Serious complaints: %(new)d new report about %(stations)d station",
+                "Serious complaints: %(new)d new reports about %(stations)d stations",
+                new,
+            )
+            % {"new": new, "stations": len({t.station_id for t in union_tickets})},
+            body="\n".join(
+                [
+                    _(
+                        "Workers reported serious problems (closed during posted hours, "
+                        "refused entry) at these stations. Please look into them and reply "
+                        "in the portal."
+                    ),
+                    "",
+                    *lines,
+                ]
+            ),
+            link=reverse("stations:ticket_list"),
+        )
+        for t in union_tickets:
+            t.reports_told = t.reports
+            t.save(update_fields=["reports_told"])
+    return len(by_union)
 
 
 def _locked_feedback(feedback: Feedback) -> Feedback:
@@ -146,6 +276,16 @@ def feedback_show(*, feedback: Feedback, by, note: str = "") -> Feedback:
         FEEDBACK_ACTIONS, "show", feedback, by, note, _("This feedback is already shown.")
     )
     return _moderate(feedback, "show", RecordChange.Action.SHOWN, by, note)
+
+
+@transaction.atomic
+def feedback_release(*, feedback: Feedback, by, note: str = "") -> Feedback:
+    """Let a rating held for moderation (a burst at its station) count."""
+    feedback = _locked_feedback(feedback)
+    note = _checked(
+        FEEDBACK_ACTIONS, "release", feedback, by, note, _("This feedback is not held.")
+    )
+    return _moderate(feedback, "release", RecordChange.Action.SHOWN, by, note)
 
 
 def _moderate(feedback: Feedback, move: str, action: str, by, note: str) -> Feedback:

@@ -217,6 +217,8 @@ def change_label(entry, field: str) -> str:
         "items": _("what must be put right"),
         "status": _("status"),
         "score": _("score"),
+        "position_review": _("position review"),
+        "distance_m": _("distance from station (m)"),
     }.get(field, field)
 
 

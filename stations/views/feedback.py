@@ -3,7 +3,6 @@ follow them: moderation by the aid center, tickets answered by the station's uni
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -11,13 +10,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from unions.access import access
 from unions.actions import available
 from unions.dates import day_range
 from unions.pages import key_page
 
-from ..devices import Asker, claim, used_today
+from ..devices import DEVICE, UNAVAILABLE, Asker, claim, forget_today, used_today
 from ..forms.feedback import (
     RATING_WORDS,
     FeedbackForm,
@@ -27,6 +27,7 @@ from ..forms.feedback import (
 )
 from ..models import (
     FEEDBACK_ACTIONS,
+    SERIOUS_PROBLEMS,
     TICKET_ACTIONS,
     Feedback,
     FeedbackStatus,
@@ -36,8 +37,10 @@ from ..models import (
 )
 from ..permissions import RECORD_ROLES
 from ..services.feedback import (
+    STATION_FULL,
     feedback_hide,
     feedback_leave,
+    feedback_release,
     feedback_show,
     ticket_close,
     ticket_reply,
@@ -71,35 +74,66 @@ def feedback_form(request, plaque_no: str):
         # Still a page, not a 404: the worker scanned a real plaque and deserves to know why.
         return asker.remember(render(request, "public/feedback_form.html", context))
     form = FeedbackForm(request.POST or None)
-    already = used_today("feedback", station.pk, asker)
     status = 200
+    refused = None
     if request.method == "POST" and form.is_valid():
-        refused = claim(
-            "feedback", station.pk, asker, per_hour=settings.FEEDBACK_PER_ADDRESS_PER_HOUR
-        )
-        if refused is None:
+        refused = claim("feedback", station.pk, asker)
+        if refused in (None, UNAVAILABLE):
             try:
                 feedback = feedback_leave(
                     station=station,
                     device_hash=asker.device_hash,
                     address_hash=asker.address_hash,
+                    # Uncounted by the limits (the cache is down): kept, but a moderator
+                    # decides whether it counts.
+                    hold=refused == UNAVAILABLE,
                     **form.cleaned_data,
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                if exc.code == STATION_FULL:
+                    refused = "station"
+                    forget_today("feedback", station.pk, asker)
+                else:
+                    form.add_error(None, exc)
+                    refused = None
             else:
                 context["feedback"] = feedback
                 return asker.remember(render(request, "public/feedback_thanks.html", context))
-        context["refused"] = refused
-        # 429: the client (and any test) can tell a limit from a form error.
+        # 429: the client (and any test) can tell a limit from a form error. The form comes
+        # back with everything the worker typed; a serious complaint still shows the hotline.
         status = 429 if refused else 200
-    context.update(form=form, already=already)
+        context["serious"] = any(p in SERIOUS_PROBLEMS for p in form.cleaned_data["problems"])
+    context.update(
+        form=form,
+        refused=refused,
+        already=not refused
+        and request.method == "GET"
+        and used_today("feedback", station.pk, asker),
+    )
     return asker.remember(render(request, "public/feedback_form.html", context, status=status))
+
+
+# What a refused tap is told, by the limit that refused it.
+TAP_REFUSALS = {
+    DEVICE: _lazy("Your visit today is already counted. Thank you."),
+    "address": _lazy(
+        "Too many taps from your network just now: this one is not counted. Thank you."
+    ),
+    "network": _lazy(
+        "Too many taps from your network just now: this one is not counted. Thank you."
+    ),
+    "station": _lazy(
+        "This station's visits for this hour are already counted in full: yours is not "
+        "added. Thank you for using it."
+    ),
+    UNAVAILABLE: _lazy("Visits cannot be counted just now. Please tap again in a few minutes."),
+}
 
 
 @access(public=True, methods=POST)
 def station_visit(request, plaque_no: str):
-    """The 'I used this station' tap: counted once per phone, station and day."""
+    """The 'I used this station' tap: counted once per phone, station and day, and within
+    the address's, the network's and the station's allowances (stations/devices.py)."""
     station = tap_target(plaque_no)
     if station is None or station.status not in PLAQUE_STAGES:
         raise Http404
@@ -107,14 +141,14 @@ def station_visit(request, plaque_no: str):
     if not station.is_public:
         messages.warning(request, _("This station is not operating, so visits are not counted."))
     else:
-        refused = claim("visit", station.pk, asker, per_hour=settings.VISITS_PER_ADDRESS_PER_HOUR)
+        refused = claim("visit", station.pk, asker)
         if refused is None:
             visit_record(station=station)
             messages.success(request, _("Thank you. Your visit has been counted."))
-        elif refused == "device":
-            messages.info(request, _("Your visit today is already counted. Thank you."))
+        elif refused == DEVICE:
+            messages.info(request, TAP_REFUSALS[DEVICE])
         else:
-            messages.warning(request, _("Too many taps from your network just now. Thank you."))
+            messages.warning(request, TAP_REFUSALS[refused])
     response = redirect("stations:public_detail", plaque_no=station.plaque_number)
     return asker.remember(response)
 
@@ -125,6 +159,9 @@ MODERATION_FIELDS = (
     "rating", "problems", "comment", "serious", "created_at", "status", "moderation_note",
     "station", "station__name",
 )  # fmt: skip
+
+
+HELD_SHOWN = 100
 
 
 @access(*RECORD_ROLES["feedback_moderation"])
@@ -158,6 +195,15 @@ def feedback_moderation(request):
             ),
             "statuses": FeedbackStatus.choices,
             "status": shown,
+            # How many wait, read as at most HELD_SHOWN ids from the status index: bounded
+            # however large a flood, and no second count of the list.
+            "held": len(
+                Feedback.objects.visible_to(request.user)
+                .filter(status=FeedbackStatus.HELD)
+                .values_list("pk", flat=True)[:HELD_SHOWN]
+            ),
+            "held_more": HELD_SHOWN,
+            "held_status": FeedbackStatus.HELD,
             "serious": bool(request.GET.get("serious")),
             "form": ModerationForm(),
             "moves": FEEDBACK_ACTIONS,
@@ -170,13 +216,19 @@ def feedback_moderate(request, pk: int):
     feedback = get_object_or_404(Feedback.objects.visible_to(request.user), pk=pk)
     form = ModerationForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
+    # Held feedback has two buttons (release, hide); the others one, which turns it over.
+    # The names are FEEDBACK_ACTIONS' rows; the service checks the row.
+    action = request.POST.get("action", "")
+    if action not in FEEDBACK_ACTIONS:
+        action = "hide" if feedback.is_visible else ("release" if feedback.is_held else "show")
+    service, done = {
+        "hide": (feedback_hide, _("Feedback hidden: it no longer counts in the rating.")),
+        "release": (feedback_release, _("Feedback released: it now counts in the rating.")),
+        "show": (feedback_show, _("Feedback shown again.")),
+    }[action]
     try:
-        if not feedback.is_hidden:
-            feedback_hide(feedback=feedback, by=request.user, note=note)
-            messages.success(request, _("Feedback hidden: it no longer counts in the rating."))
-        else:
-            feedback_show(feedback=feedback, by=request.user, note=note)
-            messages.success(request, _("Feedback shown again."))
+        service(feedback=feedback, by=request.user, note=note)
+        messages.success(request, done)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("stations:feedback_moderation")
@@ -220,6 +272,9 @@ def ticket_detail(request, pk: int):
     return _ticket_page(request, ticket, TicketReplyForm(initial={"reply": ticket.reply}))
 
 
+COMPLAINTS_SHOWN = 100
+
+
 def _ticket_page(request, ticket, reply_form, close_form=None, status=200):
     moves = available(TICKET_ACTIONS.values(), ticket, request.user)
     return render(
@@ -229,6 +284,8 @@ def _ticket_page(request, ticket, reply_form, close_form=None, status=200):
             "ticket": ticket,
             "may_reply": TICKET_ACTIONS["reply"] in moves,
             "close": TICKET_ACTIONS["close"] if TICKET_ACTIONS["close"] in moves else None,
+            # Its reports (a day's, bounded by FEEDBACK_PER_STATION_PER_DAY), newest first.
+            "complaints": ticket.complaints.order_by("-created_at", "-id")[:COMPLAINTS_SHOWN],
             "reply_form": reply_form,
             "close_form": close_form or TicketCloseForm(),
         },

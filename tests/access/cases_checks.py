@@ -52,6 +52,8 @@ CASES: dict[str, Case] = {
     "inspections:check_stations": Case(),
     "inspections:check_detail": Case(kwargs=_check_only, **CHECK_A),
     "inspections:check_photo": Case(kwargs=_check_a, **CHECK_A),
+    # The aid center only; an empty post (no reason) goes back to the check with a message.
+    "inspections:check_position_accept": Case(kwargs=_check_only, **CHECK_A),
     "inspections:checklist": Case(post_ok=(400,)),
 }
 VARIANTS: list[tuple[str, Case]] = []

@@ -30,3 +30,15 @@ def test_too_little_feedback_leaves_satisfaction_out_and_renormalises(world, run
     assert row.satisfaction is None
     # (70×80 + 10×100) / 80 = 82.5
     assert row.score == Decimal("82.50")
+
+
+def test_feedback_held_for_moderation_counts_for_nothing_until_released(world, run, settings):
+    settings.ASSESSMENT_MIN_FEEDBACK = 3
+    station = operating_station(world.union_a)
+    check(station, 80, by=world.inspector)
+    feedback(station, 5, 5, 5)
+    feedback(station, 1, 1, 1, 1, status=FeedbackStatus.HELD)  # a burst, held
+    _a, stations, _u = run()
+    row = stations[station.pk]
+    assert row.feedback_count == 3
+    assert row.satisfaction == Decimal("100.00")  # mean 5 → (5 − 1) × 25

@@ -165,13 +165,18 @@ def test_the_aid_center_sees_the_evidence_on_the_page_and_downloads_it(world):
     assert b"".join(response.streaming_content) == PDF
 
 
-def test_a_photo_is_shown_as_a_thumbnail(world):
-    appeal = appeal_open(
-        inspection=_check(world), by=world.user_a, reason="有误", evidence=[_png()]
-    )
+def test_a_photo_is_shown_as_its_stored_thumbnail_never_the_original(
+    world, tasks_in_process, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        appeal = appeal_open(
+            inspection=_check(world), by=world.user_a, reason="有误", evidence=[_png()]
+        )
     url = reverse("inspections:appeal_evidence", args=[appeal.pk, appeal.evidence.get().pk])
     page = _client(world.aid).get(reverse("inspections:appeal_detail", args=[appeal.pk]))
-    assert f'<img src="{url}"' in page.content.decode()
+    assert f'<img src="{url}?thumbnail=1"' in page.content.decode()
+    assert f'<img src="{url}"' not in page.content.decode()
+    assert f'<a href="{url}" download' in page.content.decode()
 
 
 def test_the_appealing_union_and_an_inspector_in_scope_get_the_file(world):

@@ -1,15 +1,17 @@
 """A worker refused entry (or finding the station closed in its posted hours) opens a ticket
-for the station's union, the union is told, and the worker is shown the 12351 hotline."""
+for the station's union, the union is told in the next hourly digest, and the worker is
+shown the 12351 hotline."""
 
 from __future__ import annotations
 
 from stations.models import FeedbackTicket
+from stations.services.feedback import feedback_digest
 from unions.models import Notice
 
 from .feedback_helpers import phone, rate
 
 
-def test_a_refusal_opens_a_ticket_tells_the_union_and_shows_the_hotline(
+def test_a_refusal_opens_a_ticket_the_digest_tells_the_union_and_shows_the_hotline(
     public_station, world, django_capture_on_commit_callbacks
 ):
     station = public_station()
@@ -19,14 +21,20 @@ def test_a_refusal_opens_a_ticket_tells_the_union_and_shows_the_hotline(
 
     ticket = FeedbackTicket.objects.get()
     assert ticket.union == world.union_a and ticket.station == station
-    assert ticket.status == "open" and ticket.feedback.serious
-    notice = Notice.objects.get(union=world.union_a, topic="feedback_ticket")
-    assert notice.link == f"/staff/feedback/tickets/{ticket.pk}/"
-    # The mail itself is notify_union's (tests/unions): here, that one was sent for it.
-    assert len(callbacks) == 1
+    assert ticket.status == "open" and ticket.feedback.serious and ticket.reports == 1
+    assert not Notice.objects.exists() and callbacks == []  # no mail per report
     body = response.content.decode()
     assert 'data-testid="serious-hotline"' in body
     assert 'href="tel:12351"' in body
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert feedback_digest() == 1
+
+    notice = Notice.objects.get(union=world.union_a, topic="feedback_digest")
+    assert notice.link == "/staff/feedback/tickets/"
+    assert f"/staff/feedback/tickets/{ticket.pk}/" in notice.body
+    # The mail itself is notify_union's (tests/unions): here, that one was sent for it.
+    assert len(callbacks) == 1
 
 
 def test_a_minor_problem_opens_no_ticket_and_shows_no_hotline_box(public_station):
