@@ -124,7 +124,7 @@ def appeal(world) -> Appeal:
     )
 
 
-def feedback(world, *, serious=False, hidden=False) -> Feedback:
+def feedback(world, *, serious=False, hidden=False, held=False) -> Feedback:
     at = station(world)
     made = Feedback.objects.create(
         station=at,
@@ -132,7 +132,9 @@ def feedback(world, *, serious=False, hidden=False) -> Feedback:
         rating=2,
         problems=["refused"] if serious else [],
         serious=serious,
-        status=FeedbackStatus.HIDDEN if hidden else FeedbackStatus.VISIBLE,
+        status=FeedbackStatus.HIDDEN
+        if hidden
+        else (FeedbackStatus.HELD if held else FeedbackStatus.VISIBLE),
     )
     return made
 

@@ -19,6 +19,11 @@ CASES = [
         lambda w, u: services.feedback_show(feedback=feedback(w, hidden=True), by=u),
     ),
     ServiceCase(
+        services.feedback_release,
+        AID,
+        lambda w, u: services.feedback_release(feedback=feedback(w, held=True), by=u),
+    ),
+    ServiceCase(
         services.ticket_reply,
         UNION_A,
         lambda w, u: services.ticket_reply(ticket=ticket(w), by=u, reply="已核实并整改"),
