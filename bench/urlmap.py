@@ -216,6 +216,7 @@ PAGES: list[Page] = [
 POST_ONLY = "a POST that changes one record (no page of its own; answers with a redirect)"
 EXEMPT: dict[str, str] = {
     "accounts:logout": POST_ONLY,
+    "inspections:check_position_accept": POST_ONLY,
     "accounts:notice_read": POST_ONLY,
     "documents:request": "a POST that queues a document; the rendering is bench_pdf.py's",
     "documents:retry": POST_ONLY,

@@ -82,7 +82,7 @@ def test_the_aid_center_sees_held_ratings_and_releases_or_hides_them(
     held_list = client.get("/staff/feedback/?status=held").content.decode()
     assert held_list.count('data-status="held"') == 2 and 'data-testid="release"' in held_list
 
-    client.post(f"/staff/feedback/{first.pk}/moderate/", {"action": "show", "note": "核实无误"})
+    client.post(f"/staff/feedback/{first.pk}/moderate/", {"action": "release", "note": "核实无误"})
     client.post(f"/staff/feedback/{second.pk}/moderate/", {"action": "hide", "note": "刷分"})
 
     first.refresh_from_db()
