@@ -266,8 +266,22 @@
       kindBox.checked = true;
     }
   }
+  // The station a link names (?station=): drawn by the server online; offline the kept copy
+  // of the form may be another link's, so the phone finds it among the stations it has seen.
   if (params.get("station") && !select.value) {
-    select.value = params.get("station");
+    var wanted = params.get("station");
+    if (!known[wanted]) {
+      seen().forEach(function (row) {
+        if (String(row.id) === wanted) {
+          keep(row);
+        }
+      });
+    }
+    if (known[wanted] && groups.selected.indexOf(wanted) === -1) {
+      groups.selected.push(wanted);
+      draw();
+    }
+    select.value = wanted;
   }
   // The visit begins with its first answer: the check is scored on the checklist version
   // current then (the server refuses an older version for a visit begun after a newer one
