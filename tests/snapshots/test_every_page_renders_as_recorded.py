@@ -105,9 +105,9 @@ def _same_counters() -> None:
     from tests import factories
 
     for value in vars(factories).values():
-        if isinstance(value, type) and issubclass(value, factories.factory.Factory):
-            if value._meta.model is not None:
-                value.reset_sequence(0, force=True)
+        is_factory = isinstance(value, type) and issubclass(value, factories.factory.Factory)
+        if is_factory and value._meta.model is not None:
+            value.reset_sequence(0, force=True)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM sqlite_sequence")
