@@ -46,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import sections  # noqa: E402
+from bench import rows, sections  # noqa: E402
 from bench.bench_load import (  # noqa: E402
     BENCH_SETTINGS,
     BENCH_URLS,
@@ -261,6 +261,36 @@ def report(args, data: str, results: list[Scenario], served: dict[str, int], loa
     return "\n".join(lines)
 
 
+def emit_rows(scenarios: list[Scenario], served: dict[str, int]) -> None:
+    """make bench's table: per flood, the ratings counted (the rest held or refused) against
+    the station's hourly ceiling, and the taps counted against the taps' ceiling; a flood
+    that drew an error (a 500, a dropped connection) is not met, whatever got through."""
+    ratings = served["FEEDBACK_HOLD_PER_STATION_PER_HOUR"]
+    taps = served["VISITS_PER_STATION_PER_HOUR"]
+    for s in scenarios:
+        rows.emit(
+            rows.Row(
+                script="bench_flood",
+                figure=f"flood from {s.label}: ratings counted of {s.sent} sent",
+                value=s.counted,
+                unit="",
+                target=f"≤ {ratings} (FEEDBACK_HOLD_PER_STATION_PER_HOUR), no errors",
+                met=s.counted <= ratings and not s.errors,
+                note=f"{s.held} held, {s.refused} refused, {s.errors} errors",
+            )
+        )
+        rows.emit(
+            rows.Row(
+                script="bench_flood",
+                figure=f"flood from {s.label}: visit taps counted of {s.taps_sent} sent",
+                value=s.taps_counted,
+                unit="",
+                target=f"≤ {taps} (VISITS_PER_STATION_PER_HOUR), no errors",
+                met=s.taps_counted <= taps and not s.errors,
+            )
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="ratings (and taps) per flood")
@@ -326,6 +356,7 @@ def main() -> None:
             server.wait(timeout=30)
             if any(s.errors for s in SCENARIOS):
                 print((folder / "gunicorn.log").read_text()[-3000:])
+    emit_rows(SCENARIOS, served)
     text = report(args, data, SCENARIOS, served, (load_before, os.getloadavg()[0]))
     if args.write:
         sections.write(START, END, text)

@@ -185,7 +185,16 @@ def add(ctx) -> dict[str, int]:
         )
         for pk, union_id, district, visited in appealed
     ]
-    for appeal in appeals:
+    # The published quarter's appeals are all decided: a quarter is published only once
+    # every independent check in it is settled (inspections/selectors/settled.py); the
+    # open ones wait in the quarters before it, for the appeals list.
+    from bench.national import QUARTERS
+
+    published = QUARTERS[-1]
+    for appeal, (_pk, _union, _district, visited) in zip(appeals, appealed, strict=True):
+        day = timezone.localdate(visited) if timezone.is_aware(visited) else visited.date()
+        if appeal.status == "open" and _quarter(day) == published:
+            appeal.status = "dismissed"
         if appeal.status == "open":
             appeal.decided_by, appeal.decided_at, appeal.decision = None, None, ""
     appeals = Appeal.objects.bulk_create(appeals, batch_size=5000)

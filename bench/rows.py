@@ -36,6 +36,8 @@ class Row:
 
 
 def shown(value: float, unit: str) -> str:
+    if not unit and float(value).is_integer():
+        return f"{int(value):,}"  # a count (ratings counted, taps counted)
     if unit == "ms" and value >= 1000:
         return f"{value / 1000:.2f} s"
     if unit in ("ms", "s", "MB"):

@@ -73,6 +73,8 @@ def script_args(name: str, size: str, url: str, redis: str, smoke: bool) -> list
         return ["--stations", "3", "--runs", "2"] if smoke else []
     if name == "bench_hostile_import":
         return ["--junk-rows", "500"] if smoke else []
+    if name == "bench_flood":
+        return ["--redis-url", redis] + (["--requests", "40"] if smoke else [])
     return []
 
 

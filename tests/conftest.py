@@ -13,6 +13,35 @@ from .factories import FilingFormFactory, HostUnitFactory, StationFactory, make_
 SERVICES = bool(os.environ.get("RELAY_SERVICES"))
 
 
+def pytest_configure(config):
+    _restore_serialized_rows_over_recreated_content_types()
+
+
+def _restore_serialized_rows_over_recreated_content_types() -> None:
+    """A transactional test with ``serialized_rollback`` starts by loading the rows the
+    migrations made, content types and permissions included, with their ids. If anything
+    made content types after the previous test's flush (``post_migrate`` after a flush
+    without serialized rollback, or a server thread or worker asking for a content type that
+    its cache had lost), the load stopped on their unique names: seen once in a whole
+    services pass, where every transactional test after one point failed at set-up. The
+    load now first drops the permissions and content types it is about to put back."""
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    load = BaseDatabaseCreation.deserialize_db_from_string
+
+    def deserialize_db_from_string(self, data):
+        from django.contrib.auth.models import Permission
+        from django.contrib.contenttypes.models import ContentType
+
+        alias = self.connection.alias
+        Permission.objects.using(alias).all().delete()
+        ContentType.objects.using(alias).all().delete()
+        ContentType.objects.clear_cache()
+        return load(self, data)
+
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize_db_from_string
+
+
 def pytest_collection_modifyitems(config, items):
     """Services-only tests skip in the embedded pass and run in the second CI pass."""
     if SERVICES:

@@ -89,7 +89,7 @@ def test_public_pages_serve_and_healthz_is_503_while_redis_is_down(public_statio
         status, body = get(web.url + "/healthz")
         assert status == 503
         checks = json.loads(body)["checks"]
-        assert checks == {"database": "ok", "cache": "error", "broker": "error"}
+        assert checks == {"database": "ok", "cache": "error", "broker": "error", "static": "ok"}
 
 
 def test_a_document_asked_for_while_redis_is_down_fails_visibly_and_is_queued_on_retry(
