@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
@@ -12,24 +15,72 @@ from ..models import Award, AwardYear
 from ..models.award import KIND_ORDER
 from ..selectors import year_standing
 
+# Titles of one kind on one page. A city-wide year names thousands (5%–8% of 200,000
+# stations, then their heads and partners): the page shows each kind's first page and a link
+# to the rest, by kind and district, instead of every title at once (issue 26: 8.1 MB).
+PER_PAGE = 60
+
+
+@dataclass
+class KindOnPage:
+    label: str
+    kind: str
+    page: Page
+
+    @property
+    def awards(self):
+        return self.page.object_list
+
+    @property
+    def more(self) -> int:
+        """Titles of the kind beyond this page, when the page shows every kind's first."""
+        return self.page.paginator.count - len(self.page.object_list)
+
 
 def _honours(request, award_year: AwardYear | None):
     groups = []
     standing = None
+    districts: list[str] = []
     years = list(AwardYear.objects.published().values_list("year", flat=True))
+    chosen_kind = request.GET.get("kind", "")
+    if chosen_kind not in {k.value for k in KIND_ORDER}:
+        chosen_kind = ""
+    district = request.GET.get("district", "")
+    large = False
     if award_year is not None:
         # Titles withdrawn after publication, and the count against the year's bounds, are
         # said on the page (issue 21): a year below its lower bound is not hidden.
         standing = year_standing(award_year)
-        awards = list(Award.objects.public().filter(award_year=award_year).order_by("rank", "name"))
+        titles = Award.objects.public().filter(award_year=award_year)
+        districts = sorted(set(titles.values_list("district", flat=True).distinct()))
+        if district not in districts:
+            district = ""
+        if district:
+            titles = titles.filter(district=district)
         for kind in KIND_ORDER:
-            rows = [a for a in awards if a.kind == kind]
-            if rows:
-                groups.append((kind.label, kind.value, rows))
+            if chosen_kind and kind.value != chosen_kind:
+                continue
+            rows = titles.filter(kind=kind).order_by("rank", "name", "pk")
+            page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page") if chosen_kind else 1)
+            large = large or page.paginator.num_pages > 1
+            if page.paginator.count:
+                groups.append(KindOnPage(kind.label, kind.value, page))
+        large = large or bool(chosen_kind or district)
     return render(
         request,
         "awards/honours.html",
-        {"award_year": award_year, "groups": groups, "years": years, "standing": standing},
+        {
+            "award_year": award_year,
+            "groups": groups,
+            "years": years,
+            "standing": standing,
+            # The kind and district filter, shown when the year fills more than a page.
+            "large": large,
+            "districts": districts,
+            "district": district,
+            "chosen_kind": chosen_kind,
+            "kinds": KIND_ORDER,
+        },
     )
 
 
