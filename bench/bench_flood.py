@@ -48,12 +48,11 @@ sys.path.insert(0, str(ROOT))
 
 from bench import rows, sections  # noqa: E402
 from bench.bench_load import (  # noqa: E402
-    BENCH_SETTINGS,
-    BENCH_URLS,
     PY,
     free_port,
     machine,
     manage,
+    served_env,
     start_gunicorn,
 )
 
@@ -310,19 +309,12 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-flood-") as tmp:
         folder = Path(tmp)
-        (folder / "bench_load_settings.py").write_text(BENCH_SETTINGS)
-        (folder / "bench_load_urls.py").write_text(BENCH_URLS)
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]),
-            "DJANGO_SETTINGS_MODULE": "bench_load_settings",
-            "DATABASE_URL": args.database_url or f"sqlite:///{folder / 'flood.sqlite3'}",
-            "REDIS_URL": args.redis_url,
-            "TRUSTED_PROXY_COUNT": "1",
-            "MEDIA_ROOT": str(folder / "media"),
-            "DJANGO_DEBUG": "0",
-            "DEBUG": "0",
-        }
+        env = served_env(
+            folder,
+            args.database_url or f"sqlite:///{folder / 'flood.sqlite3'}",
+            args.redis_url,
+            TRUSTED_PROXY_COUNT="1",
+        )
         if args.database_url:
             data = "the database given with --database-url"
         else:

@@ -129,6 +129,25 @@ def a_plaque_number(env: dict[str, str]) -> str:
     return out.stdout.strip().splitlines()[-1]
 
 
+def served_env(folder: Path, database_url: str, redis_url: str, **extra: str) -> dict[str, str]:
+    """The environment a bench serves the portal in: the bench settings and URL files written
+    into ``folder``, its database and Redis, production-like debug off; ``extra`` adds or
+    overrides settings (bench_load lifts the tap limits, bench_flood trusts one proxy)."""
+    (folder / "bench_load_settings.py").write_text(BENCH_SETTINGS)
+    (folder / "bench_load_urls.py").write_text(BENCH_URLS)
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]),
+        "DJANGO_SETTINGS_MODULE": "bench_load_settings",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "MEDIA_ROOT": str(folder / "media"),
+        "DJANGO_DEBUG": "0",
+        "DEBUG": "0",
+        **extra,
+    }
+
+
 def start_gunicorn(env: dict[str, str], port: int, workers: int, log: Path) -> subprocess.Popen:
     gunicorn = PY.with_name("gunicorn")
     command = [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}"]
@@ -402,14 +421,10 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         folder = Path(tmp)
-        (folder / "bench_load_settings.py").write_text(BENCH_SETTINGS)
-        (folder / "bench_load_urls.py").write_text(BENCH_URLS)
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)]),
-            "DJANGO_SETTINGS_MODULE": "bench_load_settings",
-            "DATABASE_URL": args.database_url or f"sqlite:///{folder / 'load.sqlite3'}",
-            "REDIS_URL": args.redis_url,
+        env = served_env(
+            folder,
+            args.database_url or f"sqlite:///{folder / 'load.sqlite3'}",
+            args.redis_url,
             # Every tap comes from 127.0.0.1 to one station: the per-address, per-network
             # and per-station limits would refuse all but a few; the bench measures the
             # counting, not the refusal (bench_flood.py measures that).
@@ -423,11 +438,8 @@ def main() -> None:
                     "STATION_PER_HOUR",
                 )
             },
-            "MEDIA_ROOT": str(folder / "media"),
-            "CONN_MAX_AGE": "60",
-            "DJANGO_DEBUG": "0",
-            "DEBUG": "0",
-        }
+            CONN_MAX_AGE="60",
+        )
         if args.database_url:
             data = "the database given with --database-url"
         else:
