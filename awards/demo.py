@@ -3,8 +3,9 @@
 The honours obey the rule the selection page states, from the same data: the year's four
 quarters are published first (inspections/demo_assessment.py, which takes the demo stations
 to have operated since the first of those quarters began: ``activated_at`` set back to
-1 January, so they operated the whole year), then the winners are the top of
-``candidates()``, exactly as the aid center would see them, at the lower bound of the 5%–8%
+1 January, so they operated the whole year), then the shortlist is worked out
+(``shortlist_build``, the job the selection page asks for) and the winners are its top,
+marked as the aid center's "mark the best N" does, at the lower bound of the 5%–8%
 rule over the year's base (``award_base``), saved, confirmed and published through the
 services the aid center's buttons call.
 """
@@ -19,8 +20,8 @@ from inspections.demo_assessment import seed_assessments
 
 from .models import AwardYear
 from .rules import award_bounds
-from .selectors import award_base, candidates
 from .services import award_confirm, award_selection_save, award_year_publish
+from .shortlist import marked_ids, shortlist_build, shortlist_take_top
 
 DEMO_AID_CENTER = "aidcenter"
 
@@ -34,14 +35,13 @@ def seed_awards() -> None:
     if aid is None:
         return
     seed_assessments([(year, quarter) for quarter in (1, 2, 3, 4)])
-    ranked = [c for c in candidates(year) if c.eligible]
-    count = award_bounds(award_base(year).count()).lower
-    if not count or len(ranked) < count:
+    shortlisted = shortlist_build(year)
+    count = award_bounds(shortlisted.shortlist_base).lower
+    if not count or shortlisted.shortlist_eligible < count:
         # The year cannot be honoured by its own rule: no titles rather than wrong ones.
         return
-    award_year = award_selection_save(
-        year=year, station_ids=[c.station.pk for c in ranked[:count]], by=aid
-    )
+    shortlist_take_top(year=year, n=count, by=aid)
+    award_year = award_selection_save(year=year, station_ids=marked_ids(shortlisted), by=aid)
     for award in award_year.awards.filter(confirmed=False):
         award_confirm(award=award, confirmed=True, by=aid)
     award_year_publish(year=year, by=aid, certificates=False)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +47,15 @@ RED_LINE = _("a red-line finding of the supervision team stands")
 REVOKED = _("revoked")
 OVERDUE = _("overdue rectification order")
 TOO_FEW_QUARTERS = _("too few published quarterly scores")
+# The reasons by code, as the shortlist stores them (awards.models.shortlist), in the order
+# the page lists them.
+EXCLUSIONS = {
+    "not_all_year": NOT_ALL_YEAR,
+    "red_line": RED_LINE,
+    "revoked": REVOKED,
+    "overdue": OVERDUE,
+    "few_quarters": TOO_FEW_QUARTERS,
+}
 
 
 def standing_red_line_stations(year: int) -> QuerySet:
@@ -75,7 +84,7 @@ def overdue_orders(year: int, today: dt.date | None = None) -> QuerySet[Rectific
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class QuarterFigure:
     quarter: int
     score: Decimal | None
@@ -84,7 +93,7 @@ class QuarterFigure:
     rectifications_late: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     station: Station
     quarters: list[QuarterFigure | None]
@@ -92,7 +101,13 @@ class Candidate:
     orders: int = 0
     orders_overdue: int = 0
     exclusions: list = field(default_factory=list)
+    # The same reasons as codes (EXCLUSIONS).
+    codes: list = field(default_factory=list)
     rank: int | None = None
+
+    def exclude(self, code: str) -> None:
+        self.codes.append(code)
+        self.exclusions.append(EXCLUSIONS[code])
 
     @property
     def eligible(self) -> bool:
@@ -103,10 +118,13 @@ class Candidate:
         return sum(1 for q in self.quarters if q is not None and q.score is not None)
 
 
-def _published_scores(year: int) -> dict[int, dict[int, StationQuarterScore]]:
+def _published_scores(year: int, ids=None) -> dict[int, dict[int, StationQuarterScore]]:
     rows = StationQuarterScore.objects.filter(
         assessment__year=year, assessment__status=AssessmentStatus.PUBLISHED
-    ).values(
+    )
+    if ids is not None:
+        rows = rows.filter(station_id__in=ids)
+    rows = rows.values(
         "station_id",
         "assessment__quarter",
         "score",
@@ -133,17 +151,41 @@ def _mean(values: list[Decimal]) -> Decimal | None:
     return (sum(values) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def candidates(year: int, *, today: dt.date | None = None) -> list[Candidate]:
+# What the rules, the shortlist and the titles read of a station: at national size the
+# candidates are 200,000 stations held at once, so only these are loaded.
+STATION_FIELDS = (
+    "pk",
+    "name",
+    "head_name",
+    "plaque_number",
+    "union_id",
+    "district",
+    "status",
+    "host_unit__name",
+    "host_unit__parent_unit",
+)
+
+
+def candidates(year: int, *, today: dt.date | None = None, station_ids=None) -> list[Candidate]:
     """Every station operating when the year ended, eligible ones ranked first (rank 1, 2,
-    …), then the others with the reasons they are left out."""
+    …), then the others with the reasons they are left out.
+
+    With ``station_ids``, only those stations, judged by the same rules and not ranked (a
+    rank is a place among all of them): what saving the titles checks the marks against."""
+    operating = Station.objects.operating_on(dt.date(year, 12, 31))
+    all_year = Station.objects.operated_all_year(year)
+    red_line = standing_red_line_stations(year)
+    if station_ids is not None:
+        operating = operating.filter(pk__in=station_ids)
+        all_year = all_year.filter(pk__in=station_ids)
+        red_line = red_line.filter(station_id__in=station_ids)
     stations = list(
-        Station.objects.operating_on(dt.date(year, 12, 31))
-        .select_related("union", "host_unit")
-        .order_by("plaque_number")
+        operating.select_related("host_unit").only(*STATION_FIELDS).order_by("plaque_number")
     )
-    all_year = set(Station.objects.operated_all_year(year).values_list("pk", flat=True))
-    red_lines = set(standing_red_line_stations(year).values_list("station_id", flat=True))
-    ids = [s.pk for s in stations]
+    all_year = set(all_year.values_list("pk", flat=True))
+    red_lines = set(red_line.values_list("station_id", flat=True))
+    # A subquery, not a list: 200,000 ids as parameters at national size.
+    ids = operating.values("pk")
     revoked = set(
         StationTransition.objects.filter(
             station_id__in=ids, to_status=StationStatus.REVOKED
@@ -159,7 +201,7 @@ def candidates(year: int, *, today: dt.date | None = None) -> list[Candidate]:
         overdue_orders(year, today).filter(station_id__in=ids).values_list("station_id", flat=True)
     ):
         overdue[station_id] += 1
-    scores = _published_scores(year)
+    scores = _published_scores(year, None if station_ids is None else ids)
     minimum = settings.AWARDS_MIN_QUARTERS
 
     result = []
@@ -175,23 +217,24 @@ def candidates(year: int, *, today: dt.date | None = None) -> list[Candidate]:
             orders_overdue=overdue[station.pk],
         )
         if station.pk not in all_year:
-            candidate.exclusions.append(NOT_ALL_YEAR)
+            candidate.exclude("not_all_year")
         if station.pk in red_lines:
-            candidate.exclusions.append(RED_LINE)
+            candidate.exclude("red_line")
         if station.pk in revoked or station.status == StationStatus.REVOKED:
-            candidate.exclusions.append(REVOKED)
+            candidate.exclude("revoked")
         if candidate.orders_overdue:
-            candidate.exclusions.append(OVERDUE)
+            candidate.exclude("overdue")
         if len(scored) < minimum:
-            candidate.exclusions.append(TOO_FEW_QUARTERS)
+            candidate.exclude("few_quarters")
         result.append(candidate)
 
     eligible = sorted(
         (c for c in result if c.eligible),
         key=lambda c: (-c.mean, c.station.plaque_number),
     )
-    for rank, candidate in enumerate(eligible, start=1):
-        candidate.rank = rank
+    if station_ids is None:
+        for rank, candidate in enumerate(eligible, start=1):
+            candidate.rank = rank
     return eligible + [c for c in result if not c.eligible]
 
 
@@ -219,13 +262,16 @@ class YearStanding:
 
 
 def year_standing(award_year: AwardYear) -> YearStanding:
-    awards = award_year.awards.filter(confirmed=True)
+    counts = award_year.awards.filter(confirmed=True).aggregate(
+        excellent=Count(
+            "id", filter=Q(kind=AwardKind.EXCELLENT_STATION, withdrawn_at__isnull=True)
+        ),
+        withdrawn=Count("id", filter=Q(withdrawn_at__isnull=False)),
+    )
     return YearStanding(
         base=award_year.operating_stations,
         lower=award_year.lower_bound,
         upper=award_year.upper_bound,
-        excellent=awards.filter(
-            kind=AwardKind.EXCELLENT_STATION, withdrawn_at__isnull=True
-        ).count(),
-        withdrawn=awards.filter(withdrawn_at__isnull=False).count(),
+        excellent=counts["excellent"],
+        withdrawn=counts["withdrawn"],
     )

@@ -32,6 +32,7 @@ from documents.services import documents_withdraw
 from unions.actions import ActionRefused, check
 from unions.notices import notify_union
 
+from . import shortlist
 from .certificates import CERTIFICATE_KIND, certificate_key
 from .models import (
     TITLE_ACTIONS,
@@ -125,16 +126,17 @@ def award_selection_save(*, year: int, station_ids: list[int], by) -> AwardYear:
     """Name the year's excellent stations and propose their heads and superior units.
 
     Saving again replaces the draft's awards; a citation or a confirmation already given to
-    the same title is kept."""
+    the same title is kept. The chosen stations are judged by the rules as they stand now
+    (not as the shortlist read them); their ranks are the shortlist's when it ranks them
+    all, else worked out again. The shortlist's marks become the chosen stations."""
     award_year = _locked_year(year)
     _check_year("select", award_year, by)
     if year >= timezone.localdate().year:
         # The rules speak of the whole year (operating all year, its four quarters).
         raise ValidationError(_("A year's honours are selected once the year has ended."))
     chosen = list(dict.fromkeys(int(pk) for pk in station_ids))
-    ranked = {c.station.pk: c for c in candidates(year) if c.eligible}
-    ineligible = [pk for pk in chosen if pk not in ranked]
-    if ineligible:
+    found = {c.station.pk: c for c in candidates(year, station_ids=chosen) if c.eligible}
+    if any(pk not in found for pk in chosen):
         raise ValidationError(_("Only eligible candidates can be selected."))
     base = award_base(year).count()
     bounds = award_bounds(base)
@@ -146,22 +148,31 @@ def award_selection_save(*, year: int, station_ids: list[int], by) -> AwardYear:
             )
             % {"lower": bounds.lower, "upper": bounds.upper, "n": base, "count": len(chosen)}
         )
-    winners = sorted((ranked[pk] for pk in chosen), key=lambda c: c.rank)
+    rank_of = shortlist.ranks(award_year, chosen)
+    if len(rank_of) < len(chosen):
+        rank_of = {c.station.pk: c.rank for c in candidates(year) if c.eligible}
+    for pk, candidate in found.items():
+        candidate.rank = rank_of.get(pk)
+    winners = sorted(found.values(), key=lambda c: (c.rank or 0, c.station.plaque_number))
     _titles_replace(award_year=award_year, winners=winners, base=base, by=by)
+    award_year.shortlist.filter(selected=True).exclude(station_id__in=chosen).update(selected=False)
+    award_year.shortlist.filter(station_id__in=chosen, selected=False).update(selected=True)
     return award_year
 
 
 def _titles_replace(*, award_year: AwardYear, winners: list[Candidate], base: int, by) -> None:
     """Write a draft year's titles for ``winners`` (best first), replacing the draft's
     previous ones, and its history row. award_selection_save holds the year's lock and has
-    checked the caller and the rules."""
+    checked the caller and the rules. Written in batches: a city's selection is thousands
+    of stations, three titles each."""
     bounds = award_bounds(base)
     kept = {
         (a.kind, a.station_id if a.kind != AwardKind.PARTNER else a.name): a
-        for a in award_year.awards.all()
+        for a in award_year.awards.only("kind", "station_id", "name", "citation", "confirmed")
     }
     award_year.awards.all().delete()
     partners_seen: set[str] = set()
+    titles_made = []
     with translation.override(settings.LANGUAGE_CODE):
         for candidate in winners:
             station = candidate.station
@@ -175,26 +186,29 @@ def _titles_replace(*, award_year: AwardYear, winners: list[Candidate], base: in
                 titles.append((AwardKind.PARTNER, partner, station.host_unit))
             for kind, name, host_unit in titles:
                 before = kept.get((kind, station.pk if kind != AwardKind.PARTNER else name))
-                Award.objects.create(
-                    award_year=award_year,
-                    kind=kind,
-                    station=station,
-                    host_unit=host_unit,
-                    union_id=station.union_id,
-                    district=station.district,
-                    name=name,
-                    station_name=station.name,
-                    plaque_number=station.plaque_number,
-                    mean_score=candidate.mean,
-                    rank=candidate.rank,
-                    citation=before.citation
-                    if before
-                    else _citation(kind, candidate, award_year.year),
-                    # Selecting the station is confirming its title; heads and partners
-                    # are proposals the aid center confirms one by one.
-                    confirmed=kind == AwardKind.EXCELLENT_STATION
-                    or bool(before and before.confirmed),
+                titles_made.append(
+                    Award(
+                        award_year=award_year,
+                        kind=kind,
+                        station=station,
+                        host_unit=host_unit,
+                        union_id=station.union_id,
+                        district=station.district,
+                        name=name,
+                        station_name=station.name,
+                        plaque_number=station.plaque_number,
+                        mean_score=candidate.mean,
+                        rank=candidate.rank,
+                        citation=before.citation
+                        if before
+                        else _citation(kind, candidate, award_year.year),
+                        # Selecting the station is confirming its title; heads and partners
+                        # are proposals the aid center confirms one by one.
+                        confirmed=kind == AwardKind.EXCELLENT_STATION
+                        or bool(before and before.confirmed),
+                    )
                 )
+    Award.objects.bulk_create(titles_made, batch_size=2000)
     award_year.operating_stations = base
     award_year.lower_bound = bounds.lower
     award_year.upper_bound = bounds.upper

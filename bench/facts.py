@@ -11,6 +11,8 @@ that resolves every row's path without a database.
 from __future__ import annotations
 
 SAMPLE: dict[str, object] = {
+    "shortlist_deep": "eyJrIjpbNTAsMV0sIm4iOjUxfQ",
+    "shortlist_left_deep": "eyJrIjpbMV0sIm4iOjJ9",
     "public_plaque": "SH00001",
     "busy_station": 1,
     "busy_plaque": "SH00002",
@@ -161,7 +163,25 @@ def collect() -> dict[str, object]:
         "until": f"{year}-{3 * quarter:02d}-28",
     }
     facts.update(_deep_pages())
+    facts.update(_shortlist_pages(year))
     return facts
+
+
+def _shortlist_pages(year: int) -> dict[str, str]:
+    """Keys (unions/pages.py) of the middle of the year's shortlist: its candidates by rank,
+    and the stations left out."""
+    from awards.models import Shortlisted
+    from unions.pages import encode
+
+    rows = Shortlisted.objects.filter(award_year__year=year)
+    ranked = rows.filter(rank__isnull=False).count()
+    middle = rows.filter(rank=max(1, ranked // 2)).values_list("rank", "id").first()
+    left_out = rows.filter(rank__isnull=True).order_by("id").values_list("id", flat=True)
+    left_middle = left_out[left_out.count() // 2 : left_out.count() // 2 + 1]
+    return {
+        "shortlist_deep": encode(middle, ranked // 2) if middle else "",
+        "shortlist_left_deep": encode(list(left_middle), rows.count() // 2) if left_middle else "",
+    }
 
 
 def _deep_pages() -> dict[str, int]:

@@ -356,6 +356,7 @@ def add(ctx) -> dict[str, int]:
             )
     counts.update(_draft_filing(clerk))
     counts.update(_awards(aid))
+    counts.update(_shortlists())
     counts.update(_documents(busy, filing, aid, clerk))
     return counts
 
@@ -444,6 +445,33 @@ def _awards(aid) -> dict[str, int]:
                 )
     Award.objects.bulk_create(awards, batch_size=5000)
     return {"awards.Award": len(awards)}
+
+
+def _shortlists() -> dict[str, int]:
+    """The selection's shortlist of the published year and of the current one, worked out by
+    the job the selection page asks for (awards.shortlist.shortlist_build). The bench's
+    current year has one published quarter: it is worked out as if one were enough
+    (AWARDS_MIN_QUARTERS=1), so that its page ranks the tens of thousands of candidates a
+    real year has, not none."""
+    import time
+
+    from django.test import override_settings
+    from django.utils import timezone
+
+    from awards.shortlist import shortlist_build
+
+    this_year = timezone.localdate().year
+    written = 0
+    for year in (this_year - 1, this_year):
+        started = time.perf_counter()
+        with override_settings(AWARDS_MIN_QUARTERS=1):
+            award_year = shortlist_build(year)
+        print(
+            f"shortlist {year}: {award_year.shortlist_eligible} eligible, "
+            f"{award_year.shortlist_left_out} left out, {time.perf_counter() - started:.1f} s"
+        )
+        written += award_year.shortlist_total
+    return {"awards.Shortlisted": written}
 
 
 def _documents(busy, filing, aid, clerk) -> dict[str, int]:

@@ -206,7 +206,12 @@ PAGES: list[Page] = [
     # --- Staff: awards --------------------------------------------------------------------
     Page("awards:staff_years", "award years", "/staff/awards/", AID),
     Page("awards:staff_year", "award selection {year} (candidates of its published quarters)", "/staff/awards/{year}/", AID),
+    Page("awards:staff_year", "award selection {year}, a deep page of the shortlist", "/staff/awards/{year}/?after={shortlist_deep}", AID),
+    Page("awards:staff_year", "award selection {year}, one district", "/staff/awards/{year}/?district={district}", AID),
+    Page("awards:staff_year", "award selection {year}, mean at least 95", "/staff/awards/{year}/?min_mean=95", AID),
+    Page("awards:staff_year", "award selection {year}, the left out, a deep page", "/staff/awards/{year}/?left_out=1&after={shortlist_left_deep}", AID),
     Page("awards:staff_year", "award selection {award_year} (published)", "/staff/awards/{award_year}/", AID),
+    Page("awards:staff_year", "award selection {award_year}, a deep page of its titles", "/staff/awards/{award_year}/?kind=excellent_station&tpage=200", AID),
     Page("awards:certificates", "certificates (clerk)", "/staff/awards/certificates/", CLERK),
 ]  # fmt: skip
 
@@ -240,6 +245,8 @@ EXEMPT: dict[str, str] = {
     "inspections:assessment_publish": POST_ONLY,
     "awards:selection_save": POST_ONLY,
     "awards:publish": POST_ONLY,
+    "awards:shortlist_make": "a POST that queues the shortlist's job; the job is bench_pages.py's shortlist row",
+    "awards:shortlist_top": POST_ONLY,
     "awards:certificates_make": "a POST that queues the certificates; their rendering is bench_pdf.py's kind of work",
     "awards:confirm": POST_ONLY,
     "awards:citation": POST_ONLY,

@@ -131,6 +131,9 @@ SCOPES: dict[str, Scope] = {
     "inspections.UnionQuarterScore": Scope(union="union_id"),
     # A title belongs to the winner's union; inspectors have no use for the selection.
     "awards.Award": Scope(union="union_id"),
+    # The selection's working list, marks included: the aid center's alone until titles are
+    # saved and published.
+    "awards.Shortlisted": Scope(union="union_id", union_staff=False),
     "documents.GeneratedDocument": Scope(
         union="union_id",
         district="district",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .award import TITLE_ACTIONS, Award, AwardKind, AwardQuerySet, TitleStatus
 from .history import AwardChange
-from .year import YEAR_ACTIONS, AwardYear, AwardYearQuerySet, AwardYearStatus
+from .shortlist import Shortlisted
+from .year import YEAR_ACTIONS, AwardYear, AwardYearQuerySet, AwardYearStatus, ShortlistState
 
 __all__ = [
     "TITLE_ACTIONS",
@@ -17,4 +18,6 @@ __all__ = [
     "AwardYear",
     "AwardYearQuerySet",
     "AwardYearStatus",
+    "Shortlisted",
+    "ShortlistState",
 ]

@@ -21,6 +21,14 @@ Y = AwardYearStatus
 # The aid center is the office of the leading group that selects (四、(五); 五、(二)).
 YEAR_ACTIONS = table(
     Action(
+        "shortlist",
+        (Y.DRAFT,),
+        None,
+        AID,
+        _("Work out the shortlist again"),
+        style="secondary",
+    ),
+    Action(
         "select",
         (Y.DRAFT,),
         None,
@@ -51,6 +59,13 @@ YEAR_ACTIONS = table(
 )
 YEAR_BADGES = {Y.DRAFT: "secondary", Y.PUBLISHED: "success"}
 del Y
+
+
+class ShortlistState(models.TextChoices):
+    NONE = "", _("Not worked out")
+    BUILDING = "building", _("Being worked out")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Working out failed")
 
 
 class AwardYearQuerySet(models.QuerySet):
@@ -90,6 +105,21 @@ class AwardYear(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The shortlist (awards.models.shortlist): when it was last worked out, how far the job
+    # that works it out has got, and the counts it found, so that the page reads them
+    # without counting 200,000 rows each time.
+    shortlist_state = models.CharField(
+        _("shortlist"), max_length=16, choices=ShortlistState.choices, blank=True, default=""
+    )
+    shortlist_at = models.DateTimeField(_("shortlist worked out at"), null=True, blank=True)
+    shortlist_asked_at = models.DateTimeField(null=True, blank=True)
+    shortlist_done = models.PositiveIntegerField(default=0)
+    shortlist_total = models.PositiveIntegerField(default=0)
+    shortlist_base = models.PositiveIntegerField(default=0)
+    shortlist_eligible = models.PositiveIntegerField(default=0)
+    shortlist_left_out = models.PositiveIntegerField(default=0)
+    # How many stations each reason left out ({"few_quarters": 12, …}).
+    shortlist_reasons = models.JSONField(default=dict, blank=True)
 
     objects = AwardYearQuerySet.as_manager()
 

@@ -6,13 +6,19 @@ answer with the service's Chinese error when it refuses.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -20,13 +26,15 @@ from django.views.decorators.http import require_POST
 from documents.models import GeneratedDocument
 from unions.access import access
 from unions.actions import available
+from unions.models import Union
+from unions.pages import key_page
 from unions.roles import AID, UNION_OR_AID
 
 from ..certificates import CERTIFICATE_KIND
-from ..models import TITLE_ACTIONS, YEAR_ACTIONS, Award, AwardYear
+from ..models import TITLE_ACTIONS, YEAR_ACTIONS, Award, AwardYear, ShortlistState
 from ..models.award import KIND_ORDER
-from ..rules import LOWER_PERCENT, UPPER_PERCENT, award_bounds
-from ..selectors import award_base, candidates, year_standing
+from ..rules import LOWER_PERCENT, UPPER_PERCENT, Bounds, award_bounds
+from ..selectors import EXCLUSIONS, award_base, year_standing
 from ..services import (
     award_certificates_request,
     award_citation_set,
@@ -35,9 +43,19 @@ from ..services import (
     award_withdraw,
     award_year_publish,
 )
+from ..shortlist import (
+    building,
+    marked_count,
+    marked_ids,
+    shortlist_mark,
+    shortlist_request,
+    shortlist_take_top,
+)
 
 # The years the staff list offers to open: the past few (a year is selected after it ends).
 YEARS_BACK = 4
+# The newest changes of a year shown under its titles.
+HISTORY_SHOWN = 50
 
 
 class CitationForm(forms.Form):
@@ -63,55 +81,235 @@ def year_list(request):
     return render(request, "awards/staff_years.html", {"rows": [(y, saved.get(y)) for y in years]})
 
 
+# Rows a page: candidates and the left out read by key (unions/pages.py), titles a page per
+# kind. At national size a year has 200,000 candidates and 17,000 titles (issue 26).
+CANDIDATES_PER_PAGE = 100
+LEFT_OUT_PER_PAGE = 100
+TITLES_PER_PAGE = 30
+# The query parameters a post returns to the page with.
+PAGE_PARAMETERS = ("district", "union", "min_mean", "marked", "left_out", "after", "before")
+
+
+class ShortlistFilter(forms.Form):
+    district = forms.ChoiceField(label=gettext_lazy("District"), required=False)
+    union = forms.ModelChoiceField(
+        label=gettext_lazy("Union"),
+        queryset=Union.objects.order_by("code"),
+        required=False,
+        empty_label=gettext_lazy("All unions"),
+    )
+    min_mean = forms.DecimalField(
+        label=gettext_lazy("Mean at least"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        max_digits=5,
+    )
+    marked = forms.BooleanField(label=gettext_lazy("Marked only"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("district", "union"):
+            self.fields[name].widget.attrs["class"] = "form-select"
+        self.fields["min_mean"].widget.attrs["class"] = "form-control"
+        self.fields["marked"].widget.attrs["class"] = "form-check-input"
+        self.fields["district"].choices = [("", gettext_lazy("All districts"))] + [
+            (d, d) for d in settings.DISTRICTS
+        ]
+
+    def apply(self, rows):
+        if not self.is_valid():
+            return rows, False
+        data = self.cleaned_data
+        filtered = False
+        if data["district"]:
+            rows, filtered = rows.filter(district=data["district"]), True
+        if data["union"]:
+            rows, filtered = rows.filter(union=data["union"]), True
+        if data["min_mean"] is not None:
+            rows, filtered = rows.filter(mean__gte=data["min_mean"]), True
+        if data["marked"]:
+            rows, filtered = rows.filter(selected=True), True
+        return rows, filtered
+
+
+def _quarters(row) -> list:
+    """The stored quarters as (score, satisfaction) decimals, or None."""
+    return [
+        None if q is None else tuple(None if v is None else Decimal(v) for v in q)
+        for q in row.quarters
+    ] + [None] * (4 - len(row.quarters))
+
+
+def _shortlist_page(request, award_year: AwardYear, filters: ShortlistFilter) -> dict:
+    """The candidates (or, with ?left_out=1, the stations left out) a page at a time."""
+    rows, filtered = filters.apply(award_year.shortlist.all())
+    left_out = request.GET.get("left_out") == "1"
+    if left_out:
+        rows = rows.filter(rank__isnull=True)
+        # Written in plaque order after the ranked ones (awards.shortlist): by id is by plaque,
+        # read from the (year, rank, id) index.
+        order = ("id",)
+        count = award_year.shortlist_left_out
+        per_page = LEFT_OUT_PER_PAGE
+    else:
+        rows = rows.filter(rank__isnull=False)
+        order = ("rank", "id")
+        count = award_year.shortlist_eligible
+        per_page = CANDIDATES_PER_PAGE
+    page = key_page(
+        request,
+        rows,
+        order=order,
+        per_page=per_page,
+        rows=rows.select_related("station", "union"),
+        count=rows.count if filtered else count,
+    )
+    for row in page:
+        row.figures = _quarters(row)
+        row.reasons = [EXCLUSIONS[c] for c in row.exclusions.split(",") if c in EXCLUSIONS]
+    return {"page": page, "left_out": left_out, "filtered": filtered}
+
+
+def _titles(request, award_year: AwardYear | None, user) -> list:
+    """Each kind's titles: a page of them, with how many in all (?kind=…&tpage=…)."""
+    if award_year is None:
+        return []
+    counts = dict(
+        award_year.awards.order_by()
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .values_list("kind", "n")
+    )
+    chosen = request.GET.get("kind")
+    groups = []
+    for kind in KIND_ORDER:
+        titles = (
+            award_year.awards.filter(kind=kind).select_related("station").order_by("rank", "id")
+        )
+        paginator = Paginator(titles, TITLES_PER_PAGE)
+        # Counted once for the three kinds above (Paginator.count is a cached property).
+        paginator.__dict__["count"] = counts.get(kind, 0)
+        page = paginator.get_page(request.GET.get("tpage") if chosen == kind else 1)
+        for award in page:
+            award.award_year = award_year
+            # The title's buttons, from its table (awards/models/award.py: TITLE_ACTIONS).
+            award.actions = {a.name: a for a in available(TITLE_ACTIONS.values(), award, user)}
+        groups.append((kind, kind.label, page))
+    return groups
+
+
+def _bounds(award_year: AwardYear | None, year: int) -> tuple[int, Bounds]:
+    if award_year is not None and award_year.shortlist_state == ShortlistState.READY:
+        base = award_year.shortlist_base
+    else:
+        base = award_base(year).count()
+    return base, award_bounds(base)
+
+
 @access(*AID)
 def year_detail(request, year: int):
     award_year = AwardYear.objects.filter(year=year).first()
-    base = award_base(year).count()
-    bounds = award_bounds(base)
-    ranked = candidates(year)
-    awards = list(award_year.awards.select_related("station")) if award_year else []
-    for award in awards:
-        award.award_year = award_year
-        # The title's buttons, from its table (awards/models/award.py: TITLE_ACTIONS).
-        award.actions = {a.name: a for a in available(TITLE_ACTIONS.values(), award, request.user)}
-    selected = {a.station_id for a in awards if a.kind == KIND_ORDER[0]}
-    groups = [(k.label, [a for a in awards if a.kind == k]) for k in KIND_ORDER]
     year_actions = {
         a.name: a
         for a in available(YEAR_ACTIONS.values(), award_year or AwardYear(year=year), request.user)
     }
-    return render(
-        request,
-        "awards/staff_year.html",
-        {
-            "year": year,
-            "award_year": award_year,
-            "base": base,
-            "bounds": bounds,
-            "lower_percent": LOWER_PERCENT,
-            "upper_percent": UPPER_PERCENT,
-            "eligible": [c for c in ranked if c.eligible],
-            "excluded": [c for c in ranked if not c.eligible],
-            "selected": selected,
-            "groups": groups,
-            "year_actions": year_actions,
-            "standing": year_standing(award_year)
-            if award_year and award_year.is_published
-            else None,
-            "history": award_year.changes.select_related("by") if award_year else [],
-            "min_quarters": settings.AWARDS_MIN_QUARTERS,
-            "year_over": year < timezone.localdate().year,
-        },
-    )
+    if (award_year is None or not award_year.shortlist_state) and "shortlist" in year_actions:
+        # The first visit asks for the shortlist: a job, as it reads the whole city.
+        award_year = shortlist_request(year=year, by=request.user)
+        award_year.refresh_from_db()
+    base, bounds = _bounds(award_year, year)
+    ready = award_year is not None and award_year.shortlist_state == ShortlistState.READY
+    filters = ShortlistFilter(request.GET or None)
+    context = {
+        "year": year,
+        "award_year": award_year,
+        "base": base,
+        "bounds": bounds,
+        "lower_percent": LOWER_PERCENT,
+        "upper_percent": UPPER_PERCENT,
+        "ready": ready,
+        "building": award_year is not None and building(award_year),
+        "filters": filters,
+        "marked": marked_count(award_year) if ready else 0,
+        "reasons": [
+            (EXCLUSIONS[code], n)
+            for code, n in (award_year.shortlist_reasons if ready else {}).items()
+            if code in EXCLUSIONS
+        ],
+        "groups": _titles(request, award_year, request.user),
+        "year_actions": year_actions,
+        "standing": year_standing(award_year) if award_year and award_year.is_published else None,
+        "history": award_year.changes.select_related("by")[:HISTORY_SHOWN] if award_year else [],
+        "min_quarters": settings.AWARDS_MIN_QUARTERS,
+        "year_over": year < timezone.localdate().year,
+        "back": urlencode([(k, v) for k, v in request.GET.items() if k in PAGE_PARAMETERS]),
+    }
+    if ready:
+        context.update(_shortlist_page(request, award_year, filters))
+    return render(request, "awards/staff_year.html", context)
+
+
+def _back(request, year: int):
+    """The page the form was on, with its filters and place in the list."""
+    query = QueryDict(request.POST.get("back", ""))
+    kept = urlencode([(k, v) for k, v in query.items() if k in PAGE_PARAMETERS])
+    url = reverse("awards:staff_year", args=[year])
+    return redirect(f"{url}?{kept}" if kept else url)
+
+
+@access(*AID, methods=("POST",))
+@require_POST
+def shortlist_make(request, year: int):
+    try:
+        shortlist_request(year=year, by=request.user)
+    except ValidationError as exc:
+        _refused(request, exc)
+    return redirect("awards:staff_year", year=year)
+
+
+@access(*AID, methods=("POST",))
+@require_POST
+def shortlist_top(request, year: int):
+    try:
+        n = int(request.POST.get("n", ""))
+    except ValueError:
+        _refused(request, ValidationError(_("Give the number of stations to mark.")))
+        return _back(request, year)
+    try:
+        marked = shortlist_take_top(year=year, n=n, by=request.user)
+    except ValidationError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(request, _("%(count)s stations marked.") % {"count": marked})
+    return _back(request, year)
 
 
 @access(*AID, methods=("POST",))
 @require_POST
 def selection_save(request, year: int):
+    """A page of the shortlist posts the rows it showed (``shown``) and the ticked ones
+    (``station``): their marks are saved, then with "save" the titles of every marked
+    station. A post without ``shown`` names the whole selection (a script, an old form)."""
+    post = request.POST
     try:
-        award_selection_save(
-            year=year, station_ids=request.POST.getlist("station"), by=request.user
-        )
+        if "shown" in post:
+            marked = shortlist_mark(
+                year=year,
+                shown=post.getlist("shown"),
+                marked=post.getlist("station"),
+                by=request.user,
+            )
+            if post.get("action") == "mark":
+                messages.success(
+                    request, _("Marks of this page saved: %(count)s marked.") % {"count": marked}
+                )
+                return _back(request, year)
+            station_ids = marked_ids(AwardYear.objects.get(year=year))
+        else:
+            station_ids = post.getlist("station")
+        award_selection_save(year=year, station_ids=station_ids, by=request.user)
     except ValidationError as exc:
         _refused(request, exc)
     except ValueError:
@@ -119,7 +317,7 @@ def selection_save(request, year: int):
         _refused(request, ValidationError(_("Only eligible candidates can be selected.")))
     else:
         messages.success(request, _("Selection saved."))
-    return redirect("awards:staff_year", year=year)
+    return _back(request, year)
 
 
 def _award(request, pk: int) -> Award:
@@ -244,6 +442,8 @@ urlpatterns = [
     path("staff/awards/certificates/", certificates, name="certificates"),
     path("staff/awards/<int:year>/", year_detail, name="staff_year"),
     path("staff/awards/<int:year>/selection/", selection_save, name="selection_save"),
+    path("staff/awards/<int:year>/shortlist/", shortlist_make, name="shortlist_make"),
+    path("staff/awards/<int:year>/shortlist/top/", shortlist_top, name="shortlist_top"),
     path("staff/awards/<int:year>/publish/", year_publish, name="publish"),
     path("staff/awards/<int:year>/certificates/", certificates_make, name="certificates_make"),
     path("staff/awards/award/<int:pk>/confirm/", award_confirm_view, name="confirm"),

@@ -46,6 +46,8 @@ CASES: dict[str, Case] = {
     "awards:certificates": Case(),
     "awards:selection_save": Case(kwargs=_year("draft"), post_ok=(302,)),
     "awards:publish": Case(kwargs=_year("draft"), post_ok=(302,)),
+    "awards:shortlist_make": Case(kwargs=_year("draft"), post_ok=(302,)),
+    "awards:shortlist_top": Case(kwargs=_year("draft"), post_ok=(302,)),
     "awards:certificates_make": Case(kwargs=_year("published"), post_ok=(302,)),
     "awards:confirm": Case(kwargs=_award_a, post_ok=(302,)),
     "awards:citation": Case(kwargs=_award_a, post_ok=(302,)),
