@@ -64,6 +64,8 @@ class Shortlisted(models.Model):
                 fields=["award_year", "district", "rank", "id"], name="shortlist_district"
             ),
             models.Index(fields=["award_year", "union", "rank", "id"], name="shortlist_union"),
+            # "Mean at least": counted from an index, not the year's rows.
+            models.Index(fields=["award_year", "mean"], name="shortlist_mean"),
             models.Index(
                 fields=["award_year", "rank"],
                 condition=models.Q(selected=True),

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -83,9 +83,11 @@ def year_list(request):
 
 # Rows a page: candidates and the left out read by key (unions/pages.py), titles a page per
 # kind. At national size a year has 200,000 candidates and 17,000 titles (issue 26).
-CANDIDATES_PER_PAGE = 100
+CANDIDATES_PER_PAGE = 50
 LEFT_OUT_PER_PAGE = 100
-TITLES_PER_PAGE = 30
+TITLES_PER_PAGE = 10
+# A title is found by its name, its station's name or its plaque number (?title_q=).
+TITLE_SEARCH_MAX = 50
 # The query parameters a post returns to the page with.
 PAGE_PARAMETERS = ("district", "union", "min_mean", "marked", "left_out", "after", "before")
 
@@ -173,21 +175,25 @@ def _shortlist_page(request, award_year: AwardYear, filters: ShortlistFilter) ->
 
 
 def _titles(request, award_year: AwardYear | None, user) -> list:
-    """Each kind's titles: a page of them, with how many in all (?kind=…&tpage=…)."""
+    """Each kind's titles: a page of them, with how many in all (?kind=…&tpage=…), those
+    matching ?title_q= when it is given."""
     if award_year is None:
         return []
+    awards = award_year.awards.all()
+    query = request.GET.get("title_q", "").strip()[:TITLE_SEARCH_MAX]
+    if query:
+        awards = awards.filter(
+            Q(name__icontains=query)
+            | Q(station_name__icontains=query)
+            | Q(plaque_number__iexact=query)
+        )
     counts = dict(
-        award_year.awards.order_by()
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .values_list("kind", "n")
+        awards.order_by().values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
     )
     chosen = request.GET.get("kind")
     groups = []
     for kind in KIND_ORDER:
-        titles = (
-            award_year.awards.filter(kind=kind).select_related("station").order_by("rank", "id")
-        )
+        titles = awards.filter(kind=kind).order_by("rank", "id")
         paginator = Paginator(titles, TITLES_PER_PAGE)
         # Counted once for the three kinds above (Paginator.count is a cached property).
         paginator.__dict__["count"] = counts.get(kind, 0)
@@ -246,7 +252,14 @@ def year_detail(request, year: int):
         "year_over": year < timezone.localdate().year,
         "back": urlencode([(k, v) for k, v in request.GET.items() if k in PAGE_PARAMETERS]),
     }
-    if ready:
+    # Once published, the titles are what the page is for: the shortlist is shown on asking
+    # (a link, or any of its filters), not drawn on every visit.
+    context["show_shortlist"] = ready and (
+        not award_year.is_published
+        or "shortlist" in request.GET
+        or any(k in request.GET for k in PAGE_PARAMETERS)
+    )
+    if context["show_shortlist"]:
         context.update(_shortlist_page(request, award_year, filters))
     return render(request, "awards/staff_year.html", context)
 

@@ -187,3 +187,18 @@ def test_bad_filter_values_say_so_and_show_the_list(client, aid, field):
     client.force_login(aid)
     page = _rows(client, "?min_mean=abc&union=999999&district=火星区").content.decode()
     assert 'data-testid="candidates"' in page
+
+
+def test_a_title_is_found_by_its_station_or_plaque(client, aid, field, small_pages):
+    from awards.services import award_selection_save
+
+    shortlist_build(YEAR)
+    award_selection_save(year=YEAR, station_ids=[s.pk for s in field[:3]], by=aid)
+    client.force_login(aid)
+    everything = _rows(client).content.decode()
+    # Two a page per kind: the third excellent station is on the next page.
+    assert everything.count('data-kind="excellent_station"') == 2
+    found = _rows(client, f"?title_q={field[2].plaque_number}").content.decode()
+    assert found.count('data-kind="excellent_station"') == 1
+    assert found.count('data-kind="star_head"') == 1
+    assert field[2].name in found
