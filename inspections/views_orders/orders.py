@@ -18,13 +18,11 @@ from stations.excel.writer import neutralise
 from stations.models import ACTIONS as STATION_ACTIONS
 from unions.access import access
 from unions.actions import available
-from unions.dates import day_range
 from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
 
 from ..forms_orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm
 from ..models import (
-    AWAITING_RECTIFICATION,
     INDEPENDENT_KINDS,
     ORDER_ACTIONS,
     Inspection,
@@ -34,6 +32,7 @@ from ..models import (
 )
 from ..models.rectification import REINSPECTION_REQUIRED
 from ..selectors import under_appeal_ids
+from ..selectors.orders import order_params, orders_listed
 from ..services.photos import MAX_PHOTO_BYTES
 from ..services.rectification import SERVICES, rectification_answer, rectification_open
 from ..views.photo_files import photo_response
@@ -44,22 +43,12 @@ BUTTONS = tuple(a for a in ORDER_ACTIONS.values() if a.button and a.name in SERV
 
 
 def _orders(request):
+    """The filter form as the page shows it, and the orders it lists (selectors/orders.py)."""
     form = OrderFilterForm(request.GET or None)
-    orders = Rectification.objects.visible_to(request.user).select_related("station", "union")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["status"]:
-            orders = orders.filter(status=data["status"])
-        if data["district"]:
-            orders = orders.filter(district=data["district"])
-        if data["overdue"]:
-            orders = orders.filter(
-                status__in=AWAITING_RECTIFICATION, deadline__lt=timezone.localdate()
-            )
-    # Opened from, opened to: served by the index on the opening time (migration
-    # inspections 0010).
-    orders = orders.filter(**day_range("opened_at", request.GET))
-    return form, orders.order_by("deadline", "pk")
+    orders = orders_listed(
+        request.user, order_params(request.GET), today=timezone.localdate()
+    ).select_related("station", "union")
+    return form, orders
 
 
 @access(*STAFF_READ)
