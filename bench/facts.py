@@ -33,6 +33,7 @@ SAMPLE: dict[str, object] = {
     "busy_pledge": 15,
     "pledge_document": 16,
     "clerk_export": 17,
+    "clerk_order_export": 20,
     "plan": 18,
     "assessment": 19,
     "year": 2026,
@@ -140,6 +141,10 @@ def collect() -> dict[str, object]:
         .first()
         or 0,
         "clerk_export": GeneratedDocument.objects.filter(kind="registry_xlsx")
+        .values_list("pk", flat=True)
+        .first()
+        or 0,
+        "clerk_order_export": GeneratedDocument.objects.filter(kind="orders_csv")
         .values_list("pk", flat=True)
         .first()
         or 0,

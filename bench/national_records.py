@@ -20,7 +20,8 @@ millions):
   here its orders' items and photos, its appeals' evidence, 300 entries of history,
   acceptances, insurance policies, its agreement's and pledge's scans, its filing's scan;
 - the documents staff download: the busiest station's pledge PDF, the clerk's registry
-  export (the job's own function) and the busiest filing's zip of pledges and plaques.
+  export and order list CSV (the jobs' own functions) and the busiest filing's zip of
+  pledges and plaques.
 
 Files go to MEDIA_ROOT (bench/bench_pages.py serves from the same folder).
 """
@@ -476,12 +477,13 @@ def _shortlists() -> dict[str, int]:
 
 def _documents(busy, filing, aid, clerk) -> dict[str, int]:
     """The files staff download, made in this process by the documents' own worker
-    function (as an eager Celery would): a pledge, the clerk's registry export, the busiest
-    filing's zip of pledges and plaques, its members before the zip."""
+    function (as an eager Celery would): a pledge, the clerk's registry export and order
+    list CSV, the busiest filing's zip of pledges and plaques, its members before the zip."""
     from documents.models import GeneratedDocument
     from documents.services import document_request
     from documents.tasks import render_document
     from documents.worker import document_render
+    from inspections.orders_export import ORDER_EXPORT, OrderExport
     from stations.documents.codes import Kind
     from stations.documents.registry_export import RegistryExport
 
@@ -489,6 +491,7 @@ def _documents(busy, filing, aid, clerk) -> dict[str, int]:
     for kind, record, by in (
         (Kind.PLEDGE, busy, aid),
         (Kind.REGISTRY_EXPORT, RegistryExport(user=clerk), clerk),
+        (ORDER_EXPORT, OrderExport(user=clerk), clerk),
         (Kind.BATCH_ZIP, filing, aid),
     ):
         document_request(kind=kind, record=record, by=by)

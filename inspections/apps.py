@@ -17,6 +17,10 @@ class InspectionsConfig(AppConfig):
         from .notice import register_kind as register_notice
 
         register_notice()
+        # The order list's CSV, written by a background job for its requester alone.
+        from .orders_export import register_kind as register_order_export
+
+        register_order_export()
         # The card of checks, orders and appeals on a station's staff page.
         from .station_panel import register_panel
 

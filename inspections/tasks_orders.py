@@ -1,4 +1,4 @@
-"""Scheduled work of rectification orders and plans (CELERY_BEAT_SCHEDULE names these).
+"""Scheduled work of rectification orders, their exports and plans (CELERY_BEAT_SCHEDULE names these).
 
 Kept apart from the other inspections tasks so that each area edits its own module; the
 worker imports it through CELERY_IMPORTS."""
@@ -27,3 +27,11 @@ def plan_draw_this_quarter_task() -> int | None:
         return plan_draw(year=year, quarter=quarter).pk
     except PlanError:
         return None  # already drawn by hand this quarter: nothing to do
+
+
+@shared_task(name="inspections.order_exports_expire")
+def order_exports_expire_task() -> int:
+    """Daily: delete order exports past REGISTRY_EXPORT_KEEP_DAYS, like the registry's."""
+    from .orders_export import order_exports_expire
+
+    return order_exports_expire()

@@ -33,12 +33,12 @@ STATION_DRAFT = "draft"
 # check produced. Each is scoped to its station's district. Equal to the kinds registered
 # with shown_to_inspectors (a test holds them).
 INSPECTOR_DOCUMENT_KINDS = ("pledge", "plaque", "rect_notice")
-# Documents made from one user's own view of the data: the registry export, written with
-# that user's scope and list filters. Only the user who asked reads one, and only while the
+# Documents made from one user's own view of the data: the registry export and the
+# rectification orders' CSV, each written with that user's scope and list filters. Only the user who asked reads one, and only while the
 # rules above still let them see it (its union, its district); a colleague, even of the
 # same union or the aid center, makes their own. Equal to the kinds registered as personal
 # (a test holds them).
-PERSONAL_DOCUMENT_KINDS = ("registry_xlsx",)
+PERSONAL_DOCUMENT_KINDS = ("registry_xlsx", "orders_csv")
 
 
 @dataclass(frozen=True)

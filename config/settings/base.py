@@ -274,6 +274,11 @@ CELERY_BEAT_SCHEDULE["registry-exports-expire"] = {
     "task": "stations.registry_exports_expire",
     "schedule": crontab(hour=3, minute=15),
 }
+# The order list's CSV exports go the same way, after the same number of days.
+CELERY_BEAT_SCHEDULE["order-exports-expire"] = {
+    "task": "inspections.order_exports_expire",
+    "schedule": crontab(hour=3, minute=20),
+}
 # Serious complaints: each union hears of its new tickets and reports once an hour, in one
 # notice and mail (stations.services.feedback.feedback_digest), not by a mail per report.
 CELERY_BEAT_SCHEDULE["feedback-digest"] = {
@@ -467,7 +472,8 @@ PORTAL_TITLE = _("Outdoor Workers' Relay Stations")
 PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=runserver_base_url(sys.argv)).rstrip("/")
 # Days a union has to hand in the signed pledge (附件3 备注: 《承诺书》需于 月 日前送至…).
 PLEDGE_DUE_DAYS = env.int("PLEDGE_DUE_DAYS", default=30)
-# Days a registry export (stations/documents/registry_export.py) is kept for its requester.
+# Days a registry export (stations/documents/registry_export.py) or an order list's CSV
+# (inspections/orders_export.py) is kept for its requester.
 REGISTRY_EXPORT_KEEP_DAYS = env.int("REGISTRY_EXPORT_KEEP_DAYS", default=7)
 # Warn this many days before a liability insurance policy ends.
 INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)

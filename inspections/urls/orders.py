@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from django.urls import path
 
-from ..views_orders import appeals, orders, pairings, plans
+from ..views_orders import appeals, exports, orders, pairings, plans
 
 urlpatterns = [
     path("orders/", orders.order_list, name="order_list"),
-    path("orders/export.csv", orders.order_export, name="order_export"),
+    # The CSV's old address; the export is a job asked for by POST, with a page of its own.
+    path("orders/export.csv", exports.order_export, name="order_export"),
+    path("orders/exports/", exports.order_export_request, name="order_export_request"),
+    path("orders/exports/<int:pk>/", exports.order_export_detail, name="order_export_detail"),
+    path(
+        "orders/exports/<int:pk>/status.json",
+        exports.order_export_status,
+        name="order_export_status",
+    ),
     path("orders/new/", orders.order_open, name="order_open"),
     path("orders/<int:pk>/", orders.order_detail, name="order_detail"),
     path("orders/<int:pk>/answer/", orders.order_answer, name="order_answer"),

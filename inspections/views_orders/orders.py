@@ -1,30 +1,25 @@
-"""整改 pages: the list (filter, pages, CSV), an order with its items and answer, the
-union's answer form, close/escalate after a re-inspection, and opening one by hand."""
+"""整改 pages: the list (filter, pages; its CSV export is a job: exports.py), an order with
+its items and answer, the union's answer form, close/escalate after a re-inspection, and
+opening one by hand."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from stations.excel.writer import neutralise
 from stations.models import ACTIONS as STATION_ACTIONS
 from unions.access import access
 from unions.actions import available
-from unions.dates import day_range
 from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
 
 from ..forms_orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm
 from ..models import (
-    AWAITING_RECTIFICATION,
     INDEPENDENT_KINDS,
     ORDER_ACTIONS,
     Inspection,
@@ -34,6 +29,7 @@ from ..models import (
 )
 from ..models.rectification import REINSPECTION_REQUIRED
 from ..selectors import under_appeal_ids
+from ..selectors.orders import order_params, orders_listed
 from ..services.photos import MAX_PHOTO_BYTES
 from ..services.rectification import SERVICES, rectification_answer, rectification_open
 from ..views.photo_files import photo_response
@@ -44,22 +40,13 @@ BUTTONS = tuple(a for a in ORDER_ACTIONS.values() if a.button and a.name in SERV
 
 
 def _orders(request):
+    """The filter form as the page shows it, and the orders it lists: the same scope and
+    filters the CSV export's job applies for its requester (selectors/orders.py)."""
     form = OrderFilterForm(request.GET or None)
-    orders = Rectification.objects.visible_to(request.user).select_related("station", "union")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["status"]:
-            orders = orders.filter(status=data["status"])
-        if data["district"]:
-            orders = orders.filter(district=data["district"])
-        if data["overdue"]:
-            orders = orders.filter(
-                status__in=AWAITING_RECTIFICATION, deadline__lt=timezone.localdate()
-            )
-    # Opened from, opened to: served by the index on the opening time (migration
-    # inspections 0010).
-    orders = orders.filter(**day_range("opened_at", request.GET))
-    return form, orders.order_by("deadline", "pk")
+    orders = orders_listed(
+        request.user, order_params(request.GET), today=timezone.localdate()
+    ).select_related("station", "union")
+    return form, orders
 
 
 @access(*STAFF_READ)
@@ -77,52 +64,11 @@ def order_list(request):
             "total": orders.count(),
             "districts": settings.DISTRICTS,
             "today": timezone.localdate(),
-            "query": request.GET.urlencode(),
+            # The export button posts the list's filters (the job applies them again).
+            "export_filters": order_params(request.GET),
             "may_open": role_of(request.user) in ORDER_ACTIONS["open"].roles,
         },
     )
-
-
-@access(*STAFF_READ)
-def order_export(request):
-    _form, orders = _orders(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="rectification-orders.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV with Chinese only after a BOM
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Order"),
-            _("Station"),
-            _("Plaque number"),
-            _("Union"),
-            _("District"),
-            _("Opened"),
-            _("Deadline"),
-            _("Status"),
-            _("Items"),
-        ]
-    )
-    for order in orders.prefetch_related("items"):
-        # Names and items are typed by people: a leading = or + must stay text (OWASP CSV
-        # injection), as in every other export (stations.excel.writer.neutralise).
-        writer.writerow(
-            [
-                neutralise(value)
-                for value in (
-                    order.pk,
-                    order.station.name,
-                    order.station.plaque_number,
-                    order.union.name,
-                    order.district,
-                    timezone.localtime(order.opened_at).strftime("%Y-%m-%d"),
-                    order.deadline.isoformat(),
-                    order.get_status_display(),
-                    "；".join(item.text for item in order.items.all()),
-                )
-            ]
-        )
-    return response
 
 
 def _reinspections(order: Rectification, user):

@@ -123,10 +123,21 @@ def ready_export(w, requester: str = "union_a") -> GeneratedDocument:
     """A made registry export (a stand-in file) asked for by the harness's ``requester``."""
     from stations.documents.registry_export import RegistryExport
 
+    return _ready_personal(w, requester, Kind.REGISTRY_EXPORT, RegistryExport, b"PK")
+
+
+def ready_order_export(w, requester: str = "union_a") -> GeneratedDocument:
+    """A made CSV of the order list (a stand-in file) asked for by ``requester``."""
+    from inspections.orders_export import ORDER_EXPORT, OrderExport
+
+    return _ready_personal(w, requester, ORDER_EXPORT, OrderExport, "\ufeff".encode())
+
+
+def _ready_personal(w, requester: str, kind: str, record, content: bytes) -> GeneratedDocument:
     user = w.users()[requester]
-    snapshot = snapshot_for(Kind.REGISTRY_EXPORT, RegistryExport(user=user))
+    snapshot = snapshot_for(kind, record(user=user))
     document, created = GeneratedDocument.objects.get_or_create(
-        kind=Kind.REGISTRY_EXPORT,
+        kind=kind,
         record_key=snapshot.record_key,
         version=snapshot.version,
         defaults={
@@ -138,13 +149,13 @@ def ready_export(w, requester: str = "union_a") -> GeneratedDocument:
         },
     )
     if created:
-        document.file.save("harness.xlsx", ContentFile(b"PK"), save=False)
+        document.file.save(f"harness.{document.extension}", ContentFile(content), save=False)
         document.state = GeneratedDocument.State.READY
         document.save()
     return document
 
 
-# Who a registry export union A's clerk asked for is hidden from: it is the clerk's alone
+# Who an export union A's clerk asked for (the registry's, the order list's) is hidden from: it is the clerk's alone
 # (unions.scopes.PERSONAL_DOCUMENT_KINDS), the aid center's staff included.
 NOT_THE_REQUESTER = (*INSPECTORS, "aid_center")
 
@@ -178,6 +189,12 @@ DOWNLOADS: dict[str, Case] = {
     # every requester); here union A's clerk asked for it.
     Kind.REGISTRY_EXPORT: Case(
         kwargs=lambda w: {"pk": ready_export(w).pk}, owner="a", hidden_from=NOT_THE_REQUESTER
+    ),
+    # So is the order list's CSV (the same walk covers it).
+    "orders_csv": Case(
+        kwargs=lambda w: {"pk": ready_order_export(w).pk},
+        owner="a",
+        hidden_from=NOT_THE_REQUESTER,
     ),
 }
 

@@ -7,6 +7,7 @@ the check and the appeal from them)."""
 from __future__ import annotations
 
 from .case import OTHER_DISTRICT, Case
+from .cases_documents import NOT_THE_REQUESTER, ready_order_export
 
 
 def _station(w):
@@ -122,7 +123,17 @@ ORDER_A = {"owner": "a", "hidden_from": OTHER_DISTRICT}
 
 CASES: dict[str, Case] = {
     "inspections:order_list": Case(),
-    "inspections:order_export": Case(),
+    # The CSV's old GET address goes back to the list with its filters.
+    "inspections:order_export": Case(ok=302),
+    # Asking for the CSV (POST) sends the user to its page.
+    "inspections:order_export_request": Case(post_ok=(302,)),
+    # An export's page and status: its requester's alone (union A's clerk here).
+    "inspections:order_export_detail": Case(
+        kwargs=lambda w: {"pk": ready_order_export(w).pk}, owner="a", hidden_from=NOT_THE_REQUESTER
+    ),
+    "inspections:order_export_status": Case(
+        kwargs=lambda w: {"pk": ready_order_export(w).pk}, owner="a", hidden_from=NOT_THE_REQUESTER
+    ),
     "inspections:order_open": Case(),
     "inspections:order_detail": Case(kwargs=_order_kwargs, **ORDER_A),
     # Union A's empty answer comes back as the form with its error.
@@ -140,4 +151,16 @@ CASES: dict[str, Case] = {
     "inspections:appeal_decide": Case(kwargs=_appeal_kwargs, **ORDER_A, post_ok=(302,)),
     "inspections:appeal_create": Case(kwargs=_check_kwargs, **ORDER_A, post_ok=(400,)),
 }
-VARIANTS: list[tuple[str, Case]] = []
+# A district inspector's own order export: they read its page; nobody else does, the aid
+# center included.
+VARIANTS: list[tuple[str, Case]] = [
+    (
+        name,
+        Case(
+            kwargs=lambda w: {"pk": ready_order_export(w, "inspector_own").pk},
+            hidden_from=("union_a", "union_b", "inspector", "inspector_other", "aid_center"),
+            label="a district inspector's own order export",
+        ),
+    )
+    for name in ("inspections:order_export_detail", "inspections:order_export_status")
+]

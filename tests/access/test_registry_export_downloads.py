@@ -1,4 +1,5 @@
-"""A registry export is its requester's alone: every requester × every role of the harness.
+"""A registry export, and the order list's CSV, are their requester's alone: every
+requester × every role of the harness.
 
 The export holds every field of the stations its requester sees (heads' mobile numbers
 included), written through that requester's scope: nobody else reads it, neither a
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from .cases_documents import ready_export
+from .cases_documents import ready_export, ready_order_export
 from .test_access_harness import ROLES, _client
 
 REQUESTERS = ["union_a", "union_b", "inspector", "inspector_own", "inspector_other", "aid_center"]
@@ -18,6 +19,11 @@ PAGES = [
     "documents:download",
     "stations:registry_export_detail",
     "stations:registry_export_status",
+]
+ORDER_PAGES = [
+    "documents:download",
+    "inspections:order_export_detail",
+    "inspections:order_export_status",
 ]
 
 
@@ -34,6 +40,15 @@ def _expected(requester: str, role: str) -> int:
 @pytest.mark.parametrize("requester", REQUESTERS)
 def test_only_the_requester_reads_an_export(world, requester, role, page):
     url = reverse(page, kwargs={"pk": ready_export(world, requester).pk})
+    response = _client(world, role).get(url)
+    assert response.status_code == _expected(requester, role), f"{requester}'s, as {role}"
+
+
+@pytest.mark.parametrize("page", ORDER_PAGES)
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("requester", REQUESTERS)
+def test_only_the_requester_reads_an_order_export(world, requester, role, page):
+    url = reverse(page, kwargs={"pk": ready_order_export(world, requester).pk})
     response = _client(world, role).get(url)
     assert response.status_code == _expected(requester, role), f"{requester}'s, as {role}"
 

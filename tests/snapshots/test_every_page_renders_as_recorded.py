@@ -214,3 +214,18 @@ def test_the_filing_workbook_holds_the_same_cells(stopped_clock, world):
 
     assert response.status_code == 200
     _compare({"export filing_form.xlsx": digest(_cells(response.content))})
+
+
+def test_the_order_list_csv_holds_the_same_rows(stopped_clock, world):
+    # Written by the export job's own function (inspections/orders_export.py), BOM included.
+    from inspections.orders_export import OrderExport, order_export_produce, order_export_snapshot
+    from tests.access.cases_orders import _order
+
+    _order(world)
+    payload = order_export_snapshot(OrderExport(user=world.aid)).payload
+
+    with order_export_produce(payload, lambda done, total: None) as made:
+        made.seek(0)
+        data = made.read()
+
+    _compare({"export orders.csv": digest(data)})

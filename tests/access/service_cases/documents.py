@@ -29,6 +29,12 @@ def _export(user):
     return RegistryExport(user=user, filters={}, at=timezone.now(), language="zh-hans")
 
 
+def _order_export(user):
+    from inspections.orders_export import OrderExport
+
+    return OrderExport(user=user, filters={}, at=timezone.now(), language="zh-hans")
+
+
 CASES = [
     ServiceCase(
         document_request,
@@ -49,6 +55,12 @@ CASES = [
         REGISTRY_READERS,
         lambda w, u: document_request(kind=Kind.REGISTRY_EXPORT, record=_export(u), by=u),
         label="the caller's own registry export",
+    ),
+    ServiceCase(
+        document_request,
+        REGISTRY_READERS,
+        lambda w, u: document_request(kind="orders_csv", record=_order_export(u), by=u),
+        label="the caller's own order list CSV",
     ),
     ServiceCase(
         document_retry,
