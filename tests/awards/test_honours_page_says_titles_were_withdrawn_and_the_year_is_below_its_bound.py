@@ -65,3 +65,24 @@ def test_withdrawing_a_head_alone_keeps_the_year_within_its_bound(client, publis
     page = client.get(f"/awards/{YEAR}/").content.decode()
     assert 'data-testid="honours-withdrawn"' in page
     assert 'data-testid="honours-below-bound"' not in page
+
+
+def test_the_kept_copy_of_the_honours_is_dropped_by_a_withdrawal(
+    client, published, django_assert_max_num_queries
+):
+    """Anonymous visitors read a kept copy (stations.public_cache); a withdrawal writes a
+    history row, which is in the copy's key, so the next visitor reads the page without it."""
+    aid, stations = published
+    first = client.get(f"/awards/{YEAR}/").content.decode()
+    assert stations[1].name in first
+    # Kept: the published years and the year's newest change are read, no title.
+    with django_assert_max_num_queries(4):
+        again = client.get(f"/awards/{YEAR}/").content.decode()
+    assert again == first
+    award_withdraw(
+        award=Award.objects.get(kind=AwardKind.EXCELLENT_STATION, station=stations[1]),
+        reason="发现弄虚作假",
+        by=aid,
+    )
+    after = client.get(f"/awards/{YEAR}/").content.decode()
+    assert stations[1].name not in after and stations[0].name in after
