@@ -46,11 +46,16 @@ def _honours(request, award_year: AwardYear | None):
     a withdrawal, a corrected citation each write one: awards.services) and the filters as
     read. A kept copy is one cache read; drawing the page read every kind's titles (80–90
     ms at national size, 100 times the anonymous trivial view)."""
-    years = tuple(AwardYear.objects.published().values_list("year", flat=True))
-    latest = award_year.changes.aggregate(n=Max("id"))["n"] if award_year else 0
+    # One query for the key: each published year with its newest change.
+    versions = tuple(
+        AwardYear.objects.published()
+        .annotate(latest=Max("changes__id"))
+        .values_list("year", "latest")
+    )
+    years = tuple(year for year, _latest in versions)
     query = tuple((k, request.GET.get(k, "")) for k in ("kind", "district", "page"))
-    digest = hashlib.sha1(repr(query).encode(), usedforsecurity=False).hexdigest()
-    key = f"honours:{award_year.year if award_year else 0}:{latest}:{years}:{digest}"
+    digest = hashlib.sha1(repr((versions, query)).encode(), usedforsecurity=False).hexdigest()
+    key = f"honours:{award_year.year if award_year else 0}:{digest}"
     cached = public_cache.served(request, key)
     if cached is not None:
         return cached

@@ -76,7 +76,7 @@ def test_the_kept_copy_of_the_honours_is_dropped_by_a_withdrawal(
     first = client.get(f"/awards/{YEAR}/").content.decode()
     assert stations[1].name in first
     # Kept: the published years and the year's newest change are read, no title.
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(3):
         again = client.get(f"/awards/{YEAR}/").content.decode()
     assert again == first
     award_withdraw(
