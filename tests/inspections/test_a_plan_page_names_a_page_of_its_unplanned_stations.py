@@ -32,3 +32,19 @@ def test_the_page_names_the_first_unplanned_stations_and_counts_them_all(
     assert response.context["unplanned_count"] == 4
     assert "共 4 个" in response.content.decode()
     assert list(response.context["per_inspector"]) == [("inspector", 1)]
+
+
+def test_the_kept_summary_follows_a_station_that_stops_operating(client, world):
+    """The summary is kept per user (views_orders/plans.py): a station revoked after the
+    first visit leaves the unplanned at once, as the key holds the newest station change."""
+    from stations.models import StationStatus
+
+    made = [station(world.union_a) for _ in range(3)]
+    plan = InspectionPlan.objects.create(year=2026, quarter=4, seed="t")
+    client.force_login(world.aid)
+    url = reverse("inspections:plan_detail", args=[plan.pk])
+    assert client.get(url).context["unplanned_count"] == 3
+    assert client.get(url).context["unplanned_count"] == 3  # the kept copy
+    made[0].status = StationStatus.REVOKED
+    made[0].save(update_fields=["status", "updated_at"])
+    assert client.get(url).context["unplanned_count"] == 2
