@@ -205,7 +205,7 @@ def _deep_pages() -> dict[str, int]:
         "orders_deep": middle(Rectification.objects.count(), 50),
         "tickets_deep": middle(FeedbackTicket.objects.count(), 50),
         "appeals_deep": middle(Appeal.objects.count(), 50),
-        "review_deep": middle(Station.objects.filter(status="submitted").count(), 100),
+        "review_deep": middle(Station.objects.filter(status="submitted").count(), 50),
         "filings_deep": middle(FilingForm.objects.count(), 25),
         "plan_deep": middle(PlanVisit.objects.count(), 100),
         "notices_deep": middle(Notice.objects.count(), 30),
