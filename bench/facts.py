@@ -44,16 +44,16 @@ SAMPLE: dict[str, object] = {
     "near": "31.2317,121.4846",
     "since": "2026-07-01",
     "until": "2026-09-30",
-    "registry_deep": 500,
-    "checks_deep": 2000,
-    "feedback_deep": 2000,
-    "orders_deep": 100,
-    "tickets_deep": 20,
-    "appeals_deep": 20,
-    "review_deep": 10,
-    "filings_deep": 100,
-    "plan_deep": 10,
-    "notices_deep": 5,
+    "registry_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "checks_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "feedback_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "orders_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "tickets_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "appeals_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "review_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "filings_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "plan_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
+    "notices_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
     "assessment_deep": 500,
 }
 
@@ -189,25 +189,46 @@ def _shortlist_pages(year: int) -> dict[str, str]:
     }
 
 
-def _deep_pages() -> dict[str, int]:
-    """A deep page of each list: the middle of the list as the aid center sees it."""
+def _deep_pages() -> dict[str, object]:
+    """A deep page of each list: the middle of the list as the aid center sees it.
+
+    The staff lists are read by key (unions/pages.py): their deep page is ``?after=`` the
+    key of the middle row in the list's own order (a ``?page=`` number would be ignored by
+    them and measure the first page again). The quarterly assessment keeps numbered pages
+    (read by key from marks), so it gets a number."""
+    from django.contrib.auth import get_user_model
+
     from inspections.models import Appeal, Inspection, PlanVisit, Rectification, StationQuarterScore
     from stations.models import Feedback, FeedbackTicket, FilingForm, Station
+    from stations.selectors import QUEUE_ORDERS, review_queue
     from unions.models import Notice
+    from unions.pages import encode
 
     def middle(count: int, per_page: int) -> int:
         return max(1, count // per_page // 2)
 
+    def key(queryset, order: tuple[str, ...]) -> str:
+        """The token of the row in the middle of ``queryset`` read in ``order``."""
+        names = [item.lstrip("-") for item in order]
+        count = queryset.count()
+        if not count:
+            return ""
+        row = queryset.order_by(*order).values_list(*names)[count // 2]
+        return encode(list(row), count // 2 + 1)
+
+    aid = get_user_model().objects.get(username="bench_aid")
+    clerk = get_user_model().objects.get(username="bench_clerk")
+    plan = PlanVisit.objects.order_by("-plan_id").values_list("plan_id", flat=True).first()
     return {
-        "registry_deep": middle(Station.objects.count(), 50),
-        "checks_deep": middle(Inspection.objects.count(), 30),
-        "feedback_deep": middle(Feedback.objects.count(), 50),
-        "orders_deep": middle(Rectification.objects.count(), 50),
-        "tickets_deep": middle(FeedbackTicket.objects.count(), 50),
-        "appeals_deep": middle(Appeal.objects.count(), 50),
-        "review_deep": middle(Station.objects.filter(status="submitted").count(), 50),
-        "filings_deep": middle(FilingForm.objects.count(), 25),
-        "plan_deep": middle(PlanVisit.objects.count(), 100),
-        "notices_deep": middle(Notice.objects.count(), 30),
+        "registry_deep": key(Station.objects.all(), ("plaque_seq", "id")),
+        "checks_deep": key(Inspection.objects.all(), ("-visited_at", "-id")),
+        "feedback_deep": key(Feedback.objects.all(), ("-created_at", "-id")),
+        "orders_deep": key(Rectification.objects.all(), ("deadline", "id")),
+        "tickets_deep": key(FeedbackTicket.objects.all(), ("-opened_at", "-id")),
+        "appeals_deep": key(Appeal.objects.all(), ("-created_at", "-id")),
+        "review_deep": key(review_queue(aid), (*QUEUE_ORDERS["waiting"], "id")),
+        "filings_deep": key(FilingForm.objects.all(), ("-created_at", "-id")),
+        "plan_deep": key(PlanVisit.objects.filter(plan_id=plan), ("district", "inspector", "id")),
+        "notices_deep": key(Notice.objects.visible_to(clerk), ("-created_at", "-id")),
         "assessment_deep": middle(StationQuarterScore.objects.count(), 50),
     }
