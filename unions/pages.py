@@ -138,14 +138,16 @@ def _ordering(order: Sequence[str], reverse: bool) -> list:
     return result
 
 
-def _after(name: str, descending: bool, value) -> tuple[Q, Q]:
-    """(strictly after ``value``, equal to it) for one field, NULL sorting last."""
+def _after(name: str, descending: bool, value, nullable: bool) -> tuple[Q, Q]:
+    """(strictly after ``value``, equal to it) for one field, NULL sorting last. A field that
+    cannot be NULL gets no ``OR … IS NULL``: the database would then filter the rows of the
+    first field's value from its start, instead of reading the index from the key."""
     if value is None:
         # NULL sorts last ascending: nothing is greater; descending: every value is.
         greater = Q(**{f"{name}__isnull": False}) if descending else Q(pk__in=[])
         return greater, Q(**{f"{name}__isnull": True})
     greater = Q(**{f"{name}__{'lt' if descending else 'gt'}": value})
-    if not descending:
+    if nullable and not descending:
         greater |= Q(**{f"{name}__isnull": True})
     return greater, Q(**{name: value})
 
@@ -161,7 +163,9 @@ def _segments(queryset: QuerySet, order: Sequence[str], values: list, reverse: b
     rest = Q(pk__in=[])
     equal = Q()
     for name, descending, value in zip(names[1:], directions[1:], values[1:], strict=True):
-        greater, same = _after(name, descending, value)
+        # An annotation's declared field says nothing of the NULLs it may give: kept.
+        nullable = name in queryset.query.annotations or _nullable(queryset, name)
+        greater, same = _after(name, descending, value, nullable)
         rest |= equal & greater
         equal &= same
     first, descending, value = names[0], directions[0], values[0]
