@@ -22,8 +22,8 @@ drops the shared copy and its own process's; another process shows a change with
 seconds.
 
 The same copy serves other public pages that are the same for every anonymous visitor:
-the quarterly rankings (inspections/views/rankings.py) under a key of the published
-version and the filters, so a new version is a new key, and the directory (/stations/,
+the quarterly rankings and their JSON (inspections/views/rankings.py) under a key of the
+published version and the filters, so a new version is a new key, and the directory (/stations/,
 every filter and page) under a key of its own version, which any change to a station or a
 closure replaces (issue 26: the directory cost 24-61 times the anonymous trivial view).
 """
@@ -77,8 +77,9 @@ def cacheable(request: HttpRequest) -> bool:
     )
 
 
-def served(request: HttpRequest, page: str) -> HttpResponse | None:
-    """The cached copy of ``page`` (a key), with this visitor's token, or None."""
+def kept(request: HttpRequest, page: str) -> str | None:
+    """The kept body of ``page`` (a key) as it was drawn, or None (none kept, or a visitor
+    who may not be served a shared copy)."""
     if not cacheable(request):
         return None
     key = _key(page, get_language())
@@ -88,6 +89,23 @@ def served(request: HttpRequest, page: str) -> HttpResponse | None:
         if body is None:
             return None
         _keep_here(key, body)
+    return body
+
+
+def keep(page: str, body: str) -> None:
+    """Keep ``body`` as ``page``'s copy, shared and in this process (for a visitor of whom
+    ``cacheable`` says so: the caller asks). A page with a form is kept through
+    ``render_and_keep``, which leaves the token's marker in it."""
+    key = _key(page, get_language())
+    cache.set(key, body, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    _keep_here(key, body)
+
+
+def served(request: HttpRequest, page: str) -> HttpResponse | None:
+    """The cached copy of ``page`` (a key), with this visitor's token, or None."""
+    body = kept(request, page)
+    if body is None:
+        return None
     return HttpResponse(body.replace(TOKEN_MARK, get_token(request)))
 
 
@@ -105,9 +123,7 @@ def render_and_keep(
     response = render({"csrf_token": TOKEN_MARK})
     body = response.content.decode()
     if response.status_code == 200:
-        key = _key(page, get_language())
-        cache.set(key, body, settings.PUBLIC_PAGE_CACHE_SECONDS)
-        _keep_here(key, body)
+        keep(page, body)
     response.content = body.replace(TOKEN_MARK, get_token(request))
     return response
 

@@ -12,6 +12,11 @@ rows' positions. ``order`` ends with the primary key (each row's key is unique);
 be descending (``"-visited_at"``) and may hold NULL, which sorts after every value
 (``nulls_last`` ascending, ``nulls_first`` descending, the same on PostgreSQL and SQLite).
 The key is a token of JSON in URL-safe base64; a token that does not read is the first page.
+
+A list whose contract numbers its pages (``?page=50`` of the public rankings and their
+JSON) keeps them: ``marks`` reads, once, the list's count and the key of every N-th row, kept
+beside the list's other cached numbers, and ``MarkedPaginator`` (Django's paginator for all
+else) reads page 50 as the rows after the mark that ends page 49, off the same index.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 
 @dataclass
@@ -131,14 +138,16 @@ def _ordering(order: Sequence[str], reverse: bool) -> list:
     return result
 
 
-def _after(name: str, descending: bool, value) -> tuple[Q, Q]:
-    """(strictly after ``value``, equal to it) for one field, NULL sorting last."""
+def _after(name: str, descending: bool, value, nullable: bool) -> tuple[Q, Q]:
+    """(strictly after ``value``, equal to it) for one field, NULL sorting last. A field that
+    cannot be NULL gets no ``OR … IS NULL``: the database would then filter the rows of the
+    first field's value from its start, instead of reading the index from the key."""
     if value is None:
         # NULL sorts last ascending: nothing is greater; descending: every value is.
         greater = Q(**{f"{name}__isnull": False}) if descending else Q(pk__in=[])
         return greater, Q(**{f"{name}__isnull": True})
     greater = Q(**{f"{name}__{'lt' if descending else 'gt'}": value})
-    if not descending:
+    if nullable and not descending:
         greater |= Q(**{f"{name}__isnull": True})
     return greater, Q(**{name: value})
 
@@ -154,7 +163,9 @@ def _segments(queryset: QuerySet, order: Sequence[str], values: list, reverse: b
     rest = Q(pk__in=[])
     equal = Q()
     for name, descending, value in zip(names[1:], directions[1:], values[1:], strict=True):
-        greater, same = _after(name, descending, value)
+        # An annotation's declared field says nothing of the NULLs it may give: kept.
+        nullable = name in queryset.query.annotations or _nullable(queryset, name)
+        greater, same = _after(name, descending, value, nullable)
         rest |= equal & greater
         equal &= same
     first, descending, value = names[0], directions[0], values[0]
@@ -174,6 +185,84 @@ def _segments(queryset: QuerySet, order: Sequence[str], values: list, reverse: b
 def _nullable(queryset: QuerySet, name: str) -> bool:
     found = _output_field(queryset, name)
     return bool(getattr(found, "null", True))
+
+
+def read_after(
+    queryset: QuerySet,
+    order: Sequence[str],
+    after: Sequence | None,
+    limit: int,
+    *,
+    reverse: bool = False,
+    read: Callable | None = None,
+) -> list:
+    """Up to ``limit`` rows of ``queryset`` strictly after the key ``after`` in ``order``
+    (before it when ``reverse``; from the start when None), each segment of ``_segments``
+    read off the index in turn. ``read(sliced)`` evaluates a segment's slice where the way
+    matters."""
+    ordered = queryset.order_by(*_ordering(order, reverse))
+    segments = [Q()] if after is None else _segments(queryset, order, list(after), reverse)
+    found: list = []
+    for segment in segments:
+        sliced = ordered.filter(segment)[: limit - len(found)]
+        found += list(read(sliced) if read else sliced)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def marks(queryset: QuerySet, order: Sequence[str], every: int) -> tuple[int, list[tuple]]:
+    """The number of rows of ``queryset`` and the key (the ``order`` fields' values) of
+    every ``every``-th row: rows ``every``, ``2 × every``, …, what a ``MarkedPaginator``
+    starts its pages from. One query reading the list once, in its order (its index): the
+    last row comes too, for the count, so that a list shorter than ``every`` has one."""
+    names = [item.lstrip("-") for item in order]
+    numbered = (
+        queryset.order_by()
+        .annotate(
+            mark_position=Window(RowNumber(), order_by=_ordering(order, False)),
+            mark_total=Window(Count("*")),
+        )
+        .annotate(mark_step=F("mark_position") % every)
+        .filter(Q(mark_step=0) | Q(mark_position=F("mark_total")))
+        .values_list("mark_position", "mark_total", *names)
+    )
+    # Sorted here: an ORDER BY around the window would have the database sort every row
+    # again before it keeps one in ``every``.
+    found = sorted(numbered)
+    count = found[-1][1] if found else 0
+    return count, [tuple(row[2:]) for row in found if row[0] % every == 0]
+
+
+class MarkedPaginator(Paginator):
+    """Django's paginator (``?page=N``, its numbers, first and last) whose pages are read by
+    key: page N is the rows strictly after the mark that ends page N − 1 (``marks`` above,
+    taken once for the list and kept with its count), read off the list's index, however
+    deep N is. ``per_page`` is a multiple of the marks' step ``every``; ``order`` is the
+    list's order, each row's key unique."""
+
+    def __init__(
+        self,
+        rows: QuerySet,
+        per_page: int,
+        *,
+        order: Sequence[str],
+        count: int,
+        marks: Sequence[Sequence],
+        every: int,
+    ):
+        if per_page % every:
+            raise ValueError("a page's size is a multiple of the marks' step")
+        super().__init__(rows, per_page)
+        self.count = count
+        self.order, self.marks, self.every = order, marks, every
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        index = (number - 1) * (self.per_page // self.every) - 1
+        after = self.marks[index] if index >= 0 else None
+        rows = read_after(self.object_list, self.order, after, self.per_page)
+        return self._get_page(rows, number, self)
 
 
 def key_page(
@@ -203,15 +292,14 @@ def key_page(
     start = cursor[1] if key is not None else 1
 
     def read(reverse: bool, beyond: list | None) -> list[tuple]:
-        ordered = queryset.order_by(*_ordering(order, reverse))
-        segments = [Q()] if beyond is None else _segments(queryset, order, beyond, reverse)
-        found: list[tuple] = []
-        for segment in segments:
-            keys = ordered.filter(segment).values_list(*names)[: per_page + 1 - len(found)]
-            found += list(read_ids(keys, total, per_page + 1) if read_ids else keys)
-            if len(found) > per_page:
-                break
-        return found
+        return read_after(
+            queryset.values_list(*names),
+            order,
+            beyond,
+            per_page + 1,
+            reverse=reverse,
+            read=(lambda keys: read_ids(keys, total, per_page + 1)) if read_ids else None,
+        )
 
     if key is not None and backwards:
         found = read(True, key)

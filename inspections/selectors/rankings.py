@@ -5,11 +5,23 @@ charts' numbers are aggregated by the database, and lists are paginated."""
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Floor, Least
 
 from stations.models.station import PUBLIC_STATUSES
+from unions.pages import MarkedPaginator, marks
 
-from ..models import QuarterlyAssessment, StationQuarterScore, UnionQuarterScore
+from ..models import AssessmentStatus, QuarterlyAssessment, StationQuarterScore, UnionQuarterScore
 from ..numbers import Shown
 from ..quarters import previous_quarter
 
@@ -20,6 +32,14 @@ SUMMARY_SECONDS = 300
 
 # The score distribution's bins: 0–10, 10–20, …, 90–100 (100 falls in the last).
 BINS = 10
+
+# The lists' order: by rank, the unranked (本季度未抽查) after every ranked station, then by
+# station (a station is once in an assessment). The indexes station_score_rank and
+# station_score_district_rank hold it.
+ORDER = ("rank", "station_id")
+# Where the pages begin is kept for every MARK_EVERY stations of a list (unions.pages.marks);
+# the lists' page sizes are multiples of it.
+MARK_EVERY = 50
 
 
 def latest_published() -> QuarterlyAssessment | None:
@@ -53,6 +73,36 @@ def station_rows(
         rows = rows.filter(audience=audience)
     return rows.select_related("station", "union").order_by(
         F("rank").asc(nulls_last=True), "station_id"
+    )
+
+
+def paginator(rows: QuerySet, per_page: int, summary: dict) -> MarkedPaginator:
+    """A list's pages (``?page=N``) read by key from the marks kept in its summary
+    (``public_summary``, ``staff_summary``): page 4,000 reads what page 1 reads."""
+    return MarkedPaginator(
+        rows,
+        per_page,
+        order=ORDER,
+        count=summary["count"],
+        marks=summary["marks"],
+        every=MARK_EVERY,
+    )
+
+
+def _outline(rows: QuerySet) -> dict:
+    count, kept = marks(rows, ORDER, MARK_EVERY)
+    return {"count": count, "marks": kept}
+
+
+def staff_summary(assessment: QuarterlyAssessment) -> dict:
+    """The count and page marks of every station of an assessment (the staff review page).
+    A computed version's rows never change (a correction is a new version), so they are kept
+    SUMMARY_SECONDS; a running one's are being written, and are read afresh."""
+    rows = station_rows(assessment)
+    if assessment.status == AssessmentStatus.RUNNING:
+        return _outline(rows)
+    return cache.get_or_set(
+        f"rankings:staff:{assessment.pk}", lambda: _outline(rows), SUMMARY_SECONDS
     )
 
 
@@ -96,38 +146,36 @@ def district_means(rows: QuerySet) -> list[dict]:
 
 def histogram(rows: QuerySet) -> list[dict]:
     """How many stations scored in each tenth of the scale, by the score as shown (one
-    query)."""
+    query). Each score is rounded and binned once, grouped by its bin: ten filtered counts
+    rounded every score twenty times (154 ms against 68 ms on 181,800 stations)."""
     bounds = [(i * 10, (i + 1) * 10) for i in range(BINS)]
-    counts = (
-        rows.order_by()
-        .annotate(shown_score=Shown(F("score")))
-        .aggregate(
-            **{
-                f"b{i}": Count(
-                    "pk",
-                    filter=Q(shown_score__gte=low)
-                    & (Q(shown_score__lte=high) if i == BINS - 1 else Q(shown_score__lt=high)),
-                )
-                for i, (low, high) in enumerate(bounds)
-            }
-        )
-    )
+    # A bin is the tens of the shown score; 100 falls in the last.
+    tens = Least(Floor(Shown(F("score")) / Value(10)), Value(BINS - 1))
+    counts = {
+        int(row["tens"]): row["stations"]
+        for row in rows.filter(score__isnull=False)
+        .order_by()
+        .annotate(tens=ExpressionWrapper(tens, output_field=IntegerField()))
+        .values("tens")
+        .annotate(stations=Count("pk"))
+    }
     return [
-        {"label": f"{low}–{high}", "low": low, "high": high, "count": counts[f"b{i}"]}
+        {"label": f"{low}–{high}", "low": low, "high": high, "count": counts.get(i, 0)}
         for i, (low, high) in enumerate(bounds)
     ]
 
 
 def public_summary(assessment: QuarterlyAssessment, rows: QuerySet, **filters: str) -> dict:
-    """The list's count, district means and distribution (three aggregates), cached per
-    published version and filter for SUMMARY_SECONDS."""
-    key = "rankings:{}:{}".format(
+    """The list's count and page marks, district means and distribution (three aggregates),
+    cached per published version and filter for SUMMARY_SECONDS: the count and the marks
+    are taken together, so that the pages they make agree with each other."""
+    key = "rankings:summary:{}:{}".format(
         assessment.pk, ":".join(f"{k}={v}" for k, v in sorted(filters.items()))
     )
     summary = cache.get(key)
     if summary is None:
         summary = {
-            "count": rows.count(),
+            **_outline(rows),
             "districts": district_means(rows),
             "bins": histogram(rows),
         }

@@ -8,7 +8,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,7 +81,8 @@ def assessment_detail(request, pk):
     assessment = get_object_or_404(QuarterlyAssessment, pk=pk)
     previous = rankings.previous_published(assessment)
     stations = rankings.with_previous(rankings.station_rows(assessment), previous)
-    page = Paginator(stations, PAGE_SIZE).get_page(request.GET.get("page"))
+    summary = rankings.staff_summary(assessment)
+    page = rankings.paginator(stations, PAGE_SIZE, summary).get_page(request.GET.get("page"))
     is_draft = assessment.status == AssessmentStatus.DRAFT
     action = ASSESSMENT_ACTIONS[publish_action(assessment)] if is_draft else None
     return render(

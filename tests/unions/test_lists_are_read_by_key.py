@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from stations.models import Station, StationStatus
@@ -105,3 +107,18 @@ def test_a_key_that_does_not_read_gives_the_first_page(world, token):
 def test_an_order_must_end_with_the_primary_key(world):
     with pytest.raises(ValueError):
         key_page(get("/"), Station.objects.all(), order=("plaque_seq",), per_page=2)
+
+
+def test_a_field_that_cannot_be_null_is_read_from_the_key_with_no_is_null(world):
+    # Issue 26: "id > 7 OR id IS NULL" had PostgreSQL filter every unranked station of the
+    # rankings from the first one (78,440 rows for page 300) instead of starting at the key.
+    made = _stations(world, [None, None, None, None])
+    queryset = Station.objects.filter(pk__in=[s.pk for s in made])
+    first = key_page(get("/"), queryset, order=("plaque_seq", "id"), per_page=2)
+    with CaptureQueriesContext(connection) as queries:
+        second = key_page(
+            get("/", {"after": first.next_key}), queryset, order=("plaque_seq", "id"), per_page=2
+        )
+    assert [s.pk for s in [*first, *second]] == sorted(s.pk for s in made)
+    keys = queries[0]["sql"]
+    assert '"plaque_seq" IS NULL' in keys and '"id" IS NULL' not in keys
