@@ -185,27 +185,22 @@ QUEUE_ORDERS = {
 def review_queue(user, *, union: str = "", order: str = "waiting") -> QuerySet[Station]:
     """Submitted stations with ``submitted_at``: when each was last sent for review (a
     returned station that comes back waits from its resubmission, not from its first try)."""
-    from django.db.models import F, OuterRef, Prefetch, Subquery
+    from django.db.models import F, Prefetch
     from django.db.models.functions import Coalesce
 
-    from .models import Acceptance, StationStatus, StationTransition
+    from .models import Acceptance, StationStatus
 
     # Newest acceptance first, fetched for the whole page in one query.
     acceptances = Prefetch(
         "acceptances", queryset=Acceptance.objects.order_by("-checked_on", "-id")
     )
-    last_submitted = (
-        StationTransition.objects.filter(station=OuterRef("pk"), to_status=StationStatus.SUBMITTED)
-        .order_by("-at", "-id")
-        .values("at")[:1]
-    )
     queue = (
         Station.objects.visible_to(user)
         .filter(status=StationStatus.SUBMITTED)
-        # Rows made before history existed (or by fixtures) fall back to the filing's date.
+        # Rows made before the column existed (or by fixtures) fall back to the filing's date.
         .annotate(
             submitted_at=Coalesce(
-                Subquery(last_submitted), F("filing__submitted_at"), F("created_at")
+                F("sent_for_review_at"), F("filing__submitted_at"), F("created_at")
             )
         )
         .select_related("union", "filing", "host_unit")

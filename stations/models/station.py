@@ -291,6 +291,13 @@ class Station(models.Model):
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # When the station was last sent for review (stations.services.lifecycle.station_submit):
+    # the review queue's order and its waiting time. Stored, not read from the history for
+    # each row, so that the queue's deep pages are read by key (issue 26: the history's
+    # subquery for every waiting station cost 155 ms a page).
+    sent_for_review_at = models.DateTimeField(
+        _("sent for review"), null=True, blank=True, editable=False
+    )
 
     objects = StationQuerySet.as_manager()
 

@@ -120,7 +120,9 @@ def plaque_number_issue(station: Station) -> None:
 
 @transaction.atomic
 def station_submit(*, station: Station, by) -> Station:
-    return _move(_locked(station), "submit", by=by)
+    station = _locked(station)
+    station.sent_for_review_at = timezone.now()
+    return _move(station, "submit", by=by, extra_fields=("sent_for_review_at",))
 
 
 @transaction.atomic

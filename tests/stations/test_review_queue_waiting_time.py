@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stations.models import StationStatus, StationTransition
+from stations.services.lifecycle import station_return, station_submit
 from tests.factories import FilingFormFactory, StationFactory
 
 
@@ -21,17 +22,12 @@ def officer(client, world):
 
 
 def _submitted(filing, name, days_ago, by):
-    station = StationFactory(filing=filing, status=StationStatus.SUBMITTED, name=name)
-    # History is append-only (a trigger refuses UPDATE on PostgreSQL), so the old submission
-    # is written as it would have been then: `at` is auto_now_add, read from timezone.now.
+    """A station its union sent for review ``days_ago`` days ago, through the service (which
+    stores the time on the station and writes the history row), with the clock set back."""
+    station = StationFactory(filing=filing, status=StationStatus.DRAFT, name=name)
     then = timezone.now() - dt.timedelta(days=days_ago, hours=1)
     with mock.patch("django.utils.timezone.now", return_value=then):
-        StationTransition.objects.create(
-            station=station,
-            from_status=StationStatus.DRAFT,
-            to_status=StationStatus.SUBMITTED,
-            by=by,
-        )
+        station_submit(station=station, by=by)
     return station
 
 
@@ -77,12 +73,13 @@ def test_it_filters_by_union(officer, queue, world):
 
 def test_a_resubmitted_station_waits_from_its_resubmission(officer, queue, world):
     station = queue["old"]
-    StationTransition.objects.create(
-        station=station,
-        from_status=StationStatus.RETURNED,
-        to_status=StationStatus.SUBMITTED,
-        by=world.user_a,
-    )
+    station_return(station=station, by=world.aid, reason="材料不全")
+    station_submit(station=station, by=world.user_a)
     response = officer.get(reverse("stations:review_queue"))
     waits = {s.name: s.waiting_days for s in response.context["page"]}
     assert waits["等了十天的站"] == 0
+    # The history keeps both submissions.
+    assert (
+        StationTransition.objects.filter(station=station, to_status=StationStatus.SUBMITTED).count()
+        == 2
+    )
