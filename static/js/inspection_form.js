@@ -266,23 +266,6 @@
       kindBox.checked = true;
     }
   }
-  // The station a link names (?station=): drawn by the server online; offline the kept copy
-  // of the form may be another link's, so the phone finds it among the stations it has seen.
-  if (params.get("station") && !select.value) {
-    var wanted = params.get("station");
-    if (!known[wanted]) {
-      seen().forEach(function (row) {
-        if (String(row.id) === wanted) {
-          keep(row);
-        }
-      });
-    }
-    if (known[wanted] && groups.selected.indexOf(wanted) === -1) {
-      groups.selected.push(wanted);
-      draw();
-    }
-    select.value = wanted;
-  }
   // The visit begins with its first answer: the check is scored on the checklist version
   // current then (the server refuses an older version for a visit begun after a newer one
   // was published), so the time is stamped once, here, and kept however late it is sent.
@@ -615,6 +598,25 @@
       );
   });
 
+  // The station a link names (?station=): drawn by the server online; offline the kept copy
+  // of the form may be another link's (no station chosen, or another one), so the phone
+  // finds it among the stations it has seen. This runs last: draw() also writes the distance
+  // line, looked up in the position part above, and before that it was undefined there.
+  var wanted = params.get("station");
+  if (wanted && select.value !== wanted) {
+    if (!known[wanted]) {
+      seen().forEach(function (row) {
+        if (String(row.id) === wanted) {
+          keep(row);
+        }
+      });
+    }
+    if (known[wanted] && groups.selected.indexOf(wanted) === -1) {
+      groups.selected.push(wanted);
+      draw();
+    }
+    select.value = wanted;
+  }
   draw();
   locate();
 })();

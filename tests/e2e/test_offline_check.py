@@ -119,6 +119,30 @@ def test_a_check_made_offline_waits_on_the_phone_and_arrives_once(phone, login, 
         assert max(image.size) <= 1600 and image.format == "JPEG"
 
 
+def test_a_link_opened_offline_chooses_its_station_from_the_stations_seen(phone, login, world):
+    """The kept copy of the form is never this link's: it was kept by the worker's install
+    (no station) or by the page of another station, so the phone itself chooses the linked
+    station among those it has seen, and the rest of the form still works (the distance)."""
+    context, page = phone
+    here = station(world.union_a)
+    other = station(world.union_a, lat="31.240000", lng="121.480000")
+    login(page, world.inspector)
+    # Seen online: the station the offline link will name. Its page is not the kept one.
+    page.goto(f"/staff/inspections/checks/new/?station={here.pk}&kind=flying")
+    _wait_until_kept_on_the_phone(page)
+    page.goto(f"/staff/inspections/checks/new/?station={other.pk}&kind=flying")
+    page.wait_for_function("() => !!navigator.serviceWorker.controller", polling=200)
+    expect(page.locator("#station-select")).to_have_value(str(other.pk))
+
+    context.set_offline(True)
+    page.goto(f"/staff/inspections/checks/new/?station={here.pk}&kind=flying")
+    page.locator("[data-check-form]").wait_for()
+    expect(page.locator("#station-select")).to_have_value(str(here.pk))
+    expect(page.get_by_test_id("distance")).to_have_text(
+        re.compile("9[5-9]|10[0-5]"), use_inner_text=True
+    )
+
+
 def test_a_red_line_check_shows_the_order_it_opened(phone, login, world, request):
     _context, page = phone
     at = station(world.union_a)
