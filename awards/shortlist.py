@@ -155,6 +155,10 @@ def _locked(year: int, by) -> AwardYear:
     AwardYear.objects.get_or_create(year=year)
     award_year = AwardYear.objects.select_for_update().get(year=year)
     check(YEAR_ACTIONS, "select", award_year, by, labels=YEAR_LABELS)
+    if building(award_year):
+        raise ValidationError(
+            _("The shortlist is being worked out again: mark stations once it is ready.")
+        )
     if award_year.shortlist_state != S.READY:
         raise ValidationError(_("Work out the shortlist first."))
     return award_year

@@ -202,3 +202,14 @@ def test_a_title_is_found_by_its_station_or_plaque(client, aid, field, small_pag
     assert found.count('data-kind="excellent_station"') == 1
     assert found.count('data-kind="star_head"') == 1
     assert field[2].name in found
+
+
+def test_marks_sent_while_it_is_worked_out_again_are_refused_with_the_reason(aid, field):
+    from django.utils import timezone
+
+    shortlist_build(YEAR)
+    AwardYear.objects.filter(year=YEAR).update(
+        shortlist_state=ShortlistState.BUILDING, shortlist_asked_at=timezone.now()
+    )
+    with pytest.raises(ValidationError, match="重新计算"):
+        shortlist_take_top(year=YEAR, n=3, by=aid)
