@@ -92,8 +92,14 @@ lint: dev-venv
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
+# pytest-xdist runs the suite in one process per core, at most 4: each has its own test
+# database and Redis database (config/settings/test.py). `--dist load` hands the tests out in
+# pytest-django's order, transactional tests last, as Django's runner orders them (a
+# transactional test leaves its database empty for the next). TEST_WORKERS=0 runs the
+# suite in this one process.
+TEST_WORKERS ?= auto
 test: install test-deps dev-venv e2e-tools lint
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --maxprocesses 4 --dist load $(PYTEST_ARGS)
 
 worker: install
 	$(VENV)/bin/celery -A config worker -l info
