@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import io
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 
 from unions.models import Role, Union
 
@@ -109,6 +113,10 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
     union_a = Union.objects.get(code="huangpu")
     union_b = Union.objects.get(code="xuhui")
     host_a = HostUnitFactory(union=union_a)
@@ -129,6 +137,37 @@ def world(db) -> World:
         filing_a=filing_a,
         station_a=station_a,
     )
+
+
+@contextmanager
+def held_for_the_module(django_db_blocker, build: Callable[[], object]) -> Iterator[object]:
+    """Rows many tests of a module read, built once (issue 22: the suite answers in minutes).
+
+    ``build`` runs inside a transaction held open while the module's tests run; each test
+    then runs in a savepoint of its own (pytest-django's ``db``), rolled back after it, as
+    Django's ``TestCase.setUpTestData`` does, and the transaction is rolled back at the
+    module's end, so no other module sees the rows. Only for tests that use ``db``, never
+    ``transactional_db``, which would commit through the held transaction."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("demo")
+    roots = override_settings(MEDIA_ROOT=folder / "media", OPEN_DATA_ROOT=folder / "open-data")
+    seed = lambda: call_command("seed_demo", stdout=io.StringIO())  # noqa: E731
+    with roots, held_for_the_module(django_db_blocker, seed):
+        yield
+
+
+@pytest.fixture
+def demo(_demo_for_the_module, db) -> None:
+    """seed_demo's rows, seeded once for the whole module that reads them."""
 
 
 @pytest.fixture

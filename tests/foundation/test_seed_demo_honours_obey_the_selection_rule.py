@@ -5,10 +5,7 @@ for a year the page said no station had operated)."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from awards.models import Award, AwardKind, AwardYear
@@ -18,8 +15,8 @@ from stations.models import Station
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
+def seeded(demo):
+    """The demo, seeded once for this module (tests/conftest.py), and its published year."""
     return timezone.localdate().year - 1
 
 

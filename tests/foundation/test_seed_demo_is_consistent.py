@@ -3,17 +3,14 @@ draft, and a clerk's home page lists no such filing as one."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from stations.models import FilingForm, StationStatus
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=io.StringIO())
+def seeded(demo):
+    """The demo, seeded once for this module (tests/conftest.py)."""
 
 
 def test_a_filing_with_stations_beyond_draft_is_submitted(seeded):

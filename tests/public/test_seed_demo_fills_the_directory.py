@@ -3,11 +3,7 @@ districts, inside Shanghai, with varied hours, and stays idempotent."""
 
 from __future__ import annotations
 
-import io
-
-import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from stations.models import Station, StationTransition
 
@@ -15,9 +11,7 @@ from stations.models import Station, StationTransition
 SHANGHAI = (30.6, 31.9, 120.8, 122.2)
 
 
-@pytest.mark.django_db
-def test_it_spreads_100_operating_stations_over_every_district():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_it_spreads_100_operating_stations_over_every_district(demo):
     public = Station.objects.public()
 
     assert public.count() >= 100
@@ -26,9 +20,7 @@ def test_it_spreads_100_operating_stations_over_every_district():
         assert SHANGHAI[0] < lat < SHANGHAI[1] and SHANGHAI[2] < lng < SHANGHAI[3]
 
 
-@pytest.mark.django_db
-def test_its_hours_include_round_the_clock_and_overnight_stations():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_its_hours_include_round_the_clock_and_overnight_stations(demo):
     public = list(Station.objects.public())
 
     assert any(s.open_24h for s in public)
@@ -37,9 +29,7 @@ def test_its_hours_include_round_the_clock_and_overnight_stations():
     assert len({s.opening_hours_text for s in public}) >= 5
 
 
-@pytest.mark.django_db
-def test_every_demo_station_went_through_the_lifecycle():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_every_demo_station_went_through_the_lifecycle(demo):
 
     for station in Station.objects.public():
         moves = list(
