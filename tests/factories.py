@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from stations.models import Audience, FilingForm, Service, Station, StationStatus
@@ -82,3 +83,15 @@ class StationFactory(factory.django.DjangoModelFactory):
     carrier_type = CarrierType.BANK
     audience = Audience.ALL
     status = StationStatus.DRAFT
+
+
+class OperatingStationFactory(StationFactory):
+    """The tests' one "operating station" (issue 22): active, with a plaque number from the
+    plaque sequence, as the lifecycle leaves a station. tests/public's ``public_station``,
+    tests/assessment's ``operating_station`` and tests/documents' ``numbered_station`` are
+    this factory with their own defaults (a position, activation dates, an approved status);
+    pass any field to override it."""
+
+    status = StationStatus.ACTIVE
+    plaque_seq = factory.Sequence(lambda n: 90000 + n)
+    plaque_number = factory.LazyAttribute(lambda o: f"{settings.PLAQUE_PREFIX}{o.plaque_seq:05d}")

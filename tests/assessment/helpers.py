@@ -21,7 +21,7 @@ from inspections.models import (
 )
 from stations.models import Station, StationStatus
 from stations.models.feedback import Feedback, FeedbackStatus
-from tests.factories import FilingFormFactory, StationFactory
+from tests.factories import FilingFormFactory, OperatingStationFactory
 
 ZONE = timezone.get_default_timezone()
 # A day inside 2025 Q1, and one inside Q2.
@@ -45,10 +45,9 @@ def operating_station(
     filing = FilingFormFactory(union=union) if union else FilingFormFactory()
     seq = next(_plaques)
     extra = {"district": district} if district else {}
-    return StationFactory(
+    return OperatingStationFactory(
         filing=filing,
         status=status,
-        plaque_number=f"SH{seq:05d}",
         plaque_seq=seq,
         approved_at=activated or dt.datetime(2024, 1, 1, tzinfo=ZONE),
         activated_at=activated or dt.datetime(2024, 1, 2, tzinfo=ZONE),

@@ -13,7 +13,11 @@ from django.utils import timezone
 from inspections.models import QuarterlyAssessment, StationQuarterScore
 from inspections.models.assessment import AssessmentStatus
 from stations.models import StationStatus
-from tests.factories import FilingFormFactory, HostUnitFactory, StationFactory
+from tests.factories import (
+    FilingFormFactory,
+    HostUnitFactory,
+    OperatingStationFactory,
+)
 from unions.models import Union
 
 YEAR = 2025
@@ -27,12 +31,12 @@ def at(year: int, month: int = 1, day: int = 1) -> dt.datetime:
 def operating_station(*, union=None, activated=None, host_unit=None, **fields):
     """An active, numbered station, operating since the middle of the year before."""
     union = union or Union.objects.get(code="huangpu")
-    return StationFactory(
+    return OperatingStationFactory(
         filing=FilingFormFactory(union=union),
         # Its own host unit, with no superior unit named: the partner is the host unit.
         host_unit=host_unit or HostUnitFactory(union=union, parent_unit=""),
         status=fields.pop("status", StationStatus.ACTIVE),
-        plaque_number=f"SH{next(_plaques):05d}",
+        plaque_seq=next(_plaques),
         activated_at=activated or at(YEAR - 1, 6, 1),
         **fields,
     )

@@ -13,7 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from stations.models import StationStatus
-from tests.factories import StationFactory
+from tests.factories import OperatingStationFactory
 
 PEOPLES_SQUARE = (31.2304, 121.4737)
 NEVER_OPEN = [{"days": [], "start": "09:00", "end": "17:00"}]
@@ -28,11 +28,10 @@ def _add_stations(world, count: int, *, metres_from: float = 0, metres_to: float
         share = (i % 97 + 0.5) / 97
         angle = i * 2.4
         metres = math.sqrt(metres_from**2 + share * (metres_to**2 - metres_from**2))
-        StationFactory(
+        OperatingStationFactory(
             filing=world.filing_a,
             host_unit=world.host_a,
             status=StationStatus.ACTIVE,
-            plaque_number=f"SH{n:05d}",
             plaque_seq=n,
             latitude=PEOPLES_SQUARE[0] + metres * math.cos(angle) / 111_320,
             longitude=PEOPLES_SQUARE[1] + metres * math.sin(angle) / 95_300,

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from stations.models import StationStatus
-from tests.factories import FilingFormFactory, StationFactory
+from tests.factories import FilingFormFactory, OperatingStationFactory, StationFactory
 
 
 def _queries(client, url) -> list[str]:
@@ -54,11 +54,10 @@ def _next(client, url) -> str:
 
 def test_a_deep_registry_page_is_read_by_key_and_fetches_its_rows_by_id(client, world):
     for n in range(1, 61):
-        StationFactory(
+        OperatingStationFactory(
             filing=world.filing_a,
             status=StationStatus.ACTIVE,
             plaque_seq=n,
-            plaque_number=f"SH{n:05d}",
         )
     client.force_login(world.aid)
     second = _next(client, reverse("stations:registry"))

@@ -9,12 +9,11 @@ import time
 from collections.abc import Callable
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from documents.models import GeneratedDocument
 from stations.models import StationStatus
-from tests.factories import StationFactory
+from tests.factories import OperatingStationFactory
 
 
 def numbered_station(filing, host_unit, n: int, **extra):
@@ -23,13 +22,12 @@ def numbered_station(filing, host_unit, n: int, **extra):
         "filing": filing,
         "host_unit": host_unit,
         "status": StationStatus.APPROVED,
-        "plaque_number": f"{settings.PLAQUE_PREFIX}{n:05d}",
         "plaque_seq": n,
         "plaque_issue_count": 1,
         "approved_at": timezone.make_aware(dt.datetime(2018, 6, 1, 10, 0)),
         "row_number": n,
     }
-    return StationFactory(**{**defaults, **extra})
+    return OperatingStationFactory(**{**defaults, **extra})
 
 
 def pdf_text(data: bytes) -> str:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from stations.models import StationStatus
-from tests.factories import StationFactory
+from tests.factories import OperatingStationFactory
 
 from .conftest import result_path
 
@@ -21,11 +21,10 @@ NEVER_OPEN = [{"days": [], "start": "09:00", "end": "17:00"}]
 
 
 def _station(world, n: int, name: str, dlat: float, **fields):
-    return StationFactory(
+    return OperatingStationFactory(
         filing=world.filing_a,
         host_unit=world.host_a,
         status=StationStatus.ACTIVE,
-        plaque_number=f"SH{n:05d}",
         plaque_seq=n,
         name=name,
         latitude=HERE["latitude"] + dlat,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from stations.models import StationStatus
-from tests.factories import StationFactory
+from tests.factories import OperatingStationFactory
 
 from .conftest import assert_axe_clean, result_path
 
@@ -19,11 +19,10 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def _station(world, n: int, status: str, **fields):
-    return StationFactory(
+    return OperatingStationFactory(
         filing=world.filing_a,
         host_unit=world.host_a,
         status=status,
-        plaque_number=f"SH{n:05d}",
         plaque_seq=n,
         latitude=31.2304 + n / 10000,
         longitude=121.4737,

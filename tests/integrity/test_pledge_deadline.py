@@ -8,15 +8,15 @@ import itertools
 from django.utils import timezone
 
 from stations.models import Pledge, StationStatus
-from tests.factories import StationFactory
+from tests.factories import OperatingStationFactory, StationFactory
 
 _numbers = itertools.count(1200)
 
 
 def _pledge(world, *, due_by, received_on=None):
     n = next(_numbers)
-    station = StationFactory(
-        filing=world.filing_a, status=StationStatus.APPROVED, plaque_number=f"SH0{n}", plaque_seq=n
+    station = OperatingStationFactory(
+        filing=world.filing_a, status=StationStatus.APPROVED, plaque_seq=n
     )
     return Pledge.objects.create(
         station=station,

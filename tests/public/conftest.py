@@ -4,8 +4,7 @@ import itertools
 
 import pytest
 
-from stations.models import StationStatus
-from tests.factories import StationFactory
+from tests.factories import OperatingStationFactory
 
 _seq = itertools.count(500)
 
@@ -28,15 +27,10 @@ def public_station(world):
 
     def make(**fields):
         n = next(_seq)
-        fields.setdefault("status", StationStatus.ACTIVE)
         fields.setdefault("latitude", PEOPLES_SQUARE[0])
         fields.setdefault("longitude", PEOPLES_SQUARE[1])
-        return StationFactory(
-            filing=world.filing_a,
-            host_unit=world.host_a,
-            plaque_number=f"SH{n:05d}",
-            plaque_seq=n,
-            **fields,
+        return OperatingStationFactory(
+            filing=world.filing_a, host_unit=world.host_a, plaque_seq=n, **fields
         )
 
     return make

@@ -8,16 +8,15 @@ from django.urls import reverse
 
 from stations.models import Agreement, StationStatus
 from stations.services.records import agreement_record
-from tests.factories import HostUnitFactory, StationFactory
+from tests.factories import HostUnitFactory, OperatingStationFactory
 
 
 def _approved(world, host, name, seq):
-    return StationFactory(
+    return OperatingStationFactory(
         filing=world.filing_a,
         status=StationStatus.APPROVED,
         host_unit=host,
         name=name,
-        plaque_number=f"SH{seq:05d}",
         plaque_seq=seq,
     )
 

@@ -21,7 +21,7 @@ from stations.models import (
     StationStatus,
 )
 from stations.services.review import ALL_SIX
-from tests.factories import FilingFormFactory, StationFactory
+from tests.factories import FilingFormFactory, OperatingStationFactory, StationFactory
 
 _plaques = itertools.count(600)
 
@@ -39,12 +39,11 @@ INSPECTORS_AT_A = frozenset({"inspector", "inspector_own"})
 def station(world, status=StationStatus.ACTIVE, **fields) -> Station:
     """A station of union A with a plaque, in its union's district."""
     seq = next(_plaques)
-    made = StationFactory(
+    made = OperatingStationFactory(
         filing=FilingFormFactory(union=world.union_a),
         host_unit=world.host_a,
         status=status,
         plaque_seq=seq,
-        plaque_number=f"SH{seq:05d}",
         **fields,
     )
     if status in (StationStatus.ACTIVE, StationStatus.RECTIFYING, StationStatus.APPROVED):
