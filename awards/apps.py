@@ -9,10 +9,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self) -> None:
-        # The certificate kind, drawn by the documents app; the title shown on a winner's
-        # public station page, through the hook the stations app offers.
+        # The certificate kind, drawn by the documents app.
         from .certificates import register_kinds
-        from .station_titles import register_titles
 
         register_kinds()
-        register_titles()

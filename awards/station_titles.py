@@ -1,14 +1,21 @@
-"""The titles a winner's public station page shows, handed to stations' hook
-(stations.public_titles) so that the lower app never imports this one."""
+"""The titles a winner's public station page shows (年度优秀户外职工爱心接力站 …); the public
+app's station page asks ``station_titles``."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from stations.public_titles import PublicTitle, register_title_source
-
 from .models import Award, AwardKind
+
+
+@dataclass(frozen=True)
+class PublicTitle:
+    text: str
+    # Where the title is explained (the year's honours page); may be empty.
+    url: str = ""
 
 
 def station_titles(station) -> list[PublicTitle]:
@@ -27,7 +34,3 @@ def station_titles(station) -> list[PublicTitle]:
         url = reverse("awards:honours_year", kwargs={"year": award.award_year.year})
         titles.append(PublicTitle(text=text, url=url))
     return titles
-
-
-def register_titles() -> None:
-    register_title_source(station_titles)

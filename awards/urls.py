@@ -1,9 +1,10 @@
-"""Annual honours: the public pages (/awards/) and the aid center's selection pages."""
+"""Annual honours: the aid center's selection pages. The public honours pages (/awards/) are
+the public app's; config/urls.py joins them into the awards: namespace."""
 
 from __future__ import annotations
 
-from .views import public, staff
+from .views import staff
 
 app_name = "awards"
 
-urlpatterns = [*public.urlpatterns, *staff.urlpatterns]
+urlpatterns = staff.urlpatterns

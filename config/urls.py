@@ -4,20 +4,34 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from awards import urls as awards_urls
+from public import urls as public_urls
+from stations import urls as stations_urls
+
+from . import station_page, views
 
 urlpatterns = [
-    path("", views.public_home, name="public_home"),
+    *public_urls.HOME,
     path("healthz", views.healthz, name="healthz"),
     path("metrics", views.metrics, name="metrics"),
     path("errors/upload-too-large/", views.upload_too_large, name="upload_too_large"),
     path("staff/", views.staff_home, name="home"),
     path("accounts/", include("unions.urls")),
     path("", include("documents.urls")),
-    path("", include("stations.urls")),
+    # The public app's pages keep the names they were published under (public/urls.py).
+    # A station's staff page is composed here, above the apps whose cards it shows.
+    path(
+        "",
+        include(
+            (
+                [*public_urls.STATIONS, *stations_urls.urlpatterns, *station_page.urlpatterns],
+                "stations",
+            )
+        ),
+    ),
     path("staff/inspections/", include("inspections.urls")),
-    path("", include("inspections.public_urls")),
-    path("", include("awards.urls")),
+    path("", include((public_urls.RANKINGS, "rankings"))),
+    path("", include(([*public_urls.HONOURS, *awards_urls.urlpatterns], "awards"))),
     path("admin/", admin.site.urls),
 ]
 

@@ -21,14 +21,6 @@ class InspectionsConfig(AppConfig):
         from .orders_export import register_kind as register_order_export
 
         register_order_export()
-        # The card of checks, orders and appeals on a station's staff page.
-        from .station_panel import register_panel
-
-        register_panel()
-        # The last independent check on a station's public page.
-        from .public_check import register_public_check
-
-        register_public_check()
         # Pillow refuses to decode what the photo check refuses (services/photos.py).
         from .services.photos import set_pixel_limit
 

@@ -1,5 +1,5 @@
-"""The last check a station's public page shows, handed to stations' hook
-(stations.public_checks) so that the lower app never imports this one.
+"""The last check a station's public page shows (issue 12: "the last check's date and
+result"); the public app's station page asks ``last_public_check``.
 
 Only the supervision team's checks count (INDEPENDENT_KINDS: flying inspections and
 undercover visits), never a voided one, a self-check or a peer review: a union's own
@@ -12,13 +12,28 @@ appeal window closed without an appeal, or its appeal decided, and then as decid
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
 from django.db.models import BooleanField, Case, When
 from django.utils import timezone
 
-from stations.public_checks import PublicCheck, register_check_source
-
 from .models import INDEPENDENT_KINDS, Finding, Inspection, InspectionStatus
 from .selectors.settled import settled
+
+
+@dataclass(frozen=True)
+class PublicCheck:
+    day: dt.date
+    # None while the result is under review (its appeal window open, or its appeal not yet
+    # decided): the page then shows the day only.
+    score: Decimal | None
+    # A red-line finding (closed in posted hours, a worker refused, plaque missing).
+    red_line: bool
+    # The red-line items found not met, in the checklist's words.
+    red_lines: tuple[str, ...] = ()
+    pending: bool = False
 
 
 def last_public_check(station) -> PublicCheck | None:
@@ -48,7 +63,3 @@ def last_public_check(station) -> PublicCheck | None:
             )
         )
     return PublicCheck(day=day, score=row["score"], red_line=row["red_line"], red_lines=words)
-
-
-def register_public_check() -> None:
-    register_check_source(last_public_check)

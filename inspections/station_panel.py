@@ -1,13 +1,13 @@
-"""The station staff page's card of checks, rectification orders and appeals, registered
-through the hook stations offers (stations.staff_panels) so that stations never imports
-this app. Each list is read through its own scope."""
+"""The station staff page's card of checks, rectification orders and appeals; the page is
+composed above (config/station_page.py). Each list is read through its own scope."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils import timezone
 
-from stations.staff_panels import StaffPanel, register_staff_panel
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
@@ -15,6 +15,14 @@ from .models import ORDER_ACTIONS, Appeal, Inspection, Rectification
 from .permissions import kinds_for, loggable_stations
 
 SHOWN = 10
+
+
+@dataclass(frozen=True)
+class StaffPanel:
+    """A card of a station's staff page: its template and what the template reads."""
+
+    template: str
+    context: dict = field(default_factory=dict)
 
 
 def station_inspections_panel(station, user) -> StaffPanel | None:
@@ -56,7 +64,3 @@ def _may_check(user, station) -> bool:
         loggable_stations(user, kind, today).filter(pk=station.pk).exists()
         for kind in kinds_for(user)
     )
-
-
-def register_panel() -> None:
-    register_staff_panel(station_inspections_panel)

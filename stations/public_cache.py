@@ -22,7 +22,7 @@ drops the shared copy and its own process's; another process shows a change with
 seconds.
 
 The same copy serves other public pages that are the same for every anonymous visitor:
-the quarterly rankings and their JSON (inspections/views/rankings.py) under a key of the
+the quarterly rankings and their JSON (public/views/rankings.py) under a key of the
 published version and the filters, so a new version is a new key, and the directory (/stations/,
 every filter and page) under a key of its own version, which any change to a station or a
 closure replaces (issue 26: the directory cost 24-61 times the anonymous trivial view).

@@ -1,19 +1,17 @@
-"""Stations URLs, gathered from one module per area (each module owns its urlpatterns)."""
+"""Stations URLs, gathered from one module per area (each module owns its urlpatterns).
+The public pages in the stations: namespace (directory, station page, feedback, open
+data, offline) are the public app's; config/urls.py joins them into the namespace."""
 
 from __future__ import annotations
 
 from .views import (
     closures,
-    directory,
     documents,
     excel,
     exports,
     feedback,
     filings,
-    offline,
-    open_data,
     paper,
-    public,
     records,
     registry,
     review,
@@ -22,11 +20,7 @@ from .views import (
 app_name = "stations"
 
 urlpatterns = [
-    *directory.urlpatterns,
-    *open_data.urlpatterns,
     *feedback.urlpatterns,
-    *public.urlpatterns,
-    *offline.urlpatterns,
     *filings.urlpatterns,
     *review.urlpatterns,
     *registry.urlpatterns,

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "stations",
     "inspections",
     "awards",
+    "public",
     # Last: the project itself, which may import every app: the staff actions log in the
     # admin (config/admin.py) and `manage.py backup` / `restore`.
     "config",

@@ -43,7 +43,6 @@ from ..selectors import (
 from ..services import lifecycle
 from ..services.records import insurance_for
 from ..services.review import latest_acceptance
-from ..staff_panels import panels_for
 from .messages import action_done_message
 
 
@@ -121,12 +120,11 @@ def registry(request):
     )
 
 
-@access(*STAFF_READ)
-def staff_detail(request, pk):
+def staff_detail_context(request, station: Station) -> dict:
+    """What a station's staff page shows of the stations app's own records. The page itself
+    is composed above (config/station_page.py), where the cards of the apps above stations
+    (checks, orders, appeals) are added beside these."""
     user = request.user
-    station = get_object_or_404(
-        Station.objects.visible_to(user).select_related("union", "host_unit", "filing"), pk=pk
-    )
     today = timezone.localdate()
     # Each list is read through its own scope: an inspector sees the station, its pledge
     # and its history, never its agreements, acceptances, insurance or filing.
@@ -135,40 +133,32 @@ def staff_detail(request, pk):
     warn_until = today + timezone.timedelta(days=settings.INSURANCE_WARNING_DAYS)
     acceptances = Acceptance.objects.visible_to(user).filter(station=station)
     history, earlier = station_history(station, user, request.GET.get("history_before"))
-    return render(
-        request,
-        "stations/staff_detail.html",
-        {
-            "station": station,
-            "history": history,
-            "history_earlier": earlier,
-            "history_paged": bool(request.GET.get("history_before")),
-            "acceptances": acceptances.select_related("by"),
-            "latest_acceptance": latest_acceptance(station),
-            "agreements": Agreement.objects.visible_to(user)
-            .filter(stations=station)
-            .select_related("host_unit"),
-            "pledge": Pledge.objects.visible_to(user).filter(station=station).first(),
-            "policies": policies,
-            "insured": bool(valid),
-            "insurance_ending": [p for p in valid if p.ends_on <= warn_until],
-            "missing": lifecycle.activation_missing(station)
-            if station.status == StationStatus.APPROVED
-            else [],
-            "actions": station.available_actions(user),
-            # Checks, orders and appeals, from the apps above (stations.staff_panels).
-            "panels": panels_for(station, user),
-            "sees_filing": FilingForm.objects.visible_to(user)
-            .filter(pk=station.filing_id)
-            .exists(),
-            # What this role never sees is left out, not shown as "none on file".
-            "sees": {
-                "acceptances": sees_kind(user, Acceptance),
-                "agreements": sees_kind(user, Agreement),
-                "insurance": sees_kind(user, InsurancePolicy),
-            },
+    return {
+        "station": station,
+        "history": history,
+        "history_earlier": earlier,
+        "history_paged": bool(request.GET.get("history_before")),
+        "acceptances": acceptances.select_related("by"),
+        "latest_acceptance": latest_acceptance(station),
+        "agreements": Agreement.objects.visible_to(user)
+        .filter(stations=station)
+        .select_related("host_unit"),
+        "pledge": Pledge.objects.visible_to(user).filter(station=station).first(),
+        "policies": policies,
+        "insured": bool(valid),
+        "insurance_ending": [p for p in valid if p.ends_on <= warn_until],
+        "missing": lifecycle.activation_missing(station)
+        if station.status == StationStatus.APPROVED
+        else [],
+        "actions": station.available_actions(user),
+        "sees_filing": FilingForm.objects.visible_to(user).filter(pk=station.filing_id).exists(),
+        # What this role never sees is left out, not shown as "none on file".
+        "sees": {
+            "acceptances": sees_kind(user, Acceptance),
+            "agreements": sees_kind(user, Agreement),
+            "insurance": sees_kind(user, InsurancePolicy),
         },
-    )
+    }
 
 
 @access(*STATION_ACTORS, methods=("POST",))
@@ -202,6 +192,5 @@ def station_action(request, pk):
 
 urlpatterns = [
     path("staff/stations/", registry, name="registry"),
-    path("staff/stations/<int:pk>/", staff_detail, name="staff_detail"),
     path("staff/stations/<int:pk>/action/", station_action, name="station_action"),
 ]

@@ -16,7 +16,7 @@ from django.urls import reverse
 from inspections.models import AssessmentStatus, QuarterlyAssessment, StationQuarterScore
 from inspections.selectors import rankings as selectors
 from inspections.views import assessment as assessment_views
-from inspections.views import rankings as views
+from public.views import rankings as views
 from stations.models import StationStatus
 from stations.models.station import PUBLIC_STATUSES
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from awards.models import Award, AwardKind, AwardYear
 from awards.models.year import AwardYearStatus
-from awards.views.public import PER_PAGE
+from public.views.honours import PER_PAGE
 
 from .conftest import YEAR, operating_station
 

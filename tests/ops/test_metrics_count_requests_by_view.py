@@ -65,7 +65,7 @@ def test_a_refused_staff_page_counts_as_4xx_of_its_view(client, world):
 
 
 def test_a_database_error_in_a_view_is_a_5xx_and_a_database_error(client, monkeypatch):
-    from stations.views import directory
+    from public.views import directory
 
     def broken(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")

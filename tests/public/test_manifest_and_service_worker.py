@@ -7,7 +7,7 @@ import json
 
 from PIL import Image
 
-from stations.views.offline import SHELL_FILES
+from public.views.offline import SHELL_FILES
 
 
 def test_the_manifest_names_the_programme_and_its_icons(client, settings):

@@ -10,15 +10,14 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 
+from awards.station_titles import station_titles
+from inspections.public_check import last_public_check
+from stations import public_cache
+from stations.models import Station, StationStatus
+from stations.open_now import open_now
+from stations.services.feedback import station_rating
+from stations.services.visits import station_visits
 from unions.access import access
-
-from .. import public_cache
-from ..models import Station, StationStatus
-from ..open_now import open_now
-from ..public_checks import last_check_for
-from ..public_titles import titles_for
-from ..services.feedback import station_rating
-from ..services.visits import station_visits
 
 # What the plaque means at each stage a numbered station can be in, for a passer-by who
 # scanned it. Numbers are issued at approval, so no other status carries one.
@@ -86,10 +85,10 @@ def station_public(request, plaque_no: str):
         "rating": station_rating(station) if operating else None,
         "rating_min_count": settings.FEEDBACK_RATING_MIN_COUNT,
         "visits": station_visits(station) if operating else 0,
-        # The last independent check (stations.public_checks, from inspections).
-        "last_check": last_check_for(station) if operating else None,
-        # Honours from the apps above (stations.public_titles): awards' titles.
-        "titles": titles_for(station),
+        # The last independent check (inspections.public_check).
+        "last_check": last_public_check(station) if operating else None,
+        # Honours (awards.station_titles).
+        "titles": station_titles(station),
     }
     return public_cache.render_and_keep(
         request,

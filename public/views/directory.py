@@ -8,11 +8,10 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse
 
+from stations import public_cache
+from stations.directory import DirectoryQuery, directory_page
+from stations.models import Audience, Service
 from unions.access import access
-
-from .. import public_cache
-from ..directory import DirectoryQuery, directory_page
-from ..models import Audience, Service
 
 
 def _map_points(entries) -> list[dict]:

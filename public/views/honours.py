@@ -11,12 +11,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 
+from awards.models import Award, AwardYear
+from awards.models.award import KIND_ORDER
+from awards.selectors import year_standing
 from stations import public_cache
 from unions.access import access
-
-from ..models import Award, AwardYear
-from ..models.award import KIND_ORDER
-from ..selectors import year_standing
 
 # Titles of one kind on one page. A city-wide year names thousands (5%–8% of 200,000
 # stations, then their heads and partners): the page shows each kind's first page and a link

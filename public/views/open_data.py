@@ -11,9 +11,8 @@ from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 
+from stations.open_data import FIELDS, gzip_copy, served_file
 from unions.access import access
-
-from ..open_data import FIELDS, gzip_copy, served_file
 
 CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",

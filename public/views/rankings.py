@@ -16,15 +16,14 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import path, reverse
 
+from inspections.numbers import shown_float
+from inspections.rules import rules_in_words
+from inspections.selectors import rankings
 from stations import public_cache
 from stations.models import Audience
 from unions.access import access
-
-from ..numbers import shown_float
-from ..rules import rules_in_words
-from ..selectors import rankings
 
 PAGE_SIZE = 50
 API_PAGE_SIZE = 1000
@@ -207,3 +206,10 @@ def _api_body(request, assessment) -> str:
         ],
     }
     return json.dumps(body, ensure_ascii=False, cls=DjangoJSONEncoder)
+
+
+urlpatterns = [
+    path("rankings/", rankings_latest, name="latest"),
+    path("rankings/<int:year>/q<int:quarter>/", rankings_quarter, name="quarter"),
+    path("api/v1/rankings/<int:year>/q<int:quarter>.json", rankings_api, name="api"),
+]

@@ -1,0 +1,25 @@
+"""The public service's URLs (DESIGN's public contract).
+
+Their names are those they were first published under, in the stations:, rankings: and
+awards: namespaces, which templates, tests and the bench use; a namespace is one include,
+so config/urls.py, the top layer, joins each list below with the staff patterns of the app
+whose namespace it shares.
+"""
+
+from __future__ import annotations
+
+from .views import directory, feedback, home, honours, offline, open_data, rankings, station
+
+HOME = home.urlpatterns
+# In stations:, before the stations app's own staff pages.
+STATIONS = [
+    *directory.urlpatterns,
+    *open_data.urlpatterns,
+    *feedback.urlpatterns,
+    *station.urlpatterns,
+    *offline.urlpatterns,
+]
+# rankings: is the public service's alone.
+RANKINGS = rankings.urlpatterns
+# In awards:, before the aid center's selection pages.
+HONOURS = honours.urlpatterns

@@ -1,0 +1,132 @@
+"""Workers' feedback and "I used this station": the public side, no login. What follows
+them on the staff side (moderation by the aid center, tickets answered by the station's
+union) is stations/views/feedback.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from stations.devices import DEVICE, UNAVAILABLE, Asker, claim, forget_today, used_today
+from stations.forms.feedback import RATING_WORDS, FeedbackForm
+from stations.models import SERIOUS_PROBLEMS, Station
+from stations.services.feedback import STATION_FULL, feedback_leave
+from stations.services.visits import tap_target, visit_record
+from stations.views.common import FORM_METHODS
+from unions.access import access
+
+from .station import PLAQUE_STAGES
+
+POST = ("POST",)
+
+
+def _numbered_station(plaque_no: str) -> Station:
+    """The station a plaque names, at any stage a plaque can be in (as the station page)."""
+    station = (
+        Station.objects.with_plaque()
+        .select_related("union")
+        .filter(plaque_number=plaque_no.upper())
+        .first()
+    )
+    if station is None or station.status not in PLAQUE_STAGES:
+        raise Http404
+    return station
+
+
+@access(public=True, methods=FORM_METHODS)
+def feedback_form(request, plaque_no: str):
+    station = _numbered_station(plaque_no)
+    asker = Asker(request)
+    context = {"station": station, "rating_words": RATING_WORDS}
+    if not station.is_public:
+        # Still a page, not a 404: the worker scanned a real plaque and deserves to know why.
+        return asker.remember(render(request, "public/feedback_form.html", context))
+    form = FeedbackForm(request.POST or None)
+    status = 200
+    refused = None
+    if request.method == "POST" and form.is_valid():
+        refused = claim("feedback", station.pk, asker)
+        if refused in (None, UNAVAILABLE):
+            try:
+                feedback = feedback_leave(
+                    station=station,
+                    device_hash=asker.device_hash,
+                    address_hash=asker.address_hash,
+                    # Uncounted by the limits (the cache is down): kept, but a moderator
+                    # decides whether it counts.
+                    hold=refused == UNAVAILABLE,
+                    **form.cleaned_data,
+                )
+            except ValidationError as exc:
+                if exc.code == STATION_FULL:
+                    refused = "station"
+                    forget_today("feedback", station.pk, asker)
+                else:
+                    form.add_error(None, exc)
+                    refused = None
+            else:
+                context["feedback"] = feedback
+                return asker.remember(render(request, "public/feedback_thanks.html", context))
+        # 429: the client (and any test) can tell a limit from a form error. The form comes
+        # back with everything the worker typed; a serious complaint still shows the hotline.
+        status = 429 if refused else 200
+        context["serious"] = any(p in SERIOUS_PROBLEMS for p in form.cleaned_data["problems"])
+    context.update(
+        form=form,
+        refused=refused,
+        already=not refused
+        and request.method == "GET"
+        and used_today("feedback", station.pk, asker),
+    )
+    return asker.remember(render(request, "public/feedback_form.html", context, status=status))
+
+
+# What a refused tap is told, by the limit that refused it.
+TAP_REFUSALS = {
+    DEVICE: _lazy("Your visit today is already counted. Thank you."),
+    "address": _lazy(
+        "Too many taps from your network just now: this one is not counted. Thank you."
+    ),
+    "network": _lazy(
+        "Too many taps from your network just now: this one is not counted. Thank you."
+    ),
+    "station": _lazy(
+        "This station's visits for this hour are already counted in full: yours is not "
+        "added. Thank you for using it."
+    ),
+    UNAVAILABLE: _lazy("Visits cannot be counted just now. Please tap again in a few minutes."),
+}
+
+
+@access(public=True, methods=POST)
+def station_visit(request, plaque_no: str):
+    """The 'I used this station' tap: counted once per phone, station and day, and within
+    the address's, the network's and the station's allowances (stations/devices.py)."""
+    station = tap_target(plaque_no)
+    if station is None or station.status not in PLAQUE_STAGES:
+        raise Http404
+    asker = Asker(request)
+    if not station.is_public:
+        messages.warning(request, _("This station is not operating, so visits are not counted."))
+    else:
+        refused = claim("visit", station.pk, asker)
+        if refused is None:
+            visit_record(station=station)
+            messages.success(request, _("Thank you. Your visit has been counted."))
+        elif refused == DEVICE:
+            messages.info(request, TAP_REFUSALS[DEVICE])
+        else:
+            messages.warning(request, TAP_REFUSALS[refused])
+    response = redirect("stations:public_detail", plaque_no=station.plaque_number)
+    return asker.remember(response)
+
+
+urlpatterns = [
+    path("stations/<str:plaque_no>/feedback/", feedback_form, name="feedback"),
+    path("stations/<str:plaque_no>/visit/", station_visit, name="visit"),
+]
