@@ -24,7 +24,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from inspections.check_selectors import FINDINGS_QUERY, open_planned_visits
 from inspections.models import (
     Appeal,
     AppealStatus,
@@ -36,6 +35,7 @@ from inspections.models import (
     Rectification,
     RectificationStatus,
 )
+from inspections.selectors.checks import FINDINGS_QUERY, open_planned_visits
 from inspections.selectors.findings import open_findings
 from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
 from unions.models import HostUnit, Profile, Role, SecurityEvent, Union

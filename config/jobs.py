@@ -30,7 +30,7 @@ def job_names() -> list[str]:
     from config.celery_app import app
 
     # A web process has imported only the jobs its pages send; the worker's own discovery
-    # (CELERY_IMPORTS and every app's tasks module) makes the list whole.
+    # (every app's tasks module) makes the list whole.
     app.loader.import_default_modules()
     return sorted(name for name in app.tasks if not name.startswith("celery."))
 

@@ -39,8 +39,9 @@ from stations.documents.registry_export import requester, scope_of
 from stations.excel.writer import neutralise
 from unions.roles import STAFF_READ
 
+from .forms.orders import order_params
 from .models import Rectification
-from .selectors.orders import order_params, orders_listed
+from .selectors.orders import orders_listed
 
 ORDER_EXPORT = "orders_csv"
 CSV = "text/csv; charset=utf-8"

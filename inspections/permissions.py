@@ -19,10 +19,9 @@ from django.utils.translation import gettext as _
 
 from stations.models import PUBLIC_STATUSES, Station
 from unions.models import Role
-from unions.roles import AID_OR_ADMIN, SUPERVISION_OR_ADMIN, role_of
+from unions.roles import AID_OR_ADMIN, SUPERVISION_OR_ADMIN, role_of, union_of
 
 from .models import InspectionKind, PeerReviewPairing
-from .selectors import peer_pairing_for, peer_review_stations
 
 K = InspectionKind
 KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {
@@ -103,3 +102,27 @@ def check_may_log(user, station: Station, kind: str, visited_at) -> PeerReviewPa
     if kind == K.PEER_REVIEW:
         return peer_pairing_for(user, station, *quarter_of(day))
     return None
+
+
+def peer_review_stations(user, year: int, quarter: int):
+    """The stations a union's staff may peer-review that quarter: exactly the operating
+    stations of the unions their union is paired to review. Nothing for anyone else."""
+    union = union_of(user)
+    if union is None:
+        return Station.objects.none()
+    reviewed = PeerReviewPairing.objects.filter(year=year, quarter=quarter, reviewer=union).values(
+        "union_id"
+    )
+    return Station.objects.filter(union_id__in=reviewed, status__in=PUBLIC_STATUSES).order_by(
+        "union_id", "name"
+    )
+
+
+def peer_pairing_for(user, station: Station, year: int, quarter: int):
+    """The pairing under which ``user``'s union may review ``station`` that quarter."""
+    union = union_of(user)
+    if union is None:
+        return None
+    return PeerReviewPairing.objects.filter(
+        year=year, quarter=quarter, reviewer=union, union_id=station.union_id
+    ).first()

@@ -259,9 +259,6 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
 CELERY_BEAT_SCHEDULE: dict = {}
-# Rectification orders and plans (inspections/tasks_orders.py): overdue orders each morning,
-# the quarter's unannounced plan on its first day.
-CELERY_IMPORTS = ("inspections.tasks_orders",)
 CELERY_BEAT_SCHEDULE["rectifications-flag-overdue"] = {
     "task": "inspections.rectifications_flag_overdue",
     "schedule": crontab(hour=7, minute=0),

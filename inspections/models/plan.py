@@ -71,7 +71,7 @@ class PlanVisit(models.Model):
         ]
         indexes = [
             models.Index(fields=["inspector", "plan"], name="plan_visit_inspector"),
-            # A plan's page, by district and inspector, read by key (views_orders/plans.py).
+            # A plan's page, by district and inspector, read by key (views/plans.py).
             models.Index(fields=["plan", "district", "inspector", "id"], name="plan_visit_page"),
         ]
 

@@ -1,8 +1,8 @@
-"""Reads of the inspections app: rankings (rankings.py), peer reviews and appeals
-(reviews.py)."""
+"""Reads of the inspections app: checks and the check form's chooser (checks.py), orders
+(orders.py), rankings (rankings.py), appeals (reviews.py)."""
 
 from __future__ import annotations
 
-from .reviews import open_appeal_of, peer_pairing_for, peer_review_stations, under_appeal_ids
+from .reviews import open_appeal_of, under_appeal_ids
 
-__all__ = ["open_appeal_of", "peer_pairing_for", "peer_review_stations", "under_appeal_ids"]
+__all__ = ["open_appeal_of", "under_appeal_ids"]

@@ -1,6 +1,6 @@
 """Where a check was made: a phone farther from the station than CHECK_DISTANCE_LIMIT_M is
 flagged to the aid center, and the check does not count as the station's planned visit
-(check_selectors.open_planned_visits) until the aid center accepts it with a reason: a GPS
+(selectors/checks.py: open_planned_visits) until the aid center accepts it with a reason: a GPS
 fix lost indoors, a station that moved, or a check made where the station's head met the
 inspector. A check with no position given is not flagged (the page says "No position was
 given"): a phone may refuse to locate itself, and the plan does not depend on it.

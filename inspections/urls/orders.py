@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from ..views_orders import appeals, exports, orders, pairings, plans
+from ..views import appeals, exports, orders, pairings, plans
 
 urlpatterns = [
     path("orders/", orders.order_list, name="order_list"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from unions.access import access
 
-from ..forms import ChecklistItemFormSet, ChecklistNoteForm
+from ..forms.checks import ChecklistItemFormSet, ChecklistNoteForm
 from ..models import Checklist
 from ..models.checklist import TOTAL_WEIGHT
 from ..permissions import SETUP_ROLES

@@ -26,11 +26,11 @@ from unions.pages import key_page
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
-from ..check_selectors import check_filter, form_stations, plan_visit_for, station_candidates
-from ..forms import CheckForm
+from ..forms.checks import CheckForm
 from ..models import Inspection, InspectionKind, PlanVisit
 from ..permissions import CHECK_LOGGERS
 from ..selectors import open_appeal_of, under_appeal_ids
+from ..selectors.checks import check_filter, form_stations, plan_visit_for, station_candidates
 from ..services.check_fingerprint import CheckConflict, stored_summary
 from ..services.inspection import inspection_record
 from .checklist import checklist_edit
@@ -105,7 +105,7 @@ def _candidates(request) -> list[dict]:
 @access(*CHECK_LOGGERS)
 def check_stations(request):
     """A page of stations for the check form's chooser: ``?q=`` by name, address or plaque
-    number, ``?near=lat,lng`` nearest first; at most check_selectors.CANDIDATES, whatever
+    number, ``?near=lat,lng`` nearest first; at most selectors/checks.py: CANDIDATES, whatever
     the scope. The phone keeps what it was given for searching without signal."""
     return JsonResponse({"stations": _candidates(request)})
 

@@ -24,9 +24,9 @@ from django.utils import timezone
 from unions.access import access
 from unions.models import Role
 
-from ..check_selectors import DAY_PLAN, form_stations, open_planned_visits
 from ..models import Checklist
 from ..permissions import CHECK_LOGGERS
+from ..selectors.checks import DAY_PLAN, form_stations, open_planned_visits
 
 # Static files the check form and the today page need with no signal.
 OFFLINE_STATIC = (

@@ -1,5 +1,5 @@
 """The inspector's day: the quarter's planned visits not yet made, the day's share of them
-(check_selectors.DAY_PLAN), nearest first.
+(selectors/checks.py: DAY_PLAN), nearest first.
 
 The server lists them by plaque number; static/js/inspection_today.js re-sorts them by
 distance from the phone when the browser gives its position, so the page is useful with
@@ -14,8 +14,8 @@ from django.utils import timezone
 from unions.access import access
 from unions.roles import INSPECTOR
 
-from ..check_selectors import DAY_PLAN, open_planned_visits
 from ..permissions import quarter_of
+from ..selectors.checks import DAY_PLAN, open_planned_visits
 
 
 @access(*INSPECTOR)
@@ -28,7 +28,7 @@ def today(request):
         request,
         "inspections/today.html",
         {
-            # The day's plan, never the quarter's whole (check_selectors.DAY_PLAN).
+            # The day's plan, never the quarter's whole (selectors/checks.py: DAY_PLAN).
             "visits": shown,
             "more": visits.count() - len(shown) if len(shown) == DAY_PLAN else 0,
             "year": year,

@@ -35,7 +35,7 @@ def test_the_page_names_the_first_unplanned_stations_and_counts_them_all(
 
 
 def test_the_kept_summary_follows_a_station_that_stops_operating(client, world):
-    """The summary is kept per user (views_orders/plans.py): a station revoked after the
+    """The summary is kept per user (views/plans.py): a station revoked after the
     first visit leaves the unplanned at once, as the key holds the newest station change."""
     from stations.models import StationStatus
 

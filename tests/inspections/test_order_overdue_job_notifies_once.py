@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from inspections.models import Rectification
 from inspections.services.rectification import rectification_open
-from inspections.tasks_orders import rectifications_flag_overdue_task
+from inspections.tasks import rectifications_flag_overdue_task
 from stations.models import RecordChange
 from unions.models import Notice
 

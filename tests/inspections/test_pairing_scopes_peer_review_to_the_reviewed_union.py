@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from inspections.selectors import peer_review_stations
+from inspections.permissions import peer_review_stations
 from inspections.services.pairings import pairing_create
 from stations.models import StationStatus
 

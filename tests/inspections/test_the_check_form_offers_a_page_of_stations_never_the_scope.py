@@ -105,7 +105,7 @@ def test_the_days_data_holds_the_plan_not_the_scope(client, world):
 
 
 def test_the_form_and_the_today_page_list_the_days_share_of_a_long_plan(client, world, monkeypatch):
-    from inspections import check_selectors
+    from inspections.selectors import checks as check_selectors
     from inspections.views import offline, today
 
     monkeypatch.setattr(check_selectors, "DAY_PLAN", 2)

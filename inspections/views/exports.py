@@ -30,9 +30,9 @@ from documents.worker import document_is_stuck
 from unions.access import access
 from unions.roles import STAFF_READ
 
+from ..forms.orders import order_params
 from ..models import RectificationStatus
 from ..orders_export import ORDER_EXPORT, OrderExport
-from ..selectors.orders import order_params
 
 
 def order_list_url(filters: dict[str, str]) -> str:

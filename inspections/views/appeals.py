@@ -16,7 +16,7 @@ from unions.actions import available
 from unions.pages import key_page
 from unions.roles import STAFF_READ
 
-from ..forms_orders import AppealDecisionForm, AppealForm
+from ..forms.orders import AppealDecisionForm, AppealForm
 from ..models import APPEAL_ACTIONS, APPEAL_DECISIONS, Appeal, AppealStatus, Inspection
 from ..services.appeals import appeal_deadline, appeal_decide, appeal_open, appeal_refusal
 from ..services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES

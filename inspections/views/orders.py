@@ -18,7 +18,7 @@ from unions.actions import available
 from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
 
-from ..forms_orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm
+from ..forms.orders import OrderAnswerForm, OrderFilterForm, OrderOpenForm, order_params
 from ..models import (
     INDEPENDENT_KINDS,
     ORDER_ACTIONS,
@@ -29,7 +29,7 @@ from ..models import (
 )
 from ..models.rectification import REINSPECTION_REQUIRED
 from ..selectors import under_appeal_ids
-from ..selectors.orders import order_params, orders_listed
+from ..selectors.orders import orders_listed
 from ..services.photos import MAX_PHOTO_BYTES
 from ..services.rectification import SERVICES, rectification_answer, rectification_open
 from ..views.photo_files import photo_response

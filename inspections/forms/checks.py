@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from stations.models import Station
 
-from .check_selectors import loggable_anywhere
-from .models import Checklist, InspectionKind, ItemGroup
-from .permissions import check_may_log, kinds_for
-from .services.photos import MAX_PHOTOS, photo_facts
+from ..models import Checklist, InspectionKind, ItemGroup
+from ..permissions import check_may_log, kinds_for
+from ..selectors.checks import loggable_anywhere
+from ..services.photos import MAX_PHOTOS, photo_facts
 
 MET, NOT_MET = "met", "not_met"
 # A phone may hold a check for days in a basement-heavy week; older than this is a mistake.

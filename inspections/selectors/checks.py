@@ -16,9 +16,9 @@ from stations.models import HOLDS_PLAQUE, Station
 from stations.selectors import registry_search
 from unions.dates import day_range
 
-from .models import Inspection, InspectionKind, InspectionStatus, PlanVisit, PositionReview
-from .permissions import kinds_for, loggable_stations, quarter_of
-from .selectors.findings import open_findings
+from ..models import Inspection, InspectionKind, InspectionStatus, PlanVisit, PositionReview
+from ..permissions import kinds_for, loggable_stations, quarter_of
+from .findings import open_findings
 
 # The kinds a planned visit is made with: the plan guarantees an independent check.
 PLANNED_KINDS = (InspectionKind.FLYING, InspectionKind.UNDERCOVER)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from unions.access import access
 
-from ..forms_orders import PairingForm
+from ..forms.orders import PairingForm
 from ..models import PeerReviewPairing
 from ..permissions import SETUP_ROLES
 from ..services.pairings import pairing_create, pairing_delete

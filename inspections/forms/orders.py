@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from stations.models import PUBLIC_STATUSES, Station
 from stations.selectors import registry_search
+from unions.dates import day
 from unions.models import Union
 
-from .models import APPEAL_DECISIONS, AppealStatus, RectificationStatus
+from ..models import APPEAL_DECISIONS, AppealStatus, RectificationStatus
 
 
 class _Styled:
@@ -133,3 +134,27 @@ class AppealDecisionForm(_Styled, forms.Form):
         if data.get("outcome") == AppealStatus.AMENDED and data.get("amended_score") is None:
             self.add_error("amended_score", _("Give the amended score."))
         return data
+
+
+# The list's filters, by their names in the query string.
+ORDER_PARAMS = ("status", "district", "overdue", "since", "until")
+
+
+def order_params(params) -> dict[str, str]:
+    """The list's filters out of a query string, a form or a stored snapshot: the known
+    names only, checked as the filter form checks them, empty ones left out."""
+    found: dict[str, str] = {}
+    form = OrderFilterForm({name: params[name] for name in ORDER_PARAMS if name in params} or None)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            found["status"] = data["status"]
+        if data["district"]:
+            found["district"] = data["district"]
+        if data["overdue"]:
+            found["overdue"] = "1"
+    for name in ("since", "until"):
+        on = day(params.get(name))
+        if on:
+            found[name] = on.isoformat()
+    return found

@@ -1,1 +1,0 @@
-"""Staff pages of rectification orders, plans, peer-review pairings and appeals."""
