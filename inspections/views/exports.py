@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -24,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from documents.exports import export_page, export_status
 from documents.models import GeneratedDocument
 from documents.services import document_request
-from documents.worker import document_is_stuck
 from unions.access import access
 from unions.roles import STAFF_READ
 
@@ -89,32 +86,19 @@ def _filter_labels(filters: dict[str, str]) -> list[tuple[str, str]]:
     return labels
 
 
-def _state(document: GeneratedDocument) -> dict:
-    stuck = document_is_stuck(document)
-    return {
-        "document": document,
-        "stuck": stuck,
-        # A failed job, or one whose worker vanished, is asked for again with its filters.
-        "ask_again": document.state == GeneratedDocument.State.FAILED or stuck,
-        "filters": document.payload.get("filters", {}),
-    }
-
-
 @never_cache
 @access(*STAFF_READ)
 def order_export_detail(request, pk):
     document = get_object_or_404(_exports(request), pk=pk)
     filters = document.payload.get("filters", {})
+    status_url = reverse("inspections:order_export_status", kwargs={"pk": pk})
     return render(
         request,
         "inspections/orders/export.html",
         {
-            **_state(document),
+            **export_page(document, _exports(request), status_url),
             "filter_labels": _filter_labels(filters),
             "list_url": order_list_url(filters),
-            "status_url": reverse("inspections:order_export_status", kwargs={"pk": pk}),
-            "recent": _exports(request).exclude(pk=pk).order_by("-created_at", "-id")[:5],
-            "keep_days": settings.REGISTRY_EXPORT_KEEP_DAYS,
         },
     )
 
@@ -122,16 +106,6 @@ def order_export_detail(request, pk):
 @never_cache
 @access(*STAFF_READ)
 def order_export_status(request, pk):
-    """The export's state for the page's poller (static/js/documents.js), with its HTML."""
+    """The export's state for the page's poller (documents.exports.export_status)."""
     document = get_object_or_404(_exports(request), pk=pk)
-    state = _state(document)
-    html = render_to_string("inspections/orders/_export_state.html", state, request=request)
-    return JsonResponse(
-        {
-            "state": document.state,
-            "pending": document.is_pending and not state["stuck"],
-            "done": document.progress_done,
-            "total": document.progress_total,
-            "html": html,
-        }
-    )
+    return export_status(request, document, "inspections/orders/_export_state.html")
