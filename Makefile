@@ -93,9 +93,10 @@ lint: dev-venv
 	$(VENV)/bin/lint-imports
 
 # pytest-xdist runs the suite in one process per core, at most 4: each has its own test
-# database and Redis database (config/settings/test.py). `--dist load` hands the tests out in
+# database and Redis database (config/settings/test.py). Tests are handed out in
 # pytest-django's order, transactional tests last, as Django's runner orders them (a
-# transactional test leaves its database empty for the next). TEST_WORKERS=0 runs the
+# transactional test leaves its database empty for the next), and the browser tests to one
+# process together (tests/conftest.py: pytest_xdist_make_scheduler). TEST_WORKERS=0 runs the
 # suite in this one process.
 TEST_WORKERS ?= auto
 test: install test-deps dev-venv e2e-tools lint

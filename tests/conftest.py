@@ -46,6 +46,26 @@ def _restore_serialized_rows_over_recreated_content_types() -> None:
     BaseDatabaseCreation.deserialize_db_from_string = deserialize_db_from_string
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """How pytest-xdist hands out the tests (``make test``): one by one, in pytest-django's
+    order (transactional tests last: one leaves its database empty for the next, as in
+    Django's own runner), except the browser tests, which go to one process together, one
+    Chromium at a time as before the suite ran in parallel: with two Chromiums and two live
+    servers on two cores, a logout's navigation once outlasted the 15 s they wait. The
+    groups keep their place in that order (no reordering by size, which would put the
+    browser tests first). xdist's own ``xdist_group`` mark would do this, but with pytest 9
+    its group suffix no longer reaches the node ids."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith("tests/e2e/") else nodeid
+
+    config.option.loadscopereorder = False
+    return BrowserTestsTogether(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
     """Services-only tests skip in the embedded pass and run in the second CI pass."""
     if SERVICES:
