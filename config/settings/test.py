@@ -7,10 +7,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 
 def _redis_of_this_test_process(url: str, worker: str) -> str:
-    """pytest-xdist runs the suite in several processes (``make test``), and pytest-django
-    gives each its own test database (test_<name>_gw0, _gw1, …). Each also needs its own
-    Redis database: the Celery worker processes a test starts take tasks from the broker's
-    queue, and must never take another process's. gw<n> uses the given database plus n."""
+    """pytest-xdist runs the suite in several processes (``make test TEST_WORKERS=auto``),
+    and pytest-django gives each its own test database (test_<name>_gw0, _gw1, …). Each also
+    needs its own Redis database: the Celery worker processes a test starts take tasks from
+    the broker's queue, and must never take another process's. gw<n> uses the given
+    database plus n."""
     if not (url and worker.startswith("gw")):
         return url
     parts = urlsplit(url)
