@@ -29,6 +29,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from documents.services import documents_withdraw
+from history.models import RecordChange
+from history.writer import record_change
 from unions.actions import ActionRefused, check
 from unions.notices import notify_union
 
@@ -38,7 +40,6 @@ from .models import (
     TITLE_ACTIONS,
     YEAR_ACTIONS,
     Award,
-    AwardChange,
     AwardKind,
     AwardYear,
     AwardYearStatus,
@@ -66,12 +67,22 @@ def _check_title(name: str, award: Award, by, *, reason: str = "") -> str:
 
 
 def _history(award_year: AwardYear, action: str, by, *, award: Award | None = None, note=""):
-    AwardChange.objects.create(
-        award_year=award_year,
-        award_name=f"{award.get_kind_display()} {award.name}" if award else "",
+    """The year's history row (history.RecordChange, record "award"), announced with the
+    stations whose pages show the honours: the title's station, or every titled station
+    of the year (a selection saved, a year published)."""
+    if award is not None:
+        stations = [award.station_id]
+    else:
+        stations = award_year.awards.values_list("station_id", flat=True).distinct()
+    record_change(
+        record=RecordChange.Record.AWARD,
+        record_id=award_year.pk,
+        union_id=None,
         action=action,
         by=by,
-        note=note,
+        changes={"award": f"{award.get_kind_display()} {award.name}"} if award else {},
+        reason=note,
+        concerns=[pk for pk in stations if pk is not None],
     )
 
 
@@ -225,7 +236,7 @@ def _titles_replace(*, award_year: AwardYear, winners: list[Candidate], base: in
     )
     _history(
         award_year,
-        AwardChange.Action.SELECTED,
+        RecordChange.Action.SELECTED,
         by,
         note=", ".join(c.station.plaque_number for c in winners),
     )
@@ -251,7 +262,7 @@ def award_confirm(*, award: Award, confirmed: bool, by) -> Award:
         raise
     award.confirmed = confirmed
     award.save(update_fields=["confirmed"])
-    action = AwardChange.Action.CONFIRMED if confirmed else AwardChange.Action.UNCONFIRMED
+    action = RecordChange.Action.CONFIRMED if confirmed else RecordChange.Action.UNCONFIRMED
     _history(award_year, action, by, award=award)
     return award
 
@@ -270,9 +281,9 @@ def award_citation_set(*, award: Award, citation: str, by, reason: str = "") -> 
         return award
     if published:
         note = _("Was: %(old)s. Why: %(reason)s") % {"old": award.citation, "reason": reason}
-        action = AwardChange.Action.CORRECTED
+        action = RecordChange.Action.CORRECTED
     else:
-        note, action = "", AwardChange.Action.CITATION
+        note, action = "", RecordChange.Action.CITATION
     award.citation = citation
     award.save(update_fields=["citation"])
     _history(award_year, action, by, award=award, note=note)
@@ -301,7 +312,7 @@ def _take_back(award: Award, award_year: AwardYear, by, note: str) -> Award:
     version: none downloads or is listed again)."""
     award.withdrawn_at = timezone.now()
     award.save(update_fields=["withdrawn_at"])
-    _history(award_year, AwardChange.Action.WITHDRAWN, by, award=award, note=note)
+    _history(award_year, RecordChange.Action.WITHDRAWN, by, award=award, note=note)
     documents_withdraw(kind=CERTIFICATE_KIND, record_key=certificate_key(award))
     return award
 
@@ -362,7 +373,7 @@ def _partner_move(partner: Award, to: Award, award_year: AwardYear, by, note: st
     )
     _history(
         award_year,
-        AwardChange.Action.CORRECTED,
+        RecordChange.Action.CORRECTED,
         by,
         award=partner,
         note=_("Now rests on %(new)s instead of %(old)s. %(why)s")
@@ -401,7 +412,7 @@ def award_withdraw(*, award: Award, reason: str, by) -> Withdrawal:
     if award.kind == AwardKind.EXCELLENT_STATION and result.standing.below:
         _history(
             award_year,
-            AwardChange.Action.WITHDRAWN,
+            RecordChange.Action.WITHDRAWN,
             by,
             note=_(
                 "The year now has %(count)s excellent stations, below its lower bound of %(lower)s."
@@ -427,7 +438,7 @@ def award_year_publish(*, year: int, by, certificates: bool = True) -> AwardYear
     award_year.published_by = by
     award_year.published_at = timezone.now()
     award_year.save(update_fields=["status", "published_by", "published_at"])
-    _history(award_year, AwardChange.Action.PUBLISHED, by)
+    _history(award_year, RecordChange.Action.PUBLISHED, by)
     confirmed = list(award_year.awards.filter(confirmed=True).select_related("union"))
     by_union: dict = {}
     for award in confirmed:

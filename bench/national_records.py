@@ -71,6 +71,7 @@ def add(ctx) -> dict[str, int]:
     from django.core.files.base import ContentFile
     from django.utils import timezone
 
+    from history.models import RecordChange
     from inspections.models import (
         Appeal,
         AppealEvidence,
@@ -90,7 +91,6 @@ def add(ctx) -> dict[str, int]:
         FilingForm,
         InsurancePolicy,
         Pledge,
-        RecordChange,
         Station,
         StationTransition,
     )

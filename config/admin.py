@@ -1,7 +1,7 @@
 """The staff actions log in the admin: every station move and every record change, read-only.
 
 The lifecycle and record services write ``StationTransition`` and ``RecordChange`` rows in
-the same transaction as the change (stations/services/history.py); the station's own admin
+the same transaction as the change (history/writer.py); the station's own admin
 page shows its moves inline, and here an administrator reads all of them across the city,
 filtered by who, what and when. Registered from config (which may import every app) rather
 than from stations, so that the log of all staff actions has one home; the login log is
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from stations.models import RecordChange, StationTransition
+from history.models import RecordChange
+from stations.models import StationTransition
 
 from .models import BeatRun, FailedJob
 

@@ -12,10 +12,8 @@ class ProjectConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        # The staff home's cached cards are dropped when a record they show changes.
-        from . import dashboards
-
-        dashboards.connect()
-        # Celery's signals: job outcomes counted and failures recorded (config/jobs.py), in
-        # every process that runs jobs; beat's start stamped (config/beat.py).
-        from . import beat, jobs  # noqa: F401
+        # The staff home's cached cards, named in history's registry with what drops them
+        # (config/dashboards.py). Celery's signals: job outcomes counted and failures
+        # recorded (config/jobs.py), in every process that runs jobs; beat's start stamped
+        # (config/beat.py).
+        from . import beat, dashboards, jobs  # noqa: F401

@@ -25,3 +25,5 @@ class InspectionsConfig(AppConfig):
         from .services.photos import set_pixel_limit
 
         set_pixel_limit()
+        # Its caches, named in history's registry (inspections/caches.py).
+        from . import caches  # noqa: F401

@@ -12,3 +12,7 @@ class PublicConfig(AppConfig):
 
     name = "public"
     verbose_name = _("Public service")
+
+    def ready(self) -> None:
+        # Its caches, named in history's registry (public/caches.py).
+        from . import caches  # noqa: F401

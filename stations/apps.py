@@ -13,7 +13,5 @@ class StationsConfig(AppConfig):
         from .documents.kinds import register_kinds
 
         register_kinds()
-        # The public station page's cached copy is dropped when its station changes.
-        from . import public_cache
-
-        public_cache.connect()
+        # The caches of station data, named in history's registry with what drops them.
+        from . import caches  # noqa: F401

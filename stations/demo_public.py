@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from history.changes import announce
 from unions.models import CarrierType, HostUnit, Profile, Role, Union
 
 from .models import Audience, Facility, FilingForm, Service, Station
@@ -255,6 +256,7 @@ def _filer(union: Union):
         user.set_unusable_password()
         user.save(update_fields=["password"])
     Profile.objects.get_or_create(user=user, defaults={"role": Role.UNION_STAFF, "union": union})
+    announce("profile", ids=(user.pk,), unions=(union.pk,))
     return user
 
 

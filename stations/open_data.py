@@ -203,11 +203,10 @@ VERSION_KEY = "open-data:version"
 def public_version() -> str:
     """A token that changes whenever a station changes, read from the cache (no query).
 
-    Every ``Station.save()`` and delete drops it (the bulk updates of the station lifecycle
-    call ``save``; nothing updates stations in bulk), whose signal calls ``forget_version``
-    (stations.public_cache.connect); the next request draws a new token and so new files.
-    Changes to a host unit's or union's name are not seen here; the cache's timeout bounds
-    how long they wait.
+    Every announced change to a station that is or was public, and to a union's or host
+    unit's name, drops it (``forget_version``, called through history's registry: the
+    entry "open-data" in stations/caches.py); a draft's edits do not. The next request
+    draws a new token and so new files.
     """
     version = cache.get(VERSION_KEY)
     if version is None:

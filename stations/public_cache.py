@@ -11,15 +11,16 @@ just thanked for a tap, gets a fresh page), and the one per-visitor value in the
 CSRF token of the "I used this station" form, is left as a marker that each answer fills
 with the visitor's own token.
 
-Changes reach the page at once where they are made through the models (a station's status
-or hours, a closure, a rating, a tap: ``forget`` below, from signals and the visit
-service); anything else (a new honour, a check) shows within the minute.
+Changes reach the page at once: every service that changes what the page shows (a station's
+status or hours, a closure, a rating, a tap, a check, an honour, a union's or host unit's
+name) announces it (history.changes), and the registry's entry for this page
+(stations/caches.py) drops the plaque's copy, or every plaque's at once.
 
 In front of the shared copy (Redis in production), each web process keeps its own for
 ``PUBLIC_PAGE_LOCAL_SECONDS`` (two by default, the ``pages-local`` cache): at the rate a
 busy plaque is scanned, the round trip to Redis was most of the page's cost. ``forget``
 drops the shared copy and its own process's; another process shows a change within those
-seconds.
+seconds (the registry states it as the local copy's lifetime).
 
 The same copy serves other public pages that are the same for every anonymous visitor:
 the quarterly rankings and their JSON (public/views/rankings.py) under a key of the
@@ -51,19 +52,53 @@ def _key(page: str, language: str) -> str:
 
 
 def station_page(plaque_number: str) -> str:
-    """The key of a plaque's public page (its address, so every language shares it)."""
-    return f"station:{plaque_number}"
+    """The key of a plaque's public page (its address, so every language shares it), under
+    the pages' generation: a change that reaches every page (a union renamed) replaces the
+    generation rather than dropping 200,000 keys."""
+    return f"station:{_generation()}:{plaque_number}"
 
 
 def _local():
     return caches["pages-local"]
 
 
+def versioned(key: str) -> str:
+    """A version token kept in the shared cache, read through this process's short copy."""
+    version = _local().get(key)
+    if version is None:
+        version = cache.get_or_set(key, lambda: str(time.time_ns()), None)
+        if settings.PUBLIC_PAGE_LOCAL_SECONDS > 0:
+            _local().set(key, version, settings.PUBLIC_PAGE_LOCAL_SECONDS)
+    return version
+
+
+def replace(key: str) -> None:
+    cache.set(key, str(time.time_ns()), None)
+    _local().delete(key)
+
+
+PAGES_GENERATION = "public-page:station-generation"
+
+
+def _generation() -> str:
+    return versioned(PAGES_GENERATION)
+
+
+def forget_every_page() -> None:
+    """Every plaque's page at once (a union's or a host unit's name is on many)."""
+    replace(PAGES_GENERATION)
+
+
+def page_keys(plaque_number: str) -> list[str]:
+    page = station_page(plaque_number)
+    return [_key(page, code) for code, _name in settings.LANGUAGES]
+
+
 def forget(plaque_number: str) -> None:
-    """Drop every language's cached copy of this plaque's page."""
+    """Drop every language's cached copy of this plaque's page (history.changes calls it
+    through the registry, stations/caches.py)."""
     if plaque_number:
-        page = station_page(plaque_number)
-        keys = [_key(page, code) for code, _name in settings.LANGUAGES]
+        keys = page_keys(plaque_number)
         cache.delete_many(keys)
         _local().delete_many(keys)
 
@@ -136,12 +171,7 @@ DIRECTORY_VERSION = "public-page:directory-version"
 
 
 def directory_version() -> str:
-    version = _local().get(DIRECTORY_VERSION)
-    if version is None:
-        version = cache.get_or_set(DIRECTORY_VERSION, lambda: str(time.time_ns()), None)
-        if settings.PUBLIC_PAGE_LOCAL_SECONDS > 0:
-            _local().set(DIRECTORY_VERSION, version, settings.PUBLIC_PAGE_LOCAL_SECONDS)
-    return version
+    return versioned(DIRECTORY_VERSION)
 
 
 def directory_page(query: tuple, page: str) -> str:
@@ -152,40 +182,4 @@ def directory_page(query: tuple, page: str) -> str:
 
 
 def forget_directory() -> None:
-    cache.set(DIRECTORY_VERSION, str(time.time_ns()), None)
-    _local().delete(DIRECTORY_VERSION)
-
-
-def _station_changed(sender, instance, **kwargs) -> None:
-    from .open_data import forget_version
-
-    forget(instance.plaque_number)
-    forget_directory()
-    forget_version()  # the open-data files (stations.open_data)
-
-
-def _part_changed(sender, instance, **kwargs) -> None:
-    # A closure or a rating: the station's plaque, read without loading the station twice.
-    station = getattr(instance, "station", None)
-    if station is not None:
-        forget(station.plaque_number)
-
-
-def _closure_changed(sender, instance, **kwargs) -> None:
-    _part_changed(sender, instance, **kwargs)
-    forget_directory()  # the directory shows "temporarily closed" and skips it "open now"
-
-
-def connect() -> None:
-    """From StationsConfig.ready(): what changes through the models reaches the page at once."""
-    from django.db.models.signals import post_delete, post_save
-
-    from .models import Feedback, Station, StationClosure
-
-    for signal in (post_save, post_delete):
-        signal.connect(_station_changed, sender=Station, dispatch_uid=f"public-copies-{signal}")
-    for signal in (post_save, post_delete):
-        signal.connect(_part_changed, sender=Feedback, dispatch_uid=f"station-page-{Feedback}")
-        signal.connect(
-            _closure_changed, sender=StationClosure, dispatch_uid=f"station-page-{StationClosure}"
-        )
+    replace(DIRECTORY_VERSION)

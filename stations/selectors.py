@@ -220,15 +220,17 @@ def station_history(station: Station, user, before: str | None = None) -> tuple[
     """Status moves and record changes of one station through their scopes: the newest
     HISTORY_SHOWN of them (those before the key ``before``), oldest first, and the key of
     the entries before these ("" when there are none)."""
+    from history.models import RecordChange
     from unions.pages import decode, encode
+    from unions.scopes import visible
 
-    from .models import RecordChange, StationTransition
+    from .models import StationTransition
 
     sources = (StationTransition, RecordChange)
     key = _history_key(decode(before))
     found = []
     for source, model in enumerate(sources):
-        rows = model.objects.visible_to(user).filter(station=station)
+        rows = visible(model.objects.all(), user).filter(station=station)
         if key is not None:
             at, key_source, pk = key
             tie = Q(at=at, pk__lt=pk) if source == key_source else Q(at=at)
@@ -261,10 +263,11 @@ def _history_key(cursor) -> tuple | None:
 def filing_history(filing, user) -> list:
     """Changes to the filing form itself (created, edited, submitted, scan, paper copies),
     oldest first, through its scope; its stations' own changes are on their pages."""
-    from .models import RecordChange
+    from history.models import RecordChange
+    from unions.scopes import visible
 
     return list(
-        RecordChange.objects.visible_to(user)
+        visible(RecordChange.objects.all(), user)
         .filter(filing=filing, record=RecordChange.Record.FILING)
         .select_related("by")
         .order_by("at", "id")

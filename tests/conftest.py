@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 
+from tests.announcements import _every_write_is_announced  # noqa: F401 (autouse)
 from unions.models import Role, Union
 
 from .factories import FilingFormFactory, HostUnitFactory, StationFactory, make_user

@@ -8,6 +8,7 @@ import factory
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from history.changes import announce
 from stations.models import Audience, FilingForm, Service, Station, StationStatus
 from unions.models import CarrierType, HostUnit, Profile, Role, Union
 
@@ -84,6 +85,16 @@ class StationFactory(factory.django.DjangoModelFactory):
     audience = Audience.ALL
     status = StationStatus.DRAFT
 
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            # A station made for a test is announced as a service's would be (history.changes):
+            # the copies kept before it was made give way, as they would in production.
+            announce(
+                "station", ids=(instance.pk,), stations=(instance.pk,), unions=(instance.union_id,)
+            )
+
 
 class OperatingStationFactory(StationFactory):
     """The tests' one "operating station" (issue 22): active, with a plaque number from the
@@ -95,3 +106,13 @@ class OperatingStationFactory(StationFactory):
     status = StationStatus.ACTIVE
     plaque_seq = factory.Sequence(lambda n: 90000 + n)
     plaque_number = factory.LazyAttribute(lambda o: f"{settings.PLAQUE_PREFIX}{o.plaque_seq:05d}")
+
+
+def station_changed(station: Station, **fields) -> Station:
+    """Change a station's fields as a service would: saved, then announced (history.changes),
+    for tests of what a change shows rather than of the service that makes it."""
+    for name, value in fields.items():
+        setattr(station, name, value)
+    station.save()
+    announce("station", ids=(station.pk,), stations=(station.pk,), unions=(station.union_id,))
+    return station

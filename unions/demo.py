@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
+from history.changes import announce
+
 from .models import Profile, Role, Union
 
 DEMO_PASSWORD = "relay-demo-2026"  # noqa: S105  (published demo login, embedded mode only)
@@ -36,4 +38,5 @@ def seed_users() -> list[tuple[str, str, str]]:
             user=user, defaults={"role": role, "union": union, "district": district}
         )
         rows.append((username, str(Role(role).label), union.name if union else district))
+    announce("profile")  # the demo logins' roles and scopes: every staff home is redrawn
     return rows

@@ -104,7 +104,7 @@ SCOPES: dict[str, Scope] = {
     ),
     "stations.StationClosure": _station_records("station"),
     "stations.InsurancePolicy": Scope(union="union_id"),
-    "stations.RecordChange": Scope(union="union_id"),
+    "history.RecordChange": Scope(union="union_id"),
     "stations.Feedback": Scope(union="union_id", district="station__district", inspectors=Q()),
     # A ticket is between the worker's complaint, the union that must answer it and the aid
     # center that closes it; inspectors learn of problems through their own checks.

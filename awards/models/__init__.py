@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .award import TITLE_ACTIONS, Award, AwardKind, AwardQuerySet, TitleStatus
-from .history import AwardChange
 from .shortlist import Shortlisted
 from .year import YEAR_ACTIONS, AwardYear, AwardYearQuerySet, AwardYearStatus, ShortlistState
 
@@ -12,7 +11,6 @@ __all__ = [
     "YEAR_ACTIONS",
     "TitleStatus",
     "Award",
-    "AwardChange",
     "AwardKind",
     "AwardQuerySet",
     "AwardYear",

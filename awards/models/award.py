@@ -140,7 +140,7 @@ class Award(models.Model):
     # Excellent stations are confirmed by being selected; heads and partners are proposals
     # the aid center confirms one by one. Only confirmed titles are published.
     confirmed = models.BooleanField(_("confirmed"), default=False)
-    # A published title taken back (a correction): kept, with the reason in AwardChange.
+    # A published title taken back (a correction): kept, with the reason in its history row (history.RecordChange).
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from documents.models import GeneratedDocument
+from history.models import RecordChange
 from unions.access import access
 from unions.actions import available
 from unions.models import Union
@@ -71,6 +72,14 @@ class WithdrawForm(forms.Form):
 
 def _refused(request, exc: ValidationError) -> None:
     messages.error(request, " ".join(exc.messages))
+
+
+def _history(award_year) -> list:
+    """The year's history rows (history.RecordChange, record "award"), oldest first. They
+    belong to no union (the honours are the city's): everyone the page admits reads them,
+    as the page's own access rule says (tests/access/test_history_is_read_through_its_scope)."""
+    rows = RecordChange.objects.filter(record=RecordChange.Record.AWARD, record_id=award_year.pk)
+    return list(rows.select_related("by").order_by("at", "id")[:HISTORY_SHOWN])
 
 
 @access(*AID)
@@ -247,7 +256,7 @@ def year_detail(request, year: int):
         "groups": _titles(request, award_year, request.user),
         "year_actions": year_actions,
         "standing": year_standing(award_year) if award_year and award_year.is_published else None,
-        "history": award_year.changes.select_related("by")[:HISTORY_SHOWN] if award_year else [],
+        "history": _history(award_year) if award_year else [],
         "min_quarters": settings.AWARDS_MIN_QUARTERS,
         "year_over": year < timezone.localdate().year,
         "back": urlencode([(k, v) for k, v in request.GET.items() if k in PAGE_PARAMETERS]),

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "axes",
     "pgtrigger",
     "csp",
+    # The bottom layer: history and the announcement of change (history/changes.py).
+    "history",
     "documents",
     "stations",
     "inspections",

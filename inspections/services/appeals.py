@@ -15,8 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stations.models import RecordChange, Station
-from stations.services.history import record_change
+from history.models import RecordChange
+from history.writer import record_change
+from stations.models import Station
 from unions.actions import NEW, ActionRefused, check
 from unions.roles import union_of
 

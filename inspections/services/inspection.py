@@ -29,9 +29,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from history.models import RecordChange
+from history.writer import record_change
 from stations.geo import Point, haversine_km
-from stations.models import PUBLIC_STATUSES, RecordChange, Station
-from stations.services.history import record_change
+from stations.models import PUBLIC_STATUSES, Station
 from unions.actions import NEW, check
 from unions.notices import notify_union
 

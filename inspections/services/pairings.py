@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from history.changes import announce
 from unions.models import Union
 
 from ..models import PeerReviewPairing
@@ -26,9 +27,11 @@ def pairing_create(
         raise ValidationError(_("These two unions are already paired this quarter."))
     try:
         with transaction.atomic():
-            return PeerReviewPairing.objects.create(
+            pairing = PeerReviewPairing.objects.create(
                 year=year, quarter=quarter, reviewer=reviewer, union=reviewed, created_by=by
             )
+            announce("pairing", ids=(pairing.pk,), unions=(reviewer.pk, reviewed.pk))
+            return pairing
     except IntegrityError:
         raise ValidationError(_("These two unions are already paired this quarter.")) from None
 
@@ -40,4 +43,5 @@ def pairing_delete(*, pairing: PeerReviewPairing, by) -> None:
     pairing = PeerReviewPairing.objects.select_for_update().get(pk=pairing.pk)
     if pairing.inspections.exists():
         raise ValidationError(_("A check was logged under this pairing; it cannot be removed."))
+    announce("pairing", ids=(pairing.pk,), unions=(pairing.reviewer_id, pairing.union_id))
     pairing.delete()

@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 
+from history.changes import announce
 from stations.models import Station
 from unions.models import Role
 
@@ -110,6 +111,7 @@ def plan_draw(*, year: int, quarter: int, by=None, seed: str | None = None) -> I
                 for a in assignments
                 if a.inspector is not None
             )
+            announce("plan", ids=(plan.pk,))
     except IntegrityError:
         # Two draws at once (the button and beat): the unique constraint lets one win.
         raise PlanError(_("The plan of this quarter has already been drawn.")) from None

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _lazy
 
-from stations.models import RecordChange
-from stations.services.history import record_change
+from history.models import RecordChange
+from history.writer import record_change
 from unions.actions import Action, check, table
 from unions.roles import AID
 

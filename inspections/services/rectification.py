@@ -25,8 +25,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from stations.models import RecordChange, Station, StationStatus
-from stations.services.history import record_change
+from history.models import RecordChange
+from history.writer import record_change
+from stations.models import Station, StationStatus
 from stations.services.lifecycle import station_rectify_end, station_rectify_start
 from unions.actions import NEW, ActionRefused, check
 from unions.notices import notify_union

@@ -7,13 +7,12 @@ import hashlib
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stations.models import Station
+from stations.caches import lists_version
 from unions.access import access
 from unions.pages import key_page
 from unions.roles import role_of
@@ -65,14 +64,12 @@ def _summary(plan: InspectionPlan, user) -> dict:
     It counts the plan's visits per inspector and looks for operating stations with none:
     150 ms a visit at national size, the whole of the page's cost. A plan's visits never
     change after the draw (the draw writes them once); the unplanned change with a station,
-    so the key holds the newest change to any station the user sees (an indexed lookup, as
-    the registry's count does), and a copy lives SUMMARY_SECONDS at most."""
-    last = Station.objects.visible_to(user).aggregate(last=Max("updated_at"))["last"]
+    so the key holds the stations' list version (stations/caches.py), which every announced
+    change to a station replaces, and a copy lives SUMMARY_SECONDS at most."""
     profile = getattr(user, "profile", None)
     scope = (role_of(user), getattr(profile, "union_id", None), getattr(profile, "district", ""))
     digest = hashlib.sha1(repr(scope).encode(), usedforsecurity=False).hexdigest()[:16]
-    stamp = last.isoformat() if last else "-"
-    key = f"plan:summary:{plan.pk}:{user.pk}:{digest}:{stamp}"
+    key = f"plan:summary:{plan.pk}:{user.pk}:{digest}:{lists_version()}"
     return cache.get_or_set(key, lambda: plan_summary(plan, user), SUMMARY_SECONDS)
 
 

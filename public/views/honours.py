@@ -6,7 +6,6 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
@@ -16,6 +15,8 @@ from awards.models.award import KIND_ORDER
 from awards.selectors import year_standing
 from stations import public_cache
 from unions.access import access
+
+from ..caches import HONOURS_VERSION
 
 # Titles of one kind on one page. A city-wide year names thousands (5%–8% of 200,000
 # stations, then their heads and partners): the page shows each kind's first page and a link
@@ -40,26 +41,22 @@ class KindOnPage:
 
 
 def _honours(request, award_year: AwardYear | None):
-    """The page, kept rendered for anonymous visitors (stations.public_cache) under a key of
-    what can change it: the published years, the year's newest history row (a publication,
-    a withdrawal, a corrected citation each write one: awards.services) and the filters as
-    read. A kept copy is one cache read; drawing the page read every kind's titles (80–90
-    ms at national size, 100 times the anonymous trivial view)."""
-    # One query for the key: each published year with its newest change.
-    versions = tuple(
-        AwardYear.objects.published()
-        .annotate(latest=Max("changes__id"))
-        .values_list("year", "latest")
-    )
-    years = tuple(year for year, _latest in versions)
+    """The page, kept rendered for anonymous visitors (stations.public_cache) under the
+    honours' version, which every announced change to a year's honours replaces (a
+    selection, a publication, a withdrawal, a corrected citation: the registry's
+    "honours-pages", public/caches.py), and the filters as read. A kept copy is one cache
+    read and no query; drawing the page read every kind's titles (80–90 ms at national
+    size, 100 times the anonymous trivial view)."""
     query = tuple((k, request.GET.get(k, "")) for k in ("kind", "district", "page"))
-    digest = hashlib.sha1(repr((versions, query)).encode(), usedforsecurity=False).hexdigest()
-    key = f"honours:{award_year.year if award_year else 0}:{digest}"
+    digest = hashlib.sha1(repr(query).encode(), usedforsecurity=False).hexdigest()
+    version = public_cache.versioned(HONOURS_VERSION)
+    key = f"honours:{version}:{award_year.year if award_year else 0}:{digest}"
     cached = public_cache.served(request, key)
     if cached is not None:
         return cached
+    years = list(AwardYear.objects.published().values_list("year", flat=True))
     return public_cache.render_and_keep(
-        request, key, lambda extra: _draw(request, award_year, list(years), extra)
+        request, key, lambda extra: _draw(request, award_year, years, extra)
     )
 
 

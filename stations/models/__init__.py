@@ -11,7 +11,6 @@ from .feedback import (
 )
 from .feedback_ticket import TICKET_ACTIONS, FeedbackTicket, TicketStatus
 from .filing import FilingForm
-from .history import RecordChange
 from .operating import day_start, year_window
 from .records import Acceptance, Agreement, InsurancePolicy, Pledge
 from .station import (
@@ -43,7 +42,6 @@ __all__ = [
     "EDITABLE_STATUSES",
     "ENDED_STATUSES",
     "HOLDS_PLAQUE",
-    "RecordChange",
     "StationAction",
     "StationClosure",
     "BASIC_FACILITIES",

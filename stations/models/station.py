@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from history.models import append_only
 from unions.actions import Action, available
 from unions.models import CarrierType, HostUnit, Union
 from unions.roles import AID, SUPERVISION, UNION
@@ -11,7 +12,6 @@ from unions.scopes import ScopedQuerySet
 
 from .choices import Audience, Facility
 from .filing import FilingForm
-from .history import append_only
 from .operating import OperatingQuerySet
 
 

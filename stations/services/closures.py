@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import RecordChange, Station, StationClosure
+from history.models import RecordChange
+from history.writer import record_change
+
+from ..models import Station, StationClosure
 from ..permissions import record_check
-from .history import record_change
 
 # Longer than this is not a temporary closure: the host unit should withdraw (close).
 MAX_CLOSURE_DAYS = 90

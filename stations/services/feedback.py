@@ -22,6 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from history.changes import announce
+from history.models import RecordChange
+from history.writer import record_change
 from unions.actions import NEW, ActionRefused, check
 from unions.notices import notify_union
 
@@ -33,10 +36,8 @@ from ..models import (
     FeedbackProblem,
     FeedbackStatus,
     FeedbackTicket,
-    RecordChange,
     Station,
 )
-from .history import record_change
 
 COMMENT_MAX = 500
 
@@ -139,6 +140,8 @@ def feedback_leave(
     )
     if serious:
         complaint_file(feedback=feedback)
+    # The station's rating and the moderation lists change (stations/caches.py).
+    announce("rating", ids=(feedback.pk,), stations=(station.pk,), unions=(station.union_id,))
     return feedback
 
 

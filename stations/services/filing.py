@@ -8,9 +8,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import EDITABLE_STATUSES, FilingForm, RecordChange, Station, StationStatus
+from history.models import RecordChange
+from history.writer import diff, record_change, snapshot
+
+from ..models import EDITABLE_STATUSES, FilingForm, Station, StationStatus
 from ..permissions import record_check
-from .history import diff, record_change, snapshot
 from .lifecycle import station_submit
 
 FILING_FIELDS = ("unit_name", "head_name", "head_email", "head_phone", "signed_scan")

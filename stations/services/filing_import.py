@@ -14,16 +14,17 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from history.models import RecordChange
+from history.writer import record_change, stations_recorded
 from unions.models import HostUnit, Union
 
 from ..excel.convert import ImportProblem, RowProblems, station_fields
 from ..excel.layout import layout
 from ..excel.reader import FilingSheet, SheetRow, WorkbookError, read_filing
-from ..models import FilingForm, RecordChange, Station, StationStatus
+from ..models import FilingForm, Station, StationStatus
 from ..parsing import normalize_text
 from ..permissions import record_check
 from ..validation import duplicate_message, registered_duplicates, unit_name_problem
-from .history import record_change, stations_recorded
 
 __all__ = ["ImportProblem", "ImportResult", "filing_import"]
 

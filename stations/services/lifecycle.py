@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from history.changes import announce
 from unions.actions import check_scope
 from unions.roles import role_of
 
@@ -41,9 +42,12 @@ def _locked(station: Station) -> Station:
 
 
 def _record(station, *, by, frm, to, reason="", kind=StationTransition.Kind.STATUS):
-    return StationTransition.objects.create(
+    """The status move's history row, announced (history.changes) with the station."""
+    move = StationTransition.objects.create(
         station=station, kind=kind, from_status=frm, to_status=to, by=by, reason=reason
     )
+    announce("status", ids=(station.pk,), stations=(station.pk,), unions=(station.union_id,))
+    return move
 
 
 def check_action(station: Station, action: StationAction, user, reason: str = "") -> str:
@@ -164,7 +168,7 @@ def station_approve(
         reason=reason,
         extra_fields=("plaque_seq", "plaque_number", "plaque_issue_count", "approved_at"),
     )
-    Pledge.objects.get_or_create(
+    pledge, _made = Pledge.objects.get_or_create(
         station=station,
         defaults={
             "union_id": station.union_id,
@@ -174,6 +178,7 @@ def station_approve(
             "due_by": Pledge.due_after(timezone.localdate()),
         },
     )
+    announce("pledge", ids=(pledge.pk,), stations=(station.pk,), unions=(station.union_id,))
     return station
 
 

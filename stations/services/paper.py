@@ -10,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import FilingForm, RecordChange, Station
+from history.models import RecordChange
+from history.writer import record_change
+
+from ..models import FilingForm, Station
 from ..permissions import record_check
-from .history import record_change
 
 
 def _not_in_future(day: dt.date) -> None:

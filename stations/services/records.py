@@ -12,9 +12,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from ..models import HOLDS_PLAQUE, Agreement, InsurancePolicy, Pledge, RecordChange, Station
+from history.models import RecordChange
+from history.writer import diff, record_change, snapshot
+
+from ..models import HOLDS_PLAQUE, Agreement, InsurancePolicy, Pledge, Station
 from ..permissions import record_check
-from .history import diff, record_change, snapshot
 from .lifecycle import station_activate_if_complete
 
 PLEDGE_FIELDS = (

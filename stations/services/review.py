@@ -6,9 +6,11 @@ import datetime as dt
 
 from django.db import transaction
 
-from ..models import Acceptance, RecordChange, Station
+from history.models import RecordChange
+from history.writer import record_change
+
+from ..models import Acceptance, Station
 from ..permissions import record_check
-from .history import record_change
 
 ALL_SIX = {
     "has_place": True,

@@ -10,8 +10,9 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
+from history.changes import announce
+
 from ..models import PUBLIC_STATUSES, Station, StationVisitDay
-from ..public_cache import forget
 
 TOTAL_KEY = "visits:total"
 
@@ -60,7 +61,8 @@ def visit_record(*, station: Station | TapTarget) -> None:
     """One tap: one upsert of today's row for the station (see ``_COUNT_SQL``)."""
     with connection.cursor() as cursor:
         cursor.execute(_COUNT_SQL, [station.pk, timezone.localdate()])
-    forget(station.plaque_number)  # the page shows the new count (stations.public_cache)
+    # The page shows the new count (its copy is dropped: stations/caches.py).
+    announce("visit", ids=(station.pk,), stations=(station.pk,))
 
 
 def station_visits(station: Station) -> int:

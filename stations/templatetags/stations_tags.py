@@ -10,10 +10,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from history.writer import file_name
+
 from ..excel.layout import coordinate_order
 from ..models import Audience, Facility, Service, Station, StationStatus
 from ..models.station import STATUS_BADGES
-from ..services.history import file_name
 
 register = template.Library()
 

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -21,6 +20,7 @@ from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
 from unions.scopes import sees_kind
 
+from ..caches import lists_version
 from ..models import (
     ACTIONS,
     Acceptance,
@@ -46,18 +46,18 @@ from ..services.review import latest_acceptance
 from .messages import action_done_message
 
 
-def _count_key(request, visible) -> str:
+def _count_key(request) -> str:
     """Where the registry's count for this user and these filters is cached.
 
     Counting 200,000 stations (or 16,000 matches of a search) costs more than the rest of
     the page; paging through the same list reuses one count. The key holds the user (the
-    scope) and the time of the last change to any station the user sees (an indexed
-    lookup), so a change anywhere in the scope starts a new count at once.
+    scope) and the stations' list version (stations/caches.py), which every announced change
+    to a station, a filing, a host unit or a union replaces, so a change starts a new count
+    at once.
     """
-    last = visible.aggregate(last=Max("updated_at"))["last"]
     filters = sorted((k, v) for k, v in request.GET.items() if k not in ("after", "before"))
     digest = hashlib.sha1(repr(filters).encode(), usedforsecurity=False).hexdigest()
-    return f"registry:count:{request.user.pk}:{last.isoformat() if last else '-'}:{digest}"
+    return f"registry:count:{request.user.pk}:{lists_version()}:{digest}"
 
 
 # What a row of the list shows (templates/stations/registry.html), the rest of a station's
@@ -80,7 +80,7 @@ ROW_FIELDS = (
 def registry(request):
     visible = Station.objects.visible_to(request.user)
     stations = registry_filter(visible, request.GET)
-    key = _count_key(request, visible)
+    key = _count_key(request)
     # Read by key in registry order (plaque number, then id; stations without one last):
     # a deep page starts at the last one's plaque in the index instead of skipping over
     # every station before it.

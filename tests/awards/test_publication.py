@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from awards.models import Award, AwardChange, AwardKind
+from awards.models import Award, AwardKind
 from awards.services import (
     award_citation_set,
     award_confirm,
@@ -15,6 +15,7 @@ from awards.services import (
     award_withdraw,
     award_year_publish,
 )
+from history.models import RecordChange
 from tests.factories import make_user
 from unions.models import Notice, Role, Union
 
@@ -93,8 +94,8 @@ def test_a_correction_after_publication_needs_a_reason_and_is_recorded(aid, sele
     with pytest.raises(ValidationError):
         award_citation_set(award=award, citation="新的评语", by=aid)
     award_citation_set(award=award, citation="新的评语", reason="错别字", by=aid)
-    change = AwardChange.objects.get(action="corrected")
-    assert "错别字" in change.note
+    change = RecordChange.objects.get(record="award", action="corrected")
+    assert "错别字" in change.reason
 
 
 def test_a_withdrawn_title_leaves_the_page_and_stays_in_history(client, aid, selected):
@@ -102,7 +103,7 @@ def test_a_withdrawn_title_leaves_the_page_and_stays_in_history(client, aid, sel
     award = Award.objects.get(kind=AwardKind.EXCELLENT_STATION)
     award_withdraw(award=award, reason="发现弄虚作假", by=aid)
     assert selected.name not in client.get(f"/awards/{YEAR}/").content.decode()
-    assert AwardChange.objects.filter(action="withdrawn").exists()
+    assert RecordChange.objects.filter(record="award", action="withdrawn").exists()
 
 
 def test_publishing_without_a_selection_is_refused(aid):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from awards.models import Award, AwardChange, AwardKind
+from awards.models import Award, AwardKind
 from awards.services import award_confirm, award_selection_save
+from history.models import RecordChange
 from tests.factories import HostUnitFactory, make_user
 from unions.models import Role, Union
 
@@ -44,7 +45,7 @@ def test_a_count_inside_the_bounds_is_saved_with_heads_and_partners_proposed(aid
     assert awards[AwardKind.STAR_HEAD].name == stations[0].head_name
     assert awards[AwardKind.PARTNER].name == stations[0].host_unit.name
     assert awards[AwardKind.EXCELLENT_STATION].citation
-    assert AwardChange.objects.filter(action="selected").count() == 1
+    assert RecordChange.objects.filter(record="award", action="selected").count() == 1
 
 
 def test_an_ineligible_station_cannot_be_selected(aid):

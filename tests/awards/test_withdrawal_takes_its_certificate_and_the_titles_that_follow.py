@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from awards.certificates import CERTIFICATE_KIND
-from awards.models import Award, AwardChange, AwardKind, TitleStatus
+from awards.models import Award, AwardKind, TitleStatus
 from awards.services import (
     award_confirm,
     award_selection_save,
@@ -17,6 +17,7 @@ from awards.services import (
     award_year_publish,
 )
 from documents.models import GeneratedDocument
+from history.models import RecordChange
 from tests.factories import HostUnitFactory, make_user
 from unions.models import Role, Union
 
@@ -86,7 +87,8 @@ def test_an_excellent_stations_withdrawal_takes_its_head_its_partner_and_their_c
     assert Award.objects.get(kind=AwardKind.PARTNER, name="乙超市").status == (
         TitleStatus.PUBLISHED
     )
-    assert AwardChange.objects.filter(action="withdrawn", award_name__contains="甲银行").exists()
+    withdrawn = RecordChange.objects.filter(record="award", action="withdrawn")
+    assert any("甲银行" in change.award_name for change in withdrawn)
 
 
 def test_a_withdrawn_certificate_no_longer_downloads_nor_is_listed(

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from config import dashboards
 from stations.models import Pledge, Station, StationStatus
+from stations.services.records import pledge_update
 from tests.factories import FilingFormFactory, StationFactory
 from unions.models import SecurityEvent
 
@@ -131,8 +132,7 @@ def test_a_received_pledge_leaves_the_overdue_list(client, world):
     client.force_login(world.user_a)
     assert "黄浦逾期站 · " in _visit(client)[0]
 
-    pledge.received_on = timezone.localdate()
-    pledge.save()
+    pledge_update(pledge=pledge, by=world.aid, received_on=timezone.localdate())
 
     assert "黄浦逾期站 · " not in _visit(client)[0]
 

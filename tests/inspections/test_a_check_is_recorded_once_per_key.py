@@ -4,10 +4,10 @@ from unittest import mock
 import pytest
 from django.db import IntegrityError
 
+from history.models import RecordChange
 from inspections.models import Inspection
 from inspections.services import inspection as service
 from inspections.services.inspection import inspection_record
-from stations.models import RecordChange
 
 from .factories_checks import record_kwargs, station
 

@@ -36,8 +36,9 @@ def test_the_page_names_the_first_unplanned_stations_and_counts_them_all(
 
 def test_the_kept_summary_follows_a_station_that_stops_operating(client, world):
     """The summary is kept per user (views/plans.py): a station revoked after the
-    first visit leaves the unplanned at once, as the key holds the newest station change."""
-    from stations.models import StationStatus
+    first visit leaves the unplanned at once: the key holds the stations' list version, which
+    the revocation's announcement replaces."""
+    from stations.services.lifecycle import station_revoke
 
     made = [station(world.union_a) for _ in range(3)]
     plan = InspectionPlan.objects.create(year=2026, quarter=4, seed="t")
@@ -45,6 +46,5 @@ def test_the_kept_summary_follows_a_station_that_stops_operating(client, world):
     url = reverse("inspections:plan_detail", args=[plan.pk])
     assert client.get(url).context["unplanned_count"] == 3
     assert client.get(url).context["unplanned_count"] == 3  # the kept copy
-    made[0].status = StationStatus.REVOKED
-    made[0].save(update_fields=["status", "updated_at"])
+    station_revoke(station=made[0], by=world.aid, reason="多次检查不合格")
     assert client.get(url).context["unplanned_count"] == 2

@@ -5,9 +5,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
+from history.models import RecordChange
 from inspections.models import RectificationStatus
 from inspections.services.rectification import rectification_decide, rectification_open
-from stations.models import RecordChange, StationStatus
+from stations.models import StationStatus
 
 from .factories_orders import operating_station
 

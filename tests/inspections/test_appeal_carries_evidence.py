@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from history.models import RecordChange
 from inspections.models import Appeal, AppealEvidence
 from inspections.services import photos
 from inspections.services.appeals import appeal_open
-from stations.models import RecordChange
 
 from .factories_checks import image_bytes
 from .factories_orders import inspection, operating_station

@@ -6,9 +6,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from history.models import RecordChange
 from inspections.models import AppealStatus, InspectionStatus
 from inspections.services.appeals import appeal_decide, appeal_open
-from stations.models import RecordChange
 
 from .factories_orders import inspection, operating_station
 

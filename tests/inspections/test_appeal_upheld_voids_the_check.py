@@ -2,8 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
+from history.models import RecordChange
 from inspections.models import AppealStatus, InspectionStatus
-from stations.models import RecordChange
 
 from .factories_orders import inspection, operating_station
 

@@ -4,9 +4,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from history.models import RecordChange
 from inspections.models import Rectification, RectificationStatus
 from inspections.services.rectification import rectification_close, rectification_open
-from stations.models import RecordChange, StationStatus
+from stations.models import StationStatus
 
 from .factories_orders import inspection, operating_station
 

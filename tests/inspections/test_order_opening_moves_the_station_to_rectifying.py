@@ -4,9 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from history.models import RecordChange
 from inspections.models import InspectionKind, Rectification
 from inspections.services.rectification import rectification_open
-from stations.models import RecordChange, StationStatus, StationTransition
+from stations.models import StationStatus, StationTransition
 
 from .factories_orders import inspection, operating_station
 

@@ -5,10 +5,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from history.models import RecordChange
 from inspections.models import Rectification
 from inspections.services.rectification import rectification_open
 from inspections.tasks import rectifications_flag_overdue_task
-from stations.models import RecordChange
 from unions.models import Notice
 
 from .factories_orders import operating_station

@@ -9,7 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from stations.models import Pledge, RecordChange, StationStatus
+from history.models import RecordChange
+from stations.models import Pledge, StationStatus
 from stations.services.filing import filing_create, filing_edit, filing_submit
 from stations.services.lifecycle import station_approve
 from stations.services.records import agreement_record, insurance_record, pledge_update

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.db import InternalError, connection, transaction
 
-from stations.models import RecordChange, StationTransition
+from history.models import RecordChange
+from stations.models import StationTransition
 from stations.services import lifecycle
 from stations.services.filing import filing_create
 

@@ -15,8 +15,9 @@ from django.core.management import call_command
 from django.db import InternalError, connection, transaction
 
 from documents.models import GeneratedDocument
-from stations.models import RecordChange, StationTransition
-from stations.services.history import record_change
+from history.models import RecordChange
+from history.writer import record_change
+from stations.models import StationTransition
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

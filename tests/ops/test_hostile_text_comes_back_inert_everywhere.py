@@ -22,9 +22,10 @@ from django.test import Client
 
 from documents.models import GeneratedDocument
 from documents.services import document_request
+from history.models import RecordChange
+from history.writer import record_change
 from stations.documents.codes import Kind
-from stations.models import Agreement, Pledge, RecordChange, StationStatus, StationTransition
-from stations.services.history import record_change
+from stations.models import Agreement, Pledge, StationStatus, StationTransition
 from tests.access.cases import CASES
 from tests.access.test_access_harness import ROWS, _expected_get
 from tests.documents.helpers import pdf_text

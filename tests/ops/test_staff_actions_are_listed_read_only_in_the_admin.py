@@ -3,8 +3,9 @@ neither add, change nor delete one."""
 
 from __future__ import annotations
 
-from stations.models import RecordChange, StationTransition
-from stations.services.history import record_change
+from history.models import RecordChange
+from history.writer import record_change
+from stations.models import StationTransition
 
 
 def test_the_admin_lists_station_moves_and_record_changes(client, world):
@@ -27,7 +28,7 @@ def test_the_admin_lists_station_moves_and_record_changes(client, world):
     client.force_login(world.admin)
 
     moves = client.get("/admin/stations/stationtransition/")
-    changes = client.get("/admin/stations/recordchange/")
+    changes = client.get("/admin/history/recordchange/")
 
     assert moves.status_code == 200
     assert "提交备案-审计" in moves.content.decode()
@@ -42,7 +43,7 @@ def test_the_log_cannot_be_added_to_changed_or_deleted_in_the_admin(client, worl
     client.force_login(world.admin)
 
     assert client.get("/admin/stations/stationtransition/add/").status_code == 403
-    assert client.get("/admin/stations/recordchange/add/").status_code == 403
+    assert client.get("/admin/history/recordchange/add/").status_code == 403
     delete = client.post(f"/admin/stations/stationtransition/{move.pk}/delete/", {"post": "yes"})
     assert delete.status_code in (302, 403)
     assert StationTransition.objects.filter(pk=move.pk).exists()

@@ -5,7 +5,8 @@ station takes no more that day."""
 
 from __future__ import annotations
 
-from stations.models import Feedback, FeedbackStatus, RecordChange
+from history.models import RecordChange
+from stations.models import Feedback, FeedbackStatus
 
 from .feedback_helpers import phone, rate
 

@@ -12,7 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from stations.models import StationClosure, StationStatus
+from stations.services.closures import closure_post
+from stations.services.lifecycle import station_revoke
 
 DIRECTORY = "/stations/"
 
@@ -42,13 +43,12 @@ def test_each_filter_keeps_its_own_page(public_station):
     assert _entries() == 3
 
 
-def test_a_new_station_and_a_revocation_show_at_once(public_station):
+def test_a_new_station_and_a_revocation_show_at_once(public_station, world):
     first = public_station()
     assert _entries() == 1
     public_station()
     assert _entries() == 2
-    first.status = StationStatus.REVOKED
-    first.save(update_fields=["status"])
+    station_revoke(station=first, by=world.aid, reason="多次检查不合格")
     assert _entries() == 1
 
 
@@ -56,9 +56,9 @@ def test_a_closure_shows_at_once(public_station, world):
     station = public_station()
     assert "closed-temporarily" not in Client().get(DIRECTORY).content.decode()
     today = timezone.localdate()
-    StationClosure.objects.create(
-        station=station, union=station.union, starts_on=today,
-        ends_on=today + dt.timedelta(days=1), reason="停电", by=world.aid,
+    closure_post(
+        station=station, by=world.user_a, starts_on=today,
+        ends_on=today + dt.timedelta(days=1), reason="停电",
     )  # fmt: skip
     assert "closed-temporarily" in Client().get(DIRECTORY).content.decode()
 

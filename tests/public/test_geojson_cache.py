@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from stations.models import StationStatus
 from stations.services import lifecycle
+from tests.factories import station_changed
 
 
 def _names(client) -> set[str]:
@@ -32,8 +33,7 @@ def test_an_edited_station_shows_at_once(client, public_station):
     station = public_station(name="旧名")
     assert _names(client) == {"旧名"}
 
-    station.name = "新名"
-    station.save()
+    station_changed(station, name="新名")
 
     assert _names(client) == {"新名"}
 

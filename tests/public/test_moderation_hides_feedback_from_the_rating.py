@@ -3,7 +3,8 @@ hiding and showing again are rows of the station's history."""
 
 from __future__ import annotations
 
-from stations.models import Feedback, RecordChange
+from history.models import RecordChange
+from stations.models import Feedback
 from stations.services.feedback import station_rating
 
 from .feedback_helpers import phone, rate

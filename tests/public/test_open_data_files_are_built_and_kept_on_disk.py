@@ -9,6 +9,7 @@ import json
 
 from stations import open_data
 from stations.tasks import open_data_build_task
+from tests.factories import station_changed
 
 
 def _names(body: bytes) -> set[str]:
@@ -80,8 +81,7 @@ def test_the_previous_version_serves_while_the_next_waits_for_its_worker(
     # No worker takes the job now: it waits in the broker (in-memory here, Redis in
     # production), as it does while a worker is busy.
     monkeypatch.setitem(app.conf, "task_always_eager", False)
-    station.name = "新名"
-    station.save()
+    station_changed(station, name="新名")
 
     stale = client.get("/api/v1/stations.geojson")
     assert stale.status_code == 200

@@ -10,7 +10,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from stations.models import StationClosure, StationStatus
+from stations.services.closures import closure_post
+from stations.services.lifecycle import station_revoke
+from tests.factories import station_changed
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -65,18 +67,16 @@ def test_a_revoked_plaque_and_a_closure_show_at_once(public_station, world):
     from django.utils import timezone
 
     today = timezone.localdate()
-    StationClosure.objects.create(
+    closure_post(
         station=station,
-        union=station.union,
+        by=world.user_a,
         starts_on=today,
         ends_on=today + dt.timedelta(days=2),
         reason="装修暂停",
-        by=world.user_a,
     )
     assert "装修暂停" in _get(Client(), station).content.decode()
 
-    station.status = StationStatus.REVOKED
-    station.save()
+    station_revoke(station=station, by=world.aid, reason="多次检查不合格")
     assert 'data-stage="revoked"' in _get(Client(), station).content.decode()
 
 
@@ -94,8 +94,7 @@ def test_each_process_keeps_its_own_copy_for_seconds_in_front_of_the_shared_one(
     assert len(queries) == 0 and "本地副本站" in again.content.decode()
 
     # A change made here drops this process's copy too: it shows at once.
-    station.name = "改名站"
-    station.save()
+    station_changed(station, name="改名站")
     assert "改名站" in _get(Client(), station).content.decode()
 
     # Turned off, only the shared copy is kept.

@@ -11,7 +11,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from stations.models import RecordChange, StationClosure, StationStatus
+from history.models import RecordChange
+from stations.models import StationClosure, StationStatus
 from stations.open_now import open_now
 from stations.services.closures import closure_post
 

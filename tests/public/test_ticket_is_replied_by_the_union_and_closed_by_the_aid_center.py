@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from stations.models import FeedbackTicket, RecordChange
+from history.models import RecordChange
+from stations.models import FeedbackTicket
 
 from .feedback_helpers import phone, rate
 

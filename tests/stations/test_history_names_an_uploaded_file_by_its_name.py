@@ -7,7 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from stations.models import RecordChange, StationStatus
+from history.models import RecordChange
+from stations.models import StationStatus
 from stations.services.filing import filing_edit
 from stations.services.lifecycle import station_approve
 from stations.services.records import pledge_update

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from stations.models import RecordChange, StationStatus
+from history.models import RecordChange
+from stations.models import StationStatus
 from stations.services.paper import filing_paper_receive, plaque_deliver, plaque_hang
 from tests.factories import StationFactory
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from stations.models import Agreement, StationStatus
 from stations.services.lifecycle import station_approve
+from stations.services.records import pledge_update
 from stations.services.review import ALL_SIX, acceptance_record
 from tests.factories import StationFactory
 
@@ -182,6 +183,5 @@ def test_the_home_page_lists_pledges_past_their_deadline(client, world, approved
     entry = f"{approved.plaque_number} {approved.name} · {pledge.due_by:%Y-%m-%d}"
     client.force_login(world.aid)
     assert entry in client.get("/staff/").content.decode()
-    pledge.received_on = dt.date.today()
-    pledge.save()
+    pledge_update(pledge=pledge, by=world.aid, received_on=dt.date.today())
     assert entry not in client.get("/staff/").content.decode()

@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from stations.models import RecordChange, StationStatus, StationTransition
+from history.models import RecordChange
+from stations.models import StationStatus, StationTransition
 from stations.services.filing import station_edit_and_resubmit
 from stations.services.lifecycle import station_return
 from tests.stations.test_filing_online import STATION_POST

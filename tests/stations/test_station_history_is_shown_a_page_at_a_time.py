@@ -12,8 +12,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from history.models import RecordChange
 from stations import selectors
-from stations.models import RecordChange, StationTransition
+from stations.models import StationTransition
 
 pytestmark = pytest.mark.django_db
 

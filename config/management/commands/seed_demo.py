@@ -46,6 +46,10 @@ class Command(BaseCommand):
         from awards.demo import seed_awards
 
         seed_awards()
+        # Every record may have changed: every cache of them is dropped (history.changes).
+        from history.changes import announce
+
+        announce("demo")
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {stations} stations."))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, role, scope in users:

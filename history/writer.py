@@ -1,4 +1,8 @@
-"""Writing the append-only RecordChange rows; each service calls these in its transaction."""
+"""Writing the append-only RecordChange rows; each service calls these in its transaction.
+
+Every row written here is also announced (``history.changes.announce``): the caches that show
+the record are dropped, now and again once the transaction commits.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from decimal import Decimal
 
 from django.db import models
 
-from ..models import RecordChange, Station
+from .changes import announce
+from .models import RecordChange
 
 Record = RecordChange.Record
 Action = RecordChange.Action
@@ -55,15 +60,19 @@ def record_change(
     *,
     record: str,
     record_id: int,
-    union_id: int,
+    union_id: int | None,
     action: str,
     by,
-    stations: Iterable[Station] = (),
+    stations: Iterable = (),
     filing_id: int | None = None,
     changes: dict | None = None,
     reason: str = "",
+    concerns: Iterable[int] = (),
 ) -> None:
-    """One row, or one per station when the record covers several (an agreement)."""
+    """One row, or one per station when the record covers several (an agreement).
+
+    ``concerns`` names stations the change shows on without being their record (a year's
+    honours published: the titled stations): announced with it, not written as rows."""
     rows = [
         RecordChange(
             union_id=union_id,
@@ -92,10 +101,17 @@ def record_change(
             )
         ]
     RecordChange.objects.bulk_create(rows)
+    announce(
+        record,
+        ids=(record_id,),
+        stations=[*(row.station_id for row in rows if row.station_id), *concerns],
+        unions=(union_id,),
+    )
 
 
-def stations_recorded(stations: Iterable[Station], *, action: str, by) -> None:
+def stations_recorded(stations: Iterable, *, action: str, by) -> None:
     """One STATION row per station in a single insert (an Excel import of thousands)."""
+    stations = list(stations)
     RecordChange.objects.bulk_create(
         [
             RecordChange(
@@ -110,4 +126,10 @@ def stations_recorded(stations: Iterable[Station], *, action: str, by) -> None:
             for station in stations
         ],
         batch_size=1000,
+    )
+    announce(
+        Record.STATION,
+        ids=[station.pk for station in stations],
+        stations=[station.pk for station in stations],
+        unions={station.union_id for station in stations},
     )

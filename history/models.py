@@ -1,10 +1,16 @@
-"""Append-only history of every change to a station's records, beside StationTransition.
+"""Append-only history of every change to a record, beside stations' StationTransition.
 
-A status move is a StationTransition; every other change — a filing created, edited,
+A station's status move is a StationTransition; every other change — a filing created, edited,
 submitted, its signed scan replaced; a station added or edited; an acceptance, agreement,
 pledge or insurance policy recorded or changed — is a RecordChange, written by the service
 that makes the change, in the same transaction. On PostgreSQL a trigger refuses UPDATE and
 DELETE on both tables, so not even a raw SQL session can rewrite the past.
+
+The model names the records it points at by label ("stations.Station") and this app imports
+none of the project's apps: every app above writes history through ``history.writer``. The
+table keeps the name it had when history lived in stations (``stations_recordchange``):
+renaming it would drop and re-create its append-only trigger and gain no reader anything.
+Which rows a user sees is ``unions.scopes.visible`` (entry "history.RecordChange").
 """
 
 from __future__ import annotations
@@ -14,9 +20,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-
-from unions.models import Union
-from unions.scopes import ScopedQuerySet
 
 
 def append_only(name: str) -> pgtrigger.Protect:
@@ -37,6 +40,8 @@ class RecordChange(models.Model):
         RECTIFICATION = "rectification", _("Rectification order")
         APPEAL = "appeal", _("Appeal")
         FEEDBACK = "feedback", _("Worker feedback")
+        # A year's honours: record_id is the AwardYear's, the title named in ``changes``.
+        AWARD = "award", _("Award year")
 
     class Action(models.TextChoices):
         # "Created" alone is the 创建时间 column heading elsewhere; in history it is an event.
@@ -61,9 +66,23 @@ class RecordChange(models.Model):
         SHOWN = "shown", _("Shown again")
         # A check made far from its station, accepted by the aid center (inspections).
         POSITION_ACCEPTED = "position_ok", _("Position accepted")
+        # A year's honours (awards.services), folded in from the former AwardChange.
+        SELECTED = "selected", _("Selection saved")
+        CONFIRMED = "confirmed", _("Confirmed")
+        UNCONFIRMED = "unconfirmed", _("Confirmation taken back")
+        CITATION = "citation", _("Citation edited")
+        PUBLISHED = "published", _("Published")
+        CORRECTED = "corrected", _("Citation corrected after publication")
+        WITHDRAWN = "withdrawn", _("Withdrawn after publication")
 
+    # None for a change that belongs to no union: a year's honours are the city's.
     union = models.ForeignKey(
-        Union, verbose_name=_("union"), on_delete=models.PROTECT, related_name="+"
+        "unions.Union",
+        verbose_name=_("union"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     record = models.CharField(_("record"), max_length=16, choices=Record.choices)
     record_id = models.PositiveBigIntegerField(_("record id"))
@@ -99,9 +118,8 @@ class RecordChange(models.Model):
     )
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
-    objects = ScopedQuerySet.as_manager()
-
     class Meta:
+        db_table = "stations_recordchange"
         ordering = ["at", "id"]
         verbose_name = _("record change")
         verbose_name_plural = _("record changes")
@@ -109,3 +127,8 @@ class RecordChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record}:{self.record_id} {self.action}"
+
+    @property
+    def award_name(self) -> str:
+        """The title an award change concerns ("" for the year's own steps)."""
+        return self.changes.get("award", "") if self.record == self.Record.AWARD else ""

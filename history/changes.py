@@ -1,0 +1,131 @@
+"""The one announcement of change, and the registry of the named caches it reaches.
+
+Every service that changes a record a cache shows says so here, once: ``announce(record,
+ids=…, stations=…, unions=…)``. ``history.writer`` announces each history row it writes, so
+a service that records history announces without a second call; the few writes that keep
+no history (a worker's visit tap, a rating, a year's honours published) call ``announce``
+themselves. There are no model signals and no ``forget()`` calls scattered in services:
+a ``queryset.update()`` or ``bulk_create`` that a signal never saw is announced like any
+other write (tests/integrity/test_every_write_is_announced.py fails on one that is not).
+
+Each cache the project keeps is a ``NamedCache`` in ``REGISTRY``: its name, its key, its
+lifetime, the records whose change drops it, and what it saves (``manage.py caches`` lists
+them; the README's table is that list). A change reaches a cache twice: at once (so the
+writer's own next read sees it) and again once the transaction commits, because a visitor
+who read the old rows between the write and the commit may have kept them in the meantime.
+Outside a transaction the first drop is the only one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.db import transaction
+
+# What a change may name, beyond RecordChange.Record's kinds of history row. Each is the
+# record whose rows changed; the caches' ``dropped_by`` use these words.
+RECORDS = frozenset(
+    {
+        # history rows (RecordChange.Record)
+        "filing",
+        "station",
+        "acceptance",
+        "agreement",
+        "pledge",
+        "insurance",
+        "inspection",
+        "rectification",
+        "appeal",
+        "feedback",
+        # changes with no row of RecordChange
+        "status",  # a station's status move (StationTransition)
+        "visit",  # a worker's tap on "I used this station"
+        "rating",  # a worker's rating, before any moderation
+        "award",  # a year's honours selected, published, corrected or withdrawn
+        "assessment",  # a quarter's scores computed or published
+        "plan",  # an inspection plan or its visits
+        "pairing",  # a peer-review pairing
+        "union",  # a union's name or district
+        "host_unit",  # a host unit's name
+        "profile",  # a user's role, union or district
+        "demo",  # the demo data loaded (every record at once)
+    }
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """Which rows of one kind of record changed: their ids, and the stations and unions they
+    belong to (empty when the writer did not know or the record has none)."""
+
+    record: str
+    ids: frozenset[int] = frozenset()
+    stations: frozenset[int] = frozenset()
+    unions: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class NamedCache:
+    """One cache the project keeps: what it is, how long a copy lives, what drops it."""
+
+    name: str
+    key: str  # the key's shape, as the README and ``manage.py caches`` print it
+    lifetime: str  # the setting or the seconds that bound a copy's life
+    saves: str  # what a kept copy spares, as measured (docs/BENCHMARKS.md)
+    dropped_by: frozenset[str] = frozenset()
+    # Drops the copies the changes make stale; None for a cache its lifetime alone bounds.
+    drop: Callable[[list[Change]], None] | None = field(default=None, compare=False)
+    # The keys of the copies a change to this station reaches, for the test that writes
+    # through every service and checks that each copy was dropped.
+    keys_for_station: Callable[[object], list[str]] | None = field(default=None, compare=False)
+
+
+REGISTRY: dict[str, NamedCache] = {}
+# Called with every change as it is announced (the tests' record of what was announced).
+listeners: list[Callable[[Change], None]] = []
+
+
+def register(cache: NamedCache) -> NamedCache:
+    unknown = cache.dropped_by - RECORDS
+    if unknown:
+        raise ValueError(f"{cache.name}: no such record {sorted(unknown)}")
+    if cache.dropped_by and cache.drop is None:
+        raise ValueError(f"{cache.name}: dropped by {sorted(cache.dropped_by)} but no drop")
+    REGISTRY[cache.name] = cache
+    return cache
+
+
+def _ids(values: Iterable[int | None]) -> frozenset[int]:
+    return frozenset(v for v in values if v is not None)
+
+
+def announce(
+    record: str,
+    *,
+    ids: Iterable[int | None] = (),
+    stations: Iterable[int | None] = (),
+    unions: Iterable[int | None] = (),
+) -> Change:
+    """Say that rows of ``record`` changed; the caches that show them are dropped."""
+    if record not in RECORDS:
+        raise ValueError(f"no such record: {record}")
+    change = Change(record, _ids(ids), _ids(stations), _ids(unions))
+    for listener in listeners:
+        listener(change)
+    deliver([change])
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(partial(deliver, [change]))
+    return change
+
+
+def deliver(changes: list[Change]) -> None:
+    for cache in REGISTRY.values():
+        reached = [change for change in changes if change.record in cache.dropped_by]
+        if reached and cache.drop is not None:
+            cache.drop(reached)
+
+
+def stations_of(changes: Iterable[Change]) -> set[int]:
+    return {station for change in changes for station in change.stations}

@@ -1,0 +1,49 @@
+"""The public pages' caches that no announced change needs to drop, in history's registry.
+
+The station page, the directory and the open data are stations' (stations/caches.py): a
+change announced to a station drops them. The copies below are keyed by what they show,
+or live too briefly to matter, and the registry says which.
+"""
+
+from __future__ import annotations
+
+from history.changes import NamedCache, register
+from stations import public_cache
+
+register(
+    NamedCache(
+        name="public-home-counts",
+        key="public_home:counts",
+        lifetime="PUBLIC_COUNTS_SECONDS (60 s; public/views/home.py)",
+        saves="counting every public station and the sixteen largest districts per visit",
+    )
+)
+register(
+    NamedCache(
+        name="rankings-pages",
+        key="public-page:rankings:<published version>:<query>:<language> and "
+        "public-page:rankings-json:<published version>:<address>",
+        lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s)",
+        saves="drawing a thousand ranked stations (80 ms as JSON at national size); a "
+        "published version's rows never change (a correction is a new version, a new key)",
+    )
+)
+HONOURS_VERSION = "public-page:honours-version"
+
+
+def _drop_honours(changes) -> None:
+    public_cache.replace(HONOURS_VERSION)
+
+
+register(
+    NamedCache(
+        name="honours-pages",
+        key="public-page:honours:<version>:<year>:<filters>:<language>",
+        lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
+        saves="the year's titles drawn per visit (80–90 ms at national size); a kept copy "
+        "is read with no query",
+        dropped_by=frozenset({"award", "demo"}),
+        drop=_drop_honours,
+        keys_for_station=lambda station: [HONOURS_VERSION],
+    )
+)

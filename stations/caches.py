@@ -1,0 +1,179 @@
+"""The caches of station data, each named in history's registry with what drops it.
+
+A service that changes a record announces it once (history.changes.announce); the registry
+calls ``drop`` on every cache below whose ``dropped_by`` names that record. Nothing else
+drops these copies: no model signal, no ``forget()`` in a service.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+
+from history.changes import Change, NamedCache, register, stations_of
+
+from . import public_cache
+from .models import ENDED_STATUSES, PUBLIC_STATUSES, Station
+
+# Changes that reach every station's copy at once: a name shown on many pages.
+EVERYWHERE = frozenset({"union", "host_unit", "demo"})
+
+
+def _wide(changes: list[Change]) -> bool:
+    return any(change.record in EVERYWHERE for change in changes)
+
+
+def _plaques(changes: list[Change]) -> list[str]:
+    ids = stations_of(changes)
+    if not ids:
+        return []
+    return list(
+        Station.objects.filter(pk__in=ids)
+        .exclude(plaque_number="")
+        .values_list("plaque_number", flat=True)
+    )
+
+
+def _drop_pages(changes: list[Change]) -> None:
+    if _wide(changes):
+        public_cache.forget_every_page()
+        return
+    for plaque in _plaques(changes):
+        public_cache.forget(plaque)
+
+
+def _page_keys(station) -> list[str]:
+    return public_cache.page_keys(station.plaque_number)
+
+
+STATION_PAGE = register(
+    NamedCache(
+        name="station-page",
+        key="public-page:station:<generation>:<plaque>:<language> (and each process's copy)",
+        lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); each process's copy "
+        "PUBLIC_PAGE_LOCAL_SECONDS (2 s), which is how late another process shows a change",
+        saves="the QR landing page's six reads and its drawing: a warm visit reads one key",
+        dropped_by=frozenset(
+            {
+                "station",
+                "status",
+                "feedback",
+                "rating",
+                "visit",
+                "inspection",
+                "appeal",
+                "award",
+                *EVERYWHERE,
+            }
+        ),
+        drop=_drop_pages,
+        keys_for_station=_page_keys,
+    )
+)
+
+
+def _drop_directory(changes: list[Change]) -> None:
+    public_cache.forget_directory()
+
+
+DIRECTORY = register(
+    NamedCache(
+        name="directory",
+        key="public-page:directory:<version>:<filters and page>:<language>",
+        lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
+        saves="the directory's search, distance and open-now reads for every anonymous visitor",
+        dropped_by=frozenset({"station", "status", *EVERYWHERE}),
+        drop=_drop_directory,
+        keys_for_station=lambda station: [public_cache.DIRECTORY_VERSION],
+    )
+)
+
+
+def _listed(changes: list[Change]) -> bool:
+    """Whether a change may touch the open data: a station that is public, or has been
+    (ended: it left the files with this change). A draft's edits never reach them."""
+    if _wide(changes):
+        return True
+    ids = stations_of(changes)
+    return bool(ids) and (
+        Station.objects.filter(pk__in=ids, status__in=(*PUBLIC_STATUSES, *ENDED_STATUSES)).exists()
+    )
+
+
+def _drop_open_data(changes: list[Change]) -> None:
+    from .open_data import forget_version
+
+    if _listed(changes):
+        forget_version()
+
+
+OPEN_DATA = register(
+    NamedCache(
+        name="open-data",
+        key="open-data:version (names the built files stations-<version>.*)",
+        lifetime="OPEN_DATA_CACHE_SECONDS, which also bounds a rename nobody announced",
+        saves="rebuilding 200,000 rows of JSON, CSV and GeoJSON per request",
+        dropped_by=frozenset({"station", "status", *EVERYWHERE}),
+        drop=_drop_open_data,
+        keys_for_station=lambda station: ["open-data:version"],
+    )
+)
+
+
+# --- The staff lists' counts ---------------------------------------------------------------
+LISTS_VERSION = "stations:lists-version"
+
+
+def lists_version() -> str:
+    """A token that a change to any station replaces: the registry's count and the plan
+    summaries are keyed by it (it replaced the newest ``updated_at``, which a bulk
+    ``update()`` that left that field alone did not move)."""
+    return cache.get_or_set(LISTS_VERSION, lambda: str(time.time_ns()), None)
+
+
+def _drop_lists(changes: list[Change]) -> None:
+    cache.set(LISTS_VERSION, str(time.time_ns()), None)
+
+
+LISTS = register(
+    NamedCache(
+        name="station-lists",
+        key="stations:lists-version, in registry:count:<user>:<version>:<filters> and "
+        "plan:summary:<plan>:<user>:<scope>:<version>",
+        lifetime="60 s (registry count), SUMMARY_SECONDS (plan summary); the version forever",
+        saves="counting 200,000 stations on every page of the registry; a plan's 150 ms "
+        "summary per visit",
+        dropped_by=frozenset({"filing", "station", "status", *EVERYWHERE}),
+        drop=_drop_lists,
+        keys_for_station=lambda station: [LISTS_VERSION],
+    )
+)
+
+
+# --- Bounded by their lifetime alone --------------------------------------------------------
+register(
+    NamedCache(
+        name="directory-counts",
+        key="directory:counts-by-district",
+        lifetime="COUNT_SECONDS (stations/directory.py)",
+        saves="a count of every public station by district on the directory's first page",
+    )
+)
+register(
+    NamedCache(
+        name="visits-total",
+        key="visits:total",
+        lifetime="VISIT_TOTAL_CACHE_SECONDS (60 s)",
+        saves="summing every visit row on the home page, the busiest page",
+    )
+)
+register(
+    NamedCache(
+        name="list-counts",
+        key="list:count:<model>:<query digest>",
+        lifetime="RECOUNT_SECONDS (stations/views/common.py): then counted afresh",
+        saves="recounting a check or feedback list that only grows: new rows are counted "
+        "by id range (a moderation, which moves rows out, is part of the key)",
+    )
+)

@@ -1,0 +1,181 @@
+"""A write through each service drops every cache that shows what it wrote (issue 22, item 2).
+
+Generic over history's registry: before the write, each registered cache whose entry says it
+is dropped by the announced record gets a marker under every key of its copies for the
+station (``keys_for_station``); after the write, no marker is left. A cache added to the
+registry with a ``dropped_by`` is tested by every scenario below that announces one of its
+records, with no test of its own to write. The scenarios are real services on the real
+cache (Redis in the services pass), nothing stubbed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from django.forms.models import model_to_dict
+from django.test import Client
+from django.utils import timezone
+
+from history import changes
+from tests.factories import OperatingStationFactory
+
+pytestmark = pytest.mark.django_db
+
+MARK = "marker: a copy made before the change"
+
+
+def _closure(world, station):
+    from stations.services.closures import closure_post
+
+    today = timezone.localdate()
+    closure_post(
+        station=station,
+        by=world.user_a,
+        starts_on=today,
+        ends_on=today + dt.timedelta(days=2),
+        reason="装修",
+    )
+
+
+def _status(world, station):
+    from stations.services.lifecycle import station_rectify_start
+
+    station_rectify_start(station=station, by=world.aid, reason="飞行检查未达标")
+
+
+def _rating(world, station):
+    from stations.services.feedback import feedback_leave
+
+    feedback_leave(
+        station=station,
+        rating=2,
+        problems=[],
+        comment="",
+        device_hash="d" * 64,
+        address_hash="a" * 64,
+    )
+
+
+def _visit(world, station):
+    from stations.services.visits import visit_record
+
+    visit_record(station=station)
+
+
+def _check(world, station):
+    from inspections.services.inspection import inspection_record
+    from tests.inspections.factories_checks import record_kwargs
+
+    inspection_record(**record_kwargs(station, world.inspector))
+
+
+def _union_renamed(world, station):
+    admin = Client()
+    admin.force_login(world.admin)
+    union = station.union
+    data = {k: v for k, v in model_to_dict(union).items() if v is not None and v is not False}
+    data["name"] = union.name + "（更名）"
+    response = admin.post(f"/admin/unions/union/{union.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def _operating(world):
+    return OperatingStationFactory(filing=world.filing_a, union=world.union_a)
+
+
+def _selected_year(world):
+    """A year's selection saved and confirmed, not yet published; its best station."""
+    from awards.models import Award
+    from awards.services import award_confirm, award_selection_save
+    from tests.awards.conftest import operating_station, scores
+
+    stations = [operating_station() for _ in range(25)]
+    for i, station in enumerate(stations):
+        scores(station, [95 - i] * 4)
+    award_selection_save(year=YEAR, station_ids=[s.pk for s in stations[:2]], by=world.aid)
+    for award in Award.objects.filter(confirmed=False):
+        award_confirm(award=award, confirmed=True, by=world.aid)
+    return stations[0]
+
+
+def _published(world, station):
+    from awards.services import award_year_publish
+
+    award_year_publish(year=YEAR, by=world.aid, certificates=False)
+
+
+YEAR = 2025
+
+# What each scenario announces, the station it changes, and the write (a real service).
+SCENARIOS: dict[str, tuple[str, Callable, Callable]] = {
+    "a closure posted": ("station", _operating, _closure),
+    "a station put under rectification": ("status", _operating, _status),
+    "a worker's rating": ("rating", _operating, _rating),
+    "a visit tap": ("visit", _operating, _visit),
+    "a check logged": ("inspection", _operating, _check),
+    "a union renamed by an administrator": ("union", _operating, _union_renamed),
+    "a year's honours published": ("award", _selected_year, _published),
+}
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=list(SCENARIOS))
+def test_the_write_drops_every_cache_that_shows_it(world, scenario):
+    record, prepare, write = SCENARIOS[scenario]
+    station = prepare(world)
+    reached = [
+        named
+        for named in changes.REGISTRY.values()
+        if record in named.dropped_by and named.keys_for_station is not None
+    ]
+    assert reached, f"no cache is dropped by {record!r}: the scenario tests nothing"
+    marked = {named.name: named.keys_for_station(station) for named in reached}
+    for keys in marked.values():
+        cache.set_many(dict.fromkeys(keys, MARK), None)
+    heard = []
+    changes.listeners.append(heard.append)
+
+    write(world, station)
+
+    assert record in {change.record for change in heard}
+    # Read as the next visitor reads them: a cache that moved to a new generation of keys
+    # (every page at once) is read under the new keys, where no copy is left.
+    left = {
+        named.name: [k for k in named.keys_for_station(station) if cache.get(k) == MARK]
+        for named in reached
+    }
+    assert {name: keys for name, keys in left.items() if keys} == {}
+
+
+def test_every_cache_a_change_drops_can_be_checked_by_the_test_above():
+    for named in changes.REGISTRY.values():
+        if named.dropped_by:
+            assert named.drop is not None and named.keys_for_station is not None, named.name
+
+
+def test_every_record_a_cache_names_is_announced_by_some_scenario_or_a_service():
+    """Each record a cache waits for is announced somewhere in the application's code."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = "\n".join(
+        path.read_text()
+        for app in ("unions", "documents", "stations", "inspections", "awards", "config")
+        for path in (root / app).rglob("*.py")
+        if "migrations" not in path.parts
+    )
+    announced = set(re.findall(r'announces? ?[(=] ?"(\w+)"', code)) | {"demo"}
+    written = {"filing", "station", "acceptance", "agreement", "pledge", "insurance"}
+    written |= {"inspection", "rectification", "appeal", "feedback", "award"}  # history.writer
+    waited = {record for named in changes.REGISTRY.values() for record in named.dropped_by}
+    assert waited - announced - written == set()
+
+
+def test_the_registry_lists_the_caches_with_key_lifetime_and_what_they_save():
+    names = set(changes.REGISTRY)
+    assert {"station-page", "directory", "open-data", "staff-home", "station-lists"} <= names
+    for named in changes.REGISTRY.values():
+        assert named.key and named.lifetime and named.saves, named.name
