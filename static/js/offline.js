@@ -97,7 +97,14 @@
         return 0;
       }
       return new Promise(function (resolve) {
+        // A logout never waits on the count: an outbox another tab holds open, or a browser
+        // that never answers, lets the inspector out after two seconds without asking.
+        var waited = window.setTimeout(function () { resolve(0); }, 2000);
         var request = indexedDB.open("relay-inspections");
+        request.onblocked = function () {
+          window.clearTimeout(waited);
+          resolve(0);
+        };
         request.onsuccess = function () {
           var db = request.result;
           if (!db.objectStoreNames.contains("outbox")) {

@@ -62,7 +62,7 @@ def test_the_admin_breaks_no_csp_rule(page, login, world):
     violations = _watch(page)
     login(page, world.admin)
 
-    for path in ("/admin/", "/admin/stations/recordchange/", "/admin/stations/station/"):
+    for path in ("/admin/", "/admin/history/recordchange/", "/admin/stations/station/"):
         assert page.goto(path).status == 200, path
         page.wait_for_load_state("networkidle")
 
