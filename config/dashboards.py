@@ -40,7 +40,7 @@ from inspections.selectors.checks import FINDINGS_QUERY, open_planned_visits
 from inspections.selectors.findings import open_findings
 from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
 from unions.models import HostUnit, Profile, Role, SecurityEvent, Union
-from unions.roles import STAFF_READ, role_of
+from unions.roles import STAFF_READ, district_scope, role_of
 
 
 @dataclass
@@ -284,17 +284,37 @@ WORK_MODELS = (
 )
 CACHED_ROLES = STAFF_READ
 VERSION_KEY = "staff_home:version"
+# Per-scope freshness (issue 22, item 3): a copy is keyed by the version of what its user
+# sees. The aid center and city-wide inspectors see the city ("all"); a union's staff their
+# union; a district inspector their district. A change reaches the city's version and the
+# versions of the unions and districts it names, so a check logged in 黄浦 redraws the aid
+# center's home, 黄浦's clerks' and 黄浦's inspectors', and no other union's or district's.
+# A change that names no union or station (a plan drawn, a role changed, a name shown
+# everywhere) replaces EVERYONE, which every key holds.
+EVERYONE = f"{VERSION_KEY}:everyone"
+CITY = f"{VERSION_KEY}:all"
+WIDE_RECORDS = frozenset({"plan", "profile", "union", "host_unit", "demo"})
 
 
-def _version() -> str:
-    """The token of the last change to WORK_MODELS; a new one once the old is dropped."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        # Another process may have added its own first; with the cache down, a token of
-        # this request alone means no copy is ever found, never a stale one.
-        version = cache.get(VERSION_KEY) or uuid.uuid4().hex
-    return version
+def _scope_key(user) -> str:
+    role = role_of(user)
+    if role == Role.UNION_STAFF:
+        return f"{VERSION_KEY}:union:{user.profile.union_id}"
+    district = district_scope(user)
+    if district:
+        return f"{VERSION_KEY}:district:{district}"
+    return CITY
+
+
+def _versions(keys: list[str]) -> list[str]:
+    """The tokens of ``keys``, each made on first use. With the cache down, a token of this
+    request alone: no copy is ever found, never a stale one."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, None)
+            found[key] = cache.get(key) or uuid.uuid4().hex
+    return [found[key] for key in keys]
 
 
 def cache_key(user) -> str | None:
@@ -303,11 +323,36 @@ def cache_key(user) -> str | None:
     if role not in CACHED_ROLES or settings.STAFF_HOME_CACHE_SECONDS <= 0:
         return None
     today = timezone.localdate().isoformat()
-    return f"{user.pk}:{role}:{get_language()}:{today}:{_version()}"
+    everyone, scope = _versions([EVERYONE, _scope_key(user)])
+    return f"{user.pk}:{role}:{get_language()}:{today}:{everyone}:{scope}"
 
 
-def _drop_copies(changes=None) -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def _scopes_of(changes) -> set[str]:
+    """The version keys a change reaches: the city's, and its unions' and districts'."""
+    keys = {CITY}
+    stations = set()
+    for change in changes:
+        if change.record in WIDE_RECORDS or not (change.unions or change.stations):
+            return {EVERYONE}
+        keys |= {f"{VERSION_KEY}:union:{union}" for union in change.unions}
+        stations |= change.stations
+    for district, union in Station.objects.filter(pk__in=stations).values_list(
+        "district", "union_id"
+    ):
+        keys |= {f"{VERSION_KEY}:district:{district}", f"{VERSION_KEY}:union:{union}"}
+    return keys
+
+
+def _drop_copies(changes) -> None:
+    cache.set_many({key: uuid.uuid4().hex for key in _scopes_of(changes)}, None)
+
+
+def _keys_for_station(station) -> list[tuple[str, str]]:
+    """The homes that show the station: the city's, its union's, its district's."""
+    scopes = [CITY, f"{VERSION_KEY}:union:{station.union_id}"]
+    if station.district:
+        scopes.append(f"{VERSION_KEY}:district:{station.district}")
+    return [(EVERYONE, scope) for scope in scopes]
 
 
 # The records whose announced change (history.changes) drops every copy: those of
@@ -336,12 +381,12 @@ WORK_RECORDS = frozenset(
 STAFF_HOME = register(
     NamedCache(
         name="staff-home",
-        key="staff_home:version, in the home template's cache fragment "
-        "<user>:<role>:<language>:<day>:<version>",
+        key="staff_home:version:everyone and :all, :union:<id>, :district:<name>, in the "
+        "home template's fragment <user>:<role>:<language>:<day>:<everyone>:<scope>",
         lifetime="STAFF_HOME_CACHE_SECONDS; the version forever, until replaced",
         saves="the cards' counts (the home's first visit costs 7.8–11× the trivial view)",
         dropped_by=WORK_RECORDS,
         drop=_drop_copies,
-        keys_for_station=lambda station: [VERSION_KEY],
+        keys_for_station=_keys_for_station,
     )
 )

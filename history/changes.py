@@ -78,8 +78,11 @@ class NamedCache:
     # Drops the copies the changes make stale; None for a cache its lifetime alone bounds.
     drop: Callable[[list[Change]], None] | None = field(default=None, compare=False)
     # The keys of the copies a change to this station reaches, for the test that writes
-    # through every service and checks that each copy was dropped.
-    keys_for_station: Callable[[object], list[str]] | None = field(default=None, compare=False)
+    # through every service and checks that each copy was dropped. An entry that is a tuple
+    # is one copy whose address is made of several keys: it is dropped when any of them is.
+    keys_for_station: Callable[[object], list[str | tuple[str, ...]]] | None = field(
+        default=None, compare=False
+    )
 
 
 REGISTRY: dict[str, NamedCache] = {}

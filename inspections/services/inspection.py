@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from history.changes import announce
 from history.models import RecordChange
 from history.writer import record_change
 from stations.geo import Point, haversine_km
@@ -260,6 +261,9 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
             "red_line": ["", _("yes") if inspection.red_line else _("no")],
         },
     )
+    if inspection.peer_pairing_id:
+        # The reviewing union's home lists the findings of the checks it made.
+        announce("inspection", ids=(inspection.pk,), unions=(inspection.peer_pairing.reviewer_id,))
     if score.red_line and station.status in PUBLIC_STATUSES:
         failed = [items[code].label for code in score.red_line_failed]
         if kind in INDEPENDENT_KINDS:
