@@ -28,7 +28,8 @@ def _restore_stations_trigger(apps, schema_editor):
         schema_editor.execute(
             f"CREATE OR REPLACE FUNCTION {OLD}() RETURNS TRIGGER AS $$ BEGIN "
             "RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', "
-            f"TG_TABLE_NAME; END; $$ LANGUAGE plpgsql"
+            f"TG_TABLE_NAME; END; $$ LANGUAGE plpgsql",
+            None,  # no parameters: the % of RAISE is the function's own
         )
         schema_editor.execute(
             f"CREATE TRIGGER {OLD} BEFORE UPDATE OR DELETE ON {TABLE} "
