@@ -1,10 +1,11 @@
 """Every bench script runs, at a tiny size, and says what it measured (issue 26: make bench
 ended in exit 1 on a fresh machine because one script had rotted unnoticed).
 
-``bench/run.py --smoke`` loads a few dozen stations, gives each page a second of wrk and
-each job a few rows, and fails when a script fails or emits no row of the one table; the
-targets mean nothing at this size and are not judged. It needs PostgreSQL, Redis and wrk
-(``make test`` installs wrk with TEST_DEBS): a missing tool fails, saying what to install.
+``bench/run.py --smoke`` loads a few dozen stations, times each page by three requests (wrk
+for the reference views) and each job a few rows, and fails when a script fails or emits no
+row of the one table; the targets mean nothing at this size and are not judged. It needs
+PostgreSQL, Redis and wrk (``make test`` installs wrk with TEST_DEBS): a missing tool fails,
+saying what to install.
 """
 
 from __future__ import annotations
