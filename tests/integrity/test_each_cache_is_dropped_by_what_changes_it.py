@@ -82,8 +82,72 @@ def _union_renamed(world, station):
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
+def _rated(world):
+    station = _operating(world)
+    _rating(world, station)
+    return station
+
+
+def _feedback_hidden(world, station):
+    from stations.models import Feedback
+    from stations.services.feedback import feedback_hide
+
+    feedback_hide(feedback=Feedback.objects.get(station=station), by=world.aid, note="辱骂")
+
+
+def _pledged(world):
+    from stations.models import Pledge
+
+    station = _operating(world)
+    Pledge.objects.create(
+        station=station,
+        union=station.union,
+        pledging_unit="单位",
+        service_hours="9-17",
+        head_name="张三",
+        due_by=timezone.localdate(),
+    )
+    return station
+
+
+def _pledge_received(world, station):
+    from stations.services.records import pledge_update
+
+    pledge_update(pledge=station.pledge, by=world.aid, received_on=timezone.localdate())
+
+
+def _host_unit_renamed(world, station):
+    admin = Client()
+    admin.force_login(world.admin)
+    host = station.host_unit
+    data = {k: v for k, v in model_to_dict(host).items() if v is not None and v is not False}
+    data["name"] = host.name + "（更名）"
+    response = admin.post(f"/admin/unions/hostunit/{host.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def _rectified(world):
+    from inspections.services.rectification import rectification_open
+
+    station = _operating(world)
+    rectification_open(station=station, by=world.aid, items=["water"])
+    return station
+
+
+def _order_closed(world, station):
+    from inspections.models import Rectification
+    from inspections.services.rectification import rectification_close
+    from tests.inspections.factories_orders import inspection
+
+    order = Rectification.objects.get(station=station)
+    check = inspection(station, world.inspector, score="95", days=0)
+    rectification_close(order=order, by=world.aid, reinspection=check, note="复查合格")
+
+
 def _operating(world):
-    return OperatingStationFactory(filing=world.filing_a, union=world.union_a)
+    return OperatingStationFactory(
+        filing=world.filing_a, union=world.union_a, host_unit=world.host_a
+    )
 
 
 def _selected_year(world):
@@ -118,6 +182,10 @@ SCENARIOS: dict[str, tuple[str, Callable, Callable]] = {
     "a check logged": ("inspection", _operating, _check),
     "a union renamed by an administrator": ("union", _operating, _union_renamed),
     "a year's honours published": ("award", _selected_year, _published),
+    "a rating hidden by moderation": ("feedback", _rated, _feedback_hidden),
+    "a pledge received": ("pledge", _pledged, _pledge_received),
+    "a host unit renamed by an administrator": ("host_unit", _operating, _host_unit_renamed),
+    "an order closed after a re-inspection": ("status", _rectified, _order_closed),
 }
 
 
