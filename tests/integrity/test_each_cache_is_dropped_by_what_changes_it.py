@@ -72,14 +72,18 @@ def _check(world, station):
     inspection_record(**record_kwargs(station, world.inspector))
 
 
-def _union_renamed(world, station):
+def _renamed_in_admin(world, record, admin_path: str) -> None:
+    """An administrator renames ``record`` in the admin's change form, all else as it was."""
     admin = Client()
     admin.force_login(world.admin)
-    union = station.union
-    data = {k: v for k, v in model_to_dict(union).items() if v is not None and v is not False}
-    data["name"] = union.name + "（更名）"
-    response = admin.post(f"/admin/unions/union/{union.pk}/change/", data)
+    data = {k: v for k, v in model_to_dict(record).items() if v is not None and v is not False}
+    data["name"] = record.name + "（更名）"
+    response = admin.post(f"/admin/unions/{admin_path}/{record.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def _union_renamed(world, station):
+    _renamed_in_admin(world, station.union, "union")
 
 
 def _rated(world):
@@ -117,13 +121,7 @@ def _pledge_received(world, station):
 
 
 def _host_unit_renamed(world, station):
-    admin = Client()
-    admin.force_login(world.admin)
-    host = station.host_unit
-    data = {k: v for k, v in model_to_dict(host).items() if v is not None and v is not False}
-    data["name"] = host.name + "（更名）"
-    response = admin.post(f"/admin/unions/hostunit/{host.pk}/change/", data)
-    assert response.status_code == 302, response.content.decode()[:2000]
+    _renamed_in_admin(world, station.host_unit, "hostunit")
 
 
 def _rectified(world):
