@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import itertools
 import uuid
 from decimal import Decimal
 
@@ -13,20 +12,17 @@ from PIL import Image
 
 from inspections.models import Checklist
 from stations.models import StationStatus
-from tests.factories import FilingFormFactory, StationFactory
-
-_plaques = itertools.count(700)
+from tests.factories import FilingFormFactory, OperatingStationFactory
 
 
 def station(union, *, status=StationStatus.ACTIVE, lat="31.230400", lng="121.473700"):
-    seq = next(_plaques)
-    made = StationFactory(filing=FilingFormFactory(union=union), status=status)
-    made.plaque_seq = seq
-    made.plaque_number = f"SH{seq:05d}"
-    made.latitude = Decimal(lat)
-    made.longitude = Decimal(lng)
-    made.save()
-    return made
+    """The tests' one operating station (tests/factories.py), of ``union``, at a position."""
+    return OperatingStationFactory(
+        filing=FilingFormFactory(union=union),
+        status=status,
+        latitude=Decimal(lat),
+        longitude=Decimal(lng),
+    )
 
 
 def all_met(checklist: Checklist | None = None, *, failing: tuple[str, ...] = ()) -> dict:

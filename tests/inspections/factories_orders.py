@@ -4,28 +4,20 @@ checks work's service (inspection_record), which these tests do not depend on.""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from decimal import Decimal
 
 from django.utils import timezone
 
 from inspections.models import Checklist, Inspection, InspectionKind
 from stations.models import StationStatus
-from tests.factories import FilingFormFactory, StationFactory
-
-_plaques = itertools.count(900)
+from tests.factories import FilingFormFactory, OperatingStationFactory
 
 
 def operating_station(union, *, status=StationStatus.ACTIVE, district: str | None = None):
-    """A station with a plaque that operates (active unless told otherwise)."""
-    seq = next(_plaques)
-    station = StationFactory(filing=FilingFormFactory(union=union), status=status)
-    station.plaque_seq = seq
-    station.plaque_number = f"SH{seq:05d}"
-    if district:
-        station.district = district
-    station.save()
-    return station
+    """The tests' one operating station (tests/factories.py), of ``union`` (active unless
+    told otherwise), in its union's district unless told another."""
+    fields = {"district": district} if district else {}
+    return OperatingStationFactory(filing=FilingFormFactory(union=union), status=status, **fields)
 
 
 def checklist() -> Checklist:
