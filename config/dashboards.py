@@ -12,19 +12,17 @@ for ``STAFF_HOME_CACHE_SECONDS``; an announced change to any record the cards sh
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from history.changes import NamedCache, register
+from history.changes import NamedCache, register, replace_versions, versions
 from inspections.models import (
     Appeal,
     AppealStatus,
@@ -306,24 +304,13 @@ def _scope_key(user) -> str:
     return CITY
 
 
-def _versions(keys: list[str]) -> list[str]:
-    """The tokens of ``keys``, each made on first use. With the cache down, a token of this
-    request alone: no copy is ever found, never a stale one."""
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            cache.add(key, uuid.uuid4().hex, None)
-            found[key] = cache.get(key) or uuid.uuid4().hex
-    return [found[key] for key in keys]
-
-
 def cache_key(user) -> str | None:
     """What the home template's copy of the cards varies on, or None: not kept."""
     role = role_of(user)
     if role not in CACHED_ROLES or settings.STAFF_HOME_CACHE_SECONDS <= 0:
         return None
     today = timezone.localdate().isoformat()
-    everyone, scope = _versions([EVERYONE, _scope_key(user)])
+    everyone, scope = versions(EVERYONE, _scope_key(user))
     return f"{user.pk}:{role}:{get_language()}:{today}:{everyone}:{scope}"
 
 
@@ -344,7 +331,7 @@ def _scopes_of(changes) -> set[str]:
 
 
 def _drop_copies(changes) -> None:
-    cache.set_many({key: uuid.uuid4().hex for key in _scopes_of(changes)}, None)
+    replace_versions(*_scopes_of(changes))
 
 
 def _keys_for_station(station) -> list[tuple[str, str]]:

@@ -18,28 +18,21 @@ Outside a transaction the first drop is the only one.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
+from django.core.cache import cache
 from django.db import transaction
 
-# What a change may name, beyond RecordChange.Record's kinds of history row. Each is the
-# record whose rows changed; the caches' ``dropped_by`` use these words.
-RECORDS = frozenset(
+from .models import RecordChange
+
+# What a change may name: RecordChange.Record's kinds of history row, and the changes that
+# write no row of it. Each is the record whose rows changed; the caches' ``dropped_by`` use
+# these words.
+RECORDS = frozenset(RecordChange.Record.values) | frozenset(
     {
-        # history rows (RecordChange.Record)
-        "filing",
-        "station",
-        "acceptance",
-        "agreement",
-        "pledge",
-        "insurance",
-        "inspection",
-        "rectification",
-        "appeal",
-        "feedback",
-        # changes with no row of RecordChange
         "status",  # a station's status move (StationTransition)
         "visit",  # a worker's tap on "I used this station"
         "rating",  # a worker's rating, before any moderation
@@ -124,11 +117,29 @@ def announce(
 
 
 def deliver(changes: list[Change]) -> None:
-    for cache in REGISTRY.values():
-        reached = [change for change in changes if change.record in cache.dropped_by]
-        if reached and cache.drop is not None:
-            cache.drop(reached)
+    for named in REGISTRY.values():
+        reached = [change for change in changes if change.record in named.dropped_by]
+        if reached and named.drop is not None:
+            named.drop(reached)
 
 
 def stations_of(changes: Iterable[Change]) -> set[int]:
     return {station for change in changes for station in change.stations}
+
+
+# --- Version tokens --------------------------------------------------------------------------
+# A cache dropped all at once keeps its copies under a version token; dropping it is
+# replacing the token. The staff homes, the station lists and the public pages use these.
+def versions(*keys: str) -> list[str]:
+    """The tokens of ``keys``, each made on first use. With the cache down, a token of this
+    request alone: no copy is ever found, never a stale one."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, None)
+            found[key] = cache.get(key) or uuid.uuid4().hex
+    return [found[key] for key in keys]
+
+
+def replace_versions(*keys: str) -> None:
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)

@@ -7,11 +7,14 @@ drops these copies: no model signal, no ``forget()`` in a service.
 
 from __future__ import annotations
 
-import time
-
-from django.core.cache import cache
-
-from history.changes import Change, NamedCache, register, stations_of
+from history.changes import (
+    Change,
+    NamedCache,
+    register,
+    replace_versions,
+    stations_of,
+    versions,
+)
 
 from . import public_cache
 from .models import ENDED_STATUSES, PUBLIC_STATUSES, Station
@@ -129,11 +132,11 @@ def lists_version() -> str:
     """A token that a change to any station replaces: the registry's count and the plan
     summaries are keyed by it (it replaced the newest ``updated_at``, which a bulk
     ``update()`` that left that field alone did not move)."""
-    return cache.get_or_set(LISTS_VERSION, lambda: str(time.time_ns()), None)
+    return versions(LISTS_VERSION)[0]
 
 
 def _drop_lists(changes: list[Change]) -> None:
-    cache.set(LISTS_VERSION, str(time.time_ns()), None)
+    replace_versions(LISTS_VERSION)
 
 
 LISTS = register(

@@ -32,7 +32,6 @@ closure replaces (issue 26: the directory cost 24-61 times the anonymous trivial
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -41,6 +40,8 @@ from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
+
+from history.changes import replace_versions, versions
 
 # Stands in for the CSRF token in the cached copy; cannot occur in a real token, which is
 # made of letters and digits only.
@@ -66,14 +67,14 @@ def versioned(key: str) -> str:
     """A version token kept in the shared cache, read through this process's short copy."""
     version = _local().get(key)
     if version is None:
-        version = cache.get_or_set(key, lambda: str(time.time_ns()), None)
+        version = versions(key)[0]
         if settings.PUBLIC_PAGE_LOCAL_SECONDS > 0:
             _local().set(key, version, settings.PUBLIC_PAGE_LOCAL_SECONDS)
     return version
 
 
 def replace(key: str) -> None:
-    cache.set(key, str(time.time_ns()), None)
+    replace_versions(key)
     _local().delete(key)
 
 
