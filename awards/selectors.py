@@ -30,11 +30,11 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from inspections.assessment.models import AssessmentStatus
 from inspections.models import (
     Rectification,
     StationQuarterScore,
 )
-from inspections.models.assessment import AssessmentStatus
 from stations.models import Station, StationStatus, StationTransition
 
 from .models import AwardKind, AwardYear
@@ -63,7 +63,7 @@ def standing_red_line_stations(year: int) -> QuerySet:
     quarter of the year whose result for the station was 不合格 (DESIGN: "no standing
     red-line quarter in the year's published quarters"). The quarter's flag already leaves
     out a red line voided on appeal and one found by anyone but the supervision team
-    (inspections/services/assessment.py), so this reads the flag and nothing else."""
+    (inspections/assessment/services/assessment.py), so this reads the flag and nothing else."""
     return StationQuarterScore.objects.filter(
         assessment__year=year,
         assessment__status=AssessmentStatus.PUBLISHED,

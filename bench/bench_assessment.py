@@ -324,8 +324,8 @@ def time_page(url: str, runs: int) -> dict[str, float]:
 def publish_latest() -> None:
     from django.contrib.auth import get_user_model
 
+    from inspections.assessment.services.publication import assessment_publish
     from inspections.models import QuarterlyAssessment
-    from inspections.services.publication import assessment_publish
     from unions.models import Profile, Role
 
     assessment = QuarterlyAssessment.objects.filter(year=YEAR, quarter=QUARTER).first()
@@ -383,8 +383,8 @@ def section(args, load_timings, assessment, pages, pg_version: str) -> str:
         "",
         "The assessment is one `INSERT … SELECT` of the station rows joining one "
         "`GROUP BY station` aggregate per source table, scored and ranked in the same "
-        "statement (inspections/services/assessment.py): Python never holds a check. Page "
-        "times are "
+        "statement (inspections/assessment/services/assessment.py): Python never holds a "
+        "check. Page times are "
         "server time through Django's test Client in the benchmark's process (no network, no "
         "WSGI server); the page's query count does not depend on the number of stations "
         "(tests/assessment/test_rankings_query_count_does_not_grow.py).",

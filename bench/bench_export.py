@@ -80,7 +80,7 @@ def orders_once(url: str) -> dict:
     national.setup_django(url)
     from django.contrib.auth import get_user_model
 
-    from inspections.orders_export import OrderExport, order_export_produce, order_export_snapshot
+    from inspections.orders.export import OrderExport, order_export_produce, order_export_snapshot
 
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     user = get_user_model().objects.get(username="bench_aid")

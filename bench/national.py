@@ -782,8 +782,8 @@ def _assess(ctx: Context) -> float:
     """The last quarter's assessment by the portal's own job, published: seconds taken."""
     from django.contrib.auth import get_user_model
 
-    from inspections.services.assessment import assessment_run
-    from inspections.services.publication import assessment_publish
+    from inspections.assessment.services.assessment import assessment_run
+    from inspections.assessment.services.publication import assessment_publish
 
     started = time.perf_counter()
     year, quarter = QUARTERS[-1]

@@ -83,7 +83,7 @@ def add(ctx) -> dict[str, int]:
         RectificationItem,
         RectificationPhoto,
     )
-    from inspections.services.plans import plan_draw
+    from inspections.orders.services.plans import plan_draw
     from stations.models import (
         Acceptance,
         Agreement,
@@ -187,7 +187,7 @@ def add(ctx) -> dict[str, int]:
         for pk, union_id, district, visited in appealed
     ]
     # The published quarter's appeals are all decided: a quarter is published only once
-    # every independent check in it is settled (inspections/selectors/settled.py); the
+    # every independent check in it is settled (inspections/assessment/selectors/settled.py); the
     # open ones wait in the quarters before it, for the appeals list.
     from bench.national import QUARTERS
 
@@ -483,7 +483,7 @@ def _documents(busy, filing, aid, clerk) -> dict[str, int]:
     from documents.services import document_request
     from documents.tasks import render_document
     from documents.worker import document_render
-    from inspections.orders_export import ORDER_EXPORT, OrderExport
+    from inspections.orders.export import ORDER_EXPORT, OrderExport
     from stations.documents.codes import Kind
     from stations.documents.registry_export import RegistryExport
 

@@ -184,7 +184,7 @@ PAGES: list[Page] = [
     Page("inspections:order_list", "orders, open", "/staff/inspections/orders/?status=open", AID),
     Page("inspections:order_list", "orders, a quarter", "/staff/inspections/orders/?since={since}&until={until}", AID),
     Page("inspections:order_list", "orders (clerk)", "/staff/inspections/orders/", CLERK),
-    # The CSV is a job (inspections/orders_export.py): its old address sends the list's filters
+    # The CSV is a job (inspections/orders/export.py): its old address sends the list's filters
     # back to the list; the job itself is measured in docs/BENCHMARKS.md (orders export).
     Page("inspections:order_export", "orders CSV's old address (a redirect back)", "/staff/inspections/orders/export.csv", AID, status=302),
     Page("inspections:order_export_detail", "order export page", "/staff/inspections/orders/exports/{clerk_order_export}/", CLERK),

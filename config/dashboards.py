@@ -23,6 +23,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from history.changes import NamedCache, register, replace_versions, versions
+from inspections.checks.findings import open_findings
+from inspections.checks.selectors import FINDINGS_QUERY, open_planned_visits
 from inspections.models import (
     Appeal,
     AppealStatus,
@@ -34,8 +36,6 @@ from inspections.models import (
     Rectification,
     RectificationStatus,
 )
-from inspections.selectors.checks import FINDINGS_QUERY, open_planned_visits
-from inspections.selectors.findings import open_findings
 from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
 from unions.models import HostUnit, Profile, Role, SecurityEvent, Union
 from unions.roles import STAFF_READ, district_scope, role_of
@@ -212,7 +212,8 @@ def _cards(user) -> list[WorkItem]:
                 "inspections:order_list",
             ),
             _findings(user),
-            # Not the station's planned visit until accepted (inspections/services/position.py).
+            # Not the station's planned visit until accepted
+            # (inspections/checks/services/position.py).
             _item(
                 _("Checks made far from their station"),
                 Inspection.objects.visible_to(user)

@@ -14,15 +14,15 @@ class InspectionsConfig(AppConfig):
 
         workbook.register_kind()
         # 整改通知书, one per rectification order (notice.py).
-        from .notice import register_kind as register_notice
+        from .orders.notice import register_kind as register_notice
 
         register_notice()
         # The order list's CSV, written by a background job for its requester alone.
-        from .orders_export import register_kind as register_order_export
+        from .orders.export import register_kind as register_order_export
 
         register_order_export()
-        # Pillow refuses to decode what the photo check refuses (services/photos.py).
-        from .services.photos import set_pixel_limit
+        # Pillow refuses to decode what the photo check refuses (checks/services/photos.py).
+        from .checks.services.photos import set_pixel_limit
 
         set_pixel_limit()
         # Its caches, named in history's registry (inspections/caches.py).

@@ -9,7 +9,7 @@ register(
     NamedCache(
         name="rankings-summaries",
         key="rankings:summary:<assessment>:<filters> and rankings:staff:<assessment>",
-        lifetime="SUMMARY_SECONDS (300 s; inspections/selectors/rankings.py); a running "
+        lifetime="SUMMARY_SECONDS (300 s; inspections/assessment/selectors/rankings.py); a running "
         "version's summary is never kept",
         saves="the count, page marks, district means and distribution: three aggregates "
         "over every station's score per page of the list",

@@ -15,9 +15,9 @@ from django.utils import timezone
 from stations.models import PUBLIC_STATUSES, Station
 from unions.models import Role
 
-from .models import Checklist, InspectionKind
+from .checks.models import Checklist, InspectionKind
+from .checks.services.inspection import inspection_record
 from .permissions import quarter_of
-from .services.inspection import inspection_record
 
 DEMO_KEYS = uuid.UUID("6f1c1d5e-6a53-4b0e-9d55-3c1c0a4f1a11")
 # Failings an inspector sees most often, and the red lines seen now and then.

@@ -27,20 +27,14 @@ from stations.models.feedback import Feedback
 from stations.models.station import PUBLIC_STATUSES
 from unions.models import Role
 
-from .models import (
-    AssessmentStatus,
-    Checklist,
-    Finding,
-    Inspection,
-    InspectionKind,
-    QuarterlyAssessment,
-)
+from .assessment.models import AssessmentStatus, QuarterlyAssessment
+from .assessment.selectors.settled import quarter_state
+from .assessment.services.assessment import assessment_run
+from .assessment.services.publication import assessment_publish
+from .checks.models import Checklist, Finding, Inspection, InspectionKind
+from .checks.services.scoring import inspection_score
 from .permissions import quarter_of
 from .quarters import previous_quarter, quarter_bounds
-from .selectors.settled import quarter_state
-from .services.assessment import assessment_run
-from .services.publication import assessment_publish
-from .services.scoring import inspection_score
 
 INDEPENDENT = (InspectionKind.FLYING, InspectionKind.FLYING, InspectionKind.UNDERCOVER)
 

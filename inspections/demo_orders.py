@@ -21,19 +21,12 @@ from PIL import Image, ImageDraw
 from stations.models import Station, StationStatus
 from unions.models import Union
 
-from .models import (
-    Checklist,
-    Inspection,
-    InspectionKind,
-    InspectionPlan,
-    PeerReviewPairing,
-    Rectification,
-    RectificationItem,
-)
-from .services.appeals import appeal_open
-from .services.pairings import pairing_create
-from .services.plans import plan_draw, quarter_of
-from .services.rectification import (
+from .checks.models import Checklist, Inspection, InspectionKind
+from .orders.models import InspectionPlan, PeerReviewPairing, Rectification, RectificationItem
+from .orders.services.appeals import appeal_open
+from .orders.services.pairings import pairing_create
+from .orders.services.plans import plan_draw, quarter_of
+from .orders.services.rectification import (
     rectification_answer,
     rectification_close,
     rectification_flag_overdue,

@@ -1,7 +1,7 @@
 """One rounding for every score the assessment shows (issue 21: one rounding).
 
 The assessment computes its scores exactly — PostgreSQL ``numeric``, never ``float`` — and
-holds them to ten places (``EXACT`` in models/assessment.py). They are rounded once, half up
+holds them to ten places (``EXACT`` in assessment/models.py). They are rounded once, half up
 to two places, where they are shown: the staff and public tables, the JSON, the PDFs and the
 workbooks all call ``shown``, and the database ranks (and bins the histogram) by the same
 rounded value (``Shown``), so a station's rank, its score and its district's and union's

@@ -21,7 +21,8 @@ from stations.models import PUBLIC_STATUSES, Station
 from unions.models import Role
 from unions.roles import AID_OR_ADMIN, SUPERVISION_OR_ADMIN, role_of, union_of
 
-from .models import InspectionKind, PeerReviewPairing
+from .checks.models import InspectionKind
+from .orders.models import PeerReviewPairing
 
 K = InspectionKind
 KINDS_BY_ROLE: dict[str, tuple[str, ...]] = {

@@ -7,7 +7,7 @@ evaluation is never a public result, so a peer review of 100 can neither hide an
 red line nor put one on the page. The public sees the day (not the hour, which would reveal
 an inspector's round); the score and any red line only once the check is settled — its
 appeal window closed without an appeal, or its appeal decided, and then as decided
-(selectors/settled.py). Until then the page says the result is under review.
+(assessment/selectors/settled.py). Until then the page says the result is under review.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from decimal import Decimal
 from django.db.models import BooleanField, Case, When
 from django.utils import timezone
 
-from .models import INDEPENDENT_KINDS, Finding, Inspection, InspectionStatus
-from .selectors.settled import settled
+from .assessment.selectors.settled import settled
+from .checks.models import INDEPENDENT_KINDS, Finding, Inspection, InspectionStatus
 
 
 @dataclass(frozen=True)

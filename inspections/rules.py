@@ -1,5 +1,6 @@
 """The scoring rules in plain words, from the parameters an assessment was computed with
-(the rankings page and the PDFs say them; inspections/services/assessment.py applies them).
+(the rankings page and the PDFs say them; inspections/assessment/services/assessment.py
+applies them).
 
 A version computed under the earlier rules (its parameters carry ``independent_weight``)
 is described by the rules it was computed with: a page tells how its own numbers came about.

@@ -11,7 +11,8 @@ from django.utils import timezone
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
-from .models import ORDER_ACTIONS, Appeal, Inspection, Rectification
+from .checks.models import Inspection
+from .orders.models import ORDER_ACTIONS, Appeal, Rectification
 from .permissions import kinds_for, loggable_stations
 
 SHOWN = 10

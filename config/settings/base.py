@@ -293,13 +293,13 @@ CELERY_BEAT_SCHEDULE["open-data-build"] = {
 }
 # Each night: the draft of an ended quarter once its checks' appeal windows have closed and
 # its appeals are decided, and a notice to the aid center that it may be published
-# (inspections.services.drafts). A re-run or a correction is a manual trigger.
+# (inspections.assessment.services.drafts). A re-run or a correction is a manual trigger.
 CELERY_BEAT_SCHEDULE["quarterly-assessment"] = {
     "task": "inspections.tasks.assessment_draft_when_final",
     "schedule": crontab(minute=30, hour=2),
 }
 
-# --- Quarterly assessment (inspections/services/assessment.py; shown on /rankings/) ------
+# --- Quarterly assessment (inspections/assessment/services/assessment.py; on /rankings/) ---
 # The inspection score is the supervision team's alone (flying inspections and undercover
 # visits); self-checks and peer reviews are shown beside it, never in it (DESIGN: Scoring).
 # A standing red-line finding makes the quarter 不合格: its score is capped at this.
@@ -473,7 +473,7 @@ PUBLIC_BASE_URL = env("PUBLIC_BASE_URL", default=runserver_base_url(sys.argv)).r
 # Days a union has to hand in the signed pledge (附件3 备注: 《承诺书》需于 月 日前送至…).
 PLEDGE_DUE_DAYS = env.int("PLEDGE_DUE_DAYS", default=30)
 # Days a registry export (stations/documents/registry_export.py) or an order list's CSV
-# (inspections/orders_export.py) is kept for its requester.
+# (inspections/orders/export.py) is kept for its requester.
 REGISTRY_EXPORT_KEEP_DAYS = env.int("REGISTRY_EXPORT_KEEP_DAYS", default=7)
 # Warn this many days before a liability insurance policy ends.
 INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
@@ -482,7 +482,7 @@ INSURANCE_WARNING_DAYS = env.int("INSURANCE_WARNING_DAYS", default=30)
 RECTIFICATION_DAYS = env.int("RECTIFICATION_DAYS", default=15)
 # Days after a check within which the station's union may appeal it (申诉).
 APPEAL_DAYS = env.int("APPEAL_DAYS", default=14)
-# Evidence that makes sense (inspections/services/photos.py, thumbnails.py, position.py):
+# Evidence that makes sense (inspections/checks/services/photos.py, thumbnails.py, position.py):
 # photos of more pixels than this are refused before anything decodes them (Pillow's own
 # MAX_IMAGE_PIXELS is set to the same); pages show a JPEG thumbnail of at most
 # PHOTO_THUMBNAIL_PX on its longer side, the original only as a download.

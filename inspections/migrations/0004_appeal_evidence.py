@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-import inspections.models.appeal
+import inspections.orders.models.appeal
 
 
 class Migration(migrations.Migration):
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 (
                     "file",
                     models.FileField(
-                        upload_to=inspections.models.appeal.appeal_evidence_path,
+                        upload_to=inspections.orders.models.appeal.appeal_evidence_path,
                         verbose_name="file",
                     ),
                 ),

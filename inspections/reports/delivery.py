@@ -18,7 +18,7 @@ from documents.reports import report_request
 from unions.models import Notice, Union
 from unions.notices import notify_union
 
-from ..models import AssessmentStatus, QuarterlyAssessment, UnionQuarterScore
+from ..assessment.models import AssessmentStatus, QuarterlyAssessment, UnionQuarterScore
 from .pdfs import city_summary_spec, union_report_spec
 from .workbook import WORKBOOK, AssessmentWorkbook
 

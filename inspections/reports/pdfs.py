@@ -19,14 +19,9 @@ from documents.reports import ReportSpec
 from stations.models import PUBLIC_STATUSES
 from unions.models import Union
 
-from ..models import (
-    QuarterlyAssessment,
-    Rectification,
-    RectificationStatus,
-    StationQuarterScore,
-    UnionQuarterScore,
-)
+from ..assessment.models import QuarterlyAssessment, StationQuarterScore, UnionQuarterScore
 from ..numbers import delta_text, shown_text
+from ..orders.models import Rectification, RectificationStatus
 from ..quarters import quarter_bounds
 from ..rules import rules_in_words
 

@@ -1,4 +1,4 @@
-"""The reports task: made after publication (services.publication enqueues it)."""
+"""The reports task: made after publication (assessment.services.publication enqueues it)."""
 
 from __future__ import annotations
 

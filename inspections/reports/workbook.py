@@ -25,19 +25,15 @@ from documents.snapshots import Snapshot, snapshot
 from stations.models import Audience
 from unions.models import Union
 
-from ..models import (
-    INDEPENDENT_KINDS,
-    AppealStatus,
+from ..assessment.models import (
     AssessmentStatus,
-    Finding,
-    Inspection,
-    InspectionKind,
-    InspectionStatus,
     QuarterlyAssessment,
     StationQuarterScore,
     UnionQuarterScore,
 )
+from ..checks.models import INDEPENDENT_KINDS, Finding, Inspection, InspectionKind, InspectionStatus
 from ..numbers import shown_float
+from ..orders.models import AppealStatus
 from ..quarters import quarter_bounds
 from .pdfs import NOT_CHECKED, order_status_words, quarter_orders, result_words
 

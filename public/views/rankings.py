@@ -18,9 +18,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 
+from inspections.assessment.selectors import rankings
 from inspections.numbers import shown_float
 from inspections.rules import rules_in_words
-from inspections.selectors import rankings
 from stations import public_cache
 from stations.models import Audience
 from unions.access import access

@@ -367,7 +367,7 @@ class Station(models.Model):
                 condition=models.Q(status__in=PUBLIC_STATUSES),
                 name="station_directory_position",
             ),
-            # The check form's "near me" (inspections.selectors.checks.nearest): a box around
+            # The check form's "near me" (inspections.checks.selectors.nearest): a box around
             # the phone among the stations that hold a plaque, approved ones included, its
             # nearest ids sorted from the index alone.
             models.Index(

@@ -13,8 +13,8 @@ def _check_a(w) -> dict:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.utils import timezone
 
+    from inspections.checks.services.inspection import inspection_record
     from inspections.models import Checklist
-    from inspections.services.inspection import inspection_record
     from tests.inspections.factories_checks import image_bytes
 
     w.station_a.status = "active"

@@ -128,7 +128,7 @@ def ready_export(w, requester: str = "union_a") -> GeneratedDocument:
 
 def ready_order_export(w, requester: str = "union_a") -> GeneratedDocument:
     """A made CSV of the order list (a stand-in file) asked for by ``requester``."""
-    from inspections.orders_export import ORDER_EXPORT, OrderExport
+    from inspections.orders.export import ORDER_EXPORT, OrderExport
 
     return _ready_personal(w, requester, ORDER_EXPORT, OrderExport, "\ufeff".encode())
 

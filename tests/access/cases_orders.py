@@ -70,7 +70,7 @@ def _photo_kwargs(w):
 
 
 def _plan_kwargs(w):
-    from inspections.services.plans import plan_draw
+    from inspections.orders.services.plans import plan_draw
 
     _station(w)
     return {"pk": plan_draw(year=2026, quarter=1, seed="harness").pk}

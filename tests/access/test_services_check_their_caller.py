@@ -25,15 +25,23 @@ NOT_A_DOOR = {
 CASES = all_cases()
 
 
+def _service_packages(app: str):
+    """An app's ``services`` module or package, and those of its areas (inspections keeps one
+    in each of checks/, orders/ and assessment/), wherever they sit in it."""
+    root = importlib.import_module(app)
+    names = [app] + [info.name for info in pkgutil.walk_packages(root.__path__, f"{app}.")]
+    for name in names:
+        if name.rsplit(".", 1)[-1] == "services":
+            yield importlib.import_module(name)
+
+
 def _service_modules():
     for app in APPS:
-        try:
-            package = importlib.import_module(f"{app}.services")
-        except ModuleNotFoundError:
-            continue
-        yield package
-        for info in pkgutil.walk_packages(getattr(package, "__path__", []), f"{app}.services."):
-            yield importlib.import_module(info.name)
+        for package in _service_packages(app):
+            yield package
+            prefix = f"{package.__name__}."
+            for info in pkgutil.walk_packages(getattr(package, "__path__", []), prefix):
+                yield importlib.import_module(info.name)
 
 
 def _doors() -> set[str]:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from inspections.assessment.services.assessment import assessment_run
 from inspections.models import StationQuarterScore, UnionQuarterScore
-from inspections.services.assessment import assessment_run
 
 
 @pytest.fixture

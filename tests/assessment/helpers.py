@@ -129,7 +129,7 @@ def appeal(inspection: Inspection, *, by) -> Appeal:
 
 def computed_quarter(world, *, year: int = 2025, quarter: int = 1, scores=(90, 70)):
     """Two checked stations, one per union, and the quarter computed (a draft)."""
-    from inspections.services.assessment import assessment_run
+    from inspections.assessment.services.assessment import assessment_run
 
     when = Q1_DAY if quarter == 1 else Q2_DAY
     stations = []

@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from inspections.assessment.services.assessment import assessment_run
+from inspections.assessment.services.publication import assessment_publish
 from inspections.models import AssessmentStatus, StationQuarterScore
-from inspections.services.assessment import assessment_run
-from inspections.services.publication import assessment_publish
 
 from .helpers import computed_quarter
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from inspections.assessment.services.publication import assessment_publish
 from inspections.models import InspectionStatus
-from inspections.services.publication import assessment_publish
 
 from .helpers import check, feedback, operating_station, red_line_check
 

@@ -1,8 +1,8 @@
 import pytest
 from django.db import connection
 
+from inspections.assessment.services.assessment import LOCK_CLASS, AssessmentBusy, assessment_run
 from inspections.models import AssessmentStatus, QuarterlyAssessment
-from inspections.services.assessment import LOCK_CLASS, AssessmentBusy, assessment_run
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite fallback")
@@ -39,7 +39,7 @@ def test_a_run_is_refused_while_another_session_holds_the_quarter():
 def test_a_run_left_running_by_a_dead_worker_is_marked_failed_by_the_next(db):
     from django.utils import timezone
 
-    from inspections.services.assessment import RUN_LEASE
+    from inspections.assessment.services.assessment import RUN_LEASE
 
     stale = QuarterlyAssessment.objects.create(
         year=2025, quarter=1, status=AssessmentStatus.RUNNING

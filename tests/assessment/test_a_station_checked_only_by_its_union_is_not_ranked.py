@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from inspections.assessment.services.publication import assessment_publish
 from inspections.models import InspectionKind
-from inspections.services.publication import assessment_publish
 
 from .helpers import check, operating_station
 

@@ -2,8 +2,8 @@ from django.core import mail
 from django.urls import reverse
 
 from documents.models import GeneratedDocument
+from inspections.assessment.services.publication import assessment_publish
 from inspections.reports.workbook import WORKBOOK
-from inspections.services.publication import assessment_publish
 from unions.models import Notice
 
 from .helpers import computed_quarter

@@ -13,9 +13,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from inspections.assessment import views as assessment_views
+from inspections.assessment.selectors import rankings as selectors
 from inspections.models import AssessmentStatus, QuarterlyAssessment, StationQuarterScore
-from inspections.selectors import rankings as selectors
-from inspections.views import assessment as assessment_views
 from public.views import rankings as views
 from stations.models import StationStatus
 from stations.models.station import PUBLIC_STATUSES

@@ -18,7 +18,7 @@ def test_a_draft_is_not_on_the_public_pages(world, client):
 
 
 def test_a_published_quarter_is_on_the_public_pages(world, client):
-    from inspections.services.publication import assessment_publish
+    from inspections.assessment.services.publication import assessment_publish
 
     assessment, stations = computed_quarter(world)
     assessment_publish(assessment=assessment, by=world.aid, reports=False)

@@ -21,9 +21,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from documents.models import GeneratedDocument
+from inspections.assessment.services.assessment import assessment_run
+from inspections.assessment.services.publication import assessment_publish
 from inspections.reports.workbook import WORKBOOK
-from inspections.services.assessment import assessment_run
-from inspections.services.publication import assessment_publish
 
 from .helpers import ZONE, check, operating_station
 

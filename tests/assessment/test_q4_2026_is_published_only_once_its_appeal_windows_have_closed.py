@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from inspections.assessment.services.assessment import assessment_run
+from inspections.assessment.services.publication import assessment_publish, publish_refusal
 from inspections.models import AssessmentStatus, InspectionKind
-from inspections.services.appeals import appeal_decide
-from inspections.services.assessment import assessment_run
-from inspections.services.publication import assessment_publish, publish_refusal
+from inspections.orders.services.appeals import appeal_decide
 
 from .helpers import ZONE, appeal, check, operating_station
 

@@ -3,8 +3,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from inspections.services.assessment import assessment_run
-from inspections.services.publication import assessment_publish
+from inspections.assessment.services.assessment import assessment_run
+from inspections.assessment.services.publication import assessment_publish
 
 from .helpers import Q1_DAY, Q2_DAY, check, operating_station
 

@@ -17,12 +17,12 @@ def test_the_aid_center_starts_a_run_from_the_list_page(world, client):
 
 
 def test_the_draft_page_compares_with_the_previous_published_quarter(world, client):
-    from inspections.services.publication import assessment_publish
+    from inspections.assessment.services.publication import assessment_publish
 
     previous, stations = computed_quarter(world, quarter=1, scores=(90, 70))
     assessment_publish(assessment=previous, by=world.aid, reports=False)
     # The same stations checked again in Q2, with the order of the two reversed.
-    from inspections.services.assessment import assessment_run
+    from inspections.assessment.services.assessment import assessment_run
 
     from .helpers import Q2_DAY
 
@@ -37,7 +37,7 @@ def test_the_draft_page_compares_with_the_previous_published_quarter(world, clie
 
 
 def test_publishing_is_post_only_and_a_correction_asks_for_its_note(world, client):
-    from inspections.services.assessment import assessment_run
+    from inspections.assessment.services.assessment import assessment_run
 
     first, _stations = computed_quarter(world)
     client.force_login(world.aid)

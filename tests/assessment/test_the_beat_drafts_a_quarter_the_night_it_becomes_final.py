@@ -8,8 +8,8 @@ from unittest import mock
 from django.core import mail
 from django.urls import reverse
 
+from inspections.assessment.services.drafts import drafts_when_final
 from inspections.models import AssessmentStatus, QuarterlyAssessment
-from inspections.services.drafts import drafts_when_final
 from unions.models import Notice
 
 from .helpers import ZONE, check, operating_station

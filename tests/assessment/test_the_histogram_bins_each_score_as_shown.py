@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from inspections.assessment.selectors import rankings
 from inspections.models import AssessmentStatus, QuarterlyAssessment, StationQuarterScore
 from inspections.numbers import shown
-from inspections.selectors import rankings
 
 from .helpers import operating_station
 

@@ -9,10 +9,10 @@ from decimal import Decimal
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from inspections.assessment.services.publication import assessment_publish
 from inspections.models import InspectionKind
 from inspections.reports.pdfs import union_report_spec
 from inspections.reports.workbook import workbook_bytes
-from inspections.services.publication import assessment_publish
 
 from .helpers import check, operating_station
 

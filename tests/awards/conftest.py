@@ -10,8 +10,8 @@ from itertools import count
 import pytest
 from django.utils import timezone
 
+from inspections.assessment.models import AssessmentStatus
 from inspections.models import QuarterlyAssessment, StationQuarterScore
-from inspections.models.assessment import AssessmentStatus
 from stations.models import StationStatus
 from tests.factories import (
     FilingFormFactory,

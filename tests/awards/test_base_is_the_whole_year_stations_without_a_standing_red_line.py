@@ -14,7 +14,7 @@ from awards.selectors import (
     standing_red_line_stations,
     year_bounds,
 )
-from inspections.models.assessment import AssessmentStatus
+from inspections.assessment.models import AssessmentStatus
 from tests.factories import make_user
 from unions.models import Role
 

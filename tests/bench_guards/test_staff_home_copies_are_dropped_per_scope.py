@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from config.dashboards import cache_key
-from inspections.services.inspection import inspection_record
+from inspections.checks.services.inspection import inspection_record
 from tests.factories import OperatingStationFactory
 from tests.inspections.factories_checks import record_kwargs
 
@@ -40,7 +40,7 @@ def test_a_check_redraws_the_homes_of_its_union_its_district_and_the_city_only(w
 
 
 def test_a_plan_drawn_redraws_every_home(world):
-    from inspections.services.plans import plan_draw
+    from inspections.orders.services.plans import plan_draw
 
     before = _keys(world)
     plan_draw(year=2026, quarter=4, by=world.aid)

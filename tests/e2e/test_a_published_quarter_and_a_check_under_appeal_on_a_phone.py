@@ -11,9 +11,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from inspections.assessment.services.assessment import assessment_run
+from inspections.assessment.services.publication import assessment_publish
 from inspections.models import InspectionKind
-from inspections.services.assessment import assessment_run
-from inspections.services.publication import assessment_publish
 from tests.assessment.helpers import appeal, check, operating_station, red_line_check
 
 from .conftest import result_path

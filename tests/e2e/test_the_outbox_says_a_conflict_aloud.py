@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Checklist, Inspection
-from inspections.services.inspection import inspection_record
 from tests.inspections.factories_checks import record_kwargs, station
 
 pytestmark = pytest.mark.e2e

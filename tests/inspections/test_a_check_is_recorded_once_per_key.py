@@ -5,9 +5,9 @@ import pytest
 from django.db import IntegrityError
 
 from history.models import RecordChange
+from inspections.checks.services import inspection as service
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Inspection
-from inspections.services import inspection as service
-from inspections.services.inspection import inspection_record
 
 from .factories_checks import record_kwargs, station
 

@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from inspections.checks.services.checklist import checklist_new_version
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Checklist, Inspection
-from inspections.services.checklist import checklist_new_version
-from inspections.services.inspection import inspection_record
 
 from .factories_checks import all_met, record_kwargs, station
 

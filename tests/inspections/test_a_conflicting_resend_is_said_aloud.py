@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from inspections.checks.services.check_fingerprint import CheckConflict
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Checklist, Inspection
-from inspections.services.check_fingerprint import CheckConflict
-from inspections.services.inspection import inspection_record
 
 from .factories_checks import all_met, photo, record_kwargs, station
 

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from history.models import RecordChange
+from inspections.checks.selectors import open_planned_visits
+from inspections.checks.services.inspection import inspection_record
+from inspections.checks.services.position import inspection_position_accept, position_review_of
 from inspections.models import InspectionPlan, PlanVisit, PositionReview
 from inspections.permissions import quarter_of
-from inspections.selectors.checks import open_planned_visits
-from inspections.services.inspection import inspection_record
-from inspections.services.position import inspection_position_accept, position_review_of
 
 from .factories_checks import record_kwargs, station
 

@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from inspections.checks.findings import open_findings
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import PeerReviewPairing, Rectification
 from inspections.permissions import quarter_of
-from inspections.selectors.findings import open_findings
-from inspections.services.inspection import inspection_record
 from stations.models import StationStatus, StationTransition
 from unions.models import Notice
 

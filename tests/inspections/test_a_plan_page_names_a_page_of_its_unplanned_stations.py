@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from inspections.models import InspectionPlan, PlanVisit
-from inspections.services import plans
+from inspections.orders.services import plans
 
 from .factories_checks import station
 

@@ -1,4 +1,4 @@
-"""A red-line check produces a 整改通知书 (inspections/notice.py) through the documents
+"""A red-line check produces a 整改通知书 (inspections/orders/notice.py) through the documents
 machinery: the station, its plaque number, the findings in the checklist's words, the
 photos, the deadline and how to answer, dated in Shanghai; the union and the inspectors whose
 scope covers the station read it, nobody else."""
@@ -13,9 +13,9 @@ from django.conf import settings
 from django.test import Client
 
 from documents.models import GeneratedDocument
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Checklist, Rectification
-from inspections.notice import NOTICE_KIND
-from inspections.services.inspection import inspection_record
+from inspections.orders.notice import NOTICE_KIND
 from tests.documents.helpers import pdf_text
 
 from .factories_checks import all_met, photo, record_kwargs, station
@@ -106,7 +106,7 @@ def test_the_order_page_lists_the_notice(notice, world):
 
 
 def test_an_order_opened_by_hand_asks_for_no_notice_by_itself(world):
-    from inspections.services.rectification import rectification_open
+    from inspections.orders.services.rectification import rectification_open
 
     rectification_open(station=station(world.union_a), by=world.aid, items=["饮水机损坏"])
     assert not GeneratedDocument.objects.filter(kind=NOTICE_KIND).exists()

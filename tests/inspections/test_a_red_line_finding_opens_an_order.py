@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Rectification
-from inspections.services.inspection import inspection_record
 from stations.models import StationStatus
 
 from .factories_checks import all_met, record_kwargs, station

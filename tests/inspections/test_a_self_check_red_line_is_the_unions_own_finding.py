@@ -4,9 +4,9 @@ station (it was a `system` move that opened one before issue 21)."""
 
 import pytest
 
+from inspections.checks.findings import open_findings
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Inspection, Rectification
-from inspections.selectors.findings import open_findings
-from inspections.services.inspection import inspection_record
 from stations.models import StationStatus, StationTransition
 
 from .factories_checks import all_met, record_kwargs, station

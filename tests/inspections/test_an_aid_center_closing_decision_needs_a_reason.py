@@ -7,7 +7,7 @@ from django.test import Client
 
 from history.models import RecordChange
 from inspections.models import RectificationStatus
-from inspections.services.rectification import rectification_decide, rectification_open
+from inspections.orders.services.rectification import rectification_decide, rectification_open
 from stations.models import StationStatus
 
 from .factories_orders import operating_station

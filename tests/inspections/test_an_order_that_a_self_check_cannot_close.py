@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import InspectionKind, RectificationStatus
-from inspections.services.inspection import inspection_record
-from inspections.services.rectification import rectification_close, rectification_escalate
+from inspections.orders.services.rectification import rectification_close, rectification_escalate
 from stations.models import StationStatus
 
 from .factories_checks import all_met, record_kwargs, station

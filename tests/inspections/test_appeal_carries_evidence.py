@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from history.models import RecordChange
+from inspections.checks.services import photos
 from inspections.models import Appeal, AppealEvidence
-from inspections.services import photos
-from inspections.services.appeals import appeal_open
+from inspections.orders.services.appeals import appeal_open
 
 from .factories_checks import image_bytes
 from .factories_orders import inspection, operating_station

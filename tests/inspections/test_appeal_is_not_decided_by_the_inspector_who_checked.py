@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from inspections.services.appeals import appeal_decide, appeal_open
+from inspections.orders.services.appeals import appeal_decide, appeal_open
 from tests.factories import make_user
 from unions.models import Role
 

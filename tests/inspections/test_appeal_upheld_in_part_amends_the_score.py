@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from history.models import RecordChange
 from inspections.models import AppealStatus, InspectionStatus
-from inspections.services.appeals import appeal_decide, appeal_open
+from inspections.orders.services.appeals import appeal_decide, appeal_open
 
 from .factories_orders import inspection, operating_station
 

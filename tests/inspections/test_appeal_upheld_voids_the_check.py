@@ -36,7 +36,7 @@ def test_an_upheld_appeal_voids_the_check_and_records_both(world):
 
 
 def test_a_check_has_one_open_appeal_and_a_reason_is_required(world):
-    from inspections.services.appeals import appeal_open
+    from inspections.orders.services.appeals import appeal_open
 
     check = inspection(operating_station(world.union_a), world.inspector_own)
     with pytest.raises(ValidationError):

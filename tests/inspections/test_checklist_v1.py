@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
+from inspections.checks.models.checklist import TOTAL_WEIGHT
 from inspections.models import Checklist
-from inspections.models.checklist import TOTAL_WEIGHT
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from inspections.checks.services.checklist import checklist_new_version
 from inspections.models import Checklist
-from inspections.services.checklist import checklist_new_version
 
 pytestmark = pytest.mark.django_db
 

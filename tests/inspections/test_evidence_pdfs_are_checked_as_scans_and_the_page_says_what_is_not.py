@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from inspections.services.appeals import appeal_open
-from inspections.services.photos import evidence_facts
+from inspections.checks.services.photos import evidence_facts
+from inspections.orders.services.appeals import appeal_open
 from stations.forms.uploads import validate_scan
 
 from .factories_orders import inspection, operating_station

@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.core import mail
 
-from inspections.services.rectification import rectification_flag_overdue, rectification_open
+from inspections.orders.services.rectification import rectification_flag_overdue, rectification_open
 from unions.models import Notice
 
 from .factories_orders import operating_station

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from history.models import RecordChange
 from inspections.models import Rectification, RectificationStatus
-from inspections.services.rectification import rectification_close, rectification_open
+from inspections.orders.services.rectification import rectification_close, rectification_open
 from stations.models import StationStatus
 
 from .factories_orders import inspection, operating_station

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from inspections.models import RectificationStatus
-from inspections.services.rectification import (
+from inspections.orders.services.rectification import (
     ORDER_ACTIONS,
     rectification_escalate,
     rectification_open,

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from documents.models import GeneratedDocument
 from inspections.models import RectificationStatus
-from inspections.orders_export import ORDER_EXPORT
+from inspections.orders.export import ORDER_EXPORT
 
 from .orders_export_helpers import csv_rows, download, order
 
@@ -137,7 +137,7 @@ def test_a_colleague_gets_an_export_of_their_own_and_cannot_read_mine(client, as
 
 
 def test_exports_past_their_days_are_deleted(ask, world, settings):
-    from inspections.orders_export import order_exports_expire
+    from inspections.orders.export import order_exports_expire
 
     settings.REGISTRY_EXPORT_KEEP_DAYS = 7
     document, _ = ask(world.aid)

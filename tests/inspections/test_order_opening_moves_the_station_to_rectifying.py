@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from history.models import RecordChange
 from inspections.models import InspectionKind, Rectification
-from inspections.services.rectification import rectification_open
+from inspections.orders.services.rectification import rectification_open
 from stations.models import StationStatus, StationTransition
 
 from .factories_orders import inspection, operating_station

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from history.models import RecordChange
 from inspections.models import Rectification
-from inspections.services.rectification import rectification_open
-from inspections.tasks import rectifications_flag_overdue_task
+from inspections.orders.services.rectification import rectification_open
+from inspections.orders.tasks import rectifications_flag_overdue_task
 from unions.models import Notice
 
 from .factories_orders import operating_station

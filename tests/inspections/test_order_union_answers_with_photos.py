@@ -6,7 +6,7 @@ from django.test import Client
 from PIL import Image
 
 from inspections.models import RectificationStatus
-from inspections.services.rectification import rectification_open
+from inspections.orders.services.rectification import rectification_open
 
 from .factories_orders import operating_station
 
@@ -34,7 +34,7 @@ def test_the_union_answers_with_a_photo_its_type_read_from_the_bytes(world):
 
 
 def test_a_photo_whose_name_lies_about_its_type_is_refused(world):
-    """The same rule as a check's photos (inspections/services/photos.py): a PNG called
+    """The same rule as a check's photos (inspections/checks/services/photos.py): a PNG called
     .jpg is not trusted."""
     order = rectification_open(station=operating_station(world.union_a), by=world.aid, items=["a"])
     client = Client()

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from inspections.models import RectificationStatus
-from inspections.services.rectification import rectification_open
+from inspections.orders.services.rectification import rectification_open
 
 from .factories_orders import operating_station
 

@@ -12,10 +12,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from inspections.checks.services.inspection import inspection_record
+from inspections.checks.services.thumbnails import thumbnails_make
 from inspections.models import InspectionPhoto, RectificationPhoto
-from inspections.services.inspection import inspection_record
-from inspections.services.rectification import rectification_answer, rectification_open
-from inspections.services.thumbnails import thumbnails_make
+from inspections.orders.services.rectification import rectification_answer, rectification_open
 
 from .factories_checks import image_bytes, record_kwargs, station
 from .factories_orders import operating_station

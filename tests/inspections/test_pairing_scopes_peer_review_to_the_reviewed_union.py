@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from inspections.orders.services.pairings import pairing_create
 from inspections.permissions import peer_review_stations
-from inspections.services.pairings import pairing_create
 from stations.models import StationStatus
 
 from .factories_orders import operating_station

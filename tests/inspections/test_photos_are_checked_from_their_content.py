@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from inspections.checks.services import photos
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Inspection, InspectionPhoto
-from inspections.services import photos
-from inspections.services.inspection import inspection_record
 
 from .factories_checks import image_bytes, photo, record_kwargs, station
 

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image, PngImagePlugin
 
+from inspections.checks.services.photos import photo_facts
 from inspections.models import Checklist, Inspection
-from inspections.services.appeals import appeal_open
-from inspections.services.photos import photo_facts
-from inspections.services.rectification import rectification_answer, rectification_open
+from inspections.orders.services.appeals import appeal_open
+from inspections.orders.services.rectification import rectification_answer, rectification_open
 
 from .factories_checks import image_bytes, station
 from .factories_orders import inspection, operating_station

@@ -1,7 +1,7 @@
 import pytest
 
 from inspections.models import PlanVisit
-from inspections.services.plans import PlanError, plan_draw
+from inspections.orders.services.plans import PlanError, plan_draw
 from stations.models import StationStatus
 from tests.factories import make_user
 from unions.models import Role, Union

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from inspections.models import PlanVisit
-from inspections.services.plans import plan_draw
+from inspections.orders.services.plans import plan_draw
 
 from .factories_orders import operating_station
 

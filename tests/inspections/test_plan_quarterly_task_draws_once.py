@@ -1,7 +1,7 @@
 import pytest
 
 from inspections.models import InspectionPlan
-from inspections.tasks import plan_draw_this_quarter_task
+from inspections.orders.tasks import plan_draw_this_quarter_task
 
 from .factories_orders import operating_station
 

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from inspections.services.checklist import checklist_new_version
-from inspections.services.scoring import inspection_score
+from inspections.checks.services.checklist import checklist_new_version
+from inspections.checks.services.scoring import inspection_score
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from inspections.models import Appeal, Rectification, RectificationStatus
-from inspections.services.rectification import rectification_open
+from inspections.orders.services.rectification import rectification_open
 
 from .factories_orders import inspection, operating_station
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from inspections.checks.selectors import CANDIDATES
 from inspections.models import PeerReviewPairing
 from inspections.permissions import quarter_of
-from inspections.selectors.checks import CANDIDATES
 from stations.models import StationStatus
 
 from .factories_checks import station

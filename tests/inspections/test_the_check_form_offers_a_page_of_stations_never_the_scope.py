@@ -63,7 +63,7 @@ def test_the_station_a_link_names_is_offered_and_chosen(client, world):
 
 
 def test_the_stations_checked_lately_are_offered(client, world):
-    from inspections.services.inspection import inspection_record
+    from inspections.checks.services.inspection import inspection_record
 
     from .factories_checks import record_kwargs
 
@@ -105,8 +105,8 @@ def test_the_days_data_holds_the_plan_not_the_scope(client, world):
 
 
 def test_the_form_and_the_today_page_list_the_days_share_of_a_long_plan(client, world, monkeypatch):
-    from inspections.selectors import checks as check_selectors
-    from inspections.views import offline, today
+    from inspections.checks import selectors as check_selectors
+    from inspections.checks.views import offline, today
 
     monkeypatch.setattr(check_selectors, "DAY_PLAN", 2)
     monkeypatch.setattr(today, "DAY_PLAN", 2)

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Inspection, PeerReviewPairing
 from inspections.permissions import quarter_of
-from inspections.services.inspection import inspection_record
 from stations.models import StationStatus
 
 from .factories_checks import record_kwargs, station

@@ -67,7 +67,7 @@ def _visit(world, station):
 
 
 def _check(world, station):
-    from inspections.services.inspection import inspection_record
+    from inspections.checks.services.inspection import inspection_record
     from tests.inspections.factories_checks import record_kwargs
 
     inspection_record(**record_kwargs(station, world.inspector))
@@ -126,7 +126,7 @@ def _host_unit_renamed(world, station):
 
 
 def _rectified(world):
-    from inspections.services.rectification import rectification_open
+    from inspections.orders.services.rectification import rectification_open
 
     station = _operating(world)
     rectification_open(station=station, by=world.aid, items=["water"])
@@ -135,7 +135,7 @@ def _rectified(world):
 
 def _order_closed(world, station):
     from inspections.models import Rectification
-    from inspections.services.rectification import rectification_close
+    from inspections.orders.services.rectification import rectification_close
     from tests.inspections.factories_orders import inspection
 
     order = Rectification.objects.get(station=station)

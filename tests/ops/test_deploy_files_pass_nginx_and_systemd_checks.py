@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from inspections.services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES, MAX_PHOTOS
+from inspections.checks.services.photos import MAX_EVIDENCE_FILES, MAX_PHOTO_BYTES, MAX_PHOTOS
 from stations.excel.forms import MAX_UPLOAD_BYTES
 from stations.forms.uploads import MAX_SCAN_BYTES
 

@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from inspections.services.appeals import appeal_decide
+from inspections.orders.services.appeals import appeal_decide
 from tests.assessment.helpers import appeal, check, red_line_check
 
 pytestmark = pytest.mark.django_db

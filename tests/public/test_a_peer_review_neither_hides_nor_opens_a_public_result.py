@@ -11,9 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from inspections.assessment.services.assessment import assessment_run
+from inspections.assessment.services.publication import assessment_publish
 from inspections.models import InspectionKind
-from inspections.services.assessment import assessment_run
-from inspections.services.publication import assessment_publish
 from tests.assessment.helpers import check, red_line_check
 
 pytestmark = pytest.mark.django_db

@@ -217,8 +217,8 @@ def test_the_filing_workbook_holds_the_same_cells(stopped_clock, world):
 
 
 def test_the_order_list_csv_holds_the_same_rows(stopped_clock, world):
-    # Written by the export job's own function (inspections/orders_export.py), BOM included.
-    from inspections.orders_export import OrderExport, order_export_produce, order_export_snapshot
+    # Written by the export job's own function (inspections/orders/export.py), BOM included.
+    from inspections.orders.export import OrderExport, order_export_produce, order_export_snapshot
     from tests.access.cases_orders import _order
 
     _order(world)

@@ -17,8 +17,8 @@ from inspections.models import (
     Rectification,
     RectificationStatus,
 )
-from inspections.models.appeal import APPEAL_BADGES
-from inspections.models.rectification import ORDER_BADGES
+from inspections.orders.models.appeal import APPEAL_BADGES
+from inspections.orders.models.rectification import ORDER_BADGES
 from stations.models import FeedbackTicket, TicketStatus
 from stations.models.feedback_ticket import TICKET_BADGES
 

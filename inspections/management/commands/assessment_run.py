@@ -7,7 +7,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from inspections.services.assessment import AssessmentBusy, AssessmentError, assessment_run
+from ...assessment.services.assessment import AssessmentBusy, AssessmentError, assessment_run
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from inspections.services.rectification import rectifications_flag_overdue
+from ...orders.services.rectification import rectifications_flag_overdue
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from inspections.services.thumbnails import THUMBNAILED, thumbnails_make
+from ...checks.services.thumbnails import THUMBNAILED, thumbnails_make
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspections.services.appeals import appeal_decide, appeal_open
+from inspections.orders.services.appeals import appeal_decide, appeal_open
 
 from ..service_cases import ServiceCase
 from ._build import AID, UNION_A, appeal, check

@@ -1,12 +1,12 @@
 """The quarterly assessment's services (ASSESSMENT_ACTIONS): the aid center computes and
 publishes; the programme itself computes too (by=None: the beat job, the command), which no
 role's call stands for. Administrators are refused, as on the staff pages (@access of
-inspections/views/assessment.py: the aid center only)."""
+inspections/assessment/views.py: the aid center only)."""
 
 from __future__ import annotations
 
-from inspections.services.assessment import assessment_run
-from inspections.services.publication import assessment_publish
+from inspections.assessment.services.assessment import assessment_run
+from inspections.assessment.services.publication import assessment_publish
 from tests.assessment.helpers import check, operating_station
 
 from . import ServiceCase

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from awards import services
 from awards.models import Award, AwardKind
+from inspections.assessment.models import AssessmentStatus
 from inspections.models import QuarterlyAssessment, StationQuarterScore
-from inspections.models.assessment import AssessmentStatus
 from stations.models import StationStatus
 from tests.factories import FilingFormFactory, HostUnitFactory, StationFactory
 

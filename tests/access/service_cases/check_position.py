@@ -1,8 +1,8 @@
-"""Caller cases of the check position's acceptance (inspections/services/position.py)."""
+"""Caller cases of the check position's acceptance (inspections/checks/services/position.py)."""
 
 from __future__ import annotations
 
-from inspections.services.position import inspection_position_accept
+from inspections.checks.services.position import inspection_position_accept
 
 from . import ServiceCase
 
@@ -12,8 +12,8 @@ def _far_check(world):
 
     from django.utils import timezone
 
+    from inspections.checks.services.inspection import inspection_record
     from inspections.models import Checklist
-    from inspections.services.inspection import inspection_record
 
     world.station_a.status = "active"
     world.station_a.latitude, world.station_a.longitude = "31.230400", "121.473700"

@@ -6,9 +6,9 @@ import uuid
 
 from django.utils import timezone
 
+from inspections.checks.services.checklist import checklist_new_version
+from inspections.checks.services.inspection import inspection_record
 from inspections.models import Checklist, InspectionKind
-from inspections.services.checklist import checklist_new_version
-from inspections.services.inspection import inspection_record
 
 from ..service_cases import ServiceCase
 from ._build import AID_OR_ADMIN, INSPECTORS_AT_A, UNION_A, station

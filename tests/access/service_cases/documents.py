@@ -30,7 +30,7 @@ def _export(user):
 
 
 def _order_export(user):
-    from inspections.orders_export import OrderExport
+    from inspections.orders.export import OrderExport
 
     return OrderExport(user=user, filters={}, at=timezone.now(), language="zh-hans")
 

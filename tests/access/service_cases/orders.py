@@ -3,7 +3,7 @@ the union answers."""
 
 from __future__ import annotations
 
-from inspections.services import rectification as services
+from inspections.orders.services import rectification as services
 
 from ..service_cases import ServiceCase
 from ._build import AID, TEAM_AT_A, UNION_A, check, order, station

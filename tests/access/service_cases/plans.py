@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.utils import timezone
 
 from inspections.models import PeerReviewPairing
-from inspections.services.pairings import pairing_create, pairing_delete
-from inspections.services.plans import plan_draw, quarter_of
+from inspections.orders.services.pairings import pairing_create, pairing_delete
+from inspections.orders.services.plans import plan_draw, quarter_of
 
 from ..service_cases import ServiceCase
 from ._build import AID_OR_ADMIN

@@ -1,0 +1,243 @@
+"""Reads for the check pages (orders, plans and appeals have theirs in selectors.py): the
+quarter's open planned visits, the stations the check form offers (the plan, the recent
+ones, a page of candidates found by name or by the phone's position), and the list
+filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from stations.geo import Point, bounding_box, haversine_km
+from stations.models import HOLDS_PLAQUE, Station
+from stations.selectors import registry_search
+from unions.dates import day_range
+
+from ..orders.models import PlanVisit
+from ..permissions import kinds_for, loggable_stations, quarter_of
+from .findings import open_findings
+from .models import Inspection, InspectionKind, InspectionStatus, PositionReview
+
+# The kinds a planned visit is made with: the plan guarantees an independent check.
+PLANNED_KINDS = (InspectionKind.FLYING, InspectionKind.UNDERCOVER)
+# The check list's filter of open findings (findings.py), linked from the homes.
+FINDINGS_QUERY = "finding=1"
+
+
+def open_planned_visits(user, on: dt.date | None = None) -> QuerySet[PlanVisit]:
+    """This inspector's visits of the quarter's plan not yet made. A check made far from
+    the station makes it only once the aid center accepts its position (services/position.py)."""
+    year, quarter = quarter_of(on or timezone.localdate())
+    made = Inspection.objects.filter(
+        plan_visit=OuterRef("pk"), status=InspectionStatus.RECORDED
+    ).exclude(position_review=PositionReview.FAR)
+    return (
+        PlanVisit.objects.visible_to(user)
+        .filter(plan__year=year, plan__quarter=quarter, inspector=user)
+        .exclude(Exists(made))
+        .select_related("station")
+        .order_by("station__plaque_seq", "pk")
+    )
+
+
+def plan_visit_for(user, station: Station, kind: str, visited_at) -> PlanVisit | None:
+    """The open planned visit a check of ``kind`` at ``station`` makes, if any."""
+    if kind not in PLANNED_KINDS:
+        return None
+    return open_planned_visits(user, timezone.localdate(visited_at)).filter(station=station).first()
+
+
+# The chooser offers the stations that hold a plaque: operating ones (flying checks,
+# undercover visits, self-checks, peer reviews) and approved ones (acceptance). Who may log
+# what where stays loggable_stations' rule; a station outside these (revoked, say) is still
+# reached through ?station= from its own page.
+CHOOSER_STATUSES = HOLDS_PLAQUE
+# A page of candidates: what a phone shows under the search box, never the scope.
+CANDIDATES = 20
+# The day's plan: the open planned visits the today page and the check form list (an
+# inspector makes some twenty visits a day; a city inspector covering a district without
+# its own was planned 3,600 for the quarter at national size). The rest of the quarter's
+# plan comes up in "near me" and the search, marked as planned.
+DAY_PLAN = 40
+# The stations the user checked most recently, offered beside the plan (and kept offline).
+RECENT = 20
+# "Near me" reads a box around the phone, doubled until it holds a page of candidates
+# (downtown, half a kilometre holds hundreds of stations at national size); past the last
+# radius (the city is some 100 km across) the nearest found are given as they are.
+NEAR_FIRST_KM, NEAR_LAST_KM = 0.5, 128.0
+CHOOSER_FIELDS = (
+    "id", "name", "plaque_number", "plaque_seq", "district", "latitude", "longitude", "address",
+)  # fmt: skip
+
+
+def loggable_anywhere(user, on: dt.date) -> QuerySet[Station]:
+    """The stations at which ``user`` may log a check of some kind on day ``on``: the union
+    of loggable_stations over the user's kinds, as subqueries (never a list of ids: a city
+    inspector's scope is the whole registry). An inspector's kinds share one scope."""
+    scopes: dict[str, QuerySet] = {}
+    for kind in kinds_for(user):
+        ids = loggable_stations(user, kind, on).values("pk")
+        scopes.setdefault(str(ids.query), ids)
+    if not scopes:
+        return Station.objects.none()
+    match = Q()
+    for ids in scopes.values():
+        match |= Q(pk__in=ids)
+    return Station.objects.filter(match)
+
+
+def _kinds_at(user, on: dt.date, ids: list[int]) -> dict[int, list[str]]:
+    kinds_at: dict[int, list[str]] = {pk: [] for pk in ids}
+    for kind in kinds_for(user):
+        for pk in loggable_stations(user, kind, on).filter(pk__in=ids).values_list("pk", flat=True):
+            kinds_at[pk].append(kind)
+    return kinds_at
+
+
+def _rows(user, stations: list[Station], on: dt.date, group: str, near: Point | None = None):
+    ids = [s.pk for s in stations]
+    kinds_at = _kinds_at(user, on, ids)
+    planned = set(
+        open_planned_visits(user, on)
+        .filter(station_id__in=ids)
+        .values_list("station_id", flat=True)
+    )
+    rows = []
+    for s in stations:
+        if not kinds_at.get(s.pk):
+            continue  # in no kind's scope today (a pairing of another quarter)
+        row = {
+            "id": s.pk,
+            "name": s.name,
+            "plaque_number": s.plaque_number,
+            "district": s.district,
+            "address": s.address,
+            "latitude": str(s.latitude) if s.latitude is not None else "",
+            "longitude": str(s.longitude) if s.longitude is not None else "",
+            "kinds": kinds_at[s.pk],
+            "planned": s.pk in planned,
+            "group": "planned" if s.pk in planned else group,
+        }
+        if near is not None and s.latitude is not None and s.longitude is not None:
+            row["distance_m"] = round(
+                1000 * haversine_km(near, Point(float(s.latitude), float(s.longitude)))
+            )
+        rows.append(row)
+    return rows
+
+
+def form_stations(user, on: dt.date | None = None, *, also: tuple[int, ...] = ()) -> list[dict]:
+    """What the check form offers before any search: the day's plan (the first DAY_PLAN open
+    planned visits of the quarter), then the stations the user checked most recently, and
+    ``also`` (the station a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
+    scope in one <select> was 56 MB at national size)."""
+    on = on or timezone.localdate()
+    planned = [visit.station for visit in open_planned_visits(user, on)[:DAY_PLAN]]
+    recent_ids: list[int] = []
+    for pk in (
+        Inspection.objects.filter(by=user)
+        .order_by("-visited_at", "-id")
+        .values_list("station_id", flat=True)[: RECENT * 3]
+    ):
+        if pk not in recent_ids:
+            recent_ids.append(pk)
+    recent_ids = recent_ids[:RECENT]
+    in_plan = {s.pk for s in planned}
+    wanted = [pk for pk in (*also, *recent_ids) if pk not in in_plan]
+    others = {
+        s.pk: s for s in loggable_anywhere(user, on).filter(pk__in=wanted).only(*CHOOSER_FIELDS)
+    }
+    named = [others[pk] for pk in also if pk in others]
+    rows = _rows(user, named, on, "selected")
+    rows += _rows(user, planned, on, "planned")
+    rows += _rows(user, [others[pk] for pk in recent_ids if pk in others], on, "recent")
+    seen: set[int] = set()
+    return [r for r in rows if not (r["id"] in seen or seen.add(r["id"]))]
+
+
+def station_candidates(
+    user, *, q: str = "", near: Point | None = None, on: dt.date | None = None
+) -> list[dict]:
+    """A page of stations the user may check: those whose name, address or plaque number
+    holds ``q`` (through the registry's search and its character-pair index), or the
+    nearest to ``near``; at most CANDIDATES, whatever the scope."""
+    on = on or timezone.localdate()
+    scope = loggable_anywhere(user, on).filter(status__in=CHOOSER_STATUSES).only(*CHOOSER_FIELDS)
+    if q:
+        # No order: the first matches found are a page; the inspector types more to narrow.
+        found = list(registry_search(scope, q[:100]).order_by()[:CANDIDATES])
+        found.sort(key=lambda s: (s.plaque_seq is None, s.plaque_seq or 0, s.pk))
+        if near is not None:
+            found.sort(key=lambda s: _km(near, s))
+        return _rows(user, found, on, "found", near)
+    if near is not None:
+        return _rows(user, nearest(scope, near, CANDIDATES), on, "near", near)
+    return []
+
+
+def _km(near: Point, s: Station) -> float:
+    if s.latitude is None or s.longitude is None:
+        return math.inf
+    return haversine_km(near, Point(float(s.latitude), float(s.longitude)))
+
+
+def nearest(scope: QuerySet[Station], near: Point, count: int) -> list[Station]:
+    """The ``count`` stations of ``scope`` nearest to ``near``: the ids in a box around the
+    point, sorted by an equirectangular distance from the position index alone (migration
+    stations 0018), the box doubled until its ``count``-th station lies within its radius;
+    then those stations' rows."""
+    stretch = math.cos(math.radians(near.lat))
+    distance = ExpressionWrapper(
+        (F("latitude") - near.lat) * (F("latitude") - near.lat)
+        + (F("longitude") - near.lng) * (F("longitude") - near.lng) * stretch * stretch,
+        output_field=FloatField(),
+    )
+    ids: list[int] = []
+    radius = NEAR_FIRST_KM
+    while True:
+        lat_lo, lat_hi, lng_lo, lng_hi = bounding_box(near, radius)
+        found = list(
+            scope.filter(
+                latitude__gte=lat_lo,
+                latitude__lte=lat_hi,
+                longitude__gte=lng_lo,
+                longitude__lte=lng_hi,
+            )  # fmt: skip
+            .annotate(distance=distance)
+            .order_by("distance", "pk")
+            .values_list("pk", "latitude", "longitude")[:count]
+        )
+        ids = [pk for pk, _lat, _lng in found]
+        last = found[-1] if found else None
+        if radius >= NEAR_LAST_KM or (
+            len(found) == count
+            and haversine_km(near, Point(float(last[1]), float(last[2]))) <= radius
+        ):
+            break
+        # An empty box (the sea, a field) says little of where the stations are: jump
+        # further rather than read a band of the index at every doubling.
+        radius *= 2 if found else 8
+    rows = scope.in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
+    """The check list's filters; ``qs`` is already scoped, filters only narrow it."""
+    kind = params.get("kind", "").strip()
+    if kind in InspectionKind.values:
+        qs = qs.filter(kind=kind)
+    district = params.get("district", "").strip()
+    if district:
+        qs = qs.filter(district=district)
+    # From and to as instants: read from the index on the visit's time (unions/dates.py).
+    qs = qs.filter(**day_range("visited_at", params))
+    if params.get("red_line") == "1":
+        qs = qs.filter(red_line=True)
+    if params.get("finding") == "1":
+        qs = open_findings(qs).order_by(*Inspection._meta.ordering)
+    if params.get("far") == "1":
+        qs = qs.filter(position_review=PositionReview.FAR)
+    return qs

@@ -1,0 +1,1 @@
+"""Services of this area: one state change or one computation each."""

@@ -1,0 +1,1 @@
+"""Staff views of checks, one module per page group."""

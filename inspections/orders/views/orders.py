@@ -1,0 +1,211 @@
+"""整改 pages: the list (filter, pages; its CSV export is a job: exports.py), an order with
+its items and answer, the union's answer form, close/escalate after a re-inspection, and
+opening one by hand."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from stations.models import ACTIONS as STATION_ACTIONS
+from unions.access import access
+from unions.actions import available
+from unions.pages import key_page
+from unions.roles import STAFF_READ, role_of
+
+from ...checks.models import INDEPENDENT_KINDS, Inspection, InspectionStatus
+from ...checks.services.photos import MAX_PHOTO_BYTES
+from ...checks.views.photo_files import photo_response
+from ..forms import OrderAnswerForm, OrderFilterForm, OrderOpenForm, order_params
+from ..models import ORDER_ACTIONS, Rectification, RectificationStatus
+from ..models.rectification import REINSPECTION_REQUIRED
+from ..selectors import orders_listed, under_appeal_ids
+from ..services.rectification import SERVICES, rectification_answer, rectification_open
+from .common import FORM_METHODS
+
+# The order page's buttons: every move of the table a person makes there.
+BUTTONS = tuple(a for a in ORDER_ACTIONS.values() if a.button and a.name in SERVICES)
+
+
+def _orders(request):
+    """The filter form as the page shows it, and the orders it lists: the same scope and
+    filters the CSV export's job applies for its requester (selectors.py)."""
+    form = OrderFilterForm(request.GET or None)
+    orders = orders_listed(
+        request.user, order_params(request.GET), today=timezone.localdate()
+    ).select_related("station", "union")
+    return form, orders
+
+
+@access(*STAFF_READ)
+def order_list(request):
+    from django.conf import settings
+
+    form, orders = _orders(request)
+    return render(
+        request,
+        "inspections/orders/list.html",
+        {
+            "form": form,
+            # Read by key (deadline, then id), however deep.
+            "page": key_page(request, orders, order=("deadline", "id"), per_page=50),
+            "total": orders.count(),
+            "districts": settings.DISTRICTS,
+            "today": timezone.localdate(),
+            # The export button posts the list's filters (the job applies them again).
+            "export_filters": order_params(request.GET),
+            "may_open": role_of(request.user) in ORDER_ACTIONS["open"].roles,
+        },
+    )
+
+
+def _reinspections(order: Rectification, user):
+    """The supervision team's standing checks of the station made after the order opened, as
+    the user may see them: what may be offered as the re-inspection (a union's own
+    self-check or peer review never is)."""
+    return (
+        Inspection.objects.visible_to(user)
+        .filter(
+            station_id=order.station_id,
+            visited_at__gte=order.opened_at,
+            status=InspectionStatus.RECORDED,
+            kind__in=INDEPENDENT_KINDS,
+        )
+        .exclude(pk=order.inspection_id or 0)
+        .order_by("-visited_at")
+    )
+
+
+@access(*STAFF_READ)
+def order_detail(request, pk):
+    user = request.user
+    order = get_object_or_404(
+        Rectification.objects.visible_to(user).select_related(
+            "station", "union", "inspection", "reinspection", "opened_by", "answered_by"
+        ),
+        pk=pk,
+    )
+    actions = available(ORDER_ACTIONS.values(), order, user)
+    buttons = [a for a in actions if a in BUTTONS]
+    return render(
+        request,
+        "inspections/orders/detail.html",
+        {
+            "order": order,
+            "items": order.items.all(),
+            "photos": order.photos.all(),
+            "actions": buttons,
+            "may_answer": ORDER_ACTIONS["answer"] in actions,
+            "reinspections": _reinspections(order, user) if buttons else [],
+            "reinspection_required": list(REINSPECTION_REQUIRED),
+            "reinspection_optional": [n for n, need in REINSPECTION_REQUIRED.items() if not need],
+            "under_appeal": bool(order.inspection_id and under_appeal_ids([order.inspection_id])),
+            # Revocation is the station lifecycle's own action, on the station's page.
+            "may_revoke": order.status == RectificationStatus.ESCALATED
+            and STATION_ACTIONS["revoke"].allows(order.station, role_of(user)),
+        },
+    )
+
+
+@access(*ORDER_ACTIONS["answer"].roles, methods=FORM_METHODS)
+def order_answer(request, pk):
+    order = get_object_or_404(
+        Rectification.objects.visible_to(request.user).select_related("station"), pk=pk
+    )
+    form = OrderAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rectification_answer(
+                order=order,
+                by=request.user,
+                note=form.cleaned_data["note"],
+                photos=request.FILES.getlist("photos"),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Your answer was sent to the inspectors."))
+            return redirect("inspections:order_detail", pk=order.pk)
+    return render(
+        request,
+        "inspections/orders/answer.html",
+        {"order": order, "form": form, "max_mb": MAX_PHOTO_BYTES // (1024 * 1024)},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+DONE = {
+    "close": gettext_lazy("The order is closed."),
+    "decide": gettext_lazy("The order is closed on the aid center's decision."),
+    "escalate": gettext_lazy("The order is escalated to the aid center."),
+}
+
+# Whoever may press one of the order page's buttons; the service checks the row itself.
+ACTORS = frozenset().union(*(a.roles for a in BUTTONS))
+
+
+@access(*ACTORS, methods=("POST",))
+@require_POST
+def order_action(request, pk):
+    order = get_object_or_404(Rectification.objects.visible_to(request.user), pk=pk)
+    name = request.POST.get("action", "")
+    kwargs = {}
+    if name in REINSPECTION_REQUIRED:
+        reinspection_id = request.POST.get("reinspection", "")
+        kwargs["reinspection"] = (
+            _reinspections(order, request.user).filter(pk=reinspection_id).first()
+            if reinspection_id.isdigit()
+            else None
+        )
+    try:
+        if name not in SERVICES:
+            raise ValidationError(_("Unknown action."))
+        service, reason_argument = SERVICES[name]
+        kwargs[reason_argument] = request.POST.get("reason", "")
+        service(order=order, by=request.user, **kwargs)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, DONE[name])
+    return redirect("inspections:order_detail", pk=order.pk)
+
+
+@access(*ORDER_ACTIONS["open"].roles, methods=FORM_METHODS)
+def order_open(request):
+    initial = {}
+    if request.GET.get("station", "").isdigit():
+        initial["station"] = request.GET["station"]
+    search = request.GET.get("q", "").strip()
+    form = OrderOpenForm(request.POST or None, user=request.user, initial=initial, search=search)
+    if request.method == "POST" and form.is_valid():
+        try:
+            order = rectification_open(
+                station=form.cleaned_data["station"],
+                by=request.user,
+                items=form.item_lines(),
+                deadline=form.cleaned_data["deadline"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The rectification order is open."))
+            return redirect("inspections:order_detail", pk=order.pk)
+    return render(
+        request,
+        "inspections/orders/open.html",
+        {"form": form, "search": search},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@access(*STAFF_READ)
+def order_photo(request, pk, photo_pk):
+    order = get_object_or_404(Rectification.objects.visible_to(request.user), pk=pk)
+    photo = get_object_or_404(order.photos, pk=photo_pk)
+    # The thumbnail to show, or the original as a download.
+    return photo_response(request, photo, photo.image, stem=f"order-{order.pk}-photo-{photo.pk}")

@@ -1,1 +1,0 @@
-"""Staff views of the inspections app, one module per area."""
