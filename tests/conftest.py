@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from django.db import transaction
 from tests.announcements import _every_write_is_announced  # noqa: F401 (autouse)
 from unions.models import Role, Union
 
+from . import demo_rows, passes
 from .factories import FilingFormFactory, HostUnitFactory, StationFactory, make_user
 
 SERVICES = bool(os.environ.get("RELAY_SERVICES"))
@@ -49,26 +49,39 @@ def _restore_serialized_rows_over_recreated_content_types() -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """How pytest-xdist hands out the tests (``make test TEST_WORKERS=auto``): one by one,
-    in pytest-django's order (transactional tests last: one leaves its database empty for
-    the next, as in Django's own runner), except the browser tests, which go to one process
-    together, one Chromium at a time. The groups keep their place in that order (no
-    reordering by size, which would put the browser tests first). xdist's own
-    ``xdist_group`` mark would do this, but with pytest 9 its group suffix no longer reaches
-    the node ids. Parallel runs are not the default yet: a phone's logout test missed its
-    navigation in two of three fresh-clone runs in parallel (issue 22)."""
+    """How pytest-xdist hands out the tests (``make test``, TEST_WORKERS=auto): one by one,
+    in pytest-django's order (transactional tests last), except that the browser tests go to
+    one process together, one Chromium at a time, and the longest units go out first
+    (tests/passes.py: FIRST). xdist's own ``xdist_group`` mark would group, but with pytest 9
+    its group suffix no longer reaches the node ids."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class BrowserTestsTogether(LoadScopeScheduling):
+    class LongestFirst(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith("tests/e2e/") else nodeid
+            return passes.scope_of(nodeid)
+
+        def _assign_work_unit(self, node) -> None:
+            for scope in passes.FIRST:
+                if scope in self.workqueue:
+                    self.workqueue.move_to_end(scope, last=False)
+                    break
+            super()._assign_work_unit(node)
 
     config.option.loadscopereorder = False
-    return BrowserTestsTogether(config, log)
+    return LongestFirst(config, log)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    passes.reload_after(item, nextitem)
 
 
 def pytest_collection_modifyitems(config, items):
-    """Services-only tests skip in the embedded pass and run in the second CI pass."""
+    """Services-only tests skip in the embedded pass and run in the second CI pass; each
+    pass of .ci/run leaves to the other what only the other's run mode can change
+    (tests/passes.py)."""
+    passes.select(config, items)
     if SERVICES:
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL, Redis and a worker (RELAY_SERVICES=1)")
@@ -83,7 +96,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.stats.get("failed", [])
     )
     skipped = len(terminalreporter.stats.get("skipped", []))
-    terminalreporter.write_line(f"relay: mode={mode}: {ran} ran, {skipped} skipped")
+    left = passes.summary_line(config)
+    terminalreporter.write_line(f"relay: mode={mode}: {ran} ran, {skipped} skipped{left}")
 
 
 @pytest.fixture(autouse=True)
@@ -176,19 +190,19 @@ def held_for_the_module(django_db_blocker, build: Callable[[], object]) -> Itera
 
 @pytest.fixture(scope="module")
 def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
-    from django.core.management import call_command
     from django.test import override_settings
 
     folder = tmp_path_factory.mktemp("demo")
     roots = override_settings(MEDIA_ROOT=folder / "media", OPEN_DATA_ROOT=folder / "open-data")
-    seed = lambda: call_command("seed_demo", stdout=io.StringIO())  # noqa: E731
-    with roots, held_for_the_module(django_db_blocker, seed):
+    kept = tmp_path_factory.getbasetemp() / "demo-kept"
+    with roots, held_for_the_module(django_db_blocker, lambda: demo_rows.seeded(kept)):
         yield
 
 
 @pytest.fixture
 def demo(_demo_for_the_module, db) -> None:
-    """seed_demo's rows, seeded once for the whole module that reads them."""
+    """seed_demo's rows, put in once for the whole module that reads them, from the copy
+    this process keeps (tests/demo_rows.py)."""
 
 
 @pytest.fixture
