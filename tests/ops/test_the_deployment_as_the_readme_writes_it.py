@@ -8,7 +8,6 @@ what is changed on the way.)"""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -19,7 +18,6 @@ import pytest
 from django.conf import global_settings
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import Resolver404, resolve, reverse
 
@@ -27,6 +25,7 @@ from awards.models import AwardYear
 from documents.models import GeneratedDocument
 from inspections.models import QuarterlyAssessment
 from stations.models import Station
+from tests import demo_rows
 from unions.demo import DEMO_PASSWORD
 
 from . import deployment as d
@@ -101,7 +100,7 @@ def demo(deployed, settings, tasks_in_process):
     """The demo data, committed, so that gunicorn's own connections read it; its files in
     the deployment's media folder."""
     settings.MEDIA_ROOT = deployed.copy / "media"
-    call_command("seed_demo", stdout=io.StringIO())
+    demo_rows.seeded()
     return deployed
 
 

@@ -4,13 +4,12 @@ identity). Walks every public page over the whole demo data set, every lifecycle
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from stations.models import FilingForm, Station
+from tests import demo_rows
 
 
 def _public_urls() -> list[str]:
@@ -31,7 +30,7 @@ def _public_urls() -> list[str]:
 
 @pytest.mark.django_db
 def test_no_public_page_or_file_names_a_head_or_shows_a_full_mobile(client):
-    call_command("seed_demo", stdout=io.StringIO())
+    demo_rows.seeded()
     heads = set(Station.objects.values_list("head_name", "head_mobile"))
     contacts = set(FilingForm.objects.values_list("head_name", "head_phone", "head_email"))
     secrets = {v for row in heads | contacts for v in row if v}
