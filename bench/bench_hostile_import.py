@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import rows, sections  # noqa: E402
+from bench import embedded, rows, sections  # noqa: E402
 
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:hostile-import:start -->", "<!-- bench:hostile-import:end -->"
@@ -155,22 +155,12 @@ def peak_mb() -> float:
 
 
 def setup_django(db_path: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ["REDIS_URL"] = ""
-    os.environ["MEDIA_ROOT"] = str(db_path.parent / "media")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    embedded.setup_django(db_path, db_path.parent / "media")
 
 
 def child_migrate(db: Path) -> dict:
     setup_django(db)
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    embedded.migrate()
     return {}
 
 

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import rows, sections  # noqa: E402
+from bench import embedded, rows, sections  # noqa: E402
 
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:excel-import:start -->", "<!-- bench:excel-import:end -->"
@@ -49,16 +49,8 @@ LARGEST_ROWS, LARGEST_MB = 19_990, 200
 
 
 def setup_django(db_path: Path) -> None:
-    # The embedded run mode, whatever the shell's environment says.
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ["REDIS_URL"] = ""
-    os.environ["MEDIA_ROOT"] = str(db_path.parent / "media")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    # The embedded run mode, whatever the shell's environment says (bench/embedded.py).
+    embedded.setup_django(db_path, db_path.parent / "media")
 
 
 def peak_mb() -> float:
@@ -200,9 +192,7 @@ def write_filing(path: Path, rows: int) -> None:
 
 def child_prepare(file: Path, db: Path, rows: int) -> dict:
     setup_django(db)
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    embedded.migrate()
     write_filing(file, rows)
     return {"size_kb": round(file.stat().st_size / 1024, 1)}
 

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import rows, sections  # noqa: E402
+from bench import embedded, rows, sections  # noqa: E402
 
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START, END = "<!-- bench:pdf:start -->", "<!-- bench:pdf:end -->"
@@ -47,15 +47,7 @@ WORKERS = 2
 
 
 def setup_django(folder: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
-    os.environ["REDIS_URL"] = ""
-    os.environ["MEDIA_ROOT"] = str(folder / "media")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.base"
-    sys.path.insert(0, str(ROOT))
-
-    import django
-
-    django.setup()
+    embedded.setup_django(folder / "bench.sqlite3", folder / "media")
     from django.conf import settings
 
     # Two processes write at once: SQLite must take its write lock when a transaction
@@ -97,13 +89,12 @@ def versions() -> str:
 
 
 def make_filing(n: int):
-    from django.core.management import call_command
     from django.utils import timezone
 
     from stations.models import FilingForm, Pledge, Service, Station, StationStatus
     from unions.models import CarrierType, HostUnit, Union
 
-    call_command("migrate", verbosity=0)
+    embedded.migrate()
     union = Union.objects.get(code="huangpu")
     host = HostUnit.objects.create(
         union=union, name="中国工商银行上海市黄浦支行", carrier_type=CarrierType.BANK
