@@ -42,6 +42,9 @@ class Table:
 class Snapshot:
     tables: list[Table]
     files: Path
+    # What the command left, counted when it ran: rows per table, files per root.
+    rows_made: dict[str, int] = field(default_factory=dict)
+    files_made: list[str] = field(default_factory=list)
 
 
 _kept: Snapshot | None = None
@@ -100,7 +103,23 @@ def _keep(before: dict[str, list[tuple]], shapes, files: Path) -> Snapshot | Non
     for name, root in _roots():
         if root.exists():
             shutil.copytree(root, files / name)
-    return Snapshot(tables, files)
+    return Snapshot(tables, files, rows_made=counts(), files_made=files_in_roots())
+
+
+def counts() -> dict[str, int]:
+    """Rows per table of the current database, every table of the models."""
+    return {name: _count(name) for name, _columns, _pk in _tables()}
+
+
+def files_in_roots() -> list[str]:
+    """Every file under MEDIA_ROOT and OPEN_DATA_ROOT, as root/relative path."""
+    return sorted(
+        f"{name}/{path.relative_to(root)}"
+        for name, root in _roots()
+        if root.exists()
+        for path in root.rglob("*")
+        if path.is_file()
+    )
 
 
 def _put_back(kept: Snapshot) -> None:
