@@ -80,11 +80,16 @@ LEFT = pytest.StashKey[int]()
 
 
 def summary_line(config: pytest.Config) -> str:
-    left = config.stash.get(LEFT, 0)
-    if not PASS or not left:
+    """How many this pass left to the other; under pytest-xdist the collecting is done by
+    the worker processes, so the main one names what it left instead of counting it."""
+    if not PASS:
         return ""
-    where = "services" if PASS == EMBEDDED else "embedded"
-    return f"; {left} left to the {where} pass (tests/passes.py)"
+    where, what = (
+        ("services", "the browser tests") if PASS == EMBEDDED else ("embedded", "RUN_MODE_BLIND")
+    )
+    left = config.stash.get(LEFT, None)
+    told = f"{left} tests" if left is not None else what
+    return f"; {told} left to the {where} pass (tests/passes.py)"
 
 
 # --- Scheduling: the long units first ------------------------------------------------------
