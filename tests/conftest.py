@@ -188,6 +188,14 @@ def held_for_the_module(django_db_blocker, build: Callable[[], object]) -> Itera
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _demo_shared_by_the_run(tmp_path_factory):
+    """The processes of one run share one kept demo (tests/demo_rows.py): the run's own
+    temporary folder, which pytest-xdist's processes each have a folder inside."""
+    base = tmp_path_factory.getbasetemp()
+    demo_rows.shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="module")
 def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.test import override_settings

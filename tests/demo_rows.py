@@ -1,11 +1,12 @@
-"""seed_demo's rows, made once per test process and put back wherever a test asks for them
+"""seed_demo's rows, made once per test run and put back wherever a test asks for them
 (issue 22, item 5: "build the demo data once per session").
 
 seed_demo takes about ten seconds: it walks a hundred stations through the real services,
 from filing to operating, and scores four quarters of checks. A test that needs the demo to
 read, not to watch it being made, calls ``seeded()`` instead of the command. The first call
-in a test process runs the command and keeps what it changed: the rows it added or changed
-in every table, and the files it wrote under MEDIA_ROOT and OPEN_DATA_ROOT. Every later call
+in a test run runs the command and keeps what it changed: the rows it added or changed in
+every table, and the files it wrote under MEDIA_ROOT and OPEN_DATA_ROOT; pytest-xdist's other
+processes wait for that copy instead of running the command themselves. Every later call
 writes the same rows and copies the same files into the current roots, in the current
 transaction, so it is rolled back with the test or the module like the command's own writes.
 
@@ -18,8 +19,11 @@ command.
 from __future__ import annotations
 
 import io
+import os
+import pickle
 import shutil
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.apps import apps
@@ -157,13 +161,77 @@ def _as_before(kept: Snapshot, shapes) -> bool:
     return all(_count(name) == counts[name] for name in counts) and bool(shapes)
 
 
+# Where the processes of one run (pytest-xdist's) share the copy: the first to make it
+# leaves it here, the others take it instead of running the command (tests/conftest.py sets
+# it to the run's temporary folder). Every process's test database is made by the same
+# migrations, so the ids the copy's rows point at are the same in each.
+shared: Path | None = None
+
+
+def _shared_file() -> Path | None:
+    return shared / f"demo-kept-{connection.vendor}.pickle" if shared else None
+
+
+def _share(kept: Snapshot) -> None:
+    target = _shared_file()
+    if target is None or target.exists():
+        return
+    files = target.with_suffix(f".files-{os.getpid()}")
+    shutil.copytree(kept.files, files)
+    partial = target.with_suffix(f".{os.getpid()}")
+    partial.write_bytes(pickle.dumps(replace(kept, files=files)))
+    os.replace(partial, target)  # whole or not at all, for the other processes
+
+
+def _taken() -> Snapshot | None:
+    """Another process's copy, or None when this process is to make it. The first process to
+    ask claims the making; the others wait for its copy (ten seconds of a core each, not the
+    command again), and run the command themselves if it does not come."""
+    source = _shared_file()
+    if source is None:
+        return None
+    try:
+        os.close(os.open(source.with_suffix(".claimed"), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        return None  # claimed: this process makes the copy and shares it
+    except FileExistsError:
+        pass
+    for _ in range(600):  # two minutes at most
+        if source.exists():
+            return pickle.loads(source.read_bytes())  # noqa: S301 (this run's own file)
+        if source.with_suffix(".none").exists():
+            return None
+        time.sleep(0.2)
+    return None
+
+
+def _sequences_past(kept: Snapshot) -> None:
+    """PostgreSQL: the rows came with the ids of the process that made them; this database's
+    sequences must not give those ids again."""
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table in kept.tables:
+            if not table.added:
+                continue
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table.name, table.pk])
+            sequence = cursor.fetchone()[0]
+            if sequence:
+                top = f"SELECT MAX({quote(table.pk)}) FROM {quote(table.name)}"  # noqa: S608
+                last = f"SELECT last_value FROM {sequence}"  # noqa: S608
+                cursor.execute(f"SELECT setval(%s, GREATEST(({top}), ({last})))", [sequence])
+
+
 def seeded(keep_in: Path | None = None) -> None:
     """The demo in the current database and roots: seed_demo's result, made by the command
-    once per process (its files kept under ``keep_in``, or under a folder of its own)."""
+    once per run (its files kept under ``keep_in``, or under a folder of its own)."""
     global _kept, _unkeepable
     shapes = _tables()
+    if _kept is None and not _unkeepable:
+        _kept = _taken()
     if _kept is not None and _as_before(_kept, shapes):
         _put_back(_kept)
+        _sequences_past(_kept)
         return
     before = {name: _rows(name, columns) for name, columns, _pk in shapes}
     call_command("seed_demo", stdout=io.StringIO())
@@ -173,3 +241,7 @@ def seeded(keep_in: Path | None = None) -> None:
         files = Path(keep_in or tempfile.mkdtemp(prefix="relay-demo-"))
         _kept = _keep(before, shapes, files)
         _unkeepable = _kept is None
+        if _kept is not None:
+            _share(_kept)
+        elif (target := _shared_file()) is not None:
+            target.with_suffix(".none").touch()  # nothing to wait for
