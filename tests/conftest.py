@@ -210,7 +210,7 @@ def _demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.fixture
 def demo(_demo_for_the_module, db) -> None:
     """seed_demo's rows, put in once for the whole module that reads them, from the copy
-    this process keeps (tests/demo_rows.py)."""
+    the run keeps (tests/demo_rows.py)."""
 
 
 @pytest.fixture
