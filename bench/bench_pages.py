@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import national, rows, sections, urlmap  # noqa: E402
+from bench import cache_off, national, rows, sections, urlmap  # noqa: E402
 from bench.urlmap import Page  # noqa: E402
 
 DOC = ROOT / "docs" / "BENCHMARKS.md"
@@ -58,7 +58,7 @@ VERY_SLOW_MS = 10_000.0
 
 def pages() -> list[Page]:
     """The reference views, then a row for every URL pattern (bench/urlmap.py)."""
-    return [*urlmap.REFERENCES, *urlmap.PAGES]
+    return [*urlmap.REFERENCES, *urlmap.PAGES, *urlmap.WITHOUT_CACHES]
 
 
 # --- Set-up ---------------------------------------------------------------------------------
@@ -144,6 +144,20 @@ def open_data_build(env: dict[str, str]) -> dict:
         [sys.executable, "-c", code], env=env, cwd=ROOT, check=True, capture_output=True, text=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def server_groups(
+    chosen: list[Page], smoke: bool
+) -> list[tuple[tuple[str, ...], list[tuple[int, Page]]]]:
+    """The rows by the caches they turn off, the plain rows (and the references) first. In a
+    smoke run every row with caches off shares one server with all of them off: it checks
+    that the rows answer, not what each cache saves, and each server costs a start."""
+    groups: dict[tuple[str, ...], list[tuple[int, Page]]] = {(): []}
+    every_off = tuple(dict.fromkeys(name for page in chosen for name in page.caches_off))
+    for index, page in enumerate(chosen):
+        names = every_off if smoke and page.caches_off else page.caches_off
+        groups.setdefault(names, []).append((index, page))
+    return [(names, group) for names, group in groups.items() if group]
 
 
 def free_port() -> int:
@@ -267,6 +281,17 @@ def measure(page: Page, url: str, cookies: dict[str, str], seconds: float) -> di
 
 
 def judge(page: Page, result: dict, reference: dict) -> tuple[str, float | None, bool | None, str]:
+    """``_judge``'s verdict; a row with named caches off that is not judged says whether the
+    page would meet its target without them, which is whether they earn their place."""
+    target, ratio, ok, ref_words = _judge(page, result, reference)
+    if not page.caches_off or page.judged or result.get("error"):
+        return target, ratio, ok, ref_words
+    names = ", ".join(page.caches_off)
+    verdict = "meets" if ok else "misses"
+    return f"not judged: without {names} it {verdict} {target}", ratio, None, ref_words
+
+
+def _judge(page: Page, result: dict, reference: dict) -> tuple[str, float | None, bool | None, str]:
     """The target in words, the ratio to the reference, whether it is met, and the
     reference's name.
 
@@ -476,25 +501,28 @@ def main() -> int:
         built = open_data_build(env)
         print(f"open data build: {built['seconds']:.1f} s, peak {built['peak_mb']:.0f} MB")
     cookies = sessions(env)
-    port = free_port()
-    server = start_gunicorn(env, port, args.timeout)
-    base = f"http://127.0.0.1:{port}"
-    results = []
-    try:
-        for page in chosen:
-            result = measure(page, base + page.path_with(values), cookies, args.duration)
-            print(
-                f"{label_of(page, values)} [{page.url}]: "
-                + (
-                    f"median {result['median_ms']:.1f} ms, {_size(result['bytes'])}"
-                    if not result["error"]
-                    else result["error"]
-                ),
-                flush=True,
-            )
-            results.append((page, result))
-    finally:
-        stop(server)
+    measured: dict[int, dict] = {}
+    for names, group in server_groups(chosen, smoke=args.duration <= 0):
+        # Each set of caches turned off has a gunicorn of its own (bench/cache_off.py).
+        port = free_port()
+        server = start_gunicorn({**env, cache_off.OFF_ENV: ",".join(names)}, port, args.timeout)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for index, page in group:
+                result = measure(page, base + page.path_with(values), cookies, args.duration)
+                print(
+                    f"{label_of(page, values)} [{page.url}]: "
+                    + (
+                        f"median {result['median_ms']:.1f} ms, {_size(result['bytes'])}"
+                        if not result["error"]
+                        else result["error"]
+                    ),
+                    flush=True,
+                )
+                measured[index] = result
+        finally:
+            stop(server)
+    results = [(page, measured[index]) for index, page in enumerate(chosen)]
     emit_rows(results, values)
     text = report(args, stations, load_s, results, server_versions(url), built, values)
     if args.write:

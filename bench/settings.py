@@ -29,3 +29,11 @@ TRUSTED_PROXY_COUNT = 0
 # Static files come from the finders; whitenoise would warn on every worker start that
 # collectstatic's folder is missing.
 warnings.filterwarnings("ignore", "No directory at", UserWarning)
+
+# A row of the page bench may turn named caches off (BENCH_CACHES_OFF, bench/cache_off.py) to
+# measure what each saves; with none named these backends are Redis and locmem unchanged.
+for _alias in CACHES.values():  # noqa: F405
+    _alias["BACKEND"] = {
+        "django_redis.cache.RedisCache": "bench.cache_off.Redis",
+        "django.core.cache.backends.locmem.LocMemCache": "bench.cache_off.LocMem",
+    }[_alias["BACKEND"]]

@@ -41,6 +41,13 @@ class Page:
     # HTML over a megabyte is a page that grows with the data (STYLE.md, habit 12); a
     # download or an open-data file weighs what its content weighs.
     max_bytes: int | None = MB
+    # Named caches of history's registry turned off for this row (bench/cache_off.py): the
+    # row measures the page as drawn without them, which is what each cache saves.
+    caches_off: tuple[str, ...] = ()
+    # A row with caches off is not judged unless it says so: it shows what the cache is
+    # needed for. The staff homes' first visit after a change is judged (issue 22, item 3):
+    # at national size a change somewhere in a home's scope is frequent.
+    judged: bool = True
 
     def path_with(self, facts: dict) -> str:
         return self.path.format(**{k: quote(str(v), safe="/,.") for k, v in facts.items()})
@@ -219,9 +226,50 @@ PAGES: list[Page] = [
     Page("awards:certificates", "certificates (clerk)", "/staff/awards/certificates/", CLERK),
 ]  # fmt: skip
 
+
 # URL names with no row of their own, and why. A state change is a POST of one record: one
 # row's transaction, measured by the service tests' query counts, not a page anyone waits
 # on; the few that start work (a job, a batch) are measured by that job's own bench.
+# Each named cache off (issue 22, item 3): the page a copy serves, drawn as if no copy were
+# kept. Not judged (but for the staff homes' first visit): bench_pages.py says, for each,
+# whether the page would meet its target without the cache, which is whether it earns its
+# place. open-data has no row: its version names the built files (the GeoJSON's cold row
+# above is the request that finds none).
+def _without(page: Page, *names: str, label: str, judged: bool = False) -> Page:
+    return Page(
+        page.url, label, page.path, page.user, page.target, page.expect, page.headers,
+        page.status, page.max_bytes, caches_off=names, judged=judged,
+    )  # fmt: skip
+
+
+def _row(label: str) -> Page:
+    return next(page for page in PAGES if page.label == label)
+
+
+WITHOUT_CACHES: list[Page] = [
+    _without(_row("public station page (QR landing)"), "station-page", label="public station page, drawn (no kept copy)"),
+    _without(_row("public station page of the busiest station"), "station-page", label="public station page of the busiest station, drawn"),
+    _without(_row("public home"), "public-home-counts", label="public home, stations counted afresh"),
+    _without(_row("public home"), "visits-total", label="public home, visits summed afresh"),
+    _without(_row("directory, first page"), "directory", label="directory, first page, drawn"),
+    _without(_row("directory, first page"), "directory", "directory-counts", label="directory, first page, drawn and counted afresh"),
+    _without(_row("directory, one district"), "directory", label="directory, one district, drawn"),
+    _without(_row("directory, open now"), "directory", label="directory, open now, drawn"),
+    _without(_row("rankings {ranked_path}"), "rankings-pages", label="rankings {ranked_path}, drawn"),
+    _without(_row("rankings {ranked_path}"), "rankings-pages", "rankings-summaries", label="rankings {ranked_path}, drawn and summarised afresh"),
+    _without(_row("rankings JSON {ranked_path}, page 50"), "rankings-pages", label="rankings JSON {ranked_path}, page 50, drawn"),
+    _without(_row("rankings JSON {ranked_path}, page 50"), "rankings-pages", "rankings-summaries", label="rankings JSON {ranked_path}, page 50, drawn and summarised afresh"),
+    _without(_row("honours of {award_year}"), "honours-pages", label="honours of {award_year}, drawn"),
+    _without(_row("aid-center home"), "staff-home", label="aid-center home, first visit after a change", judged=True),
+    _without(_row("clerk home (union staff)"), "staff-home", label="clerk home, first visit after a change", judged=True),
+    _without(_row("inspector home"), "staff-home", label="inspector home, first visit after a change", judged=True),
+    _without(_row("registry (aid center)"), "station-lists", label="registry (aid center), counted afresh"),
+    _without(_row("registry search 漕溪"), "station-lists", label="registry search 漕溪, counted afresh"),
+    _without(_row("the quarter's plan"), "station-lists", label="the quarter's plan, summarised afresh"),
+    _without(_row("check list (aid center)"), "list-counts", label="check list (aid center), counted afresh"),
+    _without(_row("feedback moderation"), "list-counts", label="feedback moderation, counted afresh"),
+]  # fmt: skip
+
 POST_ONLY = "a POST that changes one record (no page of its own; answers with a redirect)"
 EXEMPT: dict[str, str] = {
     "accounts:logout": POST_ONLY,

@@ -369,6 +369,7 @@ WORK_RECORDS = frozenset(
 STAFF_HOME = register(
     NamedCache(
         name="staff-home",
+        prefixes=("template.cache.staff_home_work.",),
         key="staff_home:version:everyone and :all, :union:<id>, :district:<name>, in the "
         "home template's fragment <user>:<role>:<language>:<day>:<everyone>:<scope>",
         lifetime="STAFF_HOME_CACHE_SECONDS; the version forever, until replaced",

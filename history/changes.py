@@ -76,6 +76,11 @@ class NamedCache:
     keys_for_station: Callable[[object], list[str | tuple[str, ...]]] | None = field(
         default=None, compare=False
     )
+    # The cache keys its copies are kept under begin with one of these (before the cache
+    # backend's own prefix and version). bench/cache_off.py turns a cache off by them, to
+    # measure what it saves; empty for a cache that cannot be off (open data's version names
+    # the built files: without it every request would start a build).
+    prefixes: tuple[str, ...] = ()
 
 
 REGISTRY: dict[str, NamedCache] = {}

@@ -8,6 +8,7 @@ from history.changes import NamedCache, register
 register(
     NamedCache(
         name="rankings-summaries",
+        prefixes=("rankings:summary:", "rankings:staff:"),
         key="rankings:summary:<assessment>:<filters> and rankings:staff:<assessment>",
         lifetime="SUMMARY_SECONDS (300 s; inspections/assessment/selectors/rankings.py); a running "
         "version's summary is never kept",

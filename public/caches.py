@@ -13,6 +13,7 @@ from stations import public_cache
 register(
     NamedCache(
         name="public-home-counts",
+        prefixes=("public_home:counts",),
         key="public_home:counts",
         lifetime="PUBLIC_COUNTS_SECONDS (60 s; public/views/home.py)",
         saves="counting every public station and the sixteen largest districts per visit",
@@ -21,6 +22,7 @@ register(
 register(
     NamedCache(
         name="rankings-pages",
+        prefixes=("public-page:rankings:", "public-page:rankings-json:"),
         key="public-page:rankings:<published version>:<query>:<language> and "
         "public-page:rankings-json:<published version>:<address>",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s)",
@@ -38,6 +40,7 @@ def _drop_honours(changes) -> None:
 register(
     NamedCache(
         name="honours-pages",
+        prefixes=("public-page:honours:",),
         key="public-page:honours:<version>:<year>:<filters>:<language>",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
         saves="the year's titles drawn per visit (80–90 ms at national size); a kept copy "

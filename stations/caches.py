@@ -53,6 +53,7 @@ def _page_keys(station) -> list[str]:
 STATION_PAGE = register(
     NamedCache(
         name="station-page",
+        prefixes=("public-page:station:",),
         key="public-page:station:<generation>:<plaque>:<language> (and each process's copy)",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); each process's copy "
         "PUBLIC_PAGE_LOCAL_SECONDS (2 s), which is how late another process shows a change",
@@ -83,6 +84,7 @@ def _drop_directory(changes: list[Change]) -> None:
 DIRECTORY = register(
     NamedCache(
         name="directory",
+        prefixes=("public-page:directory:",),
         key="public-page:directory:<version>:<filters and page>:<language>",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
         saves="the directory's search, distance and open-now reads for every anonymous visitor",
@@ -142,6 +144,7 @@ def _drop_lists(changes: list[Change]) -> None:
 LISTS = register(
     NamedCache(
         name="station-lists",
+        prefixes=("registry:count:", "plan:summary:"),
         key="stations:lists-version, in registry:count:<user>:<version>:<filters> and "
         "plan:summary:<plan>:<user>:<scope>:<version>",
         lifetime="60 s (registry count), SUMMARY_SECONDS (plan summary); the version forever",
@@ -158,6 +161,7 @@ LISTS = register(
 register(
     NamedCache(
         name="directory-counts",
+        prefixes=("directory:counts-by-district",),
         key="directory:counts-by-district",
         lifetime="COUNT_SECONDS (stations/directory.py)",
         saves="a count of every public station by district on the directory's first page",
@@ -166,6 +170,7 @@ register(
 register(
     NamedCache(
         name="visits-total",
+        prefixes=("visits:total",),
         key="visits:total",
         lifetime="VISIT_TOTAL_CACHE_SECONDS (60 s)",
         saves="summing every visit row on the home page, the busiest page",
@@ -174,6 +179,7 @@ register(
 register(
     NamedCache(
         name="list-counts",
+        prefixes=("list:count:",),
         key="list:count:<model>:<query digest>",
         lifetime="RECOUNT_SECONDS (stations/views/common.py): then counted afresh",
         saves="recounting a check or feedback list that only grows: new rows are counted "
