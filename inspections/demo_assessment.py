@@ -31,6 +31,7 @@ from .assessment.models import AssessmentStatus, QuarterlyAssessment
 from .assessment.selectors.settled import quarter_state
 from .assessment.services.assessment import assessment_run
 from .assessment.services.publication import assessment_publish
+from .checks.findings import findings_refresh
 from .checks.models import Checklist, Finding, Inspection, InspectionKind
 from .checks.services.scoring import inspection_score
 from .permissions import quarter_of
@@ -108,6 +109,7 @@ def _checks_and_feedback(quarters, stations, inspector) -> None:
                 for _i in range(rng.choice((0, 2, 6, 8))):
                     feedback.append((station, rng.choice((3, 4, 4, 5, 5)), start, span, rng))
     made_checks = Inspection.objects.bulk_create(checks, batch_size=500)
+    findings_refresh({check.station_id for check in made_checks})
     Finding.objects.bulk_create(
         [
             Finding(inspection=check, item=item, met=item not in missed)

@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw
 from stations.models import Station, StationStatus
 from unions.models import Union
 
+from .checks.findings import findings_refresh
 from .checks.models import Checklist, Inspection, InspectionKind
 from .orders.models import InspectionPlan, PeerReviewPairing, Rectification, RectificationItem
 from .orders.services.appeals import appeal_open
@@ -53,7 +54,7 @@ def _checklist() -> Checklist:
 
 
 def _check(station: Station, by, *, score: str, red_line: bool, when) -> Inspection:
-    return Inspection.objects.create(
+    made = Inspection.objects.create(
         station=station,
         union_id=station.union_id,
         district=station.district,
@@ -65,6 +66,9 @@ def _check(station: Station, by, *, score: str, red_line: bool, when) -> Inspect
         red_line=red_line,
         note="演示检查",
     )
+    # A passing check clears the station's earlier findings, as a recorded one does.
+    findings_refresh([station.pk])
+    return made
 
 
 def _notice_photo() -> SimpleUploadedFile:

@@ -40,6 +40,7 @@ from unions.notices import notify_union
 from ...orders.models import PeerReviewPairing, PlanVisit
 from ...orders.services.rectification import rectification_open
 from ...permissions import check_may_log, quarter_of, within_reach
+from ..findings import findings_refresh
 from ..models import (
     INDEPENDENT_KINDS,
     INSPECTION_ACTIONS,
@@ -247,6 +248,10 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
         row.image.save("photo", photo, save=False)
         row.save()
     thumbnails_later("inspection", inspection.photos.values_list("pk", flat=True))
+    # The station's open findings: this check may be one, or clear earlier ones, or (sent
+    # late from an outbox) come after a check that already cleared it.
+    findings_refresh([station.pk])
+    inspection.refresh_from_db(fields=["finding_open"])
     record_change(
         record=RecordChange.Record.INSPECTION,
         record_id=inspection.pk,

@@ -21,6 +21,7 @@ from stations.models import Station
 from unions.actions import NEW, ActionRefused, check
 from unions.roles import union_of
 
+from ...checks.findings import findings_refresh
 from ...checks.models import INSPECTION_ACTIONS, Inspection, InspectionKind, InspectionStatus
 from ...checks.services.photos import MAX_EVIDENCE_FILES, FileFacts, evidence_facts
 from ...checks.services.thumbnails import thumbnails_later
@@ -190,6 +191,8 @@ def appeal_decide(
         inspection.status = InspectionStatus.VOIDED
         inspection.void_reason = decision
         inspection.save(update_fields=["status", "void_reason"])
+        # A voided check clears nothing: a finding it had cleared opens again.
+        findings_refresh([inspection.station_id])
         record_change(
             record=RecordChange.Record.INSPECTION,
             record_id=inspection.pk,
