@@ -270,6 +270,7 @@ WITHOUT_CACHES: list[Page] = [
     _without(_row("the quarter's plan"), "station-lists", label="the quarter's plan, summarised afresh"),
     _without(_row("check list (aid center)"), "list-counts", label="check list (aid center), counted afresh"),
     _without(_row("feedback moderation"), "list-counts", label="feedback moderation, counted afresh"),
+    _without(_row("filing as 附件1 (xlsx)"), "filing-workbook", label="filing as 附件1 (xlsx), drawn afresh"),
 ]  # fmt: skip
 
 POST_ONLY = "a POST that changes one record (no page of its own; answers with a redirect)"

@@ -21,8 +21,12 @@ PANELS = (station_inspections_panel,)
 
 @access(*STAFF_READ)
 def staff_detail(request, pk):
+    # The pledge comes with the station: its documents panel reads it for the pledge's and
+    # the plaque's versions (stations.documents.snapshots), a query of its own otherwise.
     station = get_object_or_404(
-        Station.objects.visible_to(request.user).select_related("union", "host_unit", "filing"),
+        Station.objects.visible_to(request.user).select_related(
+            "union", "host_unit", "filing", "pledge"
+        ),
         pk=pk,
     )
     panels = [card for source in PANELS if (card := source(station, request.user)) is not None]

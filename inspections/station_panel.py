@@ -29,7 +29,7 @@ class StaffPanel:
 def station_inspections_panel(station, user) -> StaffPanel | None:
     if not sees_kind(user, Inspection):
         return None
-    checks = Inspection.objects.visible_to(user).filter(station=station).select_related("by")
+    checks = Inspection.objects.visible_to(user).filter(station=station)
     orders = Rectification.objects.visible_to(user).filter(station=station)
     appeals = (
         Appeal.objects.visible_to(user).filter(inspection__station=station)
@@ -46,9 +46,9 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
         "inspections/_station_panel.html",
         {
             "station": station,
-            "checks": checks[:SHOWN],
+            "checks": list(checks[:SHOWN]),
             "check_count": checks.count(),
-            "orders": orders[:SHOWN],
+            "orders": list(orders[:SHOWN]),
             "order_count": orders.count(),
             "appeals": appeals[:SHOWN],
             "may_check": _may_check(user, station),

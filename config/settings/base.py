@@ -458,6 +458,10 @@ VISIT_TOTAL_CACHE_SECONDS = env.int("VISIT_TOTAL_CACHE_SECONDS", default=60)
 # A staff member's home cards are kept drawn this long (config/dashboards.py); a change to a
 # record they show drops them at once. 0 turns the copy off.
 STAFF_HOME_CACHE_SECONDS = env.int("STAFF_HOME_CACHE_SECONDS", default=60)
+# A filing's 附件1 workbook, kept under the digest of every cell it shows
+# (stations/excel/writer.py: filing_workbook_bytes): a change to the filing or its stations
+# is a new digest, so the lifetime only bounds how long an unread copy stays in the cache.
+FILING_WORKBOOK_CACHE_SECONDS = env.int("FILING_WORKBOOK_CACHE_SECONDS", default=3600)
 # The signed, random id a phone keeps for the limits above; only its salted hash is stored.
 DEVICE_COOKIE_NAME = "relay_device"
 DEVICE_COOKIE_DAYS = env.int("DEVICE_COOKIE_DAYS", default=730)

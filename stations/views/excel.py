@@ -19,7 +19,7 @@ from unions.roles import STAFF_READ, UNION_OR_AID, union_of
 
 from ..excel.forms import FilingImportForm
 from ..excel.layout import layout
-from ..excel.writer import filing_workbook, workbook_bytes
+from ..excel.writer import filing_workbook, filing_workbook_bytes, workbook_bytes
 from ..models import FilingForm
 from ..permissions import RECORD_ROLES
 from ..selectors import registry_params
@@ -31,7 +31,11 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def xlsx_response(wb: Workbook, filename: str) -> HttpResponse:
-    response = HttpResponse(workbook_bytes(wb), content_type=XLSX)
+    return xlsx_bytes_response(workbook_bytes(wb), filename)
+
+
+def xlsx_bytes_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = content_disposition(filename)
     response["X-Content-Type-Options"] = "nosniff"
     # Filings and the registry carry station heads' mobile numbers: keep them out of caches.
@@ -54,8 +58,9 @@ def filing_export(request, pk: int):
         FilingForm.objects.visible_to(request.user).select_related("union"), pk=pk
     )
     stations = filing.stations.select_related("host_unit").order_by("row_number", "id")
-    return xlsx_response(
-        filing_workbook(filing, stations), f"{_form_title()}-{filing.unit_name}-{filing.pk}.xlsx"
+    return xlsx_bytes_response(
+        filing_workbook_bytes(filing, stations),
+        f"{_form_title()}-{filing.unit_name}-{filing.pk}.xlsx",
     )
 
 

@@ -83,10 +83,7 @@ def filing_detail(request, pk):
     # The stations through their own scope too, not through the filing: a row whose union
     # differs from its filing's is never shown to the filing's union.
     stations = (
-        Station.objects.visible_to(request.user)
-        .filter(filing=filing)
-        .select_related("host_unit")
-        .order_by("row_number", "id")
+        Station.objects.visible_to(request.user).filter(filing=filing).order_by("row_number", "id")
     )
     return render(
         request,

@@ -139,7 +139,8 @@ def staff_detail_context(request, station: Station) -> dict:
         "history_earlier": earlier,
         "history_paged": bool(request.GET.get("history_before")),
         "acceptances": acceptances.select_related("by"),
-        "latest_acceptance": latest_acceptance(station),
+        # Read only where the page shows it: beside the actions of a station under review.
+        "latest_acceptance": latest_acceptance(station) if station.is_submitted else None,
         "agreements": Agreement.objects.visible_to(user)
         .filter(stations=station)
         .select_related("host_unit"),

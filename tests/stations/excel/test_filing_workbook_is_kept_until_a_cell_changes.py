@@ -1,0 +1,65 @@
+"""A filing's 附件1 workbook is drawn once and kept under the digest of its cells (issue 26):
+a second download is the kept file, and any change to what the sheet shows draws it anew."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from stations.excel import writer
+from tests.factories import FilingFormFactory, StationFactory
+
+from .helpers import workbook_of
+
+
+@pytest.fixture
+def drawings(monkeypatch):
+    drawn = []
+    draw = writer.filing_workbook
+
+    def counted(*args, **kwargs):
+        drawn.append(args)
+        return draw(*args, **kwargs)
+
+    monkeypatch.setattr(writer, "filing_workbook", counted)
+    return drawn
+
+
+def _names(response) -> list:
+    return [row[1].value for row in workbook_of(response).active.iter_rows(min_row=7)]
+
+
+def test_a_second_download_is_the_kept_file(client, world, drawings):
+    client.force_login(world.user_a)
+    url = reverse("stations:filing_export", args=[world.filing_a.pk])
+
+    first = client.get(url)
+    second = client.get(url)
+
+    assert len(drawings) == 1
+    assert second.content == first.content
+    assert second["Cache-Control"] == "private, no-store"
+
+
+def test_a_station_added_to_the_filing_draws_it_anew(client, world, drawings):
+    client.force_login(world.user_a)
+    url = reverse("stations:filing_export", args=[world.filing_a.pk])
+    client.get(url)
+
+    StationFactory(filing=world.filing_a, row_number=2, name="第二站")
+    response = client.get(url)
+
+    assert len(drawings) == 2
+    assert "第二站" in _names(response)
+
+
+def test_another_filing_is_never_served_the_kept_file(client, world, drawings):
+    other = FilingFormFactory(union=world.filing_a.union)
+    StationFactory(filing=other, name="另一份备案的站")
+    client.force_login(world.aid)
+    client.get(reverse("stations:filing_export", args=[world.filing_a.pk]))
+
+    response = client.get(reverse("stations:filing_export", args=[other.pk]))
+
+    assert len(drawings) == 2
+    assert _names(response)[0] == "另一份备案的站"
