@@ -4,7 +4,6 @@ import contextlib
 
 from django import template
 from django.db.models import FileField
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from history.writer import file_name
+from unions.links import path_for_id
 
 from ..excel.layout import coordinate_order
 from ..models import Audience, Facility, Service, Station, StationStatus
@@ -66,22 +66,14 @@ REGISTRY_CARD = (
     '    <div class="small">{}</div>\n'
     "  </a>\n"
 )
-# Any id the detail page's path holds once; stands in for each station's in the link.
-LINK_PK = 987654321
-
-
-def _link(name: str):
-    """The path of URL ``name`` for a station's id, reversed once a page (a reverse a row was
-    a quarter of the registry's drawing), the station's id set in the placeholder's place."""
-    head, tail = reverse(name, args=[LINK_PK]).split(str(LINK_PK))
-    return lambda pk: f"{head}{pk}{tail}"
 
 
 @register.simple_tag
 def registry_lists(stations) -> dict:
     """The registry's stations drawn twice: ``rows`` for the table, ``cards`` for a phone.
-    Each station's link and badge are made once for both (the link by ``_link``)."""
-    link = _link("stations:staff_detail")
+    Each station's link and badge are made once for both; the link is reversed once a page
+    (unions/links.py)."""
+    link = path_for_id("stations:staff_detail")
     sanitation = format_html(' <span class="badge text-bg-light">{}</span>', _("sanitation"))
     rows, cards = [], []
     for s in stations:
@@ -148,7 +140,8 @@ QUEUE_RECORD = '<a class="queue-link text-nowrap" href="{}">{}</a>'
 def queue_rows(stations, ticked=()) -> str:
     """The review queue's stations, each as the list item the officer ticks: read with the
     view's ``latest_acceptance`` and ``waiting_days`` set on each station."""
-    detail, record = _link("stations:staff_detail"), _link("stations:acceptance_create")
+    detail = path_for_id("stations:staff_detail")
+    record = path_for_id("stations:acceptance_create")
     submitted, acceptance = _("Submitted"), _("Acceptance")
     recordable = _("Record acceptance")
     rows = []
