@@ -4,6 +4,10 @@ newest acceptance reads as met, short, or still to record."""
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import time_machine
 from django.urls import reverse
 
 from stations.models import StationStatus
@@ -61,3 +65,13 @@ def test_a_refused_approval_keeps_the_ticks(client, world):
 
     assert response.status_code == 400
     assert f'id="tick-{ticked.pk}" checked>' in response.content.decode()
+
+
+def test_the_acceptance_is_dated_today_on_each_day_the_queue_is_opened(client, world):
+    """The unfilled acceptance is drawn once a day per process (views/review.py): the next
+    day's queue offers the next day's date."""
+    StationFactory(filing=world.filing_a, status=StationStatus.SUBMITTED)
+    for day in (dt.date(2026, 3, 1), dt.date(2026, 3, 2)):
+        at = dt.datetime.combine(day, dt.time(10), tzinfo=ZoneInfo("Asia/Shanghai"))
+        with time_machine.travel(at, tick=False):
+            assert f'value="{day.isoformat()}"' in _queue(client, world)
