@@ -14,28 +14,12 @@ from awards.models import Award, AwardKind, AwardYear, AwardYearStatus
 from tests.factories import make_user
 from unions.models import Role
 
-from .conftest import YEAR, operating_station
+from .conftest import YEAR, title
 
 
 @pytest.fixture
 def aid(db):
     return make_user("aid", Role.AID_CENTER)
-
-
-def _title(award_year, kind, **fields):
-    station = operating_station()
-    return Award.objects.create(
-        award_year=award_year,
-        kind=kind,
-        station=station,
-        union=station.union,
-        district=station.district,
-        name=fields.pop("name", station.name),
-        station_name=station.name,
-        plaque_number=station.plaque_number,
-        citation=fields.pop("citation", "服务热情"),
-        **fields,
-    )
 
 
 def _page(client, aid) -> str:
@@ -56,9 +40,9 @@ def _forms(body: str, award: Award) -> dict[str, bool]:
 
 def test_a_draft_year_offers_to_confirm_and_to_edit_the_citation(client, aid):
     award_year = AwardYear.objects.create(year=YEAR)
-    proposed = _title(award_year, AwardKind.STAR_HEAD, name="<i>刘芳</i>")
-    confirmed = _title(award_year, AwardKind.PARTNER, confirmed=True)
-    excellent = _title(
+    proposed = title(award_year, AwardKind.STAR_HEAD, name="<i>刘芳</i>")
+    confirmed = title(award_year, AwardKind.PARTNER, confirmed=True)
+    excellent = title(
         award_year, AwardKind.EXCELLENT_STATION, confirmed=True, citation="<b>评语</b>"
     )
 
@@ -81,9 +65,9 @@ def test_a_published_year_offers_a_correction_and_a_withdrawal_of_published_titl
     award_year = AwardYear.objects.create(
         year=YEAR, status=AwardYearStatus.PUBLISHED, published_at=timezone.now()
     )
-    published = _title(award_year, AwardKind.EXCELLENT_STATION, confirmed=True)
-    lapsed = _title(award_year, AwardKind.STAR_HEAD)
-    withdrawn = _title(award_year, AwardKind.PARTNER, confirmed=True, withdrawn_at=timezone.now())
+    published = title(award_year, AwardKind.EXCELLENT_STATION, confirmed=True)
+    lapsed = title(award_year, AwardKind.STAR_HEAD)
+    withdrawn = title(award_year, AwardKind.PARTNER, confirmed=True, withdrawn_at=timezone.now())
 
     body = _page(client, aid)
 
@@ -91,7 +75,7 @@ def test_a_published_year_offers_a_correction_and_a_withdrawal_of_published_titl
     assert f'id="reason-{published.pk}" required>' in body
     assert f'id="withdraw-{published.pk}" required>' in body
     assert 'class="mt-1" data-confirm="确定撤销该称号？' in body
-    for title in (lapsed, withdrawn):
-        assert _forms(body, title) == {"confirm": False, "citation": False, "withdraw": False}
+    for shown in (lapsed, withdrawn):
+        assert _forms(body, shown) == {"confirm": False, "citation": False, "withdraw": False}
     for status in ("published", "lapsed", "withdrawn"):
         assert f'data-status="{status}"' in body
