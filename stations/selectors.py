@@ -203,7 +203,10 @@ def review_queue(user, *, union: str = "", order: str = "waiting") -> QuerySet[S
                 F("sent_for_review_at"), F("filing__submitted_at"), F("created_at")
             )
         )
-        .select_related("union", "filing", "host_unit")
+        # The union is drawn on each row; the filing is joined for the date alone (its
+        # rows and the host units, built for all 50 stations and never shown, were a
+        # tenth of the page at national size: issue 26).
+        .select_related("union")
         .prefetch_related(acceptances)
     )
     if union:

@@ -35,7 +35,7 @@ from ..certificates import CERTIFICATE_KIND
 from ..models import TITLE_ACTIONS, YEAR_ACTIONS, Award, AwardYear, ShortlistState
 from ..models.award import KIND_ORDER
 from ..rules import LOWER_PERCENT, UPPER_PERCENT, Bounds, award_bounds
-from ..selectors import EXCLUSIONS, award_base, year_standing
+from ..selectors import EXCLUSIONS, STANDING_COUNTS, award_base, year_standing
 from ..services import (
     award_certificates_request,
     award_citation_set,
@@ -183,11 +183,12 @@ def _shortlist_page(request, award_year: AwardYear, filters: ShortlistFilter) ->
     return {"page": page, "left_out": left_out, "filtered": filtered}
 
 
-def _titles(request, award_year: AwardYear | None, user) -> list:
+def _titles(request, award_year: AwardYear | None, user) -> tuple[list, dict | None]:
     """Each kind's titles: a page of them, with how many in all (?kind=…&tpage=…), those
-    matching ?title_q= when it is given."""
+    matching ?title_q= when it is given; and, counted in the same pass when the titles are
+    all of the year's, a published year's standing (selectors.STANDING_COUNTS)."""
     if award_year is None:
-        return []
+        return [], None
     awards = award_year.awards.all()
     query = request.GET.get("title_q", "").strip()[:TITLE_SEARCH_MAX]
     if query:
@@ -196,8 +197,10 @@ def _titles(request, award_year: AwardYear | None, user) -> list:
             | Q(station_name__icontains=query)
             | Q(plaque_number__iexact=query)
         )
-    counts = dict(
-        awards.order_by().values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+    standing = award_year.is_published and not query
+    counts = awards.aggregate(
+        **{kind: Count("id", filter=Q(kind=kind)) for kind in KIND_ORDER},
+        **(STANDING_COUNTS if standing else {}),
     )
     chosen = request.GET.get("kind")
     groups = []
@@ -212,7 +215,7 @@ def _titles(request, award_year: AwardYear | None, user) -> list:
             # The title's buttons, from its table (awards/models/award.py: TITLE_ACTIONS).
             award.actions = {a.name: a for a in available(TITLE_ACTIONS.values(), award, user)}
         groups.append((kind, kind.label, page))
-    return groups
+    return groups, ({name: counts[name] for name in STANDING_COUNTS} if standing else None)
 
 
 def _bounds(award_year: AwardYear | None, year: int) -> tuple[int, Bounds]:
@@ -237,6 +240,7 @@ def year_detail(request, year: int):
     base, bounds = _bounds(award_year, year)
     ready = award_year is not None and award_year.shortlist_state == ShortlistState.READY
     filters = ShortlistFilter(request.GET or None)
+    groups, standing_counts = _titles(request, award_year, request.user)
     context = {
         "year": year,
         "award_year": award_year,
@@ -253,9 +257,13 @@ def year_detail(request, year: int):
             for code, n in (award_year.shortlist_reasons if ready else {}).items()
             if code in EXCLUSIONS
         ],
-        "groups": _titles(request, award_year, request.user),
+        "groups": groups,
         "year_actions": year_actions,
-        "standing": year_standing(award_year) if award_year and award_year.is_published else None,
+        "standing": (
+            year_standing(award_year, standing_counts)
+            if award_year and award_year.is_published
+            else None
+        ),
         "history": _history(award_year) if award_year else [],
         "min_quarters": settings.AWARDS_MIN_QUARTERS,
         "year_over": year < timezone.localdate().year,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
+
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from unions.access import access
@@ -64,16 +68,33 @@ def _queue_page(request, acceptance_form: BulkAcceptanceForm, ticked=(), status=
             "order": order if order in QUEUE_ORDERS else "waiting",
             "orders": QUEUE_ORDER_LABELS,
             "acceptance_form": acceptance_form,
+            "acceptance_fields": _acceptance_fields(acceptance_form),
             "ticked": set(ticked),
         },
         status=status,
     )
 
 
-def _acceptance_form(data=None) -> BulkAcceptanceForm:
+def _acceptance_form(data=None, day: dt.date | None = None) -> BulkAcceptanceForm:
     return BulkAcceptanceForm(
-        data, prefix="acceptance", initial={"checked_on": timezone.localdate()}
+        data, prefix="acceptance", initial={"checked_on": day or timezone.localdate()}
     )
+
+
+def _acceptance_fields(form: BulkAcceptanceForm) -> str:
+    """The acceptance fieldset's fields as crispy draws them. Unfilled, as on every visit to
+    the queue, they are the same for every officer on a day in a language: drawn once for
+    them by each worker process, since crispy's templates were a fifth of the page at
+    national size (issue 26). A form sent back with its errors is drawn afresh."""
+    if form.is_bound:
+        return as_crispy_form(form)
+    return _blank_acceptance_fields(get_language(), form.initial["checked_on"])
+
+
+@lru_cache(maxsize=4)
+def _blank_acceptance_fields(language: str, day: dt.date) -> str:
+    # ``language`` is the active one, in which the labels are drawn: it keys the copy.
+    return as_crispy_form(_acceptance_form(day=day))
 
 
 @access(*AID)

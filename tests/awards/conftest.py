@@ -42,6 +42,26 @@ def operating_station(*, union=None, activated=None, host_unit=None, **fields):
     )
 
 
+def title(award_year, kind, **fields):
+    """A title of ``kind`` in ``award_year`` for a new operating station, as the selection
+    names it (its name and citation may be given)."""
+    from awards.models import Award
+
+    station = operating_station()
+    return Award.objects.create(
+        award_year=award_year,
+        kind=kind,
+        station=station,
+        union=station.union,
+        district=station.district,
+        name=fields.pop("name", station.name),
+        station_name=station.name,
+        plaque_number=station.plaque_number,
+        citation=fields.pop("citation", "服务热情"),
+        **fields,
+    )
+
+
 def assessment(year: int = YEAR, quarter: int = 1, status=AssessmentStatus.PUBLISHED):
     found = QuarterlyAssessment.objects.filter(year=year, quarter=quarter, status=status).first()
     versions = QuarterlyAssessment.objects.filter(year=year, quarter=quarter).count()

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from unions.links import path_for_id
+
+register = template.Library()
+
+# A year's titles on the selection page (templates/awards/staff_year.html), drawn here rather
+# than by the template language: each title's buttons are forms with their links, labels and
+# confirmations, some 90 lookups, escapes and reverses a title, most of the page's drawing at
+# national size (issue 26). One format_html a title and a form; the markup is the template's
+# as it was, byte for byte, indentation included.
+TITLE_ITEM = (
+    "\n"
+    '  <li class="list-group-item" data-testid="award" data-kind="{}" data-status="{}">\n'
+    '    <div class="d-flex flex-wrap justify-content-between gap-2">\n'
+    '      <span class="fw-semibold text-break">{} <span class="small text-muted">{} · {}</span>'
+    "</span>\n"
+    '      <span class="badge text-bg-{}">{}</span>\n'
+    "    </div>\n"
+    '    <p class="mb-1 small text-break">{}</p>\n'
+    "    {}\n"
+    "    {}\n"
+    "  </li>\n"
+    "  "
+)
+CSRF = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+CONFIRM_FORM = (
+    "\n"
+    '    <form method="post" action="{}" class="d-inline">{}\n'
+    '      <input type="hidden" name="confirmed" value="{}">\n'
+    '      <button class="btn btn-sm btn-outline-{}" type="submit" data-testid="{}">{}</button>\n'
+    "    </form>\n"
+    "    "
+)
+CITATION_FORM = (
+    "\n"
+    '    <details class="mt-1"><summary class="small">{}</summary>\n'
+    '      <form method="post" action="{}" class="mt-1">{}\n'
+    '        <label class="form-label small" for="citation-{}">{}</label>\n'
+    '        <textarea class="form-control form-control-sm mb-1" name="citation" id="citation-{}"'
+    ' rows="2" maxlength="500">{}</textarea>\n'
+    "        {}\n"
+    '        <button class="btn btn-sm btn-outline-{}" type="submit">{}</button>\n'
+    "      </form>\n"
+    "    </details>\n"
+    "    "
+)
+CITATION_REASON = (
+    '<label class="form-label small" for="reason-{}">{}</label>'
+    '<input class="form-control form-control-sm mb-1" name="reason" id="reason-{}" required>'
+)
+WITHDRAW_FORM = (
+    "\n"
+    '    <details class="mt-1"><summary class="small">{}</summary>\n'
+    '      <form method="post" action="{}" class="mt-1"{}>{}\n'
+    '        <label class="form-label small" for="withdraw-{}">{}</label>\n'
+    '        <input class="form-control form-control-sm mb-1" name="reason" id="withdraw-{}"'
+    " required>\n"
+    '        <button class="btn btn-sm btn-outline-{}" type="submit" data-testid="withdraw">{}'
+    "</button>\n"
+    "      </form>\n"
+    "    </details>\n"
+    "    "
+)
+
+
+@register.simple_tag(takes_context=True)
+def title_items(context, titles) -> str:
+    """A page of one kind's titles, each with the buttons its ``actions`` (the view's, from
+    TITLE_ACTIONS) allow: confirming first, then the citation and the withdrawal."""
+    confirm = path_for_id("awards:confirm")
+    citation = path_for_id("awards:citation")
+    withdraw = path_for_id("awards:withdraw")
+    # The one token the page's {% csrf_token %} tags all read (the context's, made once).
+    csrf = format_html(CSRF, context.get("csrf_token"))
+    citation_label, save = _("Citation"), _("Save citation")
+    items = []
+    for award in titles:
+        pk = award.pk
+        confirming, editing = [], []
+        for name, action in award.actions.items():
+            if name in ("confirm", "unconfirm"):
+                confirming.append(
+                    format_html(
+                        CONFIRM_FORM,
+                        confirm(pk),
+                        csrf,
+                        "1" if name == "confirm" else "0",
+                        action.style,
+                        name,
+                        action.label,
+                    )
+                )
+            if name in ("cite", "correct"):
+                reason = (
+                    format_html(CITATION_REASON, pk, action.reason_label, pk)
+                    if action.needs_reason
+                    else ""
+                )
+                editing.append(
+                    format_html(
+                        CITATION_FORM,
+                        action.label,
+                        citation(pk),
+                        csrf,
+                        pk,
+                        citation_label,
+                        pk,
+                        award.citation,
+                        reason,
+                        action.style,
+                        save,
+                    )
+                )
+            elif name == "withdraw":
+                asks = format_html(' data-confirm="{}"', action.confirm) if action.confirm else ""
+                editing.append(
+                    format_html(
+                        WITHDRAW_FORM,
+                        action.label,
+                        withdraw(pk),
+                        asks,
+                        csrf,
+                        pk,
+                        action.reason_label,
+                        pk,
+                        action.style,
+                        action.label,
+                    )
+                )
+        status = award.status
+        items.append(
+            format_html(
+                TITLE_ITEM,
+                award.kind,
+                status,
+                award.name,
+                award.station_name,
+                award.plaque_number,
+                award.badge,
+                award.get_status_display(),
+                award.citation,
+                mark_safe("".join(confirming)),  # noqa: S308
+                mark_safe("".join(editing)),  # noqa: S308
+            )
+        )
+    return mark_safe("".join(items))  # noqa: S308
