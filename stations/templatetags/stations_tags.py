@@ -455,11 +455,11 @@ def filing_station_lists(stations, can_edit: bool) -> dict:
     """A filing's stations drawn twice: ``rows`` for the table, ``cards`` for a phone ("" for
     a filing without stations). Each link is reversed once a page, the station's id set in
     its place."""
-    page = reverse("stations:staff_detail", args=[LINK_PK]).split(str(LINK_PK))
-    edit = reverse("stations:station_edit", args=[LINK_PK]).split(str(LINK_PK))
+    page = path_for_id("stations:staff_detail")
+    edit = path_for_id("stations:station_edit")
     rows, cards = [], []
     for s in stations:
-        href = f"{page[0]}{s.pk}{page[1]}"
+        href = page(s.pk)
         badge = status_badge(s)
         services = service_labels(s)
         number, area = localize(s.row_number), localize(s.area_m2)
@@ -483,10 +483,8 @@ def filing_station_lists(stations, can_edit: bool) -> dict:
                 else "",
                 s.plaque_number,
                 format_html(
-                    '<a class="btn btn-sm btn-outline-secondary" href="{}{}{}">{}</a>',
-                    edit[0],
-                    s.pk,
-                    edit[1],
+                    '<a class="btn btn-sm btn-outline-secondary" href="{}">{}</a>',
+                    edit(s.pk),
                     _("Edit"),
                 )
                 if editable
@@ -516,10 +514,8 @@ def filing_station_lists(stations, can_edit: bool) -> dict:
                 area,
                 services,
                 format_html(
-                    '<a class="btn btn-sm btn-outline-secondary mt-2" href="{}{}{}">{}</a>',
-                    edit[0],
-                    s.pk,
-                    edit[1],
+                    '<a class="btn btn-sm btn-outline-secondary mt-2" href="{}">{}</a>',
+                    edit(s.pk),
                     _("Edit"),
                 )
                 if editable

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -20,6 +20,7 @@ from unions.models import Union
 from unions.pages import key_page
 from unions.roles import AID
 
+from ..caches import ACCEPTANCE_FORM_KEY, ACCEPTANCE_FORM_SECONDS
 from ..forms.records import AcceptanceForm, BulkAcceptanceForm
 from ..models import Station
 from ..permissions import RECORD_ROLES
@@ -83,18 +84,18 @@ def _acceptance_form(data=None, day: dt.date | None = None) -> BulkAcceptanceFor
 
 def _acceptance_fields(form: BulkAcceptanceForm) -> str:
     """The acceptance fieldset's fields as crispy draws them. Unfilled, as on every visit to
-    the queue, they are the same for every officer on a day in a language: drawn once for
-    them by each worker process, since crispy's templates were a fifth of the page at
-    national size (issue 26). A form sent back with its errors is drawn afresh."""
+    the queue, they are the same for every officer on a day in a language: kept drawn by
+    each worker process (the ``review-acceptance-form`` cache, stations/caches.py), since
+    crispy's templates were a fifth of the page at national size (issue 26). A form sent
+    back with its errors is drawn afresh."""
     if form.is_bound:
         return as_crispy_form(form)
-    return _blank_acceptance_fields(get_language(), form.initial["checked_on"])
-
-
-@lru_cache(maxsize=4)
-def _blank_acceptance_fields(language: str, day: dt.date) -> str:
-    # ``language`` is the active one, in which the labels are drawn: it keys the copy.
-    return as_crispy_form(_acceptance_form(day=day))
+    day = form.initial["checked_on"]
+    # ``get_language()`` is the active one, in which the labels are drawn: it keys the copy.
+    key = f"{ACCEPTANCE_FORM_KEY}{get_language()}:{day.isoformat()}"
+    return caches["pages-local"].get_or_set(
+        key, lambda: as_crispy_form(_acceptance_form(day=day)), ACCEPTANCE_FORM_SECONDS
+    )
 
 
 @access(*AID)
