@@ -85,42 +85,68 @@ CHOOSER_FIELDS = (
 )  # fmt: skip
 
 
+def _scopes(user, on: dt.date) -> list[tuple[QuerySet[Station], tuple[str, ...]]]:
+    """loggable_stations of each of the user's kinds, once per distinct scope, with the
+    kinds that share it (an inspector's three kinds share one)."""
+    scopes: dict[str, QuerySet[Station]] = {}
+    kinds: dict[str, list[str]] = {}
+    for kind in kinds_for(user):
+        stations = loggable_stations(user, kind, on)
+        key = str(stations.query)
+        scopes.setdefault(key, stations)
+        kinds.setdefault(key, []).append(kind)
+    return [(stations, tuple(kinds[key])) for key, stations in scopes.items()]
+
+
 def loggable_anywhere(user, on: dt.date) -> QuerySet[Station]:
     """The stations at which ``user`` may log a check of some kind on day ``on``: the union
     of loggable_stations over the user's kinds, as subqueries (never a list of ids: a city
     inspector's scope is the whole registry). An inspector's kinds share one scope."""
-    scopes: dict[str, QuerySet] = {}
-    for kind in kinds_for(user):
-        ids = loggable_stations(user, kind, on).values("pk")
-        scopes.setdefault(str(ids.query), ids)
+    scopes = _scopes(user, on)
     if not scopes:
         return Station.objects.none()
     match = Q()
-    for ids in scopes.values():
-        match |= Q(pk__in=ids)
+    for stations, _kinds in scopes:
+        match |= Q(pk__in=stations.values("pk"))
     return Station.objects.filter(match)
 
 
 def _kinds_at(user, on: dt.date, ids: list[int]) -> dict[int, list[str]]:
-    kinds_at: dict[int, list[str]] = {pk: [] for pk in ids}
-    for kind in kinds_for(user):
-        for pk in loggable_stations(user, kind, on).filter(pk__in=ids).values_list("pk", flat=True):
-            kinds_at[pk].append(kind)
-    return kinds_at
+    """The kinds ``user`` may log at each station of ``ids``, in kinds_for's order: one
+    query per distinct scope, not one per kind."""
+    found: dict[int, set[str]] = {pk: set() for pk in ids}
+    if ids:
+        for stations, kinds in _scopes(user, on):
+            for pk in stations.filter(pk__in=ids).values_list("pk", flat=True):
+                found[pk].update(kinds)
+    return {pk: [k for k in kinds_for(user) if k in there] for pk, there in found.items()}
 
 
-def _rows(user, stations: list[Station], on: dt.date, group: str, near: Point | None = None):
-    ids = [s.pk for s in stations]
+def _rows(
+    user,
+    offered: list[tuple[Station, str]],
+    on: dt.date,
+    near: Point | None = None,
+    *,
+    planned: frozenset[int] = frozenset(),
+):
+    """The chooser's rows of ``offered`` (each station with its group), the first of each
+    station kept; ``planned`` names stations known to be open planned visits, the others
+    are looked up."""
+    ids = list(dict.fromkeys(s.pk for s, _group in offered))
     kinds_at = _kinds_at(user, on, ids)
-    planned = set(
+    unknown = [pk for pk in ids if pk not in planned]
+    planned = planned | set(
         open_planned_visits(user, on)
-        .filter(station_id__in=ids)
+        .filter(station_id__in=unknown)
         .values_list("station_id", flat=True)
     )
     rows = []
-    for s in stations:
-        if not kinds_at.get(s.pk):
-            continue  # in no kind's scope today (a pairing of another quarter)
+    seen: set[int] = set()
+    for s, group in offered:
+        if not kinds_at.get(s.pk) or s.pk in seen:
+            continue  # in no kind's scope today (a pairing of another quarter), or shown
+        seen.add(s.pk)
         row = {
             "id": s.pk,
             "name": s.name,
@@ -141,13 +167,28 @@ def _rows(user, stations: list[Station], on: dt.date, group: str, near: Point | 
     return rows
 
 
-def form_stations(user, on: dt.date | None = None, *, also: tuple[int, ...] = ()) -> list[dict]:
-    """What the check form offers before any search: the day's plan (the first DAY_PLAN open
-    planned visits of the quarter), then the stations the user checked most recently, and
-    ``also`` (the station a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
+def day_plan(user, on: dt.date | None = None) -> list[Station]:
+    """The day's plan: the stations of the first DAY_PLAN open planned visits of the
+    quarter, with the fields the chooser shows."""
+    visits = open_planned_visits(user, on).only(
+        "station", *(f"station__{name}" for name in CHOOSER_FIELDS)
+    )
+    return [visit.station for visit in visits[:DAY_PLAN]]
+
+
+def form_stations(
+    user,
+    on: dt.date | None = None,
+    *,
+    also: tuple[int, ...] = (),
+    plan: list[Station] | None = None,
+) -> list[dict]:
+    """What the check form offers before any search: the day's plan (``plan``, read when
+    not given), then the stations the user checked most recently, and ``also`` (the station
+    a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
     scope in one <select> was 56 MB at national size)."""
     on = on or timezone.localdate()
-    planned = [visit.station for visit in open_planned_visits(user, on)[:DAY_PLAN]]
+    planned = day_plan(user, on) if plan is None else plan
     recent_ids: list[int] = []
     for pk in (
         Inspection.objects.filter(by=user)
@@ -162,12 +203,10 @@ def form_stations(user, on: dt.date | None = None, *, also: tuple[int, ...] = ()
     others = {
         s.pk: s for s in loggable_anywhere(user, on).filter(pk__in=wanted).only(*CHOOSER_FIELDS)
     }
-    named = [others[pk] for pk in also if pk in others]
-    rows = _rows(user, named, on, "selected")
-    rows += _rows(user, planned, on, "planned")
-    rows += _rows(user, [others[pk] for pk in recent_ids if pk in others], on, "recent")
-    seen: set[int] = set()
-    return [r for r in rows if not (r["id"] in seen or seen.add(r["id"]))]
+    offered = [(others[pk], "selected") for pk in also if pk in others]
+    offered += [(s, "planned") for s in planned]
+    offered += [(others[pk], "recent") for pk in recent_ids if pk in others]
+    return _rows(user, offered, on, planned=frozenset(in_plan))
 
 
 def station_candidates(
@@ -184,9 +223,9 @@ def station_candidates(
         found.sort(key=lambda s: (s.plaque_seq is None, s.plaque_seq or 0, s.pk))
         if near is not None:
             found.sort(key=lambda s: _km(near, s))
-        return _rows(user, found, on, "found", near)
+        return _rows(user, [(s, "found") for s in found], on, near)
     if near is not None:
-        return _rows(user, nearest(scope, near, CANDIDATES), on, "near", near)
+        return _rows(user, [(s, "near") for s in nearest(scope, near, CANDIDATES)], on, near)
     return []
 
 
