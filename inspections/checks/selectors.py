@@ -29,7 +29,7 @@ from stations.selectors import registry_search
 from unions.dates import day_range
 
 from ..orders.models import PlanVisit
-from ..permissions import kinds_for, loggable_stations, quarter_of
+from ..permissions import kinds_for, loggable_scopes, quarter_of
 from .findings import open_findings
 from .models import Inspection, InspectionKind, InspectionStatus, PositionReview
 
@@ -85,24 +85,11 @@ CHOOSER_FIELDS = (
 )  # fmt: skip
 
 
-def _scopes(user, on: dt.date) -> list[tuple[QuerySet[Station], tuple[str, ...]]]:
-    """loggable_stations of each of the user's kinds, once per distinct scope, with the
-    kinds that share it (an inspector's three kinds share one)."""
-    scopes: dict[str, QuerySet[Station]] = {}
-    kinds: dict[str, list[str]] = {}
-    for kind in kinds_for(user):
-        stations = loggable_stations(user, kind, on)
-        key = str(stations.query)
-        scopes.setdefault(key, stations)
-        kinds.setdefault(key, []).append(kind)
-    return [(stations, tuple(kinds[key])) for key, stations in scopes.items()]
-
-
 def loggable_anywhere(user, on: dt.date) -> QuerySet[Station]:
     """The stations at which ``user`` may log a check of some kind on day ``on``: the union
     of loggable_stations over the user's kinds, as subqueries (never a list of ids: a city
-    inspector's scope is the whole registry). An inspector's kinds share one scope."""
-    scopes = _scopes(user, on)
+    inspector's scope is the whole registry), one per kind of reach."""
+    scopes = loggable_scopes(user, on)
     if not scopes:
         return Station.objects.none()
     match = Q()
@@ -116,7 +103,7 @@ def _kinds_at(user, on: dt.date, ids: list[int]) -> dict[int, list[str]]:
     query per distinct scope, not one per kind."""
     found: dict[int, set[str]] = {pk: set() for pk in ids}
     if ids:
-        for stations, kinds in _scopes(user, on):
+        for stations, kinds in loggable_scopes(user, on):
             for pk in stations.filter(pk__in=ids).values_list("pk", flat=True):
                 found[pk].update(kinds)
     return {pk: [k for k in kinds_for(user) if k in there] for pk, there in found.items()}
