@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,16 +64,33 @@ def kinds_for(user) -> tuple[str, ...]:
     return KINDS_BY_ROLE.get(role_of(user), ())
 
 
+# Which stations each kind of check reaches: the user's own union's, the paired union's,
+# or the inspector's scope (the stations they see) for every other kind.
+OWN_UNION, PAIRED_UNION, SEEN = "own_union", "paired_union", "seen"
+REACH = {K.SELF_CHECK: OWN_UNION, K.PEER_REVIEW: PAIRED_UNION}
+
+
 def loggable_stations(user, kind: str, on: dt.date):
     """The stations at which ``user`` may log a check of ``kind`` on day ``on``."""
     if kind not in kinds_for(user):
         return Station.objects.none()
-    if kind == K.SELF_CHECK:
+    reach = REACH.get(kind, SEEN)
+    if reach == OWN_UNION:
         return Station.objects.filter(union_id=user.profile.union_id, status__in=PUBLIC_STATUSES)
-    if kind == K.PEER_REVIEW:
+    if reach == PAIRED_UNION:
         return peer_review_stations(user, *quarter_of(on))
     # Inspectors: the station scope already holds non-draft stations of their district.
     return Station.objects.visible_to(user)
+
+
+def loggable_scopes(user, on: dt.date) -> list[tuple[QuerySet[Station], tuple[str, ...]]]:
+    """loggable_stations once for each kind of reach among the user's kinds, with the kinds
+    that share it (an inspector's three kinds reach one scope): what the pages offering
+    stations ask, once rather than once per kind."""
+    kinds: dict[str, list[str]] = {}
+    for kind in kinds_for(user):
+        kinds.setdefault(REACH.get(kind, SEEN), []).append(kind)
+    return [(loggable_stations(user, same[0], on), tuple(same)) for same in kinds.values()]
 
 
 def within_reach(user, station: Station, kind: str, visited_at) -> bool:

@@ -7,8 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import Context, Decimal
 
-from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, QuerySet
+from django.db import connections
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from stations.geo import Point, bounding_box, haversine_km
@@ -17,7 +29,7 @@ from stations.selectors import registry_search
 from unions.dates import day_range
 
 from ..orders.models import PlanVisit
-from ..permissions import kinds_for, loggable_stations, quarter_of
+from ..permissions import kinds_for, loggable_scopes, quarter_of
 from .findings import open_findings
 from .models import Inspection, InspectionKind, InspectionStatus, PositionReview
 
@@ -76,39 +88,52 @@ CHOOSER_FIELDS = (
 def loggable_anywhere(user, on: dt.date) -> QuerySet[Station]:
     """The stations at which ``user`` may log a check of some kind on day ``on``: the union
     of loggable_stations over the user's kinds, as subqueries (never a list of ids: a city
-    inspector's scope is the whole registry). An inspector's kinds share one scope."""
-    scopes: dict[str, QuerySet] = {}
-    for kind in kinds_for(user):
-        ids = loggable_stations(user, kind, on).values("pk")
-        scopes.setdefault(str(ids.query), ids)
+    inspector's scope is the whole registry), one per kind of reach."""
+    scopes = loggable_scopes(user, on)
     if not scopes:
         return Station.objects.none()
     match = Q()
-    for ids in scopes.values():
-        match |= Q(pk__in=ids)
+    for stations, _kinds in scopes:
+        match |= Q(pk__in=stations.values("pk"))
     return Station.objects.filter(match)
 
 
 def _kinds_at(user, on: dt.date, ids: list[int]) -> dict[int, list[str]]:
-    kinds_at: dict[int, list[str]] = {pk: [] for pk in ids}
-    for kind in kinds_for(user):
-        for pk in loggable_stations(user, kind, on).filter(pk__in=ids).values_list("pk", flat=True):
-            kinds_at[pk].append(kind)
-    return kinds_at
+    """The kinds ``user`` may log at each station of ``ids``, in kinds_for's order: one
+    query per distinct scope, not one per kind."""
+    found: dict[int, set[str]] = {pk: set() for pk in ids}
+    if ids:
+        for stations, kinds in loggable_scopes(user, on):
+            for pk in stations.filter(pk__in=ids).values_list("pk", flat=True):
+                found[pk].update(kinds)
+    return {pk: [k for k in kinds_for(user) if k in there] for pk, there in found.items()}
 
 
-def _rows(user, stations: list[Station], on: dt.date, group: str, near: Point | None = None):
-    ids = [s.pk for s in stations]
+def _rows(
+    user,
+    offered: list[tuple[Station, str]],
+    on: dt.date,
+    near: Point | None = None,
+    *,
+    planned: frozenset[int] = frozenset(),
+):
+    """The chooser's rows of ``offered`` (each station with its group), the first of each
+    station kept; ``planned`` names stations known to be open planned visits, the others
+    are looked up."""
+    ids = list(dict.fromkeys(s.pk for s, _group in offered))
     kinds_at = _kinds_at(user, on, ids)
-    planned = set(
+    unknown = [pk for pk in ids if pk not in planned]
+    planned = planned | set(
         open_planned_visits(user, on)
-        .filter(station_id__in=ids)
+        .filter(station_id__in=unknown)
         .values_list("station_id", flat=True)
     )
     rows = []
-    for s in stations:
-        if not kinds_at.get(s.pk):
-            continue  # in no kind's scope today (a pairing of another quarter)
+    seen: set[int] = set()
+    for s, group in offered:
+        if not kinds_at.get(s.pk) or s.pk in seen:
+            continue  # in no kind's scope today (a pairing of another quarter), or shown
+        seen.add(s.pk)
         row = {
             "id": s.pk,
             "name": s.name,
@@ -129,13 +154,28 @@ def _rows(user, stations: list[Station], on: dt.date, group: str, near: Point | 
     return rows
 
 
-def form_stations(user, on: dt.date | None = None, *, also: tuple[int, ...] = ()) -> list[dict]:
-    """What the check form offers before any search: the day's plan (the first DAY_PLAN open
-    planned visits of the quarter), then the stations the user checked most recently, and
-    ``also`` (the station a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
+def day_plan(user, on: dt.date | None = None) -> list[Station]:
+    """The day's plan: the stations of the first DAY_PLAN open planned visits of the
+    quarter, with the fields the chooser shows."""
+    visits = open_planned_visits(user, on).only(
+        "station", *(f"station__{name}" for name in CHOOSER_FIELDS)
+    )
+    return [visit.station for visit in visits[:DAY_PLAN]]
+
+
+def form_stations(
+    user,
+    on: dt.date | None = None,
+    *,
+    also: tuple[int, ...] = (),
+    plan: list[Station] | None = None,
+) -> list[dict]:
+    """What the check form offers before any search: the day's plan (``plan``, read when
+    not given), then the stations the user checked most recently, and ``also`` (the station
+    a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
     scope in one <select> was 56 MB at national size)."""
     on = on or timezone.localdate()
-    planned = [visit.station for visit in open_planned_visits(user, on)[:DAY_PLAN]]
+    planned = day_plan(user, on) if plan is None else plan
     recent_ids: list[int] = []
     for pk in (
         Inspection.objects.filter(by=user)
@@ -150,12 +190,10 @@ def form_stations(user, on: dt.date | None = None, *, also: tuple[int, ...] = ()
     others = {
         s.pk: s for s in loggable_anywhere(user, on).filter(pk__in=wanted).only(*CHOOSER_FIELDS)
     }
-    named = [others[pk] for pk in also if pk in others]
-    rows = _rows(user, named, on, "selected")
-    rows += _rows(user, planned, on, "planned")
-    rows += _rows(user, [others[pk] for pk in recent_ids if pk in others], on, "recent")
-    seen: set[int] = set()
-    return [r for r in rows if not (r["id"] in seen or seen.add(r["id"]))]
+    offered = [(others[pk], "selected") for pk in also if pk in others]
+    offered += [(s, "planned") for s in planned]
+    offered += [(others[pk], "recent") for pk in recent_ids if pk in others]
+    return _rows(user, offered, on, planned=frozenset(in_plan))
 
 
 def station_candidates(
@@ -172,9 +210,9 @@ def station_candidates(
         found.sort(key=lambda s: (s.plaque_seq is None, s.plaque_seq or 0, s.pk))
         if near is not None:
             found.sort(key=lambda s: _km(near, s))
-        return _rows(user, found, on, "found", near)
+        return _rows(user, [(s, "found") for s in found], on, near)
     if near is not None:
-        return _rows(user, nearest(scope, near, CANDIDATES), on, "near", near)
+        return _rows(user, [(s, "near") for s in nearest(scope, near, CANDIDATES)], on, near)
     return []
 
 
@@ -185,31 +223,15 @@ def _km(near: Point, s: Station) -> float:
 
 
 def nearest(scope: QuerySet[Station], near: Point, count: int) -> list[Station]:
-    """The ``count`` stations of ``scope`` nearest to ``near``: the ids in a box around the
-    point, sorted by an equirectangular distance from the position index alone (migration
-    stations 0018), the box doubled until its ``count``-th station lies within its radius;
-    then those stations' rows."""
+    """The ``count`` stations of ``scope`` nearest to ``near``: in a box around the point,
+    the first ``count`` by an equirectangular distance (then by id), the box doubled until
+    its ``count``-th station lies within its radius; then those stations' rows."""
     stretch = math.cos(math.radians(near.lat))
-    distance = ExpressionWrapper(
-        (F("latitude") - near.lat) * (F("latitude") - near.lat)
-        + (F("longitude") - near.lng) * (F("longitude") - near.lng) * stretch * stretch,
-        output_field=FloatField(),
-    )
+    in_box = _in_box_by_plane if connections[scope.db].vendor == "postgresql" else _in_box
     ids: list[int] = []
     radius = NEAR_FIRST_KM
     while True:
-        lat_lo, lat_hi, lng_lo, lng_hi = bounding_box(near, radius)
-        found = list(
-            scope.filter(
-                latitude__gte=lat_lo,
-                latitude__lte=lat_hi,
-                longitude__gte=lng_lo,
-                longitude__lte=lng_hi,
-            )  # fmt: skip
-            .annotate(distance=distance)
-            .order_by("distance", "pk")
-            .values_list("pk", "latitude", "longitude")[:count]
-        )
+        found = in_box(scope, near, stretch, bounding_box(near, radius), count)
         ids = [pk for pk, _lat, _lng in found]
         last = found[-1] if found else None
         if radius >= NEAR_LAST_KM or (
@@ -222,6 +244,119 @@ def nearest(scope: QuerySet[Station], near: Point, count: int) -> list[Station]:
         radius *= 2 if found else 8
     rows = scope.in_bulk(ids)
     return [rows[pk] for pk in ids if pk in rows]
+
+
+Box = tuple[float, float, float, float]
+
+
+def _inside(scope: QuerySet[Station], box: Box) -> QuerySet[Station]:
+    lat_lo, lat_hi, lng_lo, lng_hi = box
+    return scope.filter(
+        latitude__gte=lat_lo, latitude__lte=lat_hi, longitude__gte=lng_lo, longitude__lte=lng_hi
+    )
+
+
+def _in_box(scope: QuerySet[Station], near: Point, stretch: float, box: Box, count: int):
+    """The first ``count`` (id, latitude, longitude) of the box by the distance, then by id:
+    every station of the box sorted, from the position index alone (migration stations
+    0018). SQLite's way, and the order PostgreSQL's way (below) must give."""
+    distance = ExpressionWrapper(
+        (F("latitude") - near.lat) * (F("latitude") - near.lat)
+        + (F("longitude") - near.lng) * (F("longitude") - near.lng) * stretch * stretch,
+        output_field=FloatField(),
+    )
+    return list(
+        _inside(scope, box)
+        .annotate(distance=distance)
+        .order_by("distance", "pk")
+        .values_list("pk", "latitude", "longitude")[:count]
+    )
+
+
+# PostgreSQL's "near me" (migration stations 0025): a GiST index holds each plaque-holding
+# station as a point of a plane whose longitudes are shrunk by the cosine of the city's
+# latitude (31.2°), and gives the stations of a box nearest first by that plane's distance,
+# reading a page of entries where sorting the box read most of the city's index from far
+# out at sea (143 ms). The query names the index's own expression to be served by it.
+PLANE_STRETCH = 0.855
+PLANE_POINT = (
+    f'point("stations_station"."longitude"::float8 * {PLANE_STRETCH}, '
+    '"stations_station"."latitude"::float8)'
+)
+# A margin, in degrees, far above float8's rounding of coordinates and far below the six
+# decimals a position is stored with.
+PLANE_SLACK = 1e-9
+
+
+def _in_box_by_plane(scope: QuerySet[Station], near: Point, stretch: float, box: Box, count: int):
+    """_in_box's answer, read nearest first from the plane's index. The plane's stretch is
+    not the one at ``near``, so twice ``count`` are read and sorted as _in_box sorts; they
+    hold its ``count`` once the ``count``-th lies nearer than any station not read can be
+    (those lie at least as far on the plane as the last one read), else more are read."""
+    candidates = plane_nearest_first(scope, near, box)
+    inside = _exactly_inside(box)
+    # The plane's distance, in degrees of latitude, is at least the true one over this.
+    shrink = min(1.0, stretch / PLANE_STRETCH)
+    key = _equirectangular(near, stretch)
+    wanted = 2 * count
+    while True:
+        found = list(candidates.values_list("pk", "latitude", "longitude", "gap")[:wanted])
+        ranked = sorted((row for row in found if inside(row)), key=key)[:count]
+        reach = shrink * max(found[-1][3] - PLANE_SLACK, 0.0) if found else 0.0
+        if len(found) < wanted or (
+            len(ranked) == count and float(key(ranked[-1])[0]) < reach * reach
+        ):
+            return [(pk, lat, lng) for pk, lat, lng, _gap in ranked]
+        wanted *= 4
+
+
+def plane_nearest_first(scope: QuerySet[Station], near: Point, box: Box) -> QuerySet[Station]:
+    """The stations of ``scope`` in ``box`` (give or take PLANE_SLACK), nearest to ``near``
+    on the plane first, each with its distance there (``gap``). The box is given as the
+    plane's alone: with _inside's bounds too, the planner took the stations of a downtown
+    box (440) from migration 0018's index and sorted them all."""
+    lat_lo, lat_hi, lng_lo, lng_hi = box
+    corners = (
+        (lng_lo - PLANE_SLACK) * PLANE_STRETCH,
+        lat_lo - PLANE_SLACK,
+        (lng_hi + PLANE_SLACK) * PLANE_STRETCH,
+        lat_hi + PLANE_SLACK,
+    )
+    on_plane = RawSQL(  # noqa: S611 (constant SQL, the numbers as parameters)
+        f"{PLANE_POINT} <@ box(point(%s, %s), point(%s, %s))", corners, output_field=BooleanField()
+    )
+    gap = RawSQL(  # noqa: S611 (constant SQL, the numbers as parameters)
+        f"{PLANE_POINT} <-> point(%s, %s)", (near.lng * PLANE_STRETCH, near.lat), FloatField()
+    )
+    return scope.filter(on_plane).annotate(gap=gap).order_by("gap")
+
+
+def _exactly_inside(box: Box):
+    """_inside's test of a row's (id, latitude, longitude), as PostgreSQL makes it: the
+    numeric coordinates against the bounds sent as decimal literals."""
+    lat_lo, lat_hi, lng_lo, lng_hi = (Decimal(repr(bound)) for bound in box)
+
+    def inside(row) -> bool:
+        lat, lng = row[1], row[2]
+        return lat_lo <= lat <= lat_hi and lng_lo <= lng <= lng_hi
+
+    return inside
+
+
+def _equirectangular(near: Point, stretch: float):
+    """_in_box's sort key, computed as PostgreSQL computes it: the coordinates are numeric
+    and the parameters are sent as decimal literals, so the distance is exact decimal
+    arithmetic (ties between stations at the same distance fall to the id)."""
+    lat0, lng0, s = (Decimal(repr(v)) for v in (near.lat, near.lng, stretch))
+    exact = Context(prec=200)
+
+    def key(row) -> tuple[Decimal, int]:
+        pk, lat, lng = row[0], row[1], row[2]
+        dlat, dlng = exact.subtract(lat, lat0), exact.subtract(lng, lng0)
+        across = exact.multiply(exact.multiply(exact.multiply(dlng, dlng), s), s)
+        return exact.add(exact.multiply(dlat, dlat), across), pk
+
+    return key
 
 
 def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:

@@ -106,11 +106,10 @@ def test_the_days_data_holds_the_plan_not_the_scope(client, world):
 
 def test_the_form_and_the_today_page_list_the_days_share_of_a_long_plan(client, world, monkeypatch):
     from inspections.checks import selectors as check_selectors
-    from inspections.checks.views import offline, today
+    from inspections.checks.views import today
 
     monkeypatch.setattr(check_selectors, "DAY_PLAN", 2)
     monkeypatch.setattr(today, "DAY_PLAN", 2)
-    monkeypatch.setattr(offline, "DAY_PLAN", 2)
     planned = [station(world.union_a) for _ in range(5)]
     _plan(world, *planned)
     client.force_login(world.inspector)

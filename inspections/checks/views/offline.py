@@ -26,7 +26,7 @@ from unions.models import Role
 
 from ...permissions import CHECK_LOGGERS
 from ..models import Checklist
-from ..selectors import DAY_PLAN, form_stations, open_planned_visits
+from ..selectors import day_plan, form_stations
 
 # Static files the check form and the today page need with no signal.
 OFFLINE_STATIC = (
@@ -86,12 +86,10 @@ def check_day(request):
     plan's size, never the scope), and a fresh CSRF token for sending the queue (production
     keeps the CSRF cookie away from scripts)."""
     user = request.user
+    plan = day_plan(user)
     planned = []
     if user.profile.role == Role.INSPECTOR:
-        planned = [
-            {"station": visit.station_id, "name": visit.station.name}
-            for visit in open_planned_visits(user)[:DAY_PLAN]
-        ]
+        planned = [{"station": station.pk, "name": station.name} for station in plan]
     checklist = Checklist.objects.current()
     return JsonResponse(
         {
@@ -99,7 +97,7 @@ def check_day(request):
             "date": timezone.localdate().isoformat(),
             "checklist_version": checklist.version if checklist else None,
             "planned": planned,
-            "stations": form_stations(user),
+            "stations": form_stations(user, plan=plan),
             "csrf_token": get_token(request),
         }
     )
