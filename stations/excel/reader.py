@@ -5,11 +5,12 @@ above it; the hint row, blank rows, repeated headers and everything from the sig
 on are skipped. Merged ranges are filled with their top-left value first, so a station name
 merged over two rows, or a unit value merged over three columns, reads like any other cell.
 
-Before openpyxl sees the file, ``guard.inspect_workbook`` measures it (zip sizes, and each
-sheet's rows, columns, cells and merged ranges in one streaming pass) and refuses what is
-too large. The workbook is then opened with openpyxl's streaming reader (``read_only``),
-which keeps no cell objects; that reader has no merged-cell ranges, so they come from the
-same streaming pass. bench/bench_import.py measures both (docs/BENCHMARKS.md).
+The zip's sizes are checked before openpyxl sees the file (``guard.Package``); openpyxl's
+streaming reader (``read_only``) then reads the workbook's shared strings, styles and sheet
+names, and each sheet is read once by the guard's stream pass, which measures it as it goes
+(rows, columns, cells and merged ranges), refuses what is too large, and keeps the values
+and the merged ranges (openpyxl's streaming reader has none). bench/bench_import.py
+measures the import against openpyxl's own streaming parse (docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..parsing import normalize_text
-from .guard import SheetShape, WorkbookError, inspect_workbook, not_a_workbook
+from .cells import CellValues
+from .guard import Package, SheetShape, WorkbookError, not_a_workbook
 from .layout import Column, key_text, layout
 
 __all__ = ["FilingSheet", "SheetRow", "UnitValue", "WorkbookError", "read_filing"]
@@ -58,47 +60,40 @@ class FilingSheet:
 
 
 def open_workbook(file):
-    """The workbook (streaming) and each sheet's measured shape, or WorkbookError."""
-    shapes = inspect_workbook(file)
+    """The workbook (streaming), for its shared strings, styles and sheets; or WorkbookError."""
     try:
         # data_only: a 序号 typed as =ROW()-6 reads as its number, not the formula.
         # keep_links=False: external links are not read, let alone followed.
-        wb = load_workbook(file, read_only=True, data_only=True, keep_links=False)
+        return load_workbook(file, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # a corrupt or foreign file fails anywhere inside openpyxl
         raise not_a_workbook() from exc
-    return wb, shapes
 
 
 def read_filing(file) -> FilingSheet:
-    wb, shapes = open_workbook(file)
     result = FilingSheet()
-    try:
-        for ws in wb.worksheets:
-            shape = shapes.get(ws.title)
-            if shape is None:  # a chart sheet, or a sheet the stream pass did not measure
-                continue
-            try:
-                grid = _grid(ws, shape)
-            except WorkbookError:
-                raise
-            except Exception as exc:  # a cell openpyxl cannot read
-                raise not_a_workbook() from exc
-            header = _find_header(grid)
-            if header is None:
-                continue
-            header_row, columns = header
-            result.sheets.append(ws.title)
-            result.header_row = result.header_row or header_row
-            present = {column.key for column in columns.values()}
-            for column in layout().columns:
-                if column.required and column.key not in present:
-                    result.missing_columns.append((ws.title, header_row, column))
-            for key, unit in _unit_values(grid, header_row, ws.title).items():
-                if key not in result.unit or result.unit[key].value in (None, ""):
-                    result.unit[key] = unit
-            result.rows.extend(_station_rows(grid, header_row, columns, ws.title))
-    finally:
-        wb.close()
+    with Package(file) as package:
+        wb = open_workbook(file)
+        try:
+            for ws in wb.worksheets:
+                if ws.title not in package.sheets:  # a sheet the package does not list
+                    continue
+                grid = _grid(package.read(ws.title, CellValues(ws)))
+                header = _find_header(grid)
+                if header is None:
+                    continue
+                header_row, columns = header
+                result.sheets.append(ws.title)
+                result.header_row = result.header_row or header_row
+                present = {column.key for column in columns.values()}
+                for column in layout().columns:
+                    if column.required and column.key not in present:
+                        result.missing_columns.append((ws.title, header_row, column))
+                for key, unit in _unit_values(grid, header_row, ws.title).items():
+                    if key not in result.unit or result.unit[key].value in (None, ""):
+                        result.unit[key] = unit
+                result.rows.extend(_station_rows(grid, header_row, columns, ws.title))
+        finally:
+            wb.close()
     if not result.sheets:
         raise WorkbookError(
             _(
@@ -110,20 +105,24 @@ def read_filing(file) -> FilingSheet:
     return result
 
 
-def _grid(ws, shape: SheetShape) -> list[list[object]]:
+def _grid(shape: SheetShape) -> list[list[object]]:
     """The sheet's values, row by row, with every merged range filled from its top-left.
 
     The extent is the one measured by the stream pass, not the sheet's declared dimension,
-    which may be missing or wrong (a smaller one would drop rows silently).
+    which may be missing or wrong (a smaller one would drop rows silently); every row is as
+    wide as the widest, and a row missing from the file is a row of None.
     """
     if not shape.max_row or not shape.max_col:
         return []
-    grid = [
-        list(row)
-        for row in ws.iter_rows(
-            min_row=1, max_row=shape.max_row, max_col=shape.max_col, values_only=True
-        )
-    ]
+    width = shape.max_col
+    grid: list[list[object]] = []
+    for number, values in shape.rows:
+        while len(grid) < number - 1:
+            grid.append([None] * width)
+        values.extend([None] * (width - len(values)))
+        grid.append(values)
+    while len(grid) < shape.max_row:
+        grid.append([None] * width)
     for min_row, min_col, max_row, max_col in shape.merged:
         if min_row > len(grid):
             continue
