@@ -220,8 +220,8 @@ def _save(*, union: Union, by, unit: dict[str, str], stations) -> FilingForm:
                 )
             )
         Station.objects.bulk_create(objects)
-        # One row per station, so that every station's page shows where it came from.
-        stations_recorded(objects, action=RecordChange.Action.IMPORTED, by=by)
+    # One row per station, so that every station's page shows where it came from.
+    stations_recorded(filing.stations.all(), action=RecordChange.Action.IMPORTED, by=by)
     record_change(
         record=RecordChange.Record.FILING,
         record_id=filing.pk,
