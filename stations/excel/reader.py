@@ -223,6 +223,19 @@ def _station_rows(grid, header_row: int, columns: dict[int, Column], sheet: str)
     # Only cells that could start a marker are normalised: this loop runs for every row.
     firsts = {m[0] for m in form.stop_markers} | {hint[0], "(", "（"}
     rows: list[SheetRow] = []
+    # Every row names its cells by the same letters; they are only read (problems' places).
+    letters = {column.key: get_column_letter(col) for col, column in columns.items()}
+    # A text typed in many rows (hours, services, the completion month) is cleaned once.
+    cleaned: dict[str, object] = {}
+
+    def cell(value):
+        if not isinstance(value, str):
+            return _cell(value)
+        found = cleaned.get(value)
+        if found is None:
+            found = cleaned[value] = _cell(value)
+        return found
+
     reading = True
     for r in range(header_row, len(grid)):
         line = grid[r]
@@ -238,11 +251,10 @@ def _station_rows(grid, header_row: int, columns: dict[int, Column], sheet: str)
         hint_only = len(candidates) == len(filled) and all(t.startswith(hint) for t in candidates)
         if not reading or (filled and hint_only):
             continue  # the hint row: only （饮水供给、避暑取暖、…） in it
-        values = {}
-        letters = {}
-        for col, column in columns.items():
-            values[column.key] = _cell(line[col - 1]) if col - 1 < len(line) else None
-            letters[column.key] = get_column_letter(col)
+        values = {
+            column.key: cell(line[col - 1]) if col - 1 < len(line) else None
+            for col, column in columns.items()
+        }
         if all(v in (None, "") for k, v in values.items() if k != "seq"):
             continue  # a blank row, perhaps pre-numbered
         rows.append(SheetRow(sheet, r + 1, values, letters))
