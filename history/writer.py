@@ -149,9 +149,10 @@ def stations_recorded(stations: QuerySet, *, action: str, by) -> None:
         f"INSERT INTO {quote(RecordChange._meta.db_table)} ({', '.join(columns)}) "  # noqa: S608
         f"SELECT {picked}, {placeholders} FROM ({select_sql}) s"
     )
+    # In the order of the placeholders in the text: the shared values, then the SELECT's.
     params = [
-        *select_params,
         *(fields[name].get_db_prep_save(value, connection) for name, value in same.items()),
+        *select_params,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
