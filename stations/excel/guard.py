@@ -230,6 +230,23 @@ def _ref(text: str) -> tuple[int, int]:
     return int(match.group(2)), _column_number(match.group(1))
 
 
+# Column numbers by the letters of references already checked (A, B, $C$, …): a sheet names
+# the same few columns in every row, and the regular expression cost more than the lookup.
+_COLUMNS: dict[str, int] = {}
+
+
+def _column_of(ref: str) -> int:
+    """The column of a cell's A1 reference, refused as ``_ref`` refuses it."""
+    letters = ref.rstrip("0123456789")
+    column = _COLUMNS.get(letters)
+    # Known letters followed by 1 to 7 digits is the form _ref checks.
+    if column is None or not 1 <= len(ref) - len(letters) <= 7:
+        column = _ref(ref)[1]
+        if column <= MAX_COLUMNS:  # only the columns a form may have: the memo stays small
+            _COLUMNS[letters] = column
+    return column
+
+
 def _range(text: str) -> tuple[int, int, int, int]:
     first, _colon, last = (text or "").partition(":")
     (r1, c1), (r2, c2) = _ref(first), _ref(last or first)
@@ -305,7 +322,7 @@ def _read(archive: zipfile.ZipFile, title: str, path: str, value_of) -> SheetSha
 
     def measure_cell(ref: str | None) -> None:
         nonlocal col, cells
-        col = _ref(ref)[1] if ref else col + 1
+        col = _column_of(ref) if ref else col + 1
         cells += 1
         if col > max_columns:
             raise _too_many_columns(title)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import pytest
 from openpyxl import Workbook, load_workbook
 
 from stations.excel.cells import CellValues
@@ -65,3 +66,12 @@ def test_inline_strings_errors_and_odd_rows_read_the_same():
     ours, theirs = read_both(xlsx_bytes(rows))
     assert ours == theirs
     assert ours[0][:2] == [" 南京东路 ", "中国邮政"]
+
+
+def test_a_malformed_reference_is_refused_after_well_formed_ones_with_its_letters():
+    from stations.excel.guard import WorkbookError, _column_of
+
+    assert (_column_of("B7"), _column_of("$B$8"), _column_of("B9")) == (2, 2, 2)
+    for ref in ("B12345678", "B", "b7", "B7B", "AAAA1"):
+        with pytest.raises(WorkbookError):
+            _column_of(ref)
