@@ -314,12 +314,13 @@ def report(rows: int, size_kb: float, imported: dict, full: dict, streaming: dic
             "bulk inserts of the stations and their history rows.",
             "",
             f"Target: under {TARGET_SECONDS} s and {TARGET_MB} MB: **{verdict}** the target. The import",
-            "checks the zip's sizes first, lets openpyxl's streaming reader read the shared",
-            "strings, styles and sheet names, and parses each sheet once, with the guard's expat",
+            "checks the zip's sizes first and parses each sheet once, with the guard's expat",
             "pass (stations/excel/guard.py), which measures the sheet as it reads it and keeps",
-            "its values (as openpyxl gives them, stations/excel/cells.py) and merged ranges;",
-            "openpyxl's own sheet parser, pure Python under defusedxml, is not run. Stations are",
-            "inserted 500 at a time. Profile with `--profile` (pyinstrument).",
+            "its cells and merged ranges; openpyxl's streaming reader then reads the shared",
+            "strings, styles and sheet names, from which the cells' values are made as openpyxl",
+            "makes them (stations/excel/cells.py). openpyxl's own sheet parser, pure Python under",
+            "defusedxml, is not run. Stations are inserted 500 at a time, the columns they share",
+            "prepared once; their history rows by one INSERT … SELECT. Profile with `--profile`.",
         ]
     )
 

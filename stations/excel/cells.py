@@ -1,12 +1,13 @@
 """A cell's value from its XML, as openpyxl's streaming reader gives it (``data_only``).
 
 The sheets are read by the guard's own expat pass (guard.py), which measures each sheet as it
-reads it, instead of by openpyxl's worksheet reader: with defusedxml installed, openpyxl
-parses a sheet with the pure-Python ElementTree, building an element for every cell and
-value, and that second pass cost more than the whole of the guard's (issue 26). The rest of
-the workbook (shared strings, styles, the date system) is still read by openpyxl, and this
-module turns a cell's type, style and text into the value openpyxl's
-``WorkSheetParser.parse_cell`` would give, with openpyxl's own helpers.
+reads it and keeps each cell as written, instead of by openpyxl's worksheet reader: with
+defusedxml installed, openpyxl parses a sheet with the pure-Python ElementTree, building an
+element for every cell and value, and that second pass cost more than the whole of the
+guard's (issue 26). The rest of the workbook (shared strings, styles, the date system) is
+still read by openpyxl, once every sheet has been measured, and this module turns a cell's
+type, style and text into the value openpyxl's ``WorkSheetParser.parse_cell`` would give,
+with openpyxl's own helpers.
 tests/stations/excel/test_sheets_read_as_openpyxl_reads_them.py compares the two on every
 kind of cell.
 """

@@ -68,8 +68,11 @@ class SheetShape:
     cells: int = 0
     # (min_row, min_col, max_row, max_col), 1-based, as in the sheet's <mergeCell ref>.
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    # (row number, values by column from A, None where no cell), in the file's order; a row
-    # numbered at or above one already read is dropped, as openpyxl's reader drops it.
+    # (row number, cells by column from A), in the file's order; a row numbered at or below
+    # one already read is dropped, as openpyxl's reader drops it. A cell is None when it has
+    # no value, else a tuple as written (type, style, <v> text, <is> text): its value needs
+    # the shared strings and styles, which openpyxl reads once the sheets have been measured
+    # (cells.CellValues).
     rows: list[tuple[int, list]] = field(default_factory=list)
 
 
@@ -107,11 +110,11 @@ class Package:
         if hasattr(self._file, "seek"):
             self._file.seek(0)
 
-    def read(self, title: str, values) -> SheetShape:
-        """The sheet ``title`` read and measured; ``values`` is a cells.CellValues."""
+    def read(self, title: str) -> SheetShape:
+        """The sheet ``title`` read and measured, each cell as it is written (see ``_read``)."""
         try:
-            return _read(self._archive, title, self.sheets[title], values.value)
-        except _UNREADABLE as exc:  # a cell that names no shared string, a bad number
+            return _read(self._archive, title, self.sheets[title])
+        except _UNREADABLE as exc:
             raise not_a_workbook() from exc
 
 
@@ -304,9 +307,9 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
 _C, _V, _IS, _T, _PHONETIC, _ROW = (_MAIN + name for name in ("c", "v", "is", "t", "rPh", "row"))
 
 
-def _read(archive: zipfile.ZipFile, title: str, path: str, value_of) -> SheetShape:
+def _read(archive: zipfile.ZipFile, title: str, path: str) -> SheetShape:
     """One expat pass: every limit checked as the element that could break it starts, and
-    the values of the spreadsheet namespace's cells kept, as openpyxl would read them.
+    the cells of the spreadsheet namespace kept as they are written.
 
     Limits count elements by their local name, whatever their namespace; values are read
     from the elements openpyxl reads (a cell's first <v>, or the runs of its <is> without
@@ -392,11 +395,11 @@ def _read(archive: zipfile.ZipFile, title: str, path: str, value_of) -> SheetSha
     def end(tag):
         nonlocal in_cell, in_inline, in_phonetic, text, inline, parts
         if tag == _C:
-            value = value_of(kind, style, text, inline)
             if line is not None:
                 if len(line) < col:
                     line.extend([None] * (col - len(line)))
-                line[col - 1] = value
+                # No <v> text and no <is>: no value, whatever the type (cells.CellValues).
+                line[col - 1] = (kind, style, text, inline) if text or inline is not None else None
             in_cell = False
         elif parts is not None and tag == _V:
             text, parts = "".join(parts), None

@@ -5,11 +5,12 @@ above it; the hint row, blank rows, repeated headers and everything from the sig
 on are skipped. Merged ranges are filled with their top-left value first, so a station name
 merged over two rows, or a unit value merged over three columns, reads like any other cell.
 
-The zip's sizes are checked before openpyxl sees the file (``guard.Package``); openpyxl's
-streaming reader (``read_only``) then reads the workbook's shared strings, styles and sheet
-names, and each sheet is read once by the guard's stream pass, which measures it as it goes
-(rows, columns, cells and merged ranges), refuses what is too large, and keeps the values
-and the merged ranges (openpyxl's streaming reader has none). bench/bench_import.py
+Before openpyxl sees the file, ``guard.Package`` checks the zip's sizes and reads each
+sheet once with its stream pass, which measures the sheet as it goes (rows, columns, cells
+and merged ranges), refuses what is too large, and keeps the cells as written and the merged
+ranges (openpyxl's streaming reader has none). openpyxl's streaming reader (``read_only``)
+then reads the shared strings, styles and sheet names, from which each cell's value is
+made as openpyxl would make it (cells.py). bench/bench_import.py
 measures the import against openpyxl's own streaming parse (docs/BENCHMARKS.md).
 """
 
@@ -71,29 +72,35 @@ def open_workbook(file):
 
 def read_filing(file) -> FilingSheet:
     result = FilingSheet()
+    # Every sheet is measured (and refused if too large) before openpyxl opens the workbook.
     with Package(file) as package:
-        wb = open_workbook(file)
-        try:
-            for ws in wb.worksheets:
-                if ws.title not in package.sheets:  # a sheet the package does not list
-                    continue
-                grid = _grid(package.read(ws.title, CellValues(ws)))
-                header = _find_header(grid)
-                if header is None:
-                    continue
-                header_row, columns = header
-                result.sheets.append(ws.title)
-                result.header_row = result.header_row or header_row
-                present = {column.key for column in columns.values()}
-                for column in layout().columns:
-                    if column.required and column.key not in present:
-                        result.missing_columns.append((ws.title, header_row, column))
-                for key, unit in _unit_values(grid, header_row, ws.title).items():
-                    if key not in result.unit or result.unit[key].value in (None, ""):
-                        result.unit[key] = unit
-                result.rows.extend(_station_rows(grid, header_row, columns, ws.title))
-        finally:
-            wb.close()
+        shapes = {title: package.read(title) for title in package.sheets}
+    wb = open_workbook(file)
+    try:
+        for ws in wb.worksheets:
+            shape = shapes.get(ws.title)
+            if shape is None:  # a sheet the package does not list
+                continue
+            try:
+                grid = _grid(shape, CellValues(ws))
+            except Exception as exc:  # a cell that names no shared string, a bad number
+                raise not_a_workbook() from exc
+            header = _find_header(grid)
+            if header is None:
+                continue
+            header_row, columns = header
+            result.sheets.append(ws.title)
+            result.header_row = result.header_row or header_row
+            present = {column.key for column in columns.values()}
+            for column in layout().columns:
+                if column.required and column.key not in present:
+                    result.missing_columns.append((ws.title, header_row, column))
+            for key, unit in _unit_values(grid, header_row, ws.title).items():
+                if key not in result.unit or result.unit[key].value in (None, ""):
+                    result.unit[key] = unit
+            result.rows.extend(_station_rows(grid, header_row, columns, ws.title))
+    finally:
+        wb.close()
     if not result.sheets:
         raise WorkbookError(
             _(
@@ -105,7 +112,7 @@ def read_filing(file) -> FilingSheet:
     return result
 
 
-def _grid(shape: SheetShape) -> list[list[object]]:
+def _grid(shape: SheetShape, values: CellValues) -> list[list[object]]:
     """The sheet's values, row by row, with every merged range filled from its top-left.
 
     The extent is the one measured by the stream pass, not the sheet's declared dimension,
@@ -116,11 +123,13 @@ def _grid(shape: SheetShape) -> list[list[object]]:
         return []
     width = shape.max_col
     grid: list[list[object]] = []
-    for number, values in shape.rows:
+    value_of = values.value
+    for number, cells in shape.rows:
         while len(grid) < number - 1:
             grid.append([None] * width)
-        values.extend([None] * (width - len(values)))
-        grid.append(values)
+        line = [None if cell is None else value_of(*cell) for cell in cells]
+        line.extend([None] * (width - len(line)))
+        grid.append(line)
     while len(grid) < shape.max_row:
         grid.append([None] * width)
     for min_row, min_col, max_row, max_col in shape.merged:

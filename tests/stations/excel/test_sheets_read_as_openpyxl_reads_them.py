@@ -19,16 +19,16 @@ from .hostile import xlsx_bytes
 def read_both(file) -> tuple[list[list], list[list]]:
     """(the guard's grid, openpyxl's values) of the first sheet, without merged ranges."""
     with Package(file) as package:
-        wb = load_workbook(file, read_only=True, data_only=True)
-        ws = wb.worksheets[0]
-        shape = package.read(ws.title, CellValues(ws))
-        shape.merged = []
-        ours = _grid(shape)
-        theirs = [
-            list(row)
-            for row in ws.iter_rows(max_row=shape.max_row, max_col=shape.max_col, values_only=True)
-        ]
-        wb.close()
+        shape = package.read(next(iter(package.sheets)))
+    shape.merged = []
+    wb = load_workbook(file, read_only=True, data_only=True)
+    ws = wb.worksheets[0]
+    ours = _grid(shape, CellValues(ws))
+    theirs = [
+        list(row)
+        for row in ws.iter_rows(max_row=shape.max_row, max_col=shape.max_col, values_only=True)
+    ]
+    wb.close()
     return ours, theirs
 
 
