@@ -128,6 +128,7 @@ def _grid(shape: SheetShape, values: CellValues) -> list[list[object]]:
         while len(grid) < number - 1:
             grid.append([None] * width)
         line = [None if cell is None else value_of(*cell) for cell in cells]
+        cells.clear()  # the cells as written are let go row by row: never two copies whole
         line.extend([None] * (width - len(line)))
         grid.append(line)
     while len(grid) < shape.max_row:
