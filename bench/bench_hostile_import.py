@@ -225,8 +225,8 @@ def report(results: list[dict]) -> str:
         "",
         f"Target: each hostile file refused in under {TARGET_SECONDS} s and {TARGET_MB} MB: "
         f"**{verdict}** the target. The zip's declared sizes are checked first, then each",
-        "sheet's declared dimension, then one streaming pass over the sheet XML (expat,",
-        "counters only) that stops at the first row, column or cell past the limits",
+        "sheet's declared dimension, then one streaming pass over the sheet XML (expat, the",
+        "pass that also reads the values) that stops at the first row, column or cell past the limits",
         "(stations/excel/guard.py).",
     ]
     if junk:

@@ -310,17 +310,17 @@ def report(rows: int, size_kb: float, imported: dict, full: dict, streaming: dic
             f"{imported['cpu_seconds'] / streaming['cpu_seconds']:.1f}× in CPU time: **"
             + ("met" if imported["seconds"] / streaming["seconds"] < TARGET_RATIO else "not met")
             + "**. Each distinct text a clerk typed (hours, services, area, completion month) is",
-            "parsed once per import (stations/excel/convert.py); what is left is Django's bulk",
-            "inserts of the stations and their history rows (about 1 s of CPU) and the measuring",
-            "pass before openpyxl's own (see the section of issue 26 below).",
+            "parsed once per import (stations/excel/convert.py); the largest part left is Django's",
+            "bulk inserts of the stations and their history rows.",
             "",
             f"Target: under {TARGET_SECONDS} s and {TARGET_MB} MB: **{verdict}** the target. The import",
-            "measures the file first (stations/excel/guard.py: zip sizes, then one expat pass",
-            "over each sheet that also collects its merged ranges), then reads the cells with",
-            "openpyxl's streaming reader, which keeps no cell objects; the full reader's merged",
-            "ranges are no longer needed, so its cost (second row) is no longer paid. Stations",
-            "are inserted 500 at a time. Profiled with `--profile` (pyinstrument): most of the",
-            "time is openpyxl parsing cells and the portal parsing what clerks typed.",
+            "checks the zip's sizes first and parses each sheet once, with the guard's expat",
+            "pass (stations/excel/guard.py), which measures the sheet as it reads it and keeps",
+            "its cells and merged ranges; openpyxl's streaming reader then reads the shared",
+            "strings, styles and sheet names, from which the cells' values are made as openpyxl",
+            "makes them (stations/excel/cells.py). openpyxl's own sheet parser, pure Python under",
+            "defusedxml, is not run. Stations are inserted 500 at a time, the columns they share",
+            "prepared once; their history rows by one INSERT … SELECT. Profile with `--profile`.",
         ]
     )
 

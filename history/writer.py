@@ -11,7 +11,9 @@ import posixpath
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import models
+from django.db import connections, models
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from .changes import announce
 from .models import RecordChange
@@ -109,27 +111,54 @@ def record_change(
     )
 
 
-def stations_recorded(stations: Iterable, *, action: str, by) -> None:
-    """One STATION row per station in a single insert (an Excel import of thousands)."""
-    stations = list(stations)
-    RecordChange.objects.bulk_create(
-        [
-            RecordChange(
-                union_id=station.union_id,
-                record=Record.STATION,
-                record_id=station.pk,
-                station=station,
-                filing_id=station.filing_id,
-                action=action,
-                by=by,
-            )
-            for station in stations
-        ],
-        batch_size=1000,
+def stations_recorded(stations: QuerySet, *, action: str, by) -> None:
+    """One STATION row for each station of the queryset ``stations``, in one statement.
+
+    An Excel import records thousands of stations: the rows are written by the database
+    (INSERT … SELECT from the stations), not built in Python one model object at a time,
+    which cost more than inserting the stations themselves (issue 26). Every row has the
+    same time, as the stations were recorded by one act."""
+    stations = stations.order_by("pk")
+    recorded = list(stations.values_list("pk", "union_id"))
+    if not recorded:
+        return
+    connection = connections[stations.db]
+    # Each column of the history row: taken from the station (by the name the SELECT gives
+    # it), or the same for every row.
+    from_station = {"union": "union_id", "record_id": "pk", "station": "pk", "filing": "filing_id"}
+    same = {
+        "record": Record.STATION,
+        "action": action,
+        "changes": {},
+        "reason": "",
+        "by": by.pk if by is not None else None,
+        "at": timezone.now(),
+    }
+    fields = {field.name: field for field in RecordChange._meta.concrete_fields}
+    select = stations.values_list(*dict.fromkeys(from_station.values())).query
+    select_sql, select_params = select.get_compiler(connection=connection).as_sql(
+        with_col_aliases=True
     )
+    quote = connection.ops.quote_name
+    columns = [quote(fields[name].column) for name in [*from_station, *same]]
+    picked = ", ".join(f"s.{quote(name)}" for name in from_station.values())
+    placeholders = ", ".join(["%s"] * len(same))
+    # Only quoted names from the models' metadata and Django's compiled SELECT go into the
+    # text; every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(RecordChange._meta.db_table)} ({', '.join(columns)}) "  # noqa: S608
+        f"SELECT {picked}, {placeholders} FROM ({select_sql}) s"
+    )
+    # In the order of the placeholders in the text: the shared values, then the SELECT's.
+    params = [
+        *(fields[name].get_db_prep_save(value, connection) for name, value in same.items()),
+        *select_params,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
     announce(
         Record.STATION,
-        ids=[station.pk for station in stations],
-        stations=[station.pk for station in stations],
-        unions={station.union_id for station in stations},
+        ids=[pk for pk, _union in recorded],
+        stations=[pk for pk, _union in recorded],
+        unions={union for _pk, union in recorded},
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, partial
 
 from django.conf import settings
 from django.utils import translation
@@ -96,8 +96,11 @@ _readings: dict[tuple, tuple[object, object]] = {}
 
 
 def _remembered(parse):
-    def read(value):
-        key = (parse.__name__, translation.get_language(), type(value), value)
+    def read(value, language: str | None = None):
+        # The caller may pass the active language, asked for once a row rather than per cell.
+        if language is None:
+            language = translation.get_language()
+        key = (parse.__name__, language, type(value), value)
         try:
             found = _readings.get(key)
         except TypeError:  # not hashable (never from a cell): read it as it is
@@ -128,19 +131,20 @@ def station_fields(row: SheetRow, *, union: Union, problems: RowProblems) -> dic
     """Station model fields from one row; problems are added to ``problems``."""
     v = row.values
     fields: dict = {}
+    language = translation.get_language()
     for key, field in (("name", "name"), ("address", "address"), ("head_name", "head_name")):
         fields[field] = _required_text(v.get(key), key, problems)
     for key, parse, field in (
         ("head_mobile", parse_mobile, "head_mobile"),
-        ("area", _area, "area_m2"),
-        ("planned", _month_date, "planned_completion"),
+        ("area", partial(_area, language=language), "area_m2"),
+        ("planned", partial(_month_date, language=language), "planned_completion"),
     ):
         fields[field] = _parsed(v.get(key), key, parse, problems)
-    fields.update(_hours(v.get("hours"), problems))
-    fields.update(_services(v.get("services"), problems))
+    fields.update(_hours(v.get("hours"), problems, language))
+    fields.update(_services(v.get("services"), problems, language))
     fields["district"] = _district(v, union, problems)
-    fields["carrier_type"] = carrier_type(v.get("carrier"))
-    fields["audience"] = _audience(v.get("audience"), union, problems)
+    fields["carrier_type"] = carrier_type(v.get("carrier"), language=language)
+    fields["audience"] = _audience(v.get("audience"), union, problems, language)
     fields.update(_coordinates(v, problems))
     host = normalize_text(v.get("host_unit"))
     if len(host) > MAX_LENGTHS["host_unit"]:
@@ -191,7 +195,7 @@ def _parsed(value, key: str, parse, problems: RowProblems):
         return None
 
 
-def _hours(value, problems: RowProblems) -> dict:
+def _hours(value, problems: RowProblems, language: str | None) -> dict:
     text = normalize_text(value)
     if not text:
         problems.add("hours", _missing())
@@ -199,18 +203,18 @@ def _hours(value, problems: RowProblems) -> dict:
     if len(text) > MAX_LENGTHS["hours"]:
         problems.add("hours", _too_long(MAX_LENGTHS["hours"]))
     try:
-        slots, open_24h = _hours_of(text)
+        slots, open_24h = _hours_of(text, language)
     except ParseError as exc:
         problems.add("hours", str(exc))
         return {}
     return {"opening_hours_text": text, "opening_hours": slots, "open_24h": open_24h}
 
 
-def _services(value, problems: RowProblems) -> dict:
+def _services(value, problems: RowProblems, language: str | None) -> dict:
     if _empty(value):
         problems.add("services", _missing())
         return {}
-    codes, other = _services_of(value)
+    codes, other = _services_of(value, language)
     return {"services": codes, "services_other": other}
 
 
@@ -300,26 +304,30 @@ def _aliases(vocabulary: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda item: -len(item[0])))
 
 
-def _vocabulary_code(text: str, choices_key: str, vocabulary: str) -> str | None:
-    exact = _exact_names(choices_key, translation.get_language()).get(text.lower())
+def _vocabulary_code(
+    text: str, choices_key: str, vocabulary: str, language: str | None = None
+) -> str | None:
+    if language is None:
+        language = translation.get_language()
+    exact = _exact_names(choices_key, language).get(text.lower())
     if exact:
         return exact
     return next((code for alias, code in _aliases(vocabulary) if alias in text), None)
 
 
-def carrier_type(value) -> str:
+def carrier_type(value, *, language: str | None = None) -> str:
     """创设载体 from the form's names or what clerks type; anything else is “other”."""
     text = normalize_text(value)
     if not text:
         return CarrierType.OTHER
-    return _vocabulary_code(text, "carrier", "carrier_aliases") or CarrierType.OTHER
+    return _vocabulary_code(text, "carrier", "carrier_aliases", language) or CarrierType.OTHER
 
 
-def _audience(value, union: Union, problems: RowProblems) -> str:
+def _audience(value, union: Union, problems: RowProblems, language: str | None) -> str:
     text = normalize_text(value)
     if not text:
         return default_audience(union)
-    code = _vocabulary_code(text, "audience", "audience_aliases")
+    code = _vocabulary_code(text, "audience", "audience_aliases", language)
     if code is None:
         problems.add(
             "audience",

@@ -1,15 +1,17 @@
-"""Measure an uploaded .xlsx before openpyxl builds anything from it.
+"""Measure an uploaded .xlsx as it is read, and refuse it at the first thing too large.
 
 An .xlsx is a zip of XML. A 221 KB upload can hold 99 MB of XML (19,990 rows × 330 cells),
 and openpyxl turns every cell into a Python object: one web worker grew to 2.4 GB. A sheet's
 declared ``<dimension>`` is the sender's claim and may lie (or be missing), so each sheet's
-XML is also read once as a stream with expat, keeping nothing but counters, and refused at
-the first row, column, cell count or merged range past the limits. Only then is the
-workbook opened, with the streaming reader and the extents measured here.
+XML is read as a stream with expat that counts as it goes and refuses the sheet at the first
+row, column, cell count or merged range past the limits. The same pass keeps each cell's
+value (cells.py turns its XML into the value openpyxl would give): a sheet is parsed once,
+and nothing of it is built before it has been measured up to that point.
 
-The zip's declared sizes are checked first: Python's zipfile never inflates a member past
-its declared size (it stops there and fails the CRC check), so the declared total bounds
-what openpyxl or this module can ever read.
+The zip's declared sizes are checked first, before openpyxl reads the workbook's other parts
+(shared strings, styles): Python's zipfile never inflates a member past its declared size
+(it stops there and fails the CRC check), so the declared total bounds what openpyxl or this
+module can ever read.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def not_a_workbook() -> WorkbookError:
 
 @dataclass
 class SheetShape:
-    """What the stream pass measured: the real extent and the merged ranges of one sheet."""
+    """What the stream pass read: the real extent, the merged ranges and the cells' values."""
 
     title: str
     path: str
@@ -66,26 +68,66 @@ class SheetShape:
     cells: int = 0
     # (min_row, min_col, max_row, max_col), 1-based, as in the sheet's <mergeCell ref>.
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # (row number, cells by column from A), in the file's order; a row numbered at or below
+    # one already read is dropped, as openpyxl's reader drops it. A cell is None when it has
+    # no value, else a tuple as written (type, style, <v> text, <is> text): its value needs
+    # the shared strings and styles, which openpyxl reads once the sheets have been measured
+    # (cells.CellValues).
+    rows: list[tuple[int, list]] = field(default_factory=list)
 
 
-def inspect_workbook(file) -> dict[str, SheetShape]:
-    """Every worksheet's shape by title, or WorkbookError naming what is too large."""
-    if hasattr(file, "seek"):
-        file.seek(0)
-    try:
-        with zipfile.ZipFile(file) as archive:
-            _check_sizes(archive)
-            shapes = {}
-            for title, path in _worksheets(archive):
-                shapes[title] = _measure(archive, title, path)
-            return shapes
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError) as exc:
-        raise not_a_workbook() from exc
-    except expat.ExpatError as exc:
-        raise not_a_workbook() from exc
-    finally:
+class Package:
+    """An upload's zip, its declared sizes checked and its worksheets found; ``read`` reads
+    one sheet. Use it as a context manager; everything unreadable is WorkbookError."""
+
+    def __init__(self, file) -> None:
+        self._file = file
         if hasattr(file, "seek"):
             file.seek(0)
+        try:
+            self._archive = zipfile.ZipFile(file)
+        except _UNREADABLE as exc:
+            raise not_a_workbook() from exc
+        try:
+            _check_sizes(self._archive)
+            # Worksheet paths by title, as openpyxl finds them.
+            self.sheets: dict[str, str] = dict(_worksheets(self._archive))
+        except _UNREADABLE as exc:
+            self.close()
+            raise not_a_workbook() from exc
+        except WorkbookError:
+            self.close()
+            raise
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._archive.close()
+        if hasattr(self._file, "seek"):
+            self._file.seek(0)
+
+    def read(self, title: str) -> SheetShape:
+        """The sheet ``title`` read and measured, each cell as it is written (see ``_read``)."""
+        try:
+            return _read(self._archive, title, self.sheets[title])
+        except _UNREADABLE as exc:
+            raise not_a_workbook() from exc
+
+
+_UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    expat.ExpatError,
+)
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:
@@ -191,6 +233,23 @@ def _ref(text: str) -> tuple[int, int]:
     return int(match.group(2)), _column_number(match.group(1))
 
 
+# Column numbers by the letters of references already checked (A, B, $C$, …): a sheet names
+# the same few columns in every row, and the regular expression cost more than the lookup.
+_COLUMNS: dict[str, int] = {}
+
+
+def _column_of(ref: str) -> int:
+    """The column of a cell's A1 reference, refused as ``_ref`` refuses it."""
+    letters = ref.rstrip("0123456789")
+    column = _COLUMNS.get(letters)
+    # Known letters followed by 1 to 7 digits is the form _ref checks.
+    if column is None or not 1 <= len(ref) - len(letters) <= 7:
+        column = _ref(ref)[1]
+        if column <= MAX_COLUMNS:  # only the columns a form may have: the memo stays small
+            _COLUMNS[letters] = column
+    return column
+
+
 def _range(text: str) -> tuple[int, int, int, int]:
     first, _colon, last = (text or "").partition(":")
     (r1, c1), (r2, c2) = _ref(first), _ref(last or first)
@@ -231,41 +290,136 @@ def _check_extent(title: str, max_row: int, max_col: int) -> None:
         raise _too_many_columns(title)
 
 
-def _measure(archive: zipfile.ZipFile, title: str, path: str) -> SheetShape:
+def _row_number(text: str | None, previous: int) -> int:
+    """A <row>'s number as openpyxl reads it: its ``r``, else the one after the last."""
+    if not text:
+        return previous + 1
+    try:
+        return int(text)
+    except ValueError:
+        number = float(text)
+        if not number.is_integer():
+            raise
+        return int(number)
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
+_C, _V, _IS, _T, _PHONETIC, _ROW = (_MAIN + name for name in ("c", "v", "is", "t", "rPh", "row"))
+
+
+def _read(archive: zipfile.ZipFile, title: str, path: str) -> SheetShape:
+    """One expat pass: every limit checked as the element that could break it starts, and
+    the cells of the spreadsheet namespace kept as they are written.
+
+    Limits count elements by their local name, whatever their namespace; values are read
+    from the elements openpyxl reads (a cell's first <v>, or the runs of its <is> without
+    their phonetic guide, <rPh>)."""
+    max_rows, max_columns, max_cells = MAX_ROWS, MAX_COLUMNS, MAX_CELLS
     shape = SheetShape(title=title, path=path)
-    state = {"row": 0, "col": 0, "merged_area": 0}
+    rows = shape.rows
+    row = col = cells = merged_area = last_kept = 0
+    line: list | None = None  # the values of the row being read, None when it is dropped
+    in_cell = in_inline = in_phonetic = False
+    kind = style = text = inline = None
+    parts: list[str] | None = None  # the text being collected, if any
+
+    def measure_cell(ref: str | None) -> None:
+        nonlocal col, cells
+        col = _column_of(ref) if ref else col + 1
+        cells += 1
+        if col > max_columns:
+            raise _too_many_columns(title)
+        if cells > max_cells:
+            raise _too_many_cells(title)
+        if col > shape.max_col:
+            shape.max_col = col
 
     def start(tag, attrs):
-        tag = tag.rpartition(" ")[2]
-        if tag == "c":
-            ref = attrs.get("r")
-            col = _ref(ref)[1] if ref else state["col"] + 1
-            state["col"] = col
-            shape.cells += 1
-            if col > MAX_COLUMNS:
-                raise _too_many_columns(title)
-            if shape.cells > MAX_CELLS:
-                raise _too_many_cells(title)
-            shape.max_col = max(shape.max_col, col)
-        elif tag == "row":
-            text = attrs.get("r")
-            row = int(text) if text and text.isdigit() else state["row"] + 1
-            state["row"], state["col"] = row, 0
-            if row > MAX_ROWS:
+        nonlocal row, col, merged_area, last_kept, line, in_cell, in_inline, in_phonetic
+        nonlocal kind, style, text, inline, parts
+        if tag == _C:
+            measure_cell(attrs.get("r"))
+            in_cell, kind, style, text, inline = (
+                True,
+                attrs.get("t", "n"),
+                attrs.get("s"),
+                None,
+                None,
+            )
+        elif tag == _V:
+            if in_cell and not in_inline and text is None:
+                parts = []
+        elif tag == _T:
+            if in_inline and not in_phonetic:
+                parts = []
+        elif tag == _IS:
+            if in_cell:
+                in_inline, inline = True, ""
+        elif tag == _PHONETIC:
+            in_phonetic = True
+        elif tag == _ROW:
+            row, col = _row_number(attrs.get("r"), row), 0
+            if row > max_rows:
                 raise _too_many_rows(title)
-            shape.max_row = max(shape.max_row, row)
-        elif tag == "mergeCell":
-            bounds = _range(attrs.get("ref", ""))
-            _check_extent(title, bounds[2], bounds[3])
-            # Filling a merged range writes every cell it covers: bound the sum of areas.
-            state["merged_area"] += (bounds[2] - bounds[0] + 1) * (bounds[3] - bounds[1] + 1)
-            if state["merged_area"] > MAX_CELLS:
-                raise _too_many_cells(title)
-            shape.merged.append(bounds)
-        elif tag == "dimension":
-            # The declared size: an honest giant is refused here, before any row is read.
-            _min_row, _min_col, max_row, max_col = _range(attrs.get("ref", "A1"))
-            _check_extent(title, max_row, max_col)
+            if row > shape.max_row:
+                shape.max_row = row
+            if row > last_kept:
+                line, last_kept = [], row
+                rows.append((row, line))
+            else:
+                line = None
+        else:
+            local = tag.rpartition(" ")[2]
+            if local == "c":
+                measure_cell(attrs.get("r"))
+            elif local == "row":
+                text_r = attrs.get("r")
+                row = int(text_r) if text_r and text_r.isdigit() else row + 1
+                col = 0
+                if row > max_rows:
+                    raise _too_many_rows(title)
+                shape.max_row = max(shape.max_row, row)
+            elif local == "mergeCell":
+                bounds = _range(attrs.get("ref", ""))
+                _check_extent(title, bounds[2], bounds[3])
+                # Filling a merged range writes every cell it covers: bound the sum of areas.
+                merged_area += (bounds[2] - bounds[0] + 1) * (bounds[3] - bounds[1] + 1)
+                if merged_area > max_cells:
+                    raise _too_many_cells(title)
+                shape.merged.append(bounds)
+            elif local == "dimension":
+                # The declared size: an honest giant is refused here, before any row is read.
+                _min_row, _min_col, max_row, max_col = _range(attrs.get("ref", "A1"))
+                _check_extent(title, max_row, max_col)
 
-    _parse(archive, path, start)
+    def end(tag):
+        nonlocal in_cell, in_inline, in_phonetic, text, inline, parts
+        if tag == _C:
+            if line is not None:
+                if len(line) < col:
+                    line.extend([None] * (col - len(line)))
+                # No <v> text and no <is>: no value, whatever the type (cells.CellValues).
+                line[col - 1] = (kind, style, text, inline) if text or inline is not None else None
+            in_cell = False
+        elif parts is not None and tag == _V:
+            text, parts = "".join(parts), None
+        elif parts is not None and tag == _T:
+            inline, parts = inline + "".join(parts), None
+        elif tag == _IS:
+            in_inline = False
+        elif tag == _PHONETIC:
+            in_phonetic = False
+
+    def characters(data):
+        if parts is not None:
+            parts.append(data)
+
+    parser = _parser()
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = characters
+    with archive.open(path) as stream:
+        parser.ParseFile(stream)
+    shape.cells = cells
     return shape

@@ -5,11 +5,13 @@ above it; the hint row, blank rows, repeated headers and everything from the sig
 on are skipped. Merged ranges are filled with their top-left value first, so a station name
 merged over two rows, or a unit value merged over three columns, reads like any other cell.
 
-Before openpyxl sees the file, ``guard.inspect_workbook`` measures it (zip sizes, and each
-sheet's rows, columns, cells and merged ranges in one streaming pass) and refuses what is
-too large. The workbook is then opened with openpyxl's streaming reader (``read_only``),
-which keeps no cell objects; that reader has no merged-cell ranges, so they come from the
-same streaming pass. bench/bench_import.py measures both (docs/BENCHMARKS.md).
+Before openpyxl sees the file, ``guard.Package`` checks the zip's sizes and reads each
+sheet once with its stream pass, which measures the sheet as it goes (rows, columns, cells
+and merged ranges), refuses what is too large, and keeps the cells as written and the merged
+ranges (openpyxl's streaming reader has none). openpyxl's streaming reader (``read_only``)
+then reads the shared strings, styles and sheet names, from which each cell's value is
+made as openpyxl would make it (cells.py). bench/bench_import.py
+measures the import against openpyxl's own streaming parse (docs/BENCHMARKS.md).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..parsing import normalize_text
-from .guard import SheetShape, WorkbookError, inspect_workbook, not_a_workbook
+from .cells import CellValues
+from .guard import Package, SheetShape, WorkbookError, not_a_workbook
 from .layout import Column, key_text, layout
 
 __all__ = ["FilingSheet", "SheetRow", "UnitValue", "WorkbookError", "read_filing"]
@@ -58,30 +61,29 @@ class FilingSheet:
 
 
 def open_workbook(file):
-    """The workbook (streaming) and each sheet's measured shape, or WorkbookError."""
-    shapes = inspect_workbook(file)
+    """The workbook (streaming), for its shared strings, styles and sheets; or WorkbookError."""
     try:
         # data_only: a 序号 typed as =ROW()-6 reads as its number, not the formula.
         # keep_links=False: external links are not read, let alone followed.
-        wb = load_workbook(file, read_only=True, data_only=True, keep_links=False)
+        return load_workbook(file, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # a corrupt or foreign file fails anywhere inside openpyxl
         raise not_a_workbook() from exc
-    return wb, shapes
 
 
 def read_filing(file) -> FilingSheet:
-    wb, shapes = open_workbook(file)
     result = FilingSheet()
+    # Every sheet is measured (and refused if too large) before openpyxl opens the workbook.
+    with Package(file) as package:
+        shapes = {title: package.read(title) for title in package.sheets}
+    wb = open_workbook(file)
     try:
         for ws in wb.worksheets:
             shape = shapes.get(ws.title)
-            if shape is None:  # a chart sheet, or a sheet the stream pass did not measure
+            if shape is None:  # a sheet the package does not list
                 continue
             try:
-                grid = _grid(ws, shape)
-            except WorkbookError:
-                raise
-            except Exception as exc:  # a cell openpyxl cannot read
+                grid = _grid(shape, CellValues(ws))
+            except Exception as exc:  # a cell that names no shared string, a bad number
                 raise not_a_workbook() from exc
             header = _find_header(grid)
             if header is None:
@@ -110,20 +112,27 @@ def read_filing(file) -> FilingSheet:
     return result
 
 
-def _grid(ws, shape: SheetShape) -> list[list[object]]:
+def _grid(shape: SheetShape, values: CellValues) -> list[list[object]]:
     """The sheet's values, row by row, with every merged range filled from its top-left.
 
     The extent is the one measured by the stream pass, not the sheet's declared dimension,
-    which may be missing or wrong (a smaller one would drop rows silently).
+    which may be missing or wrong (a smaller one would drop rows silently); every row is as
+    wide as the widest, and a row missing from the file is a row of None.
     """
     if not shape.max_row or not shape.max_col:
         return []
-    grid = [
-        list(row)
-        for row in ws.iter_rows(
-            min_row=1, max_row=shape.max_row, max_col=shape.max_col, values_only=True
-        )
-    ]
+    width = shape.max_col
+    grid: list[list[object]] = []
+    value_of = values.value
+    for number, cells in shape.rows:
+        while len(grid) < number - 1:
+            grid.append([None] * width)
+        line = [None if cell is None else value_of(*cell) for cell in cells]
+        cells.clear()  # the cells as written are let go row by row: never two copies whole
+        line.extend([None] * (width - len(line)))
+        grid.append(line)
+    while len(grid) < shape.max_row:
+        grid.append([None] * width)
     for min_row, min_col, max_row, max_col in shape.merged:
         if min_row > len(grid):
             continue
@@ -224,6 +233,19 @@ def _station_rows(grid, header_row: int, columns: dict[int, Column], sheet: str)
     # Only cells that could start a marker are normalised: this loop runs for every row.
     firsts = {m[0] for m in form.stop_markers} | {hint[0], "(", "（"}
     rows: list[SheetRow] = []
+    # Every row names its cells by the same letters; they are only read (problems' places).
+    letters = {column.key: get_column_letter(col) for col, column in columns.items()}
+    # A text typed in many rows (hours, services, the completion month) is cleaned once.
+    cleaned: dict[str, object] = {}
+
+    def cell(value):
+        if not isinstance(value, str):
+            return _cell(value)
+        found = cleaned.get(value)
+        if found is None:
+            found = cleaned[value] = _cell(value)
+        return found
+
     reading = True
     for r in range(header_row, len(grid)):
         line = grid[r]
@@ -239,11 +261,10 @@ def _station_rows(grid, header_row: int, columns: dict[int, Column], sheet: str)
         hint_only = len(candidates) == len(filled) and all(t.startswith(hint) for t in candidates)
         if not reading or (filled and hint_only):
             continue  # the hint row: only （饮水供给、避暑取暖、…） in it
-        values = {}
-        letters = {}
-        for col, column in columns.items():
-            values[column.key] = _cell(line[col - 1]) if col - 1 < len(line) else None
-            letters[column.key] = get_column_letter(col)
+        values = {
+            column.key: cell(line[col - 1]) if col - 1 < len(line) else None
+            for col, column in columns.items()
+        }
         if all(v in (None, "") for k, v in values.items() if k != "seq"):
             continue  # a blank row, perhaps pre-numbered
         rows.append(SheetRow(sheet, r + 1, values, letters))
