@@ -265,7 +265,6 @@ WITHOUT_CACHES: list[Page] = [
     _without(_row("aid-center home"), "staff-home", label="aid-center home, first visit after a change", judged=True),
     _without(_row("clerk home (union staff)"), "staff-home", label="clerk home, first visit after a change", judged=True),
     _without(_row("inspector home"), "staff-home", label="inspector home, first visit after a change", judged=True),
-    _without(_row("review queue"), "review-acceptance-form", label="review queue, its acceptance fields drawn"),
     _without(_row("registry (aid center)"), "station-lists", label="registry (aid center), counted afresh"),
     _without(_row("registry search 漕溪"), "station-lists", label="registry search 漕溪, counted afresh"),
     _without(_row("the quarter's plan"), "station-lists", label="the quarter's plan, summarised afresh"),
