@@ -131,6 +131,17 @@ class Appeal(models.Model):
                 name="appeal_one_open_per_inspection",
             )
         ]
+        indexes = [
+            # The open appeals by age, either way: the aid center's home card (oldest
+            # first, ten of them) and the appeal list's open filter (newest first, a page).
+            # Without it the three hundred open appeals at national size were each joined
+            # to their check and station before the ten were chosen (issue 26).
+            models.Index(
+                fields=["created_at", "id"],
+                condition=models.Q(status=AppealStatus.OPEN),
+                name="appeal_open_by_age",
+            )
+        ]
 
     def __str__(self) -> str:
         return _("Appeal against the check of %(station)s on %(day)s") % {
