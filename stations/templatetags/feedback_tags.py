@@ -39,7 +39,8 @@ def feedback_body(feedback) -> SafeString:
     """Stars for the rating, "4 of 5", the serious mark, the problems ticked, the comment
     (escaped like every text)."""
     rating = feedback.rating
-    shown = "★" * min(max(rating, 0), STARS) + "☆" * (STARS - min(max(rating, 0), STARS))
+    full = min(max(rating, 0), STARS)
+    shown = "★" * full + "☆" * (STARS - full)
     of_five = mark_safe(_("%(n)s of 5") % {"n": conditional_escape(localize(rating))})  # noqa: S308
     serious = (
         format_html('<span class="badge text-bg-danger">{}</span>', _("Serious complaint"))

@@ -7,7 +7,7 @@ from django.db.models import FileField
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -450,6 +450,13 @@ FILING_CARD = (
 )
 
 
+def _edit_link(href: str, spacing: str) -> SafeString:
+    """A station's "Edit" button, in the filing's table (no spacing) or its phone card."""
+    return format_html(
+        '<a class="btn btn-sm btn-outline-secondary{}" href="{}">{}</a>', spacing, href, _("Edit")
+    )
+
+
 @register.simple_tag
 def filing_station_lists(stations, can_edit: bool) -> dict:
     """A filing's stations drawn twice: ``rows`` for the table, ``cards`` for a phone ("" for
@@ -482,13 +489,7 @@ def filing_station_lists(stations, can_edit: bool) -> dict:
                 if reason
                 else "",
                 s.plaque_number,
-                format_html(
-                    '<a class="btn btn-sm btn-outline-secondary" href="{}">{}</a>',
-                    edit(s.pk),
-                    _("Edit"),
-                )
-                if editable
-                else "",
+                _edit_link(edit(s.pk), "") if editable else "",
             )
         )
         cards.append(
@@ -513,13 +514,7 @@ def filing_station_lists(stations, can_edit: bool) -> dict:
                 s.opening_hours_text,
                 area,
                 services,
-                format_html(
-                    '<a class="btn btn-sm btn-outline-secondary mt-2" href="{}">{}</a>',
-                    edit(s.pk),
-                    _("Edit"),
-                )
-                if editable
-                else "",
+                _edit_link(edit(s.pk), " mt-2") if editable else "",
             )
         )
     return {"rows": mark_safe("".join(rows)), "cards": mark_safe("".join(cards))}  # noqa: S308
