@@ -379,12 +379,16 @@ MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
-# Directions from a station page: a web map link; {lat}, {lng} and {name} are filled in.
-# A geo: link is offered beside it for phones with a map app.
-MAP_DIRECTIONS_URL = env(
-    "MAP_DIRECTIONS_URL",
-    default="https://uri.amap.com/marker?position={lng},{lat}&name={name}&coordinate=wgs84",
-)
+# The datum of MAP_TILE_URL's tiles (wgs84, gcj02 or bd09; stations/datum.py): the station
+# form's picker draws stored (WGS-84) positions where they sit on those tiles. OpenStreetMap
+# and Tianditu are wgs84; Amap's and Tencent's tiles are gcj02.
+MAP_TILE_DATUM = env("MAP_TILE_DATUM", default="wgs84")
+# The datum of the Excel template's coordinates when its 坐标系 cell is empty.
+COORDINATE_DATUM = env("COORDINATE_DATUM", default="wgs84")
+# A station page opens Amap, Baidu and Tencent Maps at the station, each in its own datum,
+# and offers a geo: link for any map app (stations/datum.py: map_app_links). Set this for one
+# more web map link first; {lat}, {lng} (WGS-84) and {name} are filled in.
+MAP_DIRECTIONS_URL = env("MAP_DIRECTIONS_URL", default="")
 # "Near me" lists public stations within this distance, nearest first.
 NEAR_RADIUS_KM = env.float("NEAR_RADIUS_KM", default=30.0)
 DIRECTORY_PAGE_SIZE = env.int("DIRECTORY_PAGE_SIZE", default=20)

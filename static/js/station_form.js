@@ -38,13 +38,34 @@
   // The model keeps six decimals (about 0.1 m): no more precision than it can store.
   var DECIMALS = 6;
 
+  // Datums (stations/datum.py): the boxes hold numbers in the datum chosen beside them, the
+  // tiles are drawn in MAP_TILE_DATUM; gcoord (vendored) converts between the two, so the
+  // marker sits where the numbers are on these tiles and a click fills the chosen datum.
+  var datumInput = document.getElementById(el.dataset.datumInput);
+  var tileDatum = el.dataset.tileDatum || "wgs84";
+  var CRS = { wgs84: "WGS84", gcj02: "GCJ02", bd09: "BD09" };
+  function inputDatum() {
+    return (datumInput && CRS[datumInput.value] && datumInput.value) || "wgs84";
+  }
+  function shift(lat, lng, from, to) {
+    if (from === to) {
+      return [lat, lng];
+    }
+    if (typeof gcoord === "undefined") {
+      return null;
+    }
+    var p = gcoord.transform([lng, lat], gcoord[CRS[from]], gcoord[CRS[to]]);
+    return [p[1], p[0]];
+  }
+
   function typed() {
     var lat = parseFloat(latInput.value);
     var lng = parseFloat(lngInput.value);
     if (!isFinite(lat) || !isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
       return null;
     }
-    return L.latLng(lat, lng);
+    var onTiles = shift(lat, lng, inputDatum(), tileDatum);
+    return onTiles ? L.latLng(onTiles[0], onTiles[1]) : null;
   }
 
   var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19, zoomControl: false });
@@ -79,8 +100,12 @@
   }
   function fill(latlng) {
     var wrapped = latlng.wrap();
-    latInput.value = wrapped.lat.toFixed(DECIMALS);
-    lngInput.value = wrapped.lng.toFixed(DECIMALS);
+    var given = shift(wrapped.lat, wrapped.lng, tileDatum, inputDatum());
+    if (!given) {
+      return;
+    }
+    latInput.value = given[0].toFixed(DECIMALS);
+    lngInput.value = given[1].toFixed(DECIMALS);
     // Anything listening (e.g. a change-tracking warning) hears it as if typed.
     latInput.dispatchEvent(new Event("change", { bubbles: true }));
     lngInput.dispatchEvent(new Event("change", { bubbles: true }));
@@ -103,4 +128,8 @@
   }
   latInput.addEventListener("input", follow);
   lngInput.addEventListener("input", follow);
+  if (datumInput) {
+    // The same numbers in another datum are another place: the marker moves to it.
+    datumInput.addEventListener("change", follow);
+  }
 })();

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from unions.models import CarrierType, Union
 
+from ..datum import datum_from_text, default_datum, to_wgs84
 from ..models import Audience
 from ..parsing import (
     ParseError,
@@ -353,10 +354,17 @@ def _coordinate(value, key: str, problems: RowProblems) -> Decimal | None:
 
 
 def _coordinates(v: dict, problems: RowProblems) -> dict:
-    """The numbers as typed; whether they make a place in the city is a row rule."""
+    """The numbers as typed, in WGS-84 from the datum the 坐标系 cell names (empty: the
+    COORDINATE_DATUM setting); whether they make a place in the city is a row rule."""
     before = len(problems.problems)
     lng = _coordinate(v.get("longitude"), "longitude", problems)
     lat = _coordinate(v.get("latitude"), "latitude", problems)
+    try:
+        datum = datum_from_text(v.get("datum")) or default_datum()
+    except ParseError as exc:
+        problems.add("datum", str(exc))
     if len(problems.problems) > before:
         return {}
+    if lat is not None and lng is not None:
+        lat, lng = to_wgs84(lat, lng, datum)
     return {"latitude": lat, "longitude": lng}

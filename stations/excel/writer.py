@@ -18,8 +18,10 @@ from django.core.cache import cache
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..datum import CELL_TEXT, Datum
 from ..models import FilingForm, Service, Station
 from .layout import Column, layout
 
@@ -38,7 +40,7 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Bump when the drawing below changes in a way the cells do not show (fonts, borders, widths,
 # print set-up): every kept workbook (filing_workbook_bytes) is drawn again.
-DRAWING_REVISION = 1
+DRAWING_REVISION = 2
 # Where a filing's workbook is kept (stations/caches.py registers it).
 WORKBOOK_KEY_PREFIX = "filing-xlsx:"
 
@@ -132,6 +134,15 @@ def filing_workbook(
         _style_range(ws, row, 1, width, height=30, align=WRAP_LEFT)
     for r in range(hint_row + 1, row + 1):
         ws.cell(row=r, column=1).alignment = WRAP_CENTER
+    keys = [c.key for c in columns]
+    if "datum" in keys and row > hint_row:
+        # 坐标系 offers its three values as a drop-down; typed ones are read as well.
+        letter = get_column_letter(1 + keys.index("datum"))
+        choice = DataValidation(
+            type="list", formula1='"' + ",".join(CELL_TEXT.values()) + '"', allow_blank=True
+        )
+        choice.add(f"{letter}{hint_row + 1}:{letter}{row}")
+        ws.add_data_validation(choice)
 
     # Signature and stamp, then the remarks.
     row += 1
@@ -236,6 +247,9 @@ def _station_value(column: Column, station: Station, n: int):
         return form.audience.get(station.audience, station.audience)
     if key in ("longitude", "latitude"):
         return _number(getattr(station, key))
+    if key == "datum":
+        # Stored positions are WGS-84 (stations/datum.py), so a file sent back reads the same.
+        return CELL_TEXT[Datum.WGS84] if station.latitude is not None else None
     return getattr(station, key)
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from unions.models import CarrierType, HostUnit
 
+from ..datum import Datum, parse_position, to_wgs84
 from ..excel.layout import coordinate_order
 from ..models import FORM_FACILITIES, Facility, FilingForm, Service, Station
 from ..parsing import ParseError, parse_hours, parse_mobile
@@ -65,6 +66,28 @@ class StationForm(forms.ModelForm):
     )
     planned_completion = forms.DateField(
         label=_("planned completion"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    # Every way a position comes in says its datum; it is stored in WGS-84 (stations/datum.py).
+    datum = forms.ChoiceField(
+        label=_("datum of the coordinates"),
+        choices=Datum.choices,
+        initial=Datum.WGS84,
+        # A post without it (a client older than the choice) means what was stored: WGS-84.
+        required=False,
+        help_text=_(
+            "The map the numbers come from: Amap and Tencent give GCJ-02, Baidu BD-09, GPS "
+            "WGS-84. They are kept in WGS-84."
+        ),
+    )
+    pasted_position = forms.CharField(
+        label=_("or paste a map link or coordinates"),
+        max_length=2000,
+        required=False,
+        help_text=_(
+            "A share link from Amap, Baidu or Tencent Maps (its own datum is used), a geo: "
+            "link, or the two numbers in the datum chosen above; it replaces the longitude "
+            "and latitude."
+        ),
     )
 
     class Meta:
@@ -154,6 +177,7 @@ class StationForm(forms.ModelForm):
         return {
             "bounds": f"{south},{west},{north},{east}",
             "tile_url": settings.MAP_TILE_URL,
+            "tile_datum": settings.MAP_TILE_DATUM,
             "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
             "center_lat": latitude,
             "center_lng": longitude,
@@ -173,8 +197,31 @@ class StationForm(forms.ModelForm):
             raise forms.ValidationError(str(exc)) from exc
         return text.strip()
 
+    def _clean_position(self, data: dict) -> None:
+        """The coordinates in WGS-84, from a pasted link or pair or from the two boxes in the
+        chosen datum; what was typed stays in the boxes if the form comes back."""
+        datum = data.get("datum") or Datum.WGS84
+        pasted = data.get("pasted_position", "").strip()
+        if pasted:
+            try:
+                position = parse_position(pasted, datum)
+            except ParseError as exc:
+                self.add_error("pasted_position", str(exc))
+                return
+            data["latitude"], data["longitude"] = to_wgs84(
+                position.lat, position.lng, position.datum
+            )
+            # What was pasted replaces the boxes, so their own complaints no longer apply.
+            for key in ("latitude", "longitude"):
+                self.errors.pop(key, None)
+        elif data.get("latitude") is not None and data.get("longitude") is not None:
+            data["latitude"], data["longitude"] = to_wgs84(
+                data["latitude"], data["longitude"], datum
+            )
+
     def clean(self):
         data = super().clean()
+        self._clean_position(data)
         # The rules shared with the Excel import (stations/validation.py). A field that
         # failed its own validation is absent from data and passed as None: not judged twice.
         for problem in station_row_problems(

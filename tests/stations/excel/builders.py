@@ -29,6 +29,7 @@ EXTRA_HEADERS = {
     "audience": "服务对象",
     "longitude": "经度",
     "latitude": "纬度",
+    "datum": "坐标系",
 }
 UNIT = {
     "unit_name": "黄浦区总工会",

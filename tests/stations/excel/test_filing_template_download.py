@@ -56,7 +56,8 @@ def test_it_reproduces_the_paper_forms_wording(template):
 def test_the_optional_registry_columns_are_marked_optional(template):
     headers = [c.value for c in workbook_of(template).active[5]][9:]
     assert headers == [
-        f"{h}（选填）" for h in ("所在区", "创设载体", "创设单位", "服务对象", "经度", "纬度")
+        f"{h}（选填）"
+        for h in ("所在区", "创设载体", "创设单位", "服务对象", "经度", "纬度", "坐标系")
     ]
 
 
@@ -67,7 +68,7 @@ def test_it_prints_like_the_paper_form(template):
     assert ws.sheet_properties.pageSetUpPr.fitToPage is True
     assert ws.page_setup.fitToWidth == 1
     assert ws.print_title_rows == "$5:$6"  # the headers repeat on every printed page
-    assert "A1:O1" in {str(r) for r in ws.merged_cells.ranges}  # the title spans the table
+    assert "A1:P1" in {str(r) for r in ws.merged_cells.ranges}  # the title spans the table
     header = ws["B5"]
     assert header.font.b is True
     assert header.font.name == "宋体"
