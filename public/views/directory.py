@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 
 from stations import public_cache
+from stations.datum import on_tiles
 from stations.directory import DirectoryQuery, directory_page
 from stations.models import Audience, Service
 from unions.access import access
@@ -17,18 +18,23 @@ from unions.access import access
 def _map_points(entries) -> list[dict]:
     """What the map draws: public facts only, for the stations of the page the list shows.
     Every match would be megabytes in the page at national size (185,000 stations)."""
-    return [
-        {
-            "plaque": e.station.plaque_number,
-            "name": e.station.name,
-            "lat": float(e.station.latitude),
-            "lng": float(e.station.longitude),
-            "open": e.open_now,
-            "url": reverse("stations:public_detail", args=[e.station.plaque_number]),
-        }
-        for e in entries
-        if e.station.latitude is not None and e.station.longitude is not None
-    ]
+    points = []
+    for e in entries:
+        if e.station.latitude is None or e.station.longitude is None:
+            continue
+        # Where the station sits on the tiles drawn (GCJ-02 ones move it; stations/datum.py).
+        lat, lng = on_tiles(e.station.latitude, e.station.longitude)
+        points.append(
+            {
+                "plaque": e.station.plaque_number,
+                "name": e.station.name,
+                "lat": lat,
+                "lng": lng,
+                "open": e.open_now,
+                "url": reverse("stations:public_detail", args=[e.station.plaque_number]),
+            }
+        )
+    return points
 
 
 @access(public=True)
@@ -58,6 +64,8 @@ def _render(request, query: DirectoryQuery, number: str, extra: dict):
             # None when not known without reading every match (open now, near).
             "total": page.count,
             "map_points": _map_points(page.entries),
+            # The visitor's dot, where the phone's (WGS-84) position sits on the tiles.
+            "near_on_map": on_tiles(query.near.lat, query.near.lng) if query.near else None,
             "districts": settings.DISTRICTS,
             "services": [s for s in Service if s != Service.OTHER],
             "audiences": Audience.choices,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from awards.station_titles import station_titles
 from inspections.public_check import last_public_check
 from stations import public_cache
+from stations.datum import map_app_links
 from stations.models import Station, StationStatus
 from stations.open_now import open_now
 from stations.services.feedback import station_rating
@@ -31,18 +32,20 @@ PLAQUE_STAGES = {
 
 
 def directions(station: Station) -> dict[str, str] | None:
-    """Links that open a map at the station: a web map (a setting) and a geo: URI (RFC 5870)
-    that phones hand to whichever map app they have."""
+    """Links that open a map at the station: Amap, Baidu and Tencent Maps each in its own
+    datum (stations/datum.py), a geo: URI (RFC 5870, WGS-84) that phones hand to whichever
+    map app they have, and a web map when MAP_DIRECTIONS_URL is set."""
     if station.latitude is None or station.longitude is None:
         return None
     lat, lng = f"{station.latitude:.6f}", f"{station.longitude:.6f}"
-    name = quote(station.name)
-    return {
-        "web": settings.MAP_DIRECTIONS_URL.format(lat=lat, lng=lng, name=name),
-        "geo": f"geo:{lat},{lng}?q={lat},{lng}({name})",
-        # The directory, nearest to this station first.
-        "nearby": f"{reverse('stations:directory')}?near={lat},{lng}",
-    }
+    links = map_app_links(station.latitude, station.longitude, station.name, station.address)
+    if settings.MAP_DIRECTIONS_URL:
+        links["web"] = settings.MAP_DIRECTIONS_URL.format(
+            lat=lat, lng=lng, name=quote(station.name)
+        )
+    # The directory, nearest to this station first.
+    links["nearby"] = f"{reverse('stations:directory')}?near={lat},{lng}"
+    return links
 
 
 @access(public=True)
