@@ -74,6 +74,8 @@ class RecordChange(models.Model):
         PUBLISHED = "published", _("Published")
         CORRECTED = "corrected", _("Citation corrected after publication")
         WITHDRAWN = "withdrawn", _("Withdrawn after publication")
+        # A union's stations typed in GCJ-02 or BD-09, turned into WGS-84 (stations/datum.py).
+        DATUM_CONVERTED = "datum_converted", _("Coordinates converted to WGS-84")
 
     # None for a change that belongs to no union: a year's honours are the city's.
     union = models.ForeignKey(

@@ -41,6 +41,9 @@ RECORD_ROLES: dict[str, frozenset[str]] = {
     "ticket_read": UNION_OR_AID,
     "ticket_reply": TICKET_ACTIONS["reply"].roles,
     "ticket_close": TICKET_ACTIONS["close"].roles,
+    # Coordinates a union typed in GCJ-02 or BD-09 before the portal asked, converted to
+    # WGS-84 once the union says which (manage.py convert_datum): the registry's keeper does it.
+    "datum_conversion": AID,
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

@@ -4,11 +4,14 @@ pledge, insurance, the paper steps and temporary closures."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.utils import timezone
 
+from stations.datum import Datum
 from stations.models import StationStatus
 from stations.services import closures, paper, records
+from stations.services.datum import convert_union_datum
 from stations.services.review import ALL_SIX, acceptance_record
 
 from ..service_cases import ServiceCase
@@ -92,3 +95,11 @@ CASES = [
         ),
     ),
 ]
+
+
+def _convert(world, user):
+    station(world, latitude=Decimal("31.230000"), longitude=Decimal("121.470000"))
+    return convert_union_datum(union=world.union_a, datum=Datum.GCJ02, by=user)
+
+
+CASES.append(ServiceCase(convert_union_datum, AID, _convert))
