@@ -5,6 +5,8 @@ library (gcoord) and the server's (prcoords) agree to within a metre."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -91,3 +93,42 @@ def test_a_click_on_gcj02_tiles_is_read_in_the_datum_chosen(page, login, world, 
     page.wait_for_url("**" + reverse("stations:filing_detail", args=[world.filing_a.pk]))
     station = Station.objects.get(name="工行汉口路支行爱心接力站")
     assert metres((station.latitude, station.longitude), to_wgs84(*on_tiles, Datum.GCJ02)) < 1.0
+
+
+def test_a_rider_opens_the_station_in_a_map_app_with_one_thumb(page, world, request):
+    """At 390 px the station page's four map buttons are all on screen, big enough to tap,
+    and each points at its app with the station in that app's datum."""
+    from decimal import Decimal
+
+    from stations.models import StationStatus
+    from tests.factories import StationFactory
+
+    StationFactory(
+        filing=world.filing_a,
+        host_unit=world.host_a,
+        status=StationStatus.ACTIVE,
+        plaque_number="SH00777",
+        plaque_seq=777,
+        name="人民广场爱心接力站",
+        latitude=Decimal("31.230400"),
+        longitude=Decimal("121.473700"),
+        open_24h=True,
+    )
+    page.set_viewport_size(PHONE_390)
+    page.goto("/stations/SH00777/")
+    links = page.get_by_test_id("directions").locator("a")
+    expect(links).to_have_count(4)
+    for app, host in (
+        ("amap", "uri.amap.com"),
+        ("baidu", "api.map.baidu.com"),
+        ("tencent", "apis.map.qq.com"),
+    ):
+        button = page.get_by_test_id(f"open-in-{app}")
+        expect(button).to_be_visible()
+        expect(button).to_have_attribute("href", re.compile(rf"^https://{re.escape(host)}/"))
+        box = button.bounding_box()
+        assert box["height"] >= 38 and box["x"] + box["width"] <= 390
+    expect(page.get_by_test_id("open-in-baidu")).to_have_attribute(
+        "href", re.compile("coord_type=bd09ll")
+    )
+    page.screenshot(path=str(result_path(request.node.name, ".png")), full_page=True)
