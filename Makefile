@@ -59,7 +59,8 @@ $(DEV_STAMP): $(STAMP) requirements-dev.txt
 	$(PY) -m pip install -q -r requirements-dev.txt
 	@rm -f $(VENV)/.installed-dev-*; touch $(DEV_STAMP)
 
-# Test-only JavaScript for the browser tests (axe-core, see tests/e2e/package.json), pinned
+# Test-only JavaScript (axe-core for the browser tests, opening_hours for the open data's
+# OSM hours; see tests/e2e/package.json), pinned
 # by its lockfile and installed by `make test` only, so `make run` needs no npm; Debian's
 # npm when the machine has none.
 E2E_STAMP := tests/e2e/node_modules/.installed-$(shell sha1sum tests/e2e/package-lock.json | cut -c1-12)

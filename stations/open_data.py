@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .excel.writer import neutralise
 from .models import Station
+from .osm_hours import osm_opening_hours
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,13 @@ FIELDS = (
         "opening_hours",
         _(
             "Weekly hours: days (Monday = 0) with start and end; an end not after the start runs past midnight"
+        ),
+    ),
+    Field(
+        "opening_hours_osm",
+        _(
+            "The same hours in OpenStreetMap's opening_hours syntax (e.g. Mo-Fr 09:00-17:00), "
+            "empty when not known"
         ),
     ),
     Field("open_24h", _("Open 24 hours")),
@@ -137,6 +145,7 @@ def _record(row: dict, base: str) -> dict:
         "facilities": list(row["facilities"] or []),
         "opening_hours_text": row["opening_hours_text"],
         "opening_hours": row["opening_hours"] or [],
+        "opening_hours_osm": _osm(row["opening_hours"], row["open_24h"]),
         "open_24h": row["open_24h"],
         "toilet_open": row["toilet_open"],
         "step_free": row["step_free"],
@@ -146,6 +155,20 @@ def _record(row: dict, base: str) -> dict:
         "url": f"{base}/stations/{row['plaque_number']}/",
         "updated_at": row["updated_at"].isoformat(),
     }
+
+
+def _osm(slots, open_24h: bool) -> str | None:
+    # Most stations share a handful of hour patterns: each is written once per build.
+    key = (orjson.dumps(slots), bool(open_24h))
+    found = _OSM_SEEN.get(key)
+    if found is None and key not in _OSM_SEEN:
+        found = _OSM_SEEN[key] = osm_opening_hours(slots, open_24h)
+        if len(_OSM_SEEN) > 10_000:
+            _OSM_SEEN.clear()
+    return found
+
+
+_OSM_SEEN: dict[tuple[bytes, bool], str | None] = {}
 
 
 def station_record(station: Station) -> dict:
