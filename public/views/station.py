@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from awards.station_titles import station_titles
 from inspections.public_check import last_public_check
+from public.station_jsonld import jsonld_script, station_jsonld
 from stations import public_cache
 from stations.datum import map_app_links
 from stations.models import Station, StationStatus
@@ -92,6 +93,8 @@ def station_public(request, plaque_no: str):
         "last_check": last_public_check(station) if operating else None,
         # Honours (awards.station_titles).
         "titles": station_titles(station),
+        # What search engines and map apps read (schema.org JSON-LD), for an open station.
+        "jsonld": jsonld_script(station_jsonld(station, closures)) if operating else "",
     }
     return public_cache.render_and_keep(
         request,

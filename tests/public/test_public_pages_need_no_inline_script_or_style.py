@@ -1,5 +1,5 @@
 """The directory, station page and open-data page hold under a strict CSP: no inline script
-(a JSON data block is data, not script) and no style="" attribute."""
+(a JSON or JSON-LD data block is data, not script) and no style="" attribute."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ def test_no_inline_script_or_style_attribute(client, public_station):
         body = client.get(url).content.decode()
         for attrs, content in SCRIPT.findall(body):
             if content.strip():
-                assert 'type="application/json"' in attrs, (url, attrs)
+                data_block = 'type="application/json"' in attrs or (
+                    'type="application/ld+json"' in attrs
+                )
+                assert data_block, (url, attrs)
             else:
                 assert "src=" in attrs, (url, attrs)
         assert " style=" not in body, url
