@@ -93,6 +93,7 @@ PAGES: list[Page] = [
     Page("stations:directory", "directory, open now, page 50 (the deepest)", "/stations/?open_now=1&page=50"),
     Page("stations:directory", "directory, district page 100", "/stations/?district={district}&page=100"),
     Page("stations:open_data", "open data page", "/api/v1/"),
+    Page("stations:open_data_catalog", "DCAT catalogue of the open datasets", "/api/v1/catalog.json", expect="dcat:Catalog"),
     Page("stations:open_data_geojson", "open data GeoJSON, every public station (gzip)", "/api/v1/stations.geojson", target="geojson", headers=GZIP, max_bytes=None),
     Page("stations:open_data_json", "open data JSON (gzip)", "/api/v1/stations.json", target="file", headers=GZIP, max_bytes=None),
     Page("stations:open_data_csv", "open data CSV (gzip)", "/api/v1/stations.csv", target="file", headers=GZIP, max_bytes=None),

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from django.conf import settings
-from django.http import FileResponse, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 
+from public.catalog import catalogue
 from stations.open_data import FIELDS, gzip_copy, served_file
 from unions.access import access
 
@@ -79,8 +80,20 @@ def open_data_index(request):
     )
 
 
+@access(public=True)
+def open_data_catalog(request):
+    """The DCAT catalogue of the open datasets (public/catalog.py), as JSON-LD."""
+    response = JsonResponse(
+        catalogue(), content_type="application/ld+json", json_dumps_params={"ensure_ascii": False}
+    )
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 urlpatterns = [
     path("api/v1/", open_data_index, name="open_data"),
+    path("api/v1/catalog.json", open_data_catalog, name="open_data_catalog"),
     path("api/v1/stations.json", stations_json, name="open_data_json"),
     path("api/v1/stations.geojson", stations_geojson, name="open_data_geojson"),
     path("api/v1/stations.csv", stations_csv, name="open_data_csv"),

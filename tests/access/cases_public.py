@@ -7,6 +7,7 @@ from .case import Case
 CASES: dict[str, Case] = {
     "stations:directory": Case(),
     "stations:open_data": Case(),
+    "stations:open_data_catalog": Case(),
     "stations:open_data_json": Case(),
     "stations:open_data_geojson": Case(),
     "stations:open_data_csv": Case(),
