@@ -44,6 +44,7 @@ SAMPLE: dict[str, object] = {
     "near": "31.2317,121.4846",
     "since": "2026-07-01",
     "until": "2026-09-30",
+    "changed_since": "2026-09-30T00:00:00+08:00",
     "registry_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
     "checks_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
     "feedback_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
@@ -169,7 +170,22 @@ def collect() -> dict[str, object]:
     }
     facts.update(_deep_pages())
     facts.update(_shortlist_pages(year))
+    facts["changed_since"] = _changed_since()
     return facts
+
+
+def _changed_since() -> str:
+    """A moment with about a day's worth of changed stations after it (a few hundred), for
+    the open data's modified_after delta."""
+    from stations.models import Station
+
+    moment = (
+        Station.objects.with_plaque()
+        .order_by("-updated_at")
+        .values_list("updated_at", flat=True)[300:301]
+        .first()
+    )
+    return moment.isoformat() if moment else "2026-01-01"
 
 
 def _shortlist_pages(year: int) -> dict[str, str]:

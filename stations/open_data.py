@@ -219,6 +219,61 @@ def _csv_line(values: list[str]) -> bytes:
     return out.getvalue().encode()
 
 
+# --- Changes since a moment (an aggregator's delta) -------------------------------------------
+# How many changed stations one answer holds; ``next`` continues after the last one.
+DELTA_PAGE = 500
+
+
+@dataclass(frozen=True)
+class Delta:
+    stations: list[dict]  # public stations changed since, as records of the files
+    withdrawn: list[dict]  # numbered stations changed since that are no longer public
+    cursor: tuple[str, int] | None  # where the next page starts, when there is one
+
+
+def changes_since(after, cursor: tuple[object, int] | None = None, limit: int | None = None):
+    """Numbered stations whose record changed after ``after`` (an aware datetime), oldest
+    change first, keyed by (updated_at, id) so a page never shifts under an aggregator.
+    The index station_last_change serves it."""
+    from django.db.models import Q
+
+    limit = limit or DELTA_PAGE
+    rows = Station.objects.with_plaque().filter(updated_at__gt=after)
+    if cursor is not None:
+        moment, last_id = cursor
+        rows = rows.filter(Q(updated_at__gt=moment) | Q(updated_at=moment, id__gt=last_id))
+    found = list(rows.order_by("updated_at", "id").values("id", *_COLUMNS)[: limit + 1])
+    more = len(found) > limit
+    found = found[:limit]
+    public = set(
+        Station.objects.public()
+        .filter(pk__in=[r["id"] for r in found])
+        .values_list("pk", flat=True)
+    )
+    base = settings.PUBLIC_BASE_URL
+    stations, withdrawn = [], []
+    for row in found:
+        if row["id"] in public:
+            stations.append(_record(row, base))
+        else:
+            withdrawn.append(
+                {
+                    "plaque_number": row["plaque_number"],
+                    "status": row["status"],
+                    "updated_at": row["updated_at"].isoformat(),
+                }
+            )
+    last = found[-1] if more else None
+    return Delta(
+        stations, withdrawn, (last["updated_at"].isoformat(), last["id"]) if last else None
+    )
+
+
+def about() -> dict:
+    """The licence and publisher every open-data answer states."""
+    return _about()
+
+
 # --- Versions -------------------------------------------------------------------------------
 VERSION_KEY = "open-data:version"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from history.models import RecordChange
 from history.writer import record_change
@@ -66,7 +67,13 @@ def convert_union_datum(
         largest = max(largest, shift * 1000)
         changed.append((station, old))
     if not dry_run and changed:
-        Station.objects.bulk_update([s for s, _old in changed], ["latitude", "longitude"], 500)
+        # bulk_update skips auto_now: set it, so the open data's modified_after sees the move.
+        moment = timezone.now()
+        for station, _old in changed:
+            station.updated_at = moment
+        Station.objects.bulk_update(
+            [s for s, _old in changed], ["latitude", "longitude", "updated_at"], 500
+        )
         reason = f"{CELL_TEXT[datum]} → {CELL_TEXT[Datum.WGS84]}"
         for station, (lat, lng) in changed:
             record_change(

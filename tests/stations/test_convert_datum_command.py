@@ -42,9 +42,11 @@ def test_a_unions_stations_are_converted_once_with_history(world):
     )
     code, user = world.union_a.code, world.users()["aid_center"].username
 
+    touched = station.updated_at
     said = _run("--union", code, "--from", "gcj02", "--user", user)
 
     station.refresh_from_db()
+    assert station.updated_at > touched  # the open data's modified_after sees the move
     assert metres((station.latitude, station.longitude), TRUE) < 1.0
     assert "1" in said and "WGS-84" in said
     row = RecordChange.objects.get(record_id=station.pk, action=RecordChange.Action.DATUM_CONVERTED)
