@@ -242,6 +242,8 @@ SERVICES = ["water", "cool_warm", "meal_heating", "charging", "rest_toilet"]
 FACILITIES = ["air_con", "fridge", "microwave", "water_dispenser", "power_strip", "tables_chairs"]
 EXTRAS = ["wifi", "first_aid", "newspaper_rack"]
 START = dt.datetime(2018, 9, 1, 9, 0, tzinfo=dt.UTC)
+# Eight months before the bench's "today" (the clock the page bench runs at).
+CONFIRMED_FROM = dt.date.today() - dt.timedelta(days=240)
 # Per 200,000 stations, as issue 13 asks; scaled with the number of stations.
 CHECKS_PER_STATION = 10
 FEEDBACK_PER_STATION = 5
@@ -614,6 +616,14 @@ def load_stations(ctx: Context) -> Iterator[dict]:
                 "plaque_hung_on": (created + dt.timedelta(days=40)).date() if active_like else None,
                 "approved_at": approved_at,
                 "activated_at": created + dt.timedelta(days=45) if active_like else None,
+                # Confirmed within the last eight months: about a quarter due for confirmation
+                # (stations/freshness.py), a few reported closed.
+                "confirmed_on": CONFIRMED_FROM + dt.timedelta(days=rng.randint(0, 240))
+                if active_like
+                else None,
+                "reported_closed_on": CONFIRMED_FROM + dt.timedelta(days=240)
+                if active_like and rng.random() < 0.01
+                else None,
                 "created_at": created,
                 "updated_at": created,
             }

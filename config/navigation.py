@@ -17,6 +17,7 @@ LINKS = (
     ("stations:review_queue", _("Review queue")),
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
+    ("stations:listings_due", _("Listings to confirm")),
     ("inspections:today", _("Today's visits")),
     ("inspections:check_list", _("Checks")),
     ("inspections:order_list", _("Rectification orders")),

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import orjson
 from celery import shared_task
@@ -39,6 +40,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .excel.writer import neutralise
+from .freshness import is_doubtful
 from .models import Station
 from .osm_hours import osm_opening_hours
 
@@ -85,6 +87,20 @@ FIELDS = (
     Field("union", _("Recommending union")),
     Field("url", _("The station's public page")),
     Field("updated_at", _("Last change to the station's record")),
+    Field(
+        "confirmed_on",
+        _(
+            "The day the details were last confirmed: by a supervision check, the union, or "
+            "the acceptance when the station opened"
+        ),
+    ),
+    Field(
+        "details_unverified",
+        _(
+            "true when the details are to be verified: unconfirmed for long, or reported "
+            "closed during posted hours"
+        ),
+    ),
 )
 FIELD_NAMES = [f.name for f in FIELDS]
 # Names that must never appear in any open-data file (tests assert it).
@@ -114,6 +130,8 @@ _COLUMNS = (
     "host_unit__name",
     "union__name",
     "updated_at",
+    "confirmed_on",
+    "reported_closed_on",
 )
 
 
@@ -154,7 +172,14 @@ def _record(row: dict, base: str) -> dict:
         "union": row["union__name"],
         "url": f"{base}/stations/{row['plaque_number']}/",
         "updated_at": row["updated_at"].isoformat(),
+        "confirmed_on": row["confirmed_on"].isoformat() if row["confirmed_on"] else None,
+        "details_unverified": _unverified(row),
     }
+
+
+def _unverified(row: dict) -> bool:
+    # As the public page says it (stations/freshness.py), on the day the file is built.
+    return is_doubtful(SimpleNamespace(**row), timezone.localdate())
 
 
 def _osm(slots, open_24h: bool) -> str | None:

@@ -44,6 +44,8 @@ RECORD_ROLES: dict[str, frozenset[str]] = {
     # Coordinates a union typed in GCJ-02 or BD-09 before the portal asked, converted to
     # WGS-84 once the union says which (manage.py convert_datum): the registry's keeper does it.
     "datum_conversion": AID,
+    # A station's listing still true (stations/freshness.py): its union knows it and says so.
+    "listing_confirmation": UNION,
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

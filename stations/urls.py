@@ -11,6 +11,7 @@ from .views import (
     exports,
     feedback,
     filings,
+    freshness,
     paper,
     records,
     registry,
@@ -30,4 +31,5 @@ urlpatterns = [
     *exports.urlpatterns,
     *documents.urlpatterns,
     *closures.urlpatterns,
+    *freshness.urlpatterns,
 ]

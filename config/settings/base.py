@@ -379,6 +379,10 @@ MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
 )
+# A station's listing unconfirmed this long is listed to its union to confirm or edit; past
+# the grace period after that, its public page says 信息待核实 (stations/freshness.py).
+LISTING_CONFIRM_DAYS = env.int("LISTING_CONFIRM_DAYS", default=182)
+LISTING_GRACE_DAYS = env.int("LISTING_GRACE_DAYS", default=30)
 # The datum of MAP_TILE_URL's tiles (wgs84, gcj02 or bd09; stations/datum.py): the station
 # form's picker draws stored (WGS-84) positions where they sit on those tiles. OpenStreetMap
 # and Tianditu are wgs84; Amap's and Tencent's tiles are gcj02.

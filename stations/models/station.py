@@ -291,6 +291,12 @@ class Station(models.Model):
     activated_at = models.DateTimeField(_("activated at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # When the station's details were last confirmed true: its acceptance on activation, the
+    # supervision team's last check, or its union's confirmation (stations/freshness.py).
+    confirmed_on = models.DateField(_("details confirmed on"), null=True, blank=True)
+    # Workers reported it closed during its posted hours twice within FLAG_WINDOW_DAYS: the
+    # listing is doubtful until its union confirms it or the team checks it.
+    reported_closed_on = models.DateField(_("reported closed on"), null=True, blank=True)
     # When the station was last sent for review (stations.services.lifecycle.station_submit):
     # the review queue's order and its waiting time. Stored, not read from the history for
     # each row, so that the queue's deep pages are read by key (issue 26: the history's
@@ -354,6 +360,8 @@ class Station(models.Model):
             models.Index(fields=["plaque_seq", "id"], name="station_registry_order"),
             # The registry's cached counts are keyed by the last change (views/registry.py).
             models.Index(fields=["updated_at"], name="station_last_change"),
+            # A union's stations due for confirmation (stations/freshness.py).
+            models.Index(fields=["union", "confirmed_on"], name="station_confirmation_due"),
             # The public directory (stations/directory.py) reads a page of its order from
             # this index alone, however deep, and "near me" a small box of the next one.
             # Partial: only public stations are ever listed there.

@@ -38,6 +38,7 @@ from ..models import (
     FeedbackTicket,
     Station,
 )
+from .freshness import listing_report_closed
 
 COMMENT_MAX = 500
 
@@ -140,6 +141,8 @@ def feedback_leave(
     )
     if serious:
         complaint_file(feedback=feedback)
+    if FeedbackProblem.CLOSED_IN_HOURS in problems:
+        listing_report_closed(station_id=station.pk, today=timezone.localdate())
     # The station's rating and the moderation lists change (stations/caches.py).
     announce("rating", ids=(feedback.pk,), stations=(station.pk,), unions=(station.union_id,))
     return feedback

@@ -208,12 +208,14 @@ def station_activate_if_complete(*, station: Station, by) -> bool:
         if station.status != StationStatus.APPROVED or activation_missing(station):
             return False
         station.activated_at = timezone.now()
+        # Opened after an acceptance on site: its listing is confirmed today.
+        station.confirmed_on = timezone.localdate()
         _move(
             station,
             "activate",
             by=by,
             reason=_("Agreement and pledge on file."),
-            extra_fields=("activated_at",),
+            extra_fields=("activated_at", "confirmed_on"),
         )
         return True
 

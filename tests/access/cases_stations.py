@@ -70,6 +70,9 @@ CASES: dict[str, Case] = {
     # The harness posts nothing: no station ticked, so the queue comes back with the message.
     "stations:review_bulk_approve": Case(post_ok=(400,)),
     "stations:acceptance_create": Case(**STATION_A),
+    "stations:listings_due": Case(),
+    # Nothing ticked: the list comes back with the message.
+    "stations:listings_confirm": Case(post_ok=(400,)),
     "stations:registry": Case(),
     "stations:staff_detail": Case(**STATION_A),
     "stations:station_action": Case(**STATION_A, post_ok=(302,)),

@@ -34,6 +34,7 @@ from history.models import RecordChange
 from history.writer import record_change
 from stations.geo import Point, haversine_km
 from stations.models import PUBLIC_STATUSES, Station
+from stations.services.freshness import listing_checked
 from unions.actions import NEW, check
 from unions.notices import notify_union
 
@@ -252,6 +253,9 @@ def _create(*, station, by, kind, visited_at, findings, key, latitude, longitude
     # late from an outbox) come after a check that already cleared it.
     findings_refresh([station.pk])
     inspection.refresh_from_db(fields=["finding_open"])
+    if kind in INDEPENDENT_KINDS:
+        # The team saw the station: its listing is confirmed that day (stations/freshness.py).
+        listing_checked(station_id=station.pk, day=timezone.localtime(visited_at).date())
     record_change(
         record=RecordChange.Record.INSPECTION,
         record_id=inspection.pk,

@@ -12,10 +12,11 @@ from stations.datum import Datum
 from stations.models import StationStatus
 from stations.services import closures, paper, records
 from stations.services.datum import convert_union_datum
+from stations.services.freshness import listing_confirm
 from stations.services.review import ALL_SIX, acceptance_record
 
 from ..service_cases import ServiceCase
-from ._build import AID, UNION_A_OR_AID, draft, station
+from ._build import AID, UNION_A, UNION_A_OR_AID, draft, station
 
 
 def _today():
@@ -103,3 +104,10 @@ def _convert(world, user):
 
 
 CASES.append(ServiceCase(convert_union_datum, AID, _convert))
+
+
+def _confirm(world, user):
+    return listing_confirm(stations=[station(world)], by=user)
+
+
+CASES.append(ServiceCase(listing_confirm, UNION_A, _confirm))

@@ -1,0 +1,88 @@
+"""Confirming a station's listing (stations/freshness.py holds the rule): by its union, in
+bulk or one at a time; by each check of the supervision team; and flagged by workers'
+reports of a locked door during posted hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from history.changes import announce
+from history.models import RecordChange
+from history.writer import record_change
+
+from ..freshness import FLAG_REPORTS, FLAG_WINDOW_DAYS
+from ..models import Feedback, FeedbackProblem, Station
+from ..permissions import record_check
+
+
+@transaction.atomic
+def listing_confirm(*, stations, by) -> list[Station]:
+    """The union says these stations' details still hold: confirmed today, any workers'
+    report of a locked door answered. Each is checked against the caller's scope."""
+    today = timezone.localdate()
+    done = []
+    for station in Station.objects.select_for_update().filter(pk__in=[s.pk for s in stations]):
+        record_check(by, "listing_confirmation", station)
+        if not station.is_public:
+            raise ValidationError(
+                _("%(name)s is not operating; only an operating station's listing is confirmed.")
+                % {"name": station.name}
+            )
+        before = (station.confirmed_on, station.reported_closed_on)
+        station.confirmed_on, station.reported_closed_on = today, None
+        station.save(update_fields=["confirmed_on", "reported_closed_on", "updated_at"])
+        record_change(
+            record=RecordChange.Record.STATION,
+            record_id=station.pk,
+            union_id=station.union_id,
+            action=RecordChange.Action.CONFIRMED,
+            by=by,
+            stations=[station],
+            changes={"confirmed_on": [str(before[0] or ""), str(today)]},
+        )
+        done.append(station)
+    return done
+
+
+def listing_checked(*, station_id: int, day: dt.date) -> None:
+    """A check of the supervision team saw the station on ``day``: its listing is confirmed
+    then, unless it was confirmed later already, and a report of a locked door is answered."""
+    moved = (
+        Station.objects.filter(pk=station_id)
+        .filter(Q(confirmed_on__isnull=True) | Q(confirmed_on__lte=day))
+        .update(confirmed_on=day, reported_closed_on=None, updated_at=timezone.now())
+    )
+    if moved:
+        _announce(station_id)
+
+
+def _announce(station_id: int) -> None:
+    # The station page, the lists and the open data show it (stations/caches.py).
+    union_id = Station.objects.filter(pk=station_id).values_list("union_id", flat=True).first()
+    announce("station", ids=(station_id,), stations=(station_id,), unions=(union_id,))
+
+
+def listing_report_closed(*, station_id: int, today: dt.date) -> bool:
+    """Called with each worker's report of "closed during posted hours": the second within
+    FLAG_WINDOW_DAYS flags the listing. True when it did."""
+    since = timezone.now() - dt.timedelta(days=FLAG_WINDOW_DAYS)
+    # From different phones: one phone saying it twice is one report (a serious complaint,
+    # so the few rows are read and their lists looked into here, on SQLite as on PostgreSQL).
+    recent = Feedback.objects.filter(
+        station_id=station_id, created_at__gte=since, serious=True
+    ).values_list("device_hash", "problems")
+    phones = {phone for phone, problems in recent if FeedbackProblem.CLOSED_IN_HOURS in problems}
+    if len(phones) < FLAG_REPORTS:
+        return False
+    flagged = Station.objects.filter(pk=station_id, reported_closed_on__isnull=True).update(
+        reported_closed_on=today, updated_at=timezone.now()
+    )
+    if flagged:
+        _announce(station_id)
+    return bool(flagged)
