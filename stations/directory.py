@@ -155,6 +155,7 @@ class _Candidate:
     open_24h: bool = False
     opening_hours: list = field(default_factory=list)
     closed_today: bool = False
+    listing_doubtful: bool = False
     distance_km: float | None = None
     current_closures: tuple = ()
 
@@ -239,7 +240,9 @@ def _page_number(page) -> int:
 
 
 def _ordered(query: DirectoryQuery) -> QuerySet[Station]:
-    return matching_stations(query).order_by("district", "plaque_number")
+    # Listings to be verified after the confirmed ones (stations/freshness.py), each part in
+    # district and plaque-number order: the directory's two order indexes serve it.
+    return matching_stations(query).order_by("listing_doubtful", "district", "plaque_number")
 
 
 def _counted_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
@@ -309,7 +312,7 @@ def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[
     first; and whether every match within NEAR_RADIUS_KM was read."""
     centre = query.near
     assert centre is not None
-    fields = _HOURS_FIELDS if query.open_now else ("pk", "plaque_number")
+    fields = (*(_HOURS_FIELDS if query.open_now else ("pk", "plaque_number")), "listing_doubtful")
     matches = matching_stations(query).order_by()
     if query.open_now:
         matches = _with_closed_today(matches, when)
@@ -327,8 +330,11 @@ def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[
         for lat, lng, *row in inside:
             distance = haversine_km(centre, Point(float(lat), float(lng)))
             if distance <= radius:  # a box's corners lie outside its circle
-                candidates.append(_Candidate(*row, distance_km=distance))
-        candidates.sort(key=lambda c: (c.distance_km, c.plaque_number))
+                candidates.append(
+                    _Candidate(**dict(zip(fields, row, strict=True)), distance_km=distance)
+                )
+        # Nearest first; listings to be verified after the confirmed ones found.
+        candidates.sort(key=lambda c: (c.listing_doubtful, c.distance_km, c.plaque_number))
         found = _first_open(candidates, needed, when) if query.open_now else candidates[:needed]
         if len(found) >= needed or radius >= limit:
             return found, len(found) < needed

@@ -40,7 +40,34 @@ def due(today: dt.date) -> Q:
     )
 
 
+def doubtful(today: dt.date) -> Q:
+    """The stations whose public page says 信息待核实 (is_doubtful, as a query)."""
+    return (
+        Q(reported_closed_on__isnull=False)
+        | Q(confirmed_on__isnull=True)
+        | Q(confirmed_on__lt=doubtful_before(today))
+    )
+
+
 def is_doubtful(station, today: dt.date) -> bool:
     if station.reported_closed_on is not None:
         return True
     return station.confirmed_on is None or station.confirmed_on < doubtful_before(today)
+
+
+def refresh_doubt(stations, today: dt.date) -> list[int]:
+    """Bring the kept column listing_doubtful in line with the rule for ``stations`` (a
+    queryset); the ids whose doubt changed."""
+    rule = doubtful(today)
+    now_doubtful = list(
+        stations.filter(rule).filter(listing_doubtful=False).values_list("pk", flat=True)
+    )
+    now_sure = list(
+        stations.exclude(rule).filter(listing_doubtful=True).values_list("pk", flat=True)
+    )
+    model = stations.model
+    if now_doubtful:
+        model.objects.filter(pk__in=now_doubtful).update(listing_doubtful=True)
+    if now_sure:
+        model.objects.filter(pk__in=now_sure).update(listing_doubtful=False)
+    return now_doubtful + now_sure

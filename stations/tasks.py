@@ -21,6 +21,14 @@ def feedback_digest_task() -> int:
     return feedback_digest()
 
 
+@shared_task(name="stations.listings_doubt_refresh")
+def listings_doubt_refresh_task() -> int:
+    """Daily: the kept doubt of every numbered station brought in line with the rule."""
+    from .services.freshness import listings_doubt_refresh
+
+    return listings_doubt_refresh()
+
+
 # Defined beside the files it builds (stations/open_data.py), which queue it; imported here
 # so that the worker's autodiscovery registers it.
 from .open_data import open_data_build_task  # noqa: E402, F401

@@ -285,6 +285,12 @@ CELERY_BEAT_SCHEDULE["feedback-digest"] = {
     "task": "stations.feedback_digest",
     "schedule": crontab(minute=5),
 }
+# Each night, just after midnight: listings whose confirmation has grown too old are marked
+# 信息待核实 and go after the confirmed ones in the directory (stations/freshness.py).
+CELERY_BEAT_SCHEDULE["listings-doubt"] = {
+    "task": "stations.listings_doubt_refresh",
+    "schedule": crontab(hour=0, minute=5),
+}
 # The open-data files of the current version, when a change has made them old and no visitor
 # has asked yet (stations.open_data).
 CELERY_BEAT_SCHEDULE["open-data-build"] = {

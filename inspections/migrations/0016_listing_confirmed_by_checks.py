@@ -1,8 +1,12 @@
 """Each station's listing confirmed on the later of its activation and the supervision
-team's last recorded check (stations/freshness.py), for the stations there already were."""
+team's last recorded check (stations/freshness.py), for the stations there already were,
+and its kept doubt set by the rule of that day."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.db import migrations
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 # INDEPENDENT_KINDS and InspectionStatus.RECORDED as they are today.
@@ -28,12 +32,20 @@ def confirm(apps, schema_editor):
             Station.objects.bulk_update(batch, ["confirmed_on"])
             batch = []
     Station.objects.bulk_update(batch, ["confirmed_on"])
+    # stations/freshness.py's doubtful(), as it reads today.
+    today = timezone.localdate()
+    before = today - dt.timedelta(days=settings.LISTING_CONFIRM_DAYS + settings.LISTING_GRACE_DAYS)
+    Station.objects.filter(
+        Q(reported_closed_on__isnull=False)
+        | Q(confirmed_on__isnull=True)
+        | Q(confirmed_on__lt=before)
+    ).update(listing_doubtful=True)
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("inspections", "0015_open_appeals_by_age"),
-        ("stations", "0026_listing_confirmation"),
+        ("stations", "0027_directory_lists_doubtful_last"),
     ]
 
     operations = [migrations.RunPython(confirm, migrations.RunPython.noop)]

@@ -297,6 +297,10 @@ class Station(models.Model):
     # Workers reported it closed during its posted hours twice within FLAG_WINDOW_DAYS: the
     # listing is doubtful until its union confirms it or the team checks it.
     reported_closed_on = models.DateField(_("reported closed on"), null=True, blank=True)
+    # stations/freshness.py's doubt, kept: the directory lists doubtful listings after the
+    # confirmed ones by its index, so the doubt is a column (refreshed daily and whenever a
+    # confirmation, a check or a report moves it), not a date sum on every row.
+    listing_doubtful = models.BooleanField(_("details to be verified"), default=False)
     # When the station was last sent for review (stations.services.lifecycle.station_submit):
     # the review queue's order and its waiting time. Stored, not read from the history for
     # each row, so that the queue's deep pages are read by key (issue 26: the history's
@@ -365,10 +369,17 @@ class Station(models.Model):
             # The public directory (stations/directory.py) reads a page of its order from
             # this index alone, however deep, and "near me" a small box of the next one.
             # Partial: only public stations are ever listed there.
+            # Doubtful listings (stations/freshness.py) after the confirmed ones.
             models.Index(
-                fields=["district", "plaque_number", "id"],
+                fields=["listing_doubtful", "district", "plaque_number", "id"],
                 condition=models.Q(status__in=PUBLIC_STATUSES),
                 name="station_directory_order",
+            ),
+            # A district's page: the district first, so its equality leaves the same order.
+            models.Index(
+                fields=["district", "listing_doubtful", "plaque_number", "id"],
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+                name="station_directory_district",
             ),
             models.Index(
                 fields=["latitude", "longitude"],

@@ -16,7 +16,7 @@ from history.changes import announce
 from history.models import RecordChange
 from history.writer import record_change
 
-from ..freshness import FLAG_REPORTS, FLAG_WINDOW_DAYS
+from ..freshness import FLAG_REPORTS, FLAG_WINDOW_DAYS, refresh_doubt
 from ..models import Feedback, FeedbackProblem, Station
 from ..permissions import record_check
 
@@ -36,7 +36,10 @@ def listing_confirm(*, stations, by) -> list[Station]:
             )
         before = (station.confirmed_on, station.reported_closed_on)
         station.confirmed_on, station.reported_closed_on = today, None
-        station.save(update_fields=["confirmed_on", "reported_closed_on", "updated_at"])
+        station.listing_doubtful = False
+        station.save(
+            update_fields=["confirmed_on", "reported_closed_on", "listing_doubtful", "updated_at"]
+        )
         record_change(
             record=RecordChange.Record.STATION,
             record_id=station.pk,
@@ -59,6 +62,7 @@ def listing_checked(*, station_id: int, day: dt.date) -> None:
         .update(confirmed_on=day, reported_closed_on=None, updated_at=timezone.now())
     )
     if moved:
+        refresh_doubt(Station.objects.filter(pk=station_id), timezone.localdate())
         _announce(station_id)
 
 
@@ -81,8 +85,20 @@ def listing_report_closed(*, station_id: int, today: dt.date) -> bool:
     if len(phones) < FLAG_REPORTS:
         return False
     flagged = Station.objects.filter(pk=station_id, reported_closed_on__isnull=True).update(
-        reported_closed_on=today, updated_at=timezone.now()
+        reported_closed_on=today, listing_doubtful=True, updated_at=timezone.now()
     )
     if flagged:
         _announce(station_id)
     return bool(flagged)
+
+
+def listings_doubt_refresh() -> int:
+    """The nightly pass: each numbered station's kept doubt follows the rule for today (a
+    confirmation grows old at midnight, nothing else happens to it). Announced, so the
+    directory, the station pages and the open data show it."""
+    changed = refresh_doubt(Station.objects.with_plaque(), timezone.localdate())
+    for start in range(0, len(changed), 1000):
+        ids = changed[start : start + 1000]
+        unions = set(Station.objects.filter(pk__in=ids).values_list("union_id", flat=True))
+        announce("station", ids=ids, stations=ids, unions=unions)
+    return len(changed)

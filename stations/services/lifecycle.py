@@ -210,12 +210,13 @@ def station_activate_if_complete(*, station: Station, by) -> bool:
         station.activated_at = timezone.now()
         # Opened after an acceptance on site: its listing is confirmed today.
         station.confirmed_on = timezone.localdate()
+        station.listing_doubtful = False
         _move(
             station,
             "activate",
             by=by,
             reason=_("Agreement and pledge on file."),
-            extra_fields=("activated_at", "confirmed_on"),
+            extra_fields=("activated_at", "confirmed_on", "listing_doubtful"),
         )
         return True
 

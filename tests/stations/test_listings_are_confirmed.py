@@ -172,3 +172,41 @@ def test_the_migration_confirms_existing_stations_on_their_last_check(world):
     unchecked.refresh_from_db()
     assert checked.confirmed_on == timezone.localtime(made.visited_at).date()
     assert unchecked.confirmed_on == timezone.localtime(opened).date()
+
+
+def test_the_nightly_pass_marks_grown_old_listings_and_clears_confirmed_ones(world, settings):
+    from stations.services.freshness import listings_doubt_refresh
+
+    settings.LISTING_CONFIRM_DAYS, settings.LISTING_GRACE_DAYS = 182, 30
+    old = _station(world, confirmed_days_ago=213)
+    fresh = _station(world, confirmed_days_ago=10, listing_doubtful=True)
+    assert listings_doubt_refresh() == 2
+    old.refresh_from_db()
+    fresh.refresh_from_db()
+    assert old.listing_doubtful and not fresh.listing_doubtful
+    assert listings_doubt_refresh() == 0
+
+
+def test_the_directory_lists_doubtful_listings_after_confirmed_ones(client, world):
+    from stations.services.freshness import listings_doubt_refresh
+
+    doubtful = _station(world, confirmed_days_ago=400, name="甲待核实站")
+    sure = _station(world, confirmed_days_ago=5, name="乙已核实站")
+    listings_doubt_refresh()
+    page = client.get("/stations/").content.decode()
+    assert page.index(sure.name) < page.index(doubtful.name)
+    near = client.get(f"/stations/?near={doubtful.latitude},{doubtful.longitude}").content.decode()
+    assert near.index(sure.name) < near.index(doubtful.name)
+    district = client.get(f"/stations/?district={doubtful.district}").content.decode()
+    assert district.index(sure.name) < district.index(doubtful.name)
+
+
+def test_a_union_confirmation_puts_it_back_in_its_place_at_once(client, world):
+    from stations.services.freshness import listings_doubt_refresh
+
+    station = _station(world, confirmed_days_ago=400)
+    listings_doubt_refresh()
+    client.force_login(world.user_a)
+    client.post(reverse("stations:listings_confirm"), {"station": [station.pk]})
+    station.refresh_from_db()
+    assert not station.listing_doubtful
