@@ -14,6 +14,7 @@ tests/public/test_osm_opening_hours.py checks every string against OSM's referen
 from __future__ import annotations
 
 from .open_now import DAY, _minutes
+from .parsing.hours import day_runs
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
@@ -30,15 +31,9 @@ def _range(start: int, end: int) -> tuple[int, str]:
 
 def _days(days: list[int]) -> str:
     """[0, 1, 2, 4] -> "Mo-We,Fr"."""
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and day == runs[-1][-1] + 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
     return ",".join(
         DAY_NAMES[run[0]] if len(run) == 1 else f"{DAY_NAMES[run[0]]}-{DAY_NAMES[run[-1]]}"
-        for run in runs
+        for run in day_runs(days)
     )
 
 

@@ -397,18 +397,24 @@ def _day_label(day: int) -> str:
     return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")][day]
 
 
-def _days_label(days: list[int]) -> str:
-    days = sorted(set(days))
-    if days == list(EVERY_DAY):
-        return _("Every day")
+def day_runs(days) -> list[list[int]]:
+    """[0, 1, 2, 4] -> [[0, 1, 2], [4]]: consecutive days together (also written as OSM
+    opening_hours by stations/osm_hours.py)."""
     runs: list[list[int]] = []
-    for day in days:
+    for day in sorted(set(days)):
         if runs and day == runs[-1][-1] + 1:
             runs[-1].append(day)
         else:
             runs.append([day])
+    return runs
+
+
+def _days_label(days: list[int]) -> str:
+    days = sorted(set(days))
+    if days == list(EVERY_DAY):
+        return _("Every day")
     parts = []
-    for run in runs:
+    for run in day_runs(days):
         if len(run) >= 3:
             parts.append(
                 _("%(first)s to %(last)s")
