@@ -244,6 +244,7 @@ EXTRAS = ["wifi", "first_aid", "newspaper_rack"]
 START = dt.datetime(2018, 9, 1, 9, 0, tzinfo=dt.UTC)
 # Eight months before the bench's "today" (the clock the page bench runs at).
 CONFIRMED_FROM = dt.date.today() - dt.timedelta(days=240)
+DOUBTFUL_BEFORE = dt.date.today() - dt.timedelta(days=182 + 30)
 # Per 200,000 stations, as issue 13 asks; scaled with the number of stations.
 CHECKS_PER_STATION = 10
 FEEDBACK_PER_STATION = 5
@@ -578,6 +579,16 @@ def load_stations(ctx: Context) -> Iterator[dict]:
             seq = seq_of.get(index)
             approved_at = created + dt.timedelta(days=14) if seq else None
             active_like = status in ("active", "rectifying", "revoked", "closed")
+            # Confirmed within the last eight months: about a quarter due for confirmation
+            # (stations/freshness.py), one in a hundred reported closed.
+            confirmed = (
+                CONFIRMED_FROM + dt.timedelta(days=rng.randint(0, 240)) if active_like else None
+            )
+            reported = (
+                CONFIRMED_FROM + dt.timedelta(days=240)
+                if active_like and rng.random() < 0.01
+                else None
+            )
             ctx.station_rows.append((pk, union["id"], status, approved_at, unit["name"], district))
             yield {
                 "id": pk,
@@ -616,14 +627,11 @@ def load_stations(ctx: Context) -> Iterator[dict]:
                 "plaque_hung_on": (created + dt.timedelta(days=40)).date() if active_like else None,
                 "approved_at": approved_at,
                 "activated_at": created + dt.timedelta(days=45) if active_like else None,
-                # Confirmed within the last eight months: about a quarter due for confirmation
-                # (stations/freshness.py), a few reported closed.
-                "confirmed_on": CONFIRMED_FROM + dt.timedelta(days=rng.randint(0, 240))
-                if active_like
-                else None,
-                "reported_closed_on": CONFIRMED_FROM + dt.timedelta(days=240)
-                if active_like and rng.random() < 0.01
-                else None,
+                "confirmed_on": confirmed,
+                "reported_closed_on": reported,
+                # As the nightly pass would keep it (stations/freshness.py, the defaults).
+                "listing_doubtful": reported is not None
+                or (confirmed is not None and confirmed < DOUBTFUL_BEFORE),
                 "created_at": created,
                 "updated_at": created,
             }
