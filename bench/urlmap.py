@@ -96,7 +96,9 @@ PAGES: list[Page] = [
     Page("stations:open_data_catalog", "DCAT catalogue of the open datasets", "/api/v1/catalog.json", expect="dcat:Catalog"),
     Page("stations:open_data_geojson", "open data GeoJSON, every public station (gzip)", "/api/v1/stations.geojson", target="geojson", headers=GZIP, max_bytes=None),
     Page("stations:open_data_json", "open data JSON (gzip)", "/api/v1/stations.json", target="file", headers=GZIP, max_bytes=None),
-    Page("stations:open_data_json", "open data JSON, changes since (about 300 stations)", "/api/v1/stations.json?modified_after={changed_since}", expect="withdrawn", max_bytes=None),
+    # A data answer that grows with the changes asked for, like a file: issue 24's own target
+    # for a day's delta is a median of 50 ms.
+    Page("stations:open_data_json", "open data JSON, changes since (about 300 stations)", "/api/v1/stations.json?modified_after={changed_since}", target="file", expect="withdrawn", max_bytes=None),
     Page("stations:open_data_csv", "open data CSV (gzip)", "/api/v1/stations.csv", target="file", headers=GZIP, max_bytes=None),
     Page("stations:manifest", "web app manifest", "/manifest.webmanifest"),
     Page("stations:service_worker", "public service worker", "/sw.js"),
