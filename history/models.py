@@ -42,6 +42,9 @@ class RecordChange(models.Model):
         FEEDBACK = "feedback", _("Worker feedback")
         # A year's honours: record_id is the AwardYear's, the title named in ``changes``.
         AWARD = "award", _("Award year")
+        # 送清凉 / 送温暖 (stations/models/campaign.py): record_id is the campaign's.
+        CAMPAIGN = "campaign", _("Campaign")
+        DELIVERY = "delivery", _("Campaign delivery")
 
     class Action(models.TextChoices):
         # "Created" alone is the 创建时间 column heading elsewhere; in history it is an event.

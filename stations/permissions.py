@@ -46,6 +46,10 @@ RECORD_ROLES: dict[str, frozenset[str]] = {
     "datum_conversion": AID,
     # A station's listing still true (stations/freshness.py): its union knows it and says so.
     "listing_confirmation": UNION,
+    # 送清凉 / 送温暖: the aid center opens a campaign and allocates its goods to the unions;
+    # each union records what its stations received (stations/services/campaigns.py).
+    "campaign": AID,
+    "campaign_delivery": UNION,
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

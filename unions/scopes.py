@@ -105,6 +105,15 @@ SCOPES: dict[str, Scope] = {
     "stations.StationClosure": _station_records("station"),
     "stations.InsurancePolicy": Scope(union="union_id"),
     "history.RecordChange": Scope(union="union_id"),
+    # A campaign's allocations are each union's; its deliveries reach stations, whose
+    # participation inspectors in scope see (a check may verify the goods arrived).
+    "stations.CampaignAllocation": Scope(union="union_id"),
+    "stations.CampaignDelivery": Scope(
+        union="union_id", district="station__district", inspectors=Q()
+    ),
+    "stations.CampaignDeliveryLine": Scope(
+        union="delivery__union_id", district="delivery__station__district", inspectors=Q()
+    ),
     "stations.Feedback": Scope(union="union_id", district="station__district", inspectors=Q()),
     # A ticket is between the worker's complaint, the union that must answer it and the aid
     # center that closes it; inspectors learn of problems through their own checks.

@@ -1,5 +1,13 @@
 from __future__ import annotations
 
+from .campaign import (
+    Campaign,
+    CampaignAllocation,
+    CampaignDelivery,
+    CampaignDeliveryLine,
+    CampaignGood,
+    CampaignKind,
+)
 from .choices import BASIC_FACILITIES, FORM_FACILITIES, Audience, Facility, Service, SixStandard
 from .closure import StationClosure
 from .feedback import (
@@ -29,6 +37,12 @@ from .station import (
 from .visit import StationVisitDay
 
 __all__ = [
+    "Campaign",
+    "CampaignAllocation",
+    "CampaignDelivery",
+    "CampaignDeliveryLine",
+    "CampaignGood",
+    "CampaignKind",
     "FEEDBACK_ACTIONS",
     "TICKET_ACTIONS",
     "SERIOUS_PROBLEMS",

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from stations.datum import Datum
 from stations.models import StationStatus
-from stations.services import closures, paper, records
+from stations.services import campaigns, closures, paper, records
 from stations.services.datum import convert_union_datum
 from stations.services.freshness import listing_confirm
 from stations.services.review import ALL_SIX, acceptance_record
+from tests.campaigns import running_campaign
 
 from ..service_cases import ServiceCase
 from ._build import AID, UNION_A, UNION_A_OR_AID, draft, station
@@ -111,3 +112,37 @@ def _confirm(world, user):
 
 
 CASES.append(ServiceCase(listing_confirm, UNION_A, _confirm))
+
+
+def _campaign_open(world, user):
+    from decimal import Decimal as D
+
+    today = timezone.localdate()
+    return campaigns.campaign_open(
+        by=user, kind="cool", title="送清凉", starts_on=today, ends_on=today, offer="绿豆汤",
+        budget=D(0), goods=[("绿豆汤", "箱", D(1))],
+    )  # fmt: skip
+
+
+def _campaign_allocate(world, user):
+    campaign = running_campaign(world)
+    good = campaign.goods.first()
+    return campaigns.campaign_allocate(
+        campaign=campaign, by=user, quantities={(world.union_a.pk, good.pk): 150}
+    )
+
+
+def _delivery(world, user):
+    campaign = running_campaign(world)
+    good = campaign.goods.first()
+    return campaigns.delivery_record(
+        campaign=campaign, station=station(world), by=user, delivered_on=timezone.localdate(),
+        received_by="李站长", quantities={good.pk: 2},
+    )  # fmt: skip
+
+
+CASES += [
+    ServiceCase(campaigns.campaign_open, AID, _campaign_open),
+    ServiceCase(campaigns.campaign_allocate, AID, _campaign_allocate),
+    ServiceCase(campaigns.delivery_record, UNION_A, _delivery),
+]

@@ -1,0 +1,218 @@
+"""Campaigns (issue 23): open one with its goods, allocate them to the unions, record what a
+union's stations received. Each checks its caller and writes its history row; a delivery
+beyond what was allocated, or to a station not operating, is refused with the numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from history.changes import announce
+from history.models import RecordChange
+from history.writer import record_change
+
+from ..models import (
+    Campaign,
+    CampaignAllocation,
+    CampaignDelivery,
+    CampaignDeliveryLine,
+    CampaignGood,
+    Station,
+)
+from ..permissions import record_check
+
+
+@transaction.atomic
+def campaign_open(
+    *, by, kind: str, title: str, starts_on: dt.date, ends_on: dt.date, offer: str,
+    budget: Decimal, goods: list[tuple[str, str, Decimal]],
+) -> Campaign:  # fmt: skip
+    record_check(by, "campaign")
+    if ends_on < starts_on:
+        raise ValidationError(_("The campaign cannot end before it starts."))
+    if not goods:
+        raise ValidationError(_("Name at least one kind of goods."))
+    campaign = Campaign.objects.create(
+        kind=kind, title=title, starts_on=starts_on, ends_on=ends_on, offer=offer,
+        budget=budget, created_by=by,
+    )  # fmt: skip
+    CampaignGood.objects.bulk_create(
+        CampaignGood(campaign=campaign, name=name, unit=unit, unit_price=price, position=i)
+        for i, (name, unit, price) in enumerate(goods)
+    )
+    record_change(
+        record=RecordChange.Record.CAMPAIGN,
+        record_id=campaign.pk,
+        union_id=None,
+        action=RecordChange.Action.CREATED,
+        by=by,
+        changes={"title": ["", title], "goods": ["", "、".join(g[0] for g in goods)]},
+    )
+    return campaign
+
+
+def delivered_by_union(campaign: Campaign, union_id: int) -> dict[int, int]:
+    """{good id: quantity delivered} of one union in the campaign, corrections counted."""
+    rows = (
+        CampaignDeliveryLine.objects.filter(
+            delivery__campaign=campaign, delivery__union_id=union_id
+        )
+        .values("good_id")
+        .annotate(total=Sum("quantity"))
+    )
+    return {row["good_id"]: row["total"] or 0 for row in rows}
+
+
+@transaction.atomic
+def campaign_allocate(*, campaign: Campaign, by, quantities: dict[tuple[int, int], int]) -> int:
+    """Set the quantity of each (union id, good id); never below what the union has already
+    delivered of that good. Returns how many allocations changed."""
+    record_check(by, "campaign")
+    goods = {g.pk: g for g in campaign.goods.all()}
+    current = {
+        (a.union_id, a.good_id): a
+        for a in CampaignAllocation.objects.select_for_update().filter(campaign=campaign)
+    }
+    changed = {}
+    for (union_id, good_id), quantity in quantities.items():
+        if good_id not in goods or quantity < 0:
+            raise ValidationError(_("Unknown goods or a negative quantity."))
+        before = current[(union_id, good_id)].quantity if (union_id, good_id) in current else 0
+        if before == quantity:
+            continue
+        done = delivered_by_union(campaign, union_id).get(good_id, 0)
+        if quantity < done:
+            raise ValidationError(
+                _(
+                    "%(goods)s: %(done)s %(unit)s are already delivered; the allocation cannot be less."
+                )
+                % {"goods": goods[good_id].name, "done": done, "unit": goods[good_id].unit}
+            )
+        CampaignAllocation.objects.update_or_create(
+            campaign=campaign, union_id=union_id, good_id=good_id, defaults={"quantity": quantity}
+        )
+        changed[(union_id, good_id)] = (before, quantity)
+    for union_id in {u for u, _g in changed}:
+        record_change(
+            record=RecordChange.Record.CAMPAIGN,
+            record_id=campaign.pk,
+            union_id=union_id,
+            action=RecordChange.Action.EDITED,
+            by=by,
+            changes={
+                goods[g].name: [str(before), str(after)]
+                for (u, g), (before, after) in changed.items()
+                if u == union_id
+            },
+            reason=_("Allocation"),
+        )
+    if changed:
+        announce("campaign", ids=(campaign.pk,), unions={u for u, _g in changed})
+    return len(changed)
+
+
+@transaction.atomic
+def delivery_record(
+    *, campaign: Campaign, station: Station, by, delivered_on: dt.date, received_by: str,
+    quantities: dict[int, int], photo=None, corrects: CampaignDelivery | None = None,
+    reason: str = "",
+) -> CampaignDelivery:  # fmt: skip
+    """One station's goods of one day. Refused: a station not operating, a day outside the
+    campaign, more than the union was allocated (with the numbers), nothing at all; a
+    correction may take back, never below zero at the station."""
+    record_check(by, "campaign_delivery", station)
+    station = Station.objects.select_for_update().get(pk=station.pk)
+    if not station.is_public:
+        raise ValidationError(
+            _("%(name)s is not operating: campaign goods go to operating stations only.")
+            % {"name": station.name}
+        )
+    if not campaign.runs_on(delivered_on):
+        raise ValidationError(
+            _("The campaign runs from %(start)s to %(end)s; %(day)s is outside it.")
+            % {"start": campaign.starts_on, "end": campaign.ends_on, "day": delivered_on}
+        )
+    if corrects is not None and (
+        corrects.campaign_id != campaign.pk or corrects.station_id != station.pk
+    ):
+        raise ValidationError(
+            _("A correction is of a delivery to the same station in the same campaign.")
+        )
+    if corrects is not None and not reason.strip():
+        raise ValidationError(_("Say why the delivery is corrected."))
+    goods = {g.pk: g for g in campaign.goods.all()}
+    lines = {g: q for g, q in quantities.items() if q}
+    if not lines:
+        raise ValidationError(_("Enter the quantity of at least one kind of goods."))
+    if any(g not in goods for g in lines) or (
+        corrects is None and any(q < 0 for q in lines.values())
+    ):
+        raise ValidationError(_("Unknown goods or a negative quantity."))
+    # The union's allocations locked: two clerks recording at once are counted one by one.
+    allocated = {
+        a.good_id: a.quantity
+        for a in CampaignAllocation.objects.select_for_update().filter(
+            campaign=campaign, union_id=station.union_id
+        )
+    }
+    done = delivered_by_union(campaign, station.union_id)
+    at_station = defaultdict(int)
+    for row in CampaignDeliveryLine.objects.filter(
+        delivery__campaign=campaign, delivery__station=station
+    ).values("good_id", "quantity"):
+        at_station[row["good_id"]] += row["quantity"]
+    over = []
+    for good_id, quantity in lines.items():
+        good = goods[good_id]
+        if at_station[good_id] + quantity < 0:
+            raise ValidationError(
+                _(
+                    "%(goods)s: the station has received %(had)s %(unit)s; a correction cannot take back more."
+                )
+                % {"goods": good.name, "had": at_station[good_id], "unit": good.unit}
+            )
+        if done.get(good_id, 0) + quantity > allocated.get(good_id, 0):
+            over.append(
+                _(
+                    "%(goods)s: allocated %(allocated)s %(unit)s, delivered %(done)s, this time %(now)s"
+                )
+                % {
+                    "goods": good.name,
+                    "allocated": allocated.get(good_id, 0),
+                    "unit": good.unit,
+                    "done": done.get(good_id, 0),
+                    "now": quantity,
+                }  # fmt: skip
+            )
+    if over:
+        raise ValidationError(
+            _("More than the union was allocated: %(lines)s.") % {"lines": "；".join(over)}
+        )
+    delivery = CampaignDelivery.objects.create(
+        campaign=campaign, union_id=station.union_id, station=station, delivered_on=delivered_on,
+        received_by=received_by.strip(), corrects=corrects, reason=reason.strip(), by=by,
+    )  # fmt: skip
+    if photo is not None:
+        delivery.photo.save("delivery", photo, save=True)
+    CampaignDeliveryLine.objects.bulk_create(
+        CampaignDeliveryLine(delivery=delivery, good_id=g, quantity=q) for g, q in lines.items()
+    )
+    record_change(
+        record=RecordChange.Record.DELIVERY,
+        record_id=delivery.pk,
+        union_id=station.union_id,
+        action=RecordChange.Action.CORRECTED
+        if corrects is not None
+        else RecordChange.Action.RECORDED,
+        by=by,
+        stations=[station],
+        changes={goods[g].name: ["", str(q)] for g, q in lines.items()},
+        reason=reason.strip(),
+    )
+    return delivery
