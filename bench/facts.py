@@ -45,6 +45,7 @@ SAMPLE: dict[str, object] = {
     "since": "2026-07-01",
     "until": "2026-09-30",
     "changed_since": "2026-09-30T00:00:00+08:00",
+    "campaign": 1,
     "registry_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
     "checks_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
     "feedback_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
@@ -171,6 +172,9 @@ def collect() -> dict[str, object]:
     facts.update(_deep_pages())
     facts.update(_shortlist_pages(year))
     facts["changed_since"] = _changed_since()
+    from stations.models import Campaign
+
+    facts["campaign"] = Campaign.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     return facts
 
 

@@ -796,6 +796,79 @@ def load_feedback(ctx: Context) -> Iterator[dict]:
         }
 
 
+# --- A campaign across every operating station (issue 23's scale) -----------------------------
+
+CAMPAIGN_GOODS = (("绿豆汤", "箱", "40.00"), ("藿香正气水", "盒", "12.50"), ("毛巾", "条", "8.00"))
+
+
+@loader("stations.Campaign")
+def load_campaign(ctx: Context) -> Iterator[dict]:
+    """One 送清凉 running today, opened by the aid center."""
+    today = dt.date.today()
+    yield {
+        "id": 1,
+        "kind": "cool",
+        "title": f"{today.year}年夏季送清凉",
+        "starts_on": today - dt.timedelta(days=20),
+        "ends_on": today + dt.timedelta(days=40),
+        "offer": "绿豆汤、藿香正气水、毛巾，户外职工到站即可领取",
+        "budget": "9000000.00",
+        "created_by_id": ctx.users["bench_aid"],
+        "created_at": ctx.now,
+    }
+
+
+@loader("stations.CampaignGood")
+def load_campaign_goods(ctx: Context) -> Iterator[dict]:
+    for position, (name, unit, price) in enumerate(CAMPAIGN_GOODS):
+        yield {"id": position + 1, "campaign_id": 1, "name": name, "unit": unit,
+               "unit_price": price, "position": position}  # fmt: skip
+
+
+@loader("stations.CampaignAllocation")
+def load_campaign_allocations(ctx: Context) -> Iterator[dict]:
+    """Each union gets five of each good per operating station."""
+    per_union: dict[int, int] = {}
+    for row in _operating(ctx):
+        per_union[row[1]] = per_union.get(row[1], 0) + 1
+    pk = 0
+    for union_id, count in sorted(per_union.items()):
+        for good in range(1, len(CAMPAIGN_GOODS) + 1):
+            pk += 1
+            yield {"id": pk, "campaign_id": 1, "union_id": union_id, "good_id": good,
+                   "quantity": 5 * count}  # fmt: skip
+
+
+@loader("stations.CampaignDelivery")
+def load_campaign_deliveries(ctx: Context) -> Iterator[dict]:
+    """One delivery to every operating station over the campaign's first twenty days."""
+    rng = ctx.rng
+    today = dt.date.today()
+    clerk = ctx.users["bench_clerk"]
+    for pk, row in enumerate(_operating(ctx), start=1):
+        yield {
+            "id": pk,
+            "campaign_id": 1,
+            "union_id": row[1],
+            "station_id": row[0],
+            "delivered_on": today - dt.timedelta(days=rng.randrange(20)),
+            "received_by": _person(rng),
+            "photo": "",
+            "corrects_id": None,
+            "reason": "",
+            "by_id": clerk,
+            "created_at": ctx.now,
+        }
+
+
+@loader("stations.CampaignDeliveryLine")
+def load_campaign_delivery_lines(ctx: Context) -> Iterator[dict]:
+    rng = ctx.rng
+    for pk in range(1, len(_operating(ctx)) + 1):
+        yield {"id": pk, "delivery_id": pk, "good_id": 1 + pk % len(CAMPAIGN_GOODS),
+               "quantity": rng.randint(1, 5)}  # fmt: skip
+
+
 def _assess(ctx: Context) -> float:
     """The last quarter's assessment by the portal's own job, published: seconds taken."""
     from django.contrib.auth import get_user_model

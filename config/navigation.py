@@ -18,6 +18,7 @@ LINKS = (
     ("stations:filing_list", _("Filing forms")),
     ("stations:registry", _("Station registry")),
     ("stations:listings_due", _("Listings to confirm")),
+    ("stations:campaign_list", _("Campaigns")),
     ("inspections:today", _("Today's visits")),
     ("inspections:check_list", _("Checks")),
     ("inspections:order_list", _("Rectification orders")),

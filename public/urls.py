@@ -8,9 +8,19 @@ whose namespace it shares.
 
 from __future__ import annotations
 
-from .views import directory, feedback, home, honours, offline, open_data, rankings, station
+from .views import (
+    campaigns,
+    directory,
+    feedback,
+    home,
+    honours,
+    offline,
+    open_data,
+    rankings,
+    station,
+)
 
-HOME = home.urlpatterns
+HOME = [*home.urlpatterns, *campaigns.urlpatterns]
 # In stations:, before the stations app's own staff pages.
 STATIONS = [
     *directory.urlpatterns,

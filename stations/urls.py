@@ -5,6 +5,7 @@ data, offline) are the public app's; config/urls.py joins them into the namespac
 from __future__ import annotations
 
 from .views import (
+    campaigns,
     closures,
     documents,
     excel,
@@ -32,4 +33,5 @@ urlpatterns = [
     *documents.urlpatterns,
     *closures.urlpatterns,
     *freshness.urlpatterns,
+    *campaigns.urlpatterns,
 ]

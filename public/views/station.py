@@ -16,7 +16,7 @@ from public.station_jsonld import jsonld_script, station_jsonld
 from stations import public_cache
 from stations.datum import map_app_links
 from stations.freshness import is_doubtful
-from stations.models import Station, StationStatus
+from stations.models import Campaign, Station, StationStatus
 from stations.open_now import open_now
 from stations.services.feedback import station_rating
 from stations.services.visits import station_visits
@@ -94,6 +94,14 @@ def station_public(request, plaque_no: str):
         "last_check": last_public_check(station) if operating else None,
         # Honours (awards.station_titles).
         "titles": station_titles(station),
+        # Running campaigns whose goods reached this station (本站参与…：可领取…).
+        "campaigns": list(
+            Campaign.objects.running(timezone.localdate())
+            .filter(deliveries__station=station)
+            .distinct()[:3]
+        )
+        if operating
+        else [],
         # Unconfirmed for long or reported closed: 信息待核实 (stations/freshness.py).
         "details_doubtful": is_doubtful(station, timezone.localdate()) if operating else False,
         # What search engines and map apps read (schema.org JSON-LD), for an open station.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.campaigns import running_campaign
+
 from .case import Case
 
 CASES: dict[str, Case] = {
@@ -11,6 +13,8 @@ CASES: dict[str, Case] = {
     "stations:open_data_json": Case(),
     "stations:open_data_geojson": Case(),
     "stations:open_data_csv": Case(),
+    "campaigns": Case(),
+    "campaign": Case(kwargs=lambda w: {"pk": running_campaign(w).pk}),
     # Union A's station (a draft: the form answers and warns; the service refuses).
     "stations:closure_create": Case(kwargs=lambda w: {"pk": w.station_a.pk}, owner="a"),
 }

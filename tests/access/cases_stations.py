@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.campaigns import running_campaign
+
 from .case import INSPECTORS, OTHER_DISTRICT, Case
 
 # world.station_a is union A's draft station; records below hang off it or its filing.
@@ -71,6 +73,17 @@ CASES: dict[str, Case] = {
     "stations:review_bulk_approve": Case(post_ok=(400,)),
     "stations:acceptance_create": Case(**STATION_A),
     "stations:listings_due": Case(),
+    # Campaigns: the city's, read by unions and the aid center; opened and allocated by the
+    # aid center; a union records its own deliveries (an empty POST: the form comes back).
+    "stations:campaign_list": Case(),
+    "stations:campaign_create": Case(post_ok=(400,)),
+    "stations:campaign_detail": Case(kwargs=lambda w: {"pk": running_campaign(w).pk}),
+    "stations:campaign_allocation": Case(
+        kwargs=lambda w: {"pk": running_campaign(w).pk}, post_ok=(302,)
+    ),
+    "stations:delivery_create": Case(
+        kwargs=lambda w: {"pk": running_campaign(w).pk}, post_ok=(400,)
+    ),
     # Nothing ticked: the list comes back with the message.
     "stations:listings_confirm": Case(post_ok=(400,)),
     "stations:registry": Case(),

@@ -1,0 +1,67 @@
+"""/campaigns/ and /campaigns/<id>/ (DESIGN's public contract; issue 23): what outdoor
+workers can get in each 送清凉 / 送温暖 campaign and at which stations. Public facts only:
+the goods, the dates, the operating stations that took part; never who received them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
+from django.utils import timezone
+
+from stations.models import Campaign, Station
+from unions.access import access
+from unions.pages import key_page
+
+
+@access(public=True)
+def campaign_index(request):
+    today = timezone.localdate()
+    campaigns = list(Campaign.objects.filter(starts_on__lte=today + _AHEAD)[:100])
+    return render(
+        request,
+        "public/campaign_list.html",
+        {
+            "running": [c for c in campaigns if c.runs_on(today)],
+            "coming": [c for c in campaigns if c.starts_on > today],
+            "past": [c for c in campaigns if c.ends_on < today],
+        },
+    )
+
+
+@access(public=True)
+def campaign_page(request, pk: int):
+    campaign = get_object_or_404(Campaign, pk=pk)
+    district = request.GET.get("district", "")
+    stations = Station.objects.public().filter(pk__in=campaign.deliveries.values("station_id"))
+    if district in settings.DISTRICTS:
+        stations = stations.filter(district=district)
+    page = key_page(
+        request,
+        stations.only("plaque_number", "name", "address", "district"),
+        order=("district", "plaque_number", "id"),
+        per_page=settings.DIRECTORY_PAGE_SIZE,
+    )
+    return render(
+        request,
+        "public/campaign_detail.html",
+        {
+            "campaign": campaign,
+            "goods": list(campaign.goods.all()),
+            "running": campaign.runs_on(timezone.localdate()),
+            "page": page,
+            "districts": settings.DISTRICTS,
+            "district": district if district in settings.DISTRICTS else "",
+        },
+    )
+
+
+# Announced campaigns up to a month ahead show as coming.
+_AHEAD = dt.timedelta(days=31)
+
+urlpatterns = [
+    path("campaigns/", campaign_index, name="campaigns"),
+    path("campaigns/<int:pk>/", campaign_page, name="campaign"),
+]
