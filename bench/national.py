@@ -289,6 +289,8 @@ class Context:
     red_line_checks: list[tuple] = field(default_factory=list)  # (pk, station, union, district, at)
     appealable: list[int] = field(default_factory=list)
     serious_feedback: list[tuple] = field(default_factory=list)  # (pk, station, union, at)
+    # The campaign's one delivery per operating station: (station row, good, quantity).
+    campaign_lines: list[tuple] = field(default_factory=list)
 
 
 Loader = Callable[[Context], Iterator[dict]]
@@ -825,18 +827,56 @@ def load_campaign_goods(ctx: Context) -> Iterator[dict]:
                "unit_price": price, "position": position}  # fmt: skip
 
 
+def _campaign_lines(ctx: Context) -> list[tuple[tuple, int, int]]:
+    """(station row, good, quantity) of each operating station's one delivery: drawn once,
+    so that the kept totals below add up to the lines exactly."""
+    if not ctx.campaign_lines:
+        rng = random.Random(ctx.seed * 7 + 23)
+        ctx.campaign_lines = [
+            (row, 1 + pk % len(CAMPAIGN_GOODS), rng.randint(1, 5))
+            for pk, row in enumerate(_operating(ctx), start=1)
+        ]
+    return ctx.campaign_lines
+
+
 @loader("stations.CampaignAllocation")
 def load_campaign_allocations(ctx: Context) -> Iterator[dict]:
-    """Each union gets five of each good per operating station."""
+    """Each union gets five of each good per operating station; delivered as kept."""
     per_union: dict[int, int] = {}
-    for row in _operating(ctx):
+    delivered: dict[tuple[int, int], int] = {}
+    for row, good, quantity in _campaign_lines(ctx):
         per_union[row[1]] = per_union.get(row[1], 0) + 1
+        delivered[(row[1], good)] = delivered.get((row[1], good), 0) + quantity
     pk = 0
     for union_id, count in sorted(per_union.items()):
         for good in range(1, len(CAMPAIGN_GOODS) + 1):
             pk += 1
-            yield {"id": pk, "campaign_id": 1, "union_id": union_id, "good_id": good,
-                   "quantity": 5 * count}  # fmt: skip
+            yield {
+                "id": pk,
+                "campaign_id": 1,
+                "union_id": union_id,
+                "good_id": good,
+                "quantity": 5 * count,
+                "delivered": delivered.get((union_id, good), 0),
+            }
+
+
+@loader("stations.CampaignUnionReach")
+def load_campaign_union_reach(ctx: Context) -> Iterator[dict]:
+    counts: dict[int, int] = {}
+    for row, _good, _quantity in _campaign_lines(ctx):
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    for pk, (union_id, n) in enumerate(sorted(counts.items()), start=1):
+        yield {"id": pk, "campaign_id": 1, "union_id": union_id, "stations": n}
+
+
+@loader("stations.CampaignDistrictReach")
+def load_campaign_district_reach(ctx: Context) -> Iterator[dict]:
+    counts: dict[str, int] = {}
+    for row, _good, _quantity in _campaign_lines(ctx):
+        counts[row[5]] = counts.get(row[5], 0) + 1
+    for pk, (district, n) in enumerate(sorted(counts.items()), start=1):
+        yield {"id": pk, "campaign_id": 1, "district": district, "stations": n}
 
 
 @loader("stations.CampaignDelivery")
@@ -863,10 +903,8 @@ def load_campaign_deliveries(ctx: Context) -> Iterator[dict]:
 
 @loader("stations.CampaignDeliveryLine")
 def load_campaign_delivery_lines(ctx: Context) -> Iterator[dict]:
-    rng = ctx.rng
-    for pk in range(1, len(_operating(ctx)) + 1):
-        yield {"id": pk, "delivery_id": pk, "good_id": 1 + pk % len(CAMPAIGN_GOODS),
-               "quantity": rng.randint(1, 5)}  # fmt: skip
+    for pk, (_row, good, quantity) in enumerate(_campaign_lines(ctx), start=1):
+        yield {"id": pk, "delivery_id": pk, "good_id": good, "quantity": quantity}
 
 
 def _assess(ctx: Context) -> float:

@@ -1,19 +1,18 @@
 """A campaign's progress, as the aid center follows it (every union) and a union its own:
 per union and good, allocated against delivered; stations reached; budget used (delivered
-quantities at each good's price). Three grouped statements, whatever the number of
-deliveries."""
+quantities at each good's price). Read from the totals delivery_record keeps (the
+allocations' delivered column and the reach counts), never by adding up the deliveries:
+at 180,000 deliveries adding them up took 284 ms."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
-
 from unions.models import Union
+from unions.roles import AID_OR_ADMIN, role_of
 
-from .models import Campaign, CampaignAllocation, CampaignDelivery, CampaignDeliveryLine
+from .models import Campaign, CampaignAllocation, CampaignDistrictReach, CampaignUnionReach
 
 
 @dataclass
@@ -57,30 +56,24 @@ def campaign_progress(campaign: Campaign, user) -> Progress:
     rows: dict[int, UnionProgress] = {}
     allocations = CampaignAllocation.objects.visible_to(user).filter(campaign=campaign)
     unions = {u.pk: u for u in Union.objects.filter(pk__in=allocations.values("union_id"))}
-    for a in allocations.values("union_id", "good_id", "quantity"):
+    for a in allocations.values("union_id", "good_id", "quantity", "delivered"):
         row = rows.setdefault(a["union_id"], UnionProgress(unions[a["union_id"]]))
         row.allocated[a["good_id"]] = a["quantity"]
-    lines = (
-        CampaignDeliveryLine.objects.visible_to(user)
-        .filter(delivery__campaign=campaign)
-        .values("delivery__union_id", "good_id")
-        .annotate(total=Sum("quantity"))
-    )
-    for line in lines:
-        row = rows.get(line["delivery__union_id"])
-        if row is not None:
-            row.delivered[line["good_id"]] = line["total"] or 0
-            row.spent += (line["total"] or 0) * price.get(line["good_id"], Decimal(0))
-    deliveries = CampaignDelivery.objects.visible_to(user).filter(campaign=campaign)
-    for reached in deliveries.values("union_id").annotate(n=Count("station_id", distinct=True)):
-        if reached["union_id"] in rows:
-            rows[reached["union_id"]].stations = reached["n"]
-    by_district = defaultdict(int)
-    for reached in deliveries.values("station__district").annotate(
-        n=Count("station_id", distinct=True)
-    ):
-        by_district[reached["station__district"]] = reached["n"]
+        row.delivered[a["good_id"]] = a["delivered"]
+        row.spent += a["delivered"] * price.get(a["good_id"], Decimal(0))
+    reach = CampaignUnionReach.objects.visible_to(user).filter(campaign=campaign)
+    for union_id, stations in reach.values_list("union_id", "stations"):
+        if union_id in rows:
+            rows[union_id].stations = stations
+    # The city-wide breakdown is the aid center's (a union sees its own row above).
+    districts = []
+    if role_of(user) in AID_OR_ADMIN:
+        districts = sorted(
+            CampaignDistrictReach.objects.filter(campaign=campaign, stations__gt=0).values_list(
+                "district", "stations"
+            )
+        )
     ordered = sorted(rows.values(), key=lambda r: r.union.name)
     for row in ordered:
         row.cell_list = row.cells(goods)
-    return Progress(goods, ordered, sorted(by_district.items()))
+    return Progress(goods, ordered, districts)

@@ -108,6 +108,7 @@ SCOPES: dict[str, Scope] = {
     # A campaign's allocations are each union's; its deliveries reach stations, whose
     # participation inspectors in scope see (a check may verify the goods arrived).
     "stations.CampaignAllocation": Scope(union="union_id"),
+    "stations.CampaignUnionReach": Scope(union="union_id"),
     "stations.CampaignDelivery": Scope(
         union="union_id", district="station__district", inspectors=Q()
     ),

@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
-from stations.models import Campaign, Station
+from stations.models import Campaign, CampaignDelivery, Station
 from unions.access import access
 from unions.pages import key_page
 
@@ -35,13 +36,16 @@ def campaign_index(request):
 def campaign_page(request, pk: int):
     campaign = get_object_or_404(Campaign, pk=pk)
     district = request.GET.get("district", "")
-    stations = Station.objects.public().filter(pk__in=campaign.deliveries.values("station_id"))
+    # In the directory's order, read from its index, each station asked whether the
+    # campaign reached it (the deliveries' index by campaign and station).
+    reached = CampaignDelivery.objects.filter(campaign=campaign, station=OuterRef("pk"))
+    stations = Station.objects.public().filter(Exists(reached))
     if district in settings.DISTRICTS:
         stations = stations.filter(district=district)
     page = key_page(
         request,
         stations.only("plaque_number", "name", "address", "district"),
-        order=("district", "plaque_number", "id"),
+        order=("listing_doubtful", "district", "plaque_number", "id"),
         per_page=settings.DIRECTORY_PAGE_SIZE,
     )
     return render(

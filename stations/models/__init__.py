@@ -5,8 +5,10 @@ from .campaign import (
     CampaignAllocation,
     CampaignDelivery,
     CampaignDeliveryLine,
+    CampaignDistrictReach,
     CampaignGood,
     CampaignKind,
+    CampaignUnionReach,
 )
 from .choices import BASIC_FACILITIES, FORM_FACILITIES, Audience, Facility, Service, SixStandard
 from .closure import StationClosure
@@ -41,6 +43,8 @@ __all__ = [
     "CampaignAllocation",
     "CampaignDelivery",
     "CampaignDeliveryLine",
+    "CampaignDistrictReach",
+    "CampaignUnionReach",
     "CampaignGood",
     "CampaignKind",
     "FEEDBACK_ACTIONS",

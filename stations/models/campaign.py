@@ -86,6 +86,9 @@ class CampaignAllocation(models.Model):
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="+")
     good = models.ForeignKey(CampaignGood, on_delete=models.CASCADE, related_name="allocations")
     quantity = models.PositiveIntegerField(_("allocated"))
+    # What the union has handed out of it, corrections counted: kept by delivery_record under
+    # this row's lock, so progress reads these rows instead of adding up every delivery.
+    delivered = models.IntegerField(_("delivered"), default=0)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -158,3 +161,40 @@ class CampaignDeliveryLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.good} × {self.quantity}"
+
+
+class CampaignUnionReach(models.Model):
+    """How many of a union's stations the campaign has reached: counted once per station, on
+    its first delivery (progress reads it instead of counting the deliveries)."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="+")
+    stations = models.PositiveIntegerField(default=0)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "union"], name="campaign_union_reach_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.union_id}: {self.stations}"
+
+
+class CampaignDistrictReach(models.Model):
+    """The same by district, for the aid center's city-wide view."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    district = models.CharField(max_length=20)
+    stations = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "district"], name="campaign_district_reach_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.district}: {self.stations}"

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from history.changes import announce
@@ -22,7 +22,9 @@ from ..models import (
     CampaignAllocation,
     CampaignDelivery,
     CampaignDeliveryLine,
+    CampaignDistrictReach,
     CampaignGood,
+    CampaignUnionReach,
     Station,
 )
 from ..permissions import record_check
@@ -57,16 +59,14 @@ def campaign_open(
     return campaign
 
 
-def delivered_by_union(campaign: Campaign, union_id: int) -> dict[int, int]:
-    """{good id: quantity delivered} of one union in the campaign, corrections counted."""
-    rows = (
-        CampaignDeliveryLine.objects.filter(
-            delivery__campaign=campaign, delivery__union_id=union_id
-        )
-        .values("good_id")
-        .annotate(total=Sum("quantity"))
-    )
-    return {row["good_id"]: row["total"] or 0 for row in rows}
+def _reached(campaign: Campaign, station: Station) -> None:
+    """A station's first delivery: one more station reached for its union and district."""
+    for model, key in (
+        (CampaignUnionReach, {"union_id": station.union_id}),
+        (CampaignDistrictReach, {"district": station.district}),
+    ):
+        model.objects.get_or_create(campaign=campaign, **key)
+        model.objects.filter(campaign=campaign, **key).update(stations=F("stations") + 1)
 
 
 @transaction.atomic
@@ -86,7 +86,7 @@ def campaign_allocate(*, campaign: Campaign, by, quantities: dict[tuple[int, int
         before = current[(union_id, good_id)].quantity if (union_id, good_id) in current else 0
         if before == quantity:
             continue
-        done = delivered_by_union(campaign, union_id).get(good_id, 0)
+        done = current[(union_id, good_id)].delivered if (union_id, good_id) in current else 0
         if quantity < done:
             raise ValidationError(
                 _(
@@ -154,14 +154,16 @@ def delivery_record(
         corrects is None and any(q < 0 for q in lines.values())
     ):
         raise ValidationError(_("Unknown goods or a negative quantity."))
-    # The union's allocations locked: two clerks recording at once are counted one by one.
-    allocated = {
-        a.good_id: a.quantity
+    # The union's allocations locked: two clerks recording at once are counted one by one,
+    # and their kept delivered totals stay exact.
+    rows = {
+        a.good_id: a
         for a in CampaignAllocation.objects.select_for_update().filter(
             campaign=campaign, union_id=station.union_id
         )
     }
-    done = delivered_by_union(campaign, station.union_id)
+    allocated = {g: a.quantity for g, a in rows.items()}
+    done = {g: a.delivered for g, a in rows.items()}
     at_station = defaultdict(int)
     for row in CampaignDeliveryLine.objects.filter(
         delivery__campaign=campaign, delivery__station=station
@@ -194,6 +196,7 @@ def delivery_record(
         raise ValidationError(
             _("More than the union was allocated: %(lines)s.") % {"lines": "；".join(over)}
         )
+    first_here = not CampaignDelivery.objects.filter(campaign=campaign, station=station).exists()
     delivery = CampaignDelivery.objects.create(
         campaign=campaign, union_id=station.union_id, station=station, delivered_on=delivered_on,
         received_by=received_by.strip(), corrects=corrects, reason=reason.strip(), by=by,
@@ -203,6 +206,12 @@ def delivery_record(
     CampaignDeliveryLine.objects.bulk_create(
         CampaignDeliveryLine(delivery=delivery, good_id=g, quantity=q) for g, q in lines.items()
     )
+    for good_id, quantity in lines.items():
+        CampaignAllocation.objects.filter(pk=rows[good_id].pk).update(
+            delivered=F("delivered") + quantity
+        )
+    if first_here:
+        _reached(campaign, station)
     record_change(
         record=RecordChange.Record.DELIVERY,
         record_id=delivery.pk,
