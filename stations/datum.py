@@ -77,6 +77,7 @@ def _in_china(lat: float, lng: float) -> bool:
 
 def to_wgs84(lat, lng, datum: str) -> tuple[Decimal, Decimal]:
     """A position given in ``datum``, in WGS-84 at the model's six decimals."""
+    datum = Datum(datum)  # an unknown datum (a mistyped setting) fails loudly
     lat, lng = float(lat), float(lng)
     if datum != Datum.WGS84 and _in_china(lat, lng):
         inverse = prcoords.gcj_wgs_bored if datum == Datum.GCJ02 else prcoords.bd_wgs_bored
@@ -86,6 +87,7 @@ def to_wgs84(lat, lng, datum: str) -> tuple[Decimal, Decimal]:
 
 def from_wgs84(lat, lng, datum: str) -> tuple[float, float]:
     """A stored (WGS-84) position in ``datum``, for a link to a map app that reads it."""
+    datum = Datum(datum)  # an unknown datum (a mistyped setting) fails loudly
     lat, lng = float(lat), float(lng)
     if datum == Datum.WGS84 or not _in_china(lat, lng):
         return lat, lng
@@ -136,7 +138,7 @@ class Position:
     source: str  # "amap", "baidu", "tencent", "geo" or "pair"
 
 
-_NUMBER = r"[-+]?\d{1,3}(?:\.\d+)?"
+_NUMBER = r"(?<![\d.])[-+]?\d{1,3}(?:\.\d+)?(?![\d.])"
 _PAIR = re.compile(rf"^\s*({_NUMBER})\s*[,，、;；\s]\s*({_NUMBER})\s*$")
 _BARE_ADDRESS = re.compile(r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}/")
 _SHORT_HOSTS = ("surl.amap.com", "j.map.baidu.com", "url.cn", "dwz.cn", "t.cn")
@@ -189,7 +191,10 @@ def parse_position(text, datum: str | None = None) -> Position:
             raise _unreadable()
         # "uri.amap.com/marker?…" as copied from an address bar without its scheme.
         text = "https://" + text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError as exc:  # "Invalid IPv6 URL" and the like
+        raise _unreadable() from exc
     host = (parts.hostname or "").lower()
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     if host in _SHORT_HOSTS or (host.endswith("map.qq.com") and parts.path.startswith("/m/")):
@@ -214,6 +219,8 @@ def _from_pair(value: str | None, *, lat_first: bool, datum: str, source: str) -
         raise _unreadable()
     a, b = float(numbers[0]), float(numbers[1])
     lat, lng = (a, b) if lat_first else (b, a)
+    if abs(lat) > 90 or abs(lng) > 180:
+        raise _unreadable()
     return Position(lat, lng, datum, source)
 
 

@@ -66,8 +66,13 @@ def refresh_doubt(stations, today: dt.date) -> list[int]:
         stations.exclude(rule).filter(listing_doubtful=True).values_list("pk", flat=True)
     )
     model = stations.model
+    # The record changed as the public sees it (details_unverified): the open data's
+    # modified_after must hand it on.
+    from django.utils import timezone
+
+    now = timezone.now()
     if now_doubtful:
-        model.objects.filter(pk__in=now_doubtful).update(listing_doubtful=True)
+        model.objects.filter(pk__in=now_doubtful).update(listing_doubtful=True, updated_at=now)
     if now_sure:
-        model.objects.filter(pk__in=now_sure).update(listing_doubtful=False)
+        model.objects.filter(pk__in=now_sure).update(listing_doubtful=False, updated_at=now)
     return now_doubtful + now_sure

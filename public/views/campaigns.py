@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
-from stations.models import Campaign, CampaignDelivery, Station
+from stations.models import Campaign, Station
+from stations.services.campaigns import reached_stations
 from unions.access import access
 from unions.pages import key_page
 
@@ -37,9 +37,8 @@ def campaign_page(request, pk: int):
     campaign = get_object_or_404(Campaign, pk=pk)
     district = request.GET.get("district", "")
     # In the directory's order, read from its index, each station asked whether the
-    # campaign reached it (the deliveries' index by campaign and station).
-    reached = CampaignDelivery.objects.filter(campaign=campaign, station=OuterRef("pk"))
-    stations = Station.objects.public().filter(Exists(reached))
+    # campaign's goods reached it and stayed (the deliveries' index by campaign and station).
+    stations = Station.objects.public().filter(reached_stations(campaign))
     if district in settings.DISTRICTS:
         stations = stations.filter(district=district)
     page = key_page(

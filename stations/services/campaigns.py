@@ -10,12 +10,13 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef, Sum
 from django.utils.translation import gettext as _
 
 from history.changes import announce
 from history.models import RecordChange
 from history.writer import record_change
+from unions.models import Union
 
 from ..models import (
     Campaign,
@@ -28,6 +29,9 @@ from ..models import (
     Station,
 )
 from ..permissions import record_check
+
+# More than any campaign hands out; the column holds 2^31.
+MAX_QUANTITY = 100_000_000
 
 
 @transaction.atomic
@@ -59,14 +63,15 @@ def campaign_open(
     return campaign
 
 
-def _reached(campaign: Campaign, station: Station) -> None:
-    """A station's first delivery: one more station reached for its union and district."""
+def _reached(campaign: Campaign, station: Station, step: int) -> None:
+    """A station's first delivery (+1), or its goods all taken back (-1): the stations
+    reached of its union and district."""
     for model, key in (
         (CampaignUnionReach, {"union_id": station.union_id}),
         (CampaignDistrictReach, {"district": station.district}),
     ):
         model.objects.get_or_create(campaign=campaign, **key)
-        model.objects.filter(campaign=campaign, **key).update(stations=F("stations") + 1)
+        model.objects.filter(campaign=campaign, **key).update(stations=F("stations") + step)
 
 
 @transaction.atomic
@@ -80,8 +85,15 @@ def campaign_allocate(*, campaign: Campaign, by, quantities: dict[tuple[int, int
         for a in CampaignAllocation.objects.select_for_update().filter(campaign=campaign)
     }
     changed = {}
+    known_unions = set(
+        Union.objects.filter(pk__in={u for u, _g in quantities}).values_list("pk", flat=True)
+    )
     for (union_id, good_id), quantity in quantities.items():
-        if good_id not in goods or quantity < 0:
+        if (
+            good_id not in goods
+            or union_id not in known_unions
+            or not 0 <= quantity <= MAX_QUANTITY
+        ):
             raise ValidationError(_("Unknown goods or a negative quantity."))
         before = current[(union_id, good_id)].quantity if (union_id, good_id) in current else 0
         if before == quantity:
@@ -211,7 +223,12 @@ def delivery_record(
             delivered=F("delivered") + quantity
         )
     if first_here:
-        _reached(campaign, station)
+        _reached(campaign, station, +1)
+    elif corrects is not None and not any(
+        at_station[g] + lines.get(g, 0) for g in set(at_station) | set(lines)
+    ):
+        # Taken back in full (a delivery to the wrong station): no longer reached.
+        _reached(campaign, station, -1)
     record_change(
         record=RecordChange.Record.DELIVERY,
         record_id=delivery.pk,
@@ -225,3 +242,16 @@ def delivery_record(
         reason=reason.strip(),
     )
     return delivery
+
+
+def reached_stations(campaign: Campaign) -> Exists:
+    """For a Station queryset: the campaign's goods reached it and were not all taken back."""
+    net = (
+        CampaignDeliveryLine.objects.filter(
+            delivery__campaign=campaign, delivery__station=OuterRef("pk")
+        )
+        .values("delivery__station")
+        .annotate(net=Sum("quantity"))
+        .filter(net__gt=0)
+    )
+    return Exists(net)

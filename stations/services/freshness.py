@@ -17,7 +17,7 @@ from history.models import RecordChange
 from history.writer import record_change
 
 from ..freshness import FLAG_REPORTS, FLAG_WINDOW_DAYS, refresh_doubt
-from ..models import Feedback, FeedbackProblem, Station
+from ..models import Feedback, FeedbackProblem, Station, day_start
 from ..permissions import record_check
 
 
@@ -56,10 +56,16 @@ def listing_confirm(*, stations, by) -> list[Station]:
 def listing_checked(*, station_id: int, day: dt.date) -> None:
     """A check of the supervision team saw the station on ``day``: its listing is confirmed
     then, unless it was confirmed later already, and a report of a locked door is answered."""
+    now = timezone.now()
     moved = (
         Station.objects.filter(pk=station_id)
         .filter(Q(confirmed_on__isnull=True) | Q(confirmed_on__lte=day))
-        .update(confirmed_on=day, reported_closed_on=None, updated_at=timezone.now())
+        .update(confirmed_on=day, updated_at=now)
+    )
+    # A report of a locked door made after the visit is not answered by it (an outbox may
+    # send a check days late).
+    moved += Station.objects.filter(pk=station_id, reported_closed_on__lte=day).update(
+        reported_closed_on=None, updated_at=now
     )
     if moved:
         refresh_doubt(Station.objects.filter(pk=station_id), timezone.localdate())
@@ -76,11 +82,19 @@ def listing_report_closed(*, station_id: int, today: dt.date) -> bool:
     """Called with each worker's report of "closed during posted hours": the second within
     FLAG_WINDOW_DAYS flags the listing. True when it did."""
     since = timezone.now() - dt.timedelta(days=FLAG_WINDOW_DAYS)
-    # From different phones: one phone saying it twice is one report (a serious complaint,
-    # so the few rows are read and their lists looked into here, on SQLite as on PostgreSQL).
-    recent = Feedback.objects.filter(
-        station_id=station_id, created_at__gte=since, serious=True
-    ).values_list("device_hash", "problems")
+    # Reports since the listing was last confirmed only: a confirmation answers the ones
+    # before it.
+    confirmed = Station.objects.filter(pk=station_id).values_list("confirmed_on", flat=True).first()
+    if confirmed is not None:
+        since = max(since, day_start(confirmed))
+    # From different phones: one phone saying it twice is one report; held or hidden
+    # feedback does not count (a serious complaint, so the few rows are read and their lists
+    # looked into here, on SQLite as on PostgreSQL).
+    recent = (
+        Feedback.objects.counted()
+        .filter(station_id=station_id, created_at__gte=since, serious=True)
+        .values_list("device_hash", "problems")
+    )
     phones = {phone for phone, problems in recent if FeedbackProblem.CLOSED_IN_HOURS in problems}
     if len(phones) < FLAG_REPORTS:
         return False

@@ -197,3 +197,27 @@ def test_the_public_sees_the_campaign_its_stations_and_no_names(client, world):
     assert "李站长" not in page
     station_page = client.get(f"/stations/{station.plaque_number}/").content.decode()
     assert f"本站参与{campaign.title}" in station_page
+
+
+def test_a_delivery_taken_back_in_full_no_longer_counts_as_reached(client, world):
+    campaign = running_campaign(world)
+    station = _station(world)
+    first = _deliver(world, campaign, station, [3])
+    _deliver(world, campaign, station, [-3], corrects=first, reason="送错站点")
+    [row] = campaign_progress(campaign, world.aid).unions
+    assert row.stations == 0 and row.cell_list[0] == (0, 100)
+    page = client.get(f"/campaigns/{campaign.pk}/").content.decode()
+    assert station.name not in page
+    assert "本站参与" not in client.get(f"/stations/{station.plaque_number}/").content.decode()
+
+
+@pytest.mark.parametrize("quantity", [-1, 10**12])
+def test_an_allocation_out_of_range_or_to_no_union_is_refused(world, quantity):
+    campaign = running_campaign(world)
+    good = campaign.goods.first()
+    with pytest.raises(ValidationError):
+        campaign_allocate(
+            campaign=campaign, by=world.aid, quantities={(world.union_a.pk, good.pk): quantity}
+        )
+    with pytest.raises(ValidationError):
+        campaign_allocate(campaign=campaign, by=world.aid, quantities={(999999, good.pk): 1})

@@ -268,3 +268,17 @@ def test_a_name_with_markup_is_escaped_in_every_link():
     links = map_app_links(31.2304, 121.4737, '<b>"站"&x=1;title:y', "a&b")
     for link in links.values():
         assert "<" not in link and '"' not in link and "&x=1" not in link
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["https://[x/marker", "https://uri.amap.com/marker?position=1214.7,31.2", "geo:95.1,121.4"],
+)
+def test_a_broken_or_impossible_link_is_unreadable_not_a_crash(pasted):
+    with pytest.raises(ParseError):
+        parse_position(pasted, Datum.WGS84)
+
+
+def test_an_unknown_datum_fails_loudly():
+    with pytest.raises(ValueError):
+        to_wgs84(31.2, 121.4, "gcj-02")

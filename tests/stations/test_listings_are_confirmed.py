@@ -210,3 +210,30 @@ def test_a_union_confirmation_puts_it_back_in_its_place_at_once(client, world):
     client.post(reverse("stations:listings_confirm"), {"station": [station.pk]})
     station.refresh_from_db()
     assert not station.listing_doubtful
+
+
+def test_a_confirmation_answers_the_reports_before_it(world):
+    station = _station(world, confirmed_days_ago=1)
+    _closed_report(station, "phone-1")
+    from stations.services.freshness import listing_confirm
+
+    listing_confirm(stations=[station], by=world.user_a)
+    Station.objects.filter(pk=station.pk).update(confirmed_on=_today())
+    # The next report is one, not the second: the first was answered by the confirmation.
+    from stations.models import Feedback
+
+    Feedback.objects.filter(station=station).update(
+        created_at=timezone.now() - dt.timedelta(days=2)
+    )
+    _closed_report(station, "phone-2")
+    station.refresh_from_db()
+    assert station.reported_closed_on is None
+
+
+def test_a_late_check_does_not_answer_a_newer_report(world):
+    station = _station(world, confirmed_days_ago=30)
+    Station.objects.filter(pk=station.pk).update(reported_closed_on=_today())
+    listing_checked(station_id=station.pk, day=_today() - dt.timedelta(days=5))
+    station.refresh_from_db()
+    assert station.reported_closed_on == _today()
+    assert station.confirmed_on == _today() - dt.timedelta(days=5)
