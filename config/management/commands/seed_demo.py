@@ -34,6 +34,9 @@ class Command(BaseCommand):
         from stations.demo_feedback import seed_feedback
 
         seed_feedback()
+        from stations.demo_campaigns import seed_campaigns
+
+        seed_campaigns()
         from inspections.demo import seed_inspections
 
         seed_inspections()
