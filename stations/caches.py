@@ -70,6 +70,8 @@ STATION_PAGE = register(
                 "inspection",
                 "appeal",
                 "award",
+                # A campaign's goods reaching the station: its 本站参与… notice.
+                "delivery",
                 *EVERYWHERE,
             }
         ),

@@ -221,3 +221,12 @@ def test_an_allocation_out_of_range_or_to_no_union_is_refused(world, quantity):
         )
     with pytest.raises(ValidationError):
         campaign_allocate(campaign=campaign, by=world.aid, quantities={(999999, good.pk): 1})
+
+
+def test_a_kept_station_page_shows_a_new_delivery_at_once(client, world):
+    campaign = running_campaign(world)
+    station = _station(world)
+    url = f"/stations/{station.plaque_number}/"
+    assert "本站参与" not in client.get(url).content.decode()  # now kept for anonymous visitors
+    _deliver(world, campaign, station, [1])
+    assert f"本站参与{campaign.title}" in client.get(url).content.decode()
