@@ -15,6 +15,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 
 # Two reports of "closed during posted hours" within this many days flag the listing.
 FLAG_WINDOW_DAYS = 30
@@ -68,8 +69,6 @@ def refresh_doubt(stations, today: dt.date) -> list[int]:
     model = stations.model
     # The record changed as the public sees it (details_unverified): the open data's
     # modified_after must hand it on.
-    from django.utils import timezone
-
     now = timezone.now()
     if now_doubtful:
         model.objects.filter(pk__in=now_doubtful).update(listing_doubtful=True, updated_at=now)

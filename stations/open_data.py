@@ -204,7 +204,8 @@ def station_record(station: Station) -> dict:
     return _record(row, settings.PUBLIC_BASE_URL)
 
 
-def _about() -> dict:
+def about() -> dict:
+    """The licence and publisher every open-data answer states."""
     return {
         "licence": settings.OPEN_DATA_LICENCE,
         "licence_url": settings.OPEN_DATA_LICENCE_URL,
@@ -294,11 +295,6 @@ def changes_since(after, cursor: tuple[object, int] | None = None, limit: int | 
     )
 
 
-def about() -> dict:
-    """The licence and publisher every open-data answer states."""
-    return _about()
-
-
 # --- Versions -------------------------------------------------------------------------------
 VERSION_KEY = "open-data:version"
 
@@ -376,15 +372,15 @@ def build(version: str | None = None) -> str:
     version = version or public_version()
     _root().mkdir(parents=True, exist_ok=True)
     base = settings.PUBLIC_BASE_URL
-    about = _about()
+    stated = about()
     with _one_snapshot(), ExitStack() as files:
         geojson, as_json, as_csv = (
             files.enter_context(_written(file_of(version, kind))) for kind in KINDS
         )
         count = open_data_queryset().count()
-        head = orjson.dumps({"type": "FeatureCollection", **about, "features": []})
+        head = orjson.dumps({"type": "FeatureCollection", **stated, "features": []})
         geojson.write(head[:-2])  # up to the features' opening bracket
-        head = orjson.dumps({**about, "count": count, "stations": []})
+        head = orjson.dumps({**stated, "count": count, "stations": []})
         as_json.write(head[:-2])
         # A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
         as_csv.write("\ufeff".encode() + _csv_line(FIELD_NAMES))

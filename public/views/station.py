@@ -18,7 +18,7 @@ from stations.datum import map_app_links
 from stations.freshness import is_doubtful
 from stations.models import Campaign, Station, StationStatus
 from stations.open_now import open_now
-from stations.services.campaigns import reached_stations
+from stations.services.campaigns import campaigns_reaching
 from stations.services.feedback import station_rating
 from stations.services.visits import station_visits
 from unions.access import access
@@ -96,13 +96,9 @@ def station_public(request, plaque_no: str):
         # Honours (awards.station_titles).
         "titles": station_titles(station),
         # Running campaigns whose goods reached this station (本站参与…：可领取…).
-        "campaigns": [
-            c
-            for c in Campaign.objects.running(timezone.localdate())
-            .filter(deliveries__station=station)
-            .distinct()[:3]
-            if Station.objects.filter(pk=station.pk).filter(reached_stations(c)).exists()
-        ]
+        "campaigns": list(
+            Campaign.objects.running(timezone.localdate()).filter(campaigns_reaching(station))[:3]
+        )
         if operating
         else [],
         # Unconfirmed for long or reported closed: 信息待核实 (stations/freshness.py).

@@ -244,14 +244,22 @@ def delivery_record(
     return delivery
 
 
-def reached_stations(campaign: Campaign) -> Exists:
-    """For a Station queryset: the campaign's goods reached it and were not all taken back."""
+def _net_positive(**lookups) -> Exists:
+    """Some goods of a campaign reached a station and were not all taken back."""
     net = (
-        CampaignDeliveryLine.objects.filter(
-            delivery__campaign=campaign, delivery__station=OuterRef("pk")
-        )
-        .values("delivery__station")
+        CampaignDeliveryLine.objects.filter(**lookups)
+        .values("delivery__station", "delivery__campaign")
         .annotate(net=Sum("quantity"))
         .filter(net__gt=0)
     )
     return Exists(net)
+
+
+def reached_stations(campaign: Campaign) -> Exists:
+    """For a Station queryset: the stations the campaign's goods reached and stayed at."""
+    return _net_positive(delivery__campaign=campaign, delivery__station=OuterRef("pk"))
+
+
+def campaigns_reaching(station: Station) -> Exists:
+    """For a Campaign queryset: the campaigns whose goods reached ``station`` and stayed."""
+    return _net_positive(delivery__campaign=OuterRef("pk"), delivery__station=station)
