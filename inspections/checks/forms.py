@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stations.models import Station
+from unions.params import id_param
 
 from ..permissions import check_may_log, kinds_for
 from .models import Checklist, InspectionKind, ItemGroup
@@ -72,8 +73,8 @@ class CheckForm(forms.Form):
         # inspector saw, even if a new version was saved while the phone was offline.
         version = self.data.get("checklist_version") if self.is_bound else None
         found = None
-        if version and str(version).isdigit():
-            found = Checklist.objects.filter(version=int(version)).first()
+        if id_param(version) is not None:
+            found = Checklist.objects.filter(version=id_param(version)).first()
         return found or Checklist.objects.current()
 
     def grouped_items(self) -> list[tuple[str, list]]:

@@ -9,6 +9,7 @@ from stations.models import PUBLIC_STATUSES, Station
 from stations.selectors import registry_search
 from unions.dates import day
 from unions.models import Union
+from unions.params import id_params
 
 from .models import APPEAL_DECISIONS, AppealStatus, RectificationStatus
 
@@ -63,7 +64,7 @@ class OrderOpenForm(_Styled, forms.Form):
         # posted) and a page of a search's matches, never the scope: every operating
         # station of the city was 13.8 MB of HTML for the aid center (issue 26).
         named = {self.data.get("station") if self.is_bound else None, self.initial.get("station")}
-        offered = list(stations.filter(pk__in=[v for v in named if str(v or "").isdigit()]))
+        offered = list(stations.filter(pk__in=id_params(named)))
         if search:
             offered += registry_search(stations, search[:100]).order_by()[:SEARCH_PAGE]
         field.widget.choices = [("", field.empty_label)] + [

@@ -374,7 +374,7 @@ def _read(archive: zipfile.ZipFile, title: str, path: str) -> SheetShape:
                 measure_cell(attrs.get("r"))
             elif local == "row":
                 text_r = attrs.get("r")
-                row = int(text_r) if text_r and text_r.isdigit() else row + 1
+                row = int(text_r) if text_r and text_r.isascii() and text_r.isdigit() else row + 1
                 col = 0
                 if row > max_rows:
                     raise _too_many_rows(title)

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from unions.models import CarrierType, HostUnit
+from unions.params import id_param
 
 from ..datum import Datum, parse_position, to_wgs84
 from ..excel.layout import coordinate_order
@@ -143,8 +144,8 @@ class StationForm(forms.ModelForm):
         offered = Q(pk=self.instance.host_unit_id) if self.instance.host_unit_id else Q()
         if filing is not None:
             offered |= Q(pk__in=filing.stations.values("host_unit_id"))
-        if self.is_bound and str(self.data.get("host_unit") or "").isdigit():
-            offered |= Q(pk=int(self.data["host_unit"]))
+        if self.is_bound and id_param(self.data.get("host_unit")) is not None:
+            offered |= Q(pk=id_param(self.data["host_unit"]))
         units = host_unit.queryset.filter(offered).order_by("name") if offered else []
         host_unit.widget.choices = [("", host_unit.empty_label)] + [
             (unit.pk, host_unit.label_from_instance(unit)) for unit in units

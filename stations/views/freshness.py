@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from unions.access import access
 from unions.pages import key_page
+from unions.params import id_params
 from unions.roles import UNION_OR_AID
 
 from ..caches import lists_version
@@ -63,7 +64,7 @@ def listings_due(request, status=200, ticked=()):
 @access(*RECORD_ROLES["listing_confirmation"], methods=("POST",))
 @require_POST
 def listings_confirm(request):
-    ids = [int(i) for i in request.POST.getlist("station") if i.isdigit()]
+    ids = id_params(request.POST.getlist("station"))
     if not ids:
         messages.error(request, _("Tick at least one station."))
         return listings_due(request, status=400)

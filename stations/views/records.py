@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from unions.access import access
 from unions.models import HostUnit
+from unions.params import id_param
 from unions.roles import UNION_OR_AID
 
 from ..forms.records import AgreementForm, AgreementHostForm, InsuranceForm, PledgeForm
@@ -34,8 +35,8 @@ def _party_a(request, station: Station, hosts) -> tuple[HostUnit | None, str]:
     source = request.POST if request.method == "POST" else request.GET
     chosen = source.get("host_unit", "")
     new_name = source.get("new_host_unit", "").strip()
-    if chosen.isdigit():
-        return hosts.filter(pk=chosen).first(), ""
+    if id_param(chosen) is not None:
+        return hosts.filter(pk=id_param(chosen)).first(), ""
     if new_name:
         return None, new_name
     if "choose" in source:

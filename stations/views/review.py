@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from unions.access import access
 from unions.models import Union
 from unions.pages import key_page
+from unions.params import id_params
 from unions.roles import AID
 
 from ..forms.records import AcceptanceForm, BulkAcceptanceForm
@@ -88,7 +89,7 @@ def review_queue_view(request):
 def review_bulk_approve(request):
     """Record the on-site acceptance and approve many stations in one go; each station is its
     own transaction, so one failure stops none."""
-    ids = [int(i) for i in request.POST.getlist("station") if i.isdigit()]
+    ids = id_params(request.POST.getlist("station"))
     form = _acceptance_form(request.POST)
     if not ids:
         messages.error(request, _("Tick at least one station."))

@@ -53,6 +53,10 @@ HOSTILE = [
     "长" * 10_000,
     HUGE,
     "-" + HUGE,
+    # Digits to str.isdigit() that int() refuses; a number past a bigint.
+    "²",
+    "①",
+    "99999999999999999999999",
     "-1",
     "0",
     "1.5",

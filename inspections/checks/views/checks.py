@@ -23,6 +23,7 @@ from stations.geo import parse_point
 from stations.views.common import grown_count
 from unions.access import ANY_STAFF, access
 from unions.pages import key_page
+from unions.params import id_params
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
@@ -62,7 +63,8 @@ def _form_context(request, form: CheckForm) -> dict:
     # The plan, the stations checked lately, the one a link or a post names, and, for a
     # phone without JavaScript, a page of candidates its search found: never the scope.
     named = str(form["station"].value() or request.GET.get("station", ""))
-    stations = form_stations(request.user, also=(int(named),) if named.isdigit() else ())
+    also = id_params([named])
+    stations = form_stations(request.user, also=tuple(also))
     found = _candidates(request)
     shown = {s["id"] for s in stations}
     stations += [s for s in found if s["id"] not in shown]

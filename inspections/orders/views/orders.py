@@ -16,6 +16,7 @@ from stations.models import ACTIONS as STATION_ACTIONS
 from unions.access import access
 from unions.actions import available
 from unions.pages import key_page
+from unions.params import id_param
 from unions.roles import STAFF_READ, role_of
 
 from ...checks.models import INDEPENDENT_KINDS, Inspection, InspectionStatus
@@ -159,7 +160,7 @@ def order_action(request, pk):
         reinspection_id = request.POST.get("reinspection", "")
         kwargs["reinspection"] = (
             _reinspections(order, request.user).filter(pk=reinspection_id).first()
-            if reinspection_id.isdigit()
+            if id_param(reinspection_id) is not None
             else None
         )
     try:
@@ -178,7 +179,7 @@ def order_action(request, pk):
 @access(*ORDER_ACTIONS["open"].roles, methods=FORM_METHODS)
 def order_open(request):
     initial = {}
-    if request.GET.get("station", "").isdigit():
+    if id_param(request.GET.get("station")) is not None:
         initial["station"] = request.GET["station"]
     search = request.GET.get("q", "").strip()
     form = OrderOpenForm(request.POST or None, user=request.user, initial=initial, search=search)
