@@ -10,7 +10,9 @@ change, history row, one transaction; notices and certificates after commit.
 - ``award_citation_set`` (after publication) / ``award_withdraw``: changes after publication,
   recorded as such; a withdrawal takes back the title's certificate and the titles that
   follow from it, and re-checks the year's bounds;
-- ``award_certificates_request``: asking again for a published year's certificates.
+- ``award_certificates_request``: asking again for a published year's certificates;
+- ``award_support_set`` / ``award_year_budget_set``: 经费支持, a title's support amount and
+  the year's awards budget (五、(三); 三、(六)), read by the funding ledger (awards/funding.py).
 Every one of them takes the acting user (``by``) and checks it against the table itself:
 the views' ``@access`` is a second door, not the only one.
 """
@@ -18,6 +20,7 @@ the views' ``@access`` is a second door, not the only one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
@@ -484,3 +487,84 @@ def award_certificates_request(*, year: int, by) -> int:
     ids = list(Award.objects.public().filter(award_year=award_year).values_list("pk", flat=True))
     _request_certificates(ids, by.pk)
     return len(ids)
+
+
+# Yuan with fen: the ledger's and the workbook's precision (Award.support_amount), up to
+# what its twelve digits hold.
+FEN = Decimal("0.01")
+MOST_YUAN = Decimal("9999999999.99")
+
+
+def _yuan(amount) -> Decimal:
+    """An amount in yuan, refused when it is negative or not a number."""
+    try:
+        value = Decimal(str(amount)).quantize(FEN)
+    except ArithmeticError:
+        raise ValidationError(_("Enter an amount in yuan.")) from None
+    if value < 0 or value > MOST_YUAN:
+        raise ValidationError(_("Enter an amount in yuan, zero or more."))
+    return value
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+@transaction.atomic
+def award_support_set(*, award: Award, amount, by) -> Award:
+    """Put a support amount (经费支持, 五、(三); 附件2 第6条) on a standing title. Zero takes it
+    off. The change is a history row of the year with the old and the new amount."""
+    award, award_year = _locked_award(award)
+    _check_title("fund", award, by)
+    value = _yuan(amount)
+    if value == award.support_amount:
+        return award
+    old = award.support_amount
+    award.support_amount = value
+    award.save(update_fields=["support_amount"])
+    with translation.override(settings.LANGUAGE_CODE):
+        note = _("Support amount: %(old)s → %(new)s yuan") % {
+            "old": _money(old),
+            "new": _money(value),
+        }
+        record_change(
+            record=RecordChange.Record.AWARD,
+            record_id=award_year.pk,
+            union_id=None,
+            action=RecordChange.Action.EDITED,
+            by=by,
+            changes={
+                "award": f"{award.get_kind_display()} {award.name}",
+                "support_amount": [str(old), str(value)],
+            },
+            reason=note,
+            concerns=[award.station_id],
+        )
+    return award
+
+
+@transaction.atomic
+def award_year_budget_set(*, year: int, budget, by) -> AwardYear:
+    """The year's awards budget (市总工会安排经费预算, 三、(六)), which the funding ledger sets
+    the titles' support amounts against."""
+    award_year = _locked_year(year)
+    _check_year("budget", award_year, by)
+    value = _yuan(budget)
+    if value == award_year.budget:
+        return award_year
+    old = award_year.budget
+    award_year.budget = value
+    award_year.save(update_fields=["budget"])
+    with translation.override(settings.LANGUAGE_CODE):
+        # No station shows the budget: nothing to announce beyond the year's own row.
+        record_change(
+            record=RecordChange.Record.AWARD,
+            record_id=award_year.pk,
+            union_id=None,
+            action=RecordChange.Action.EDITED,
+            by=by,
+            changes={"budget": [str(old), str(value)]},
+            reason=_("Awards budget: %(old)s → %(new)s yuan")
+            % {"old": _money(old), "new": _money(value)},
+        )
+    return award_year

@@ -46,6 +46,11 @@ SAMPLE: dict[str, object] = {
     "until": "2026-09-30",
     "changed_since": "2026-09-30T00:00:00+08:00",
     "campaign": 1,
+    "donation_offer": 1,
+    "station_need": 1,
+    "training": 1,
+    "clerk_union": 2,
+    "funding_year": 2026,
     "registry_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
     "checks_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
     "feedback_deep": "eyJrIjpbMSwxXSwibiI6Mn0",
@@ -175,6 +180,23 @@ def collect() -> dict[str, object]:
     from stations.models import Campaign
 
     facts["campaign"] = Campaign.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    # The funding ledger of the campaign's year (awards/funding.py), the clerk's union's too.
+    started = Campaign.objects.order_by("-pk").values_list("starts_on", flat=True).first()
+    facts["funding_year"] = started.year if started else year
+    facts["clerk_union"] = xuhui.pk
+    from stations.models import DonationOffer, StationNeed
+
+    facts["donation_offer"] = (
+        DonationOffer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    )
+    facts["station_need"] = (
+        StationNeed.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    )
+    from stations.models import TrainingSession
+
+    facts["training"] = (
+        TrainingSession.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    )
     return facts
 
 

@@ -238,6 +238,19 @@ HOURS_JSON = [
     [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "07:00", "end": "21:00"}],
     [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "00:00", "end": "24:00"}],
 ]
+# One station in COOLING_EVERY keeps 清凉模式 hours from a yellow heat alert up (issue 23):
+# some 8,000 at national size, as Hubei's 5,035 of its stations did.
+COOLING_EVERY = 25
+COOLING_HOURS = {
+    "heat": [
+        {
+            "level": 2,
+            "open_24h": False,
+            "text": "每天 7:00-22:00",
+            "slots": [{"days": [0, 1, 2, 3, 4, 5, 6], "start": "07:00", "end": "22:00"}],
+        }
+    ]
+}
 SERVICES = ["water", "cool_warm", "meal_heating", "charging", "rest_toilet"]
 FACILITIES = ["air_con", "fridge", "microwave", "water_dispenser", "power_strip", "tables_chairs"]
 EXTRAS = ["wifi", "first_aid", "newspaper_rack"]
@@ -634,6 +647,8 @@ def load_stations(ctx: Context) -> Iterator[dict]:
                 # As the nightly pass would keep it (stations/freshness.py, the defaults).
                 "listing_doubtful": reported is not None
                 or (confirmed is not None and confirmed < DOUBTFUL_BEFORE),
+                "alert_hours": COOLING_HOURS if pk % COOLING_EVERY == 0 else {},
+                "heat_mode_from": 2 if pk % COOLING_EVERY == 0 else None,
                 "created_at": created,
                 "updated_at": created,
             }
@@ -798,6 +813,27 @@ def load_feedback(ctx: Context) -> Iterator[dict]:
         }
 
 
+# --- A heat alert today, and the stations in 清凉模式 (issue 23, item 3) --------------------
+
+
+@loader("stations.WeatherAlert")
+def load_weather_alert(ctx: Context) -> Iterator[dict]:
+    """An orange heat alert covering the days the bench runs."""
+    today = dt.date.today()
+    yield {
+        "id": 1,
+        "kind": "heat",
+        "level": 3,
+        "starts_on": today - dt.timedelta(days=1),
+        "ends_on": today + dt.timedelta(days=20),
+        "note": "市气象台发布高温橙色预警",
+        "source": "declared",
+        "feed_id": "",
+        "declared_by_id": ctx.users["bench_aid"],
+        "created_at": ctx.now,
+    }
+
+
 # --- A campaign across every operating station (issue 23's scale) -----------------------------
 
 CAMPAIGN_GOODS = (("绿豆汤", "箱", "40.00"), ("藿香正气水", "盒", "12.50"), ("毛巾", "条", "8.00"))
@@ -905,6 +941,29 @@ def load_campaign_deliveries(ctx: Context) -> Iterator[dict]:
 def load_campaign_delivery_lines(ctx: Context) -> Iterator[dict]:
     for pk, (_row, good, quantity) in enumerate(_campaign_lines(ctx), start=1):
         yield {"id": pk, "delivery_id": pk, "good_id": good, "quantity": quantity}
+
+
+# --- A city-wide training of station heads (issue 23, item 5) ------------------------------
+
+
+@loader("stations.TrainingSession")
+def load_training_session(ctx: Context) -> Iterator[dict]:
+    """The aid center's session of last month, open to every union's heads: its page lists
+    the 200,000 heads a page at a time, none yet ticked (the widest "never trained")."""
+    yield {
+        "id": 1,
+        "union_id": None,
+        "topic": "接力站服务规范与防暑急救常识",
+        "held_on": dt.date.today() - dt.timedelta(days=30),
+        "starts_at": dt.time(14, 0),
+        "ends_at": dt.time(16, 30),
+        "mode": "in_person",
+        "place": "上海市职工援助服务中心 三楼培训室",
+        "online_link": "",
+        "capacity": 2000,
+        "created_by_id": ctx.users["bench_aid"],
+        "created_at": ctx.now,
+    }
 
 
 def _assess(ctx: Context) -> float:

@@ -45,6 +45,13 @@ class RecordChange(models.Model):
         # 送清凉 / 送温暖 (stations/models/campaign.py): record_id is the campaign's.
         CAMPAIGN = "campaign", _("Campaign")
         DELIVERY = "delivery", _("Campaign delivery")
+        ALERT = "alert", _("Heat or cold alert")
+        # Training of station heads (stations/models/training.py): record_id is the session's.
+        TRAINING = "training", _("Training session")
+        # 爱心互献 (stations/models/donation.py): a donor's offer, a station's need, a match.
+        DONATION = "donation", _("Donation offer")
+        NEED = "need", _("Station need")
+        DONATION_MATCH = "donation_match", _("Donation matched to a need")
 
     class Action(models.TextChoices):
         # "Created" alone is the 创建时间 column heading elsewhere; in history it is an event.
@@ -79,6 +86,12 @@ class RecordChange(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn after publication")
         # A union's stations typed in GCJ-02 or BD-09, turned into WGS-84 (stations/datum.py).
         DATUM_CONVERTED = "datum_converted", _("Coordinates converted to WGS-84")
+        # A station's 清凉模式/暖心模式 hours, and an alert ended before its last day.
+        ALERT_HOURS = "alert_hours", _("Alert-mode hours recorded")
+        ENDED = "ended", _("Ended early")
+        # A donation's goods matched to a station's need, and handed over (爱心互献).
+        MATCHED = "matched", _("Matched")
+        DELIVERED = "delivered", _("Delivered")
 
     # None for a change that belongs to no union: a year's honours are the city's.
     union = models.ForeignKey(

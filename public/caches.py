@@ -7,6 +7,9 @@ or live too briefly to matter, and the registry says which.
 
 from __future__ import annotations
 
+from django.core.cache import cache
+from django.utils import timezone
+
 from history.changes import NamedCache, register
 from stations import public_cache
 
@@ -30,6 +33,30 @@ register(
         saves="drawing the ranked stations: the page 2.6 ms kept, 25.2 ms drawn (38×); the "
         "JSON's page 50 3.0 ms kept, 152 ms drawn. A published version's rows never change "
         "(a correction is a new version, a new key)",
+    )
+)
+
+
+def alert_key(day) -> str:
+    """Today's alert banner of the home page (public/views/home.py)."""
+    return f"public_home:alert:{day:%Y-%m-%d}"
+
+
+def _drop_alert_banner(changes) -> None:
+    cache.delete(alert_key(timezone.localdate()))
+
+
+register(
+    NamedCache(
+        name="public-home-alert",
+        prefixes=("public_home:alert:",),
+        key="public_home:alert:<date>",
+        lifetime="PUBLIC_COUNTS_SECONDS (60 s; public/views/home.py)",
+        saves="reading today's alerts and counting the stations in 清凉模式 or 暖心模式 on "
+        "every visit to the home page",
+        dropped_by=frozenset({"alert", "station", "status", "demo"}),
+        drop=_drop_alert_banner,
+        keys_for_station=lambda station: [alert_key(timezone.localdate())],
     )
 )
 HONOURS_VERSION = "public-page:honours-version"

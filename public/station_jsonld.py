@@ -15,6 +15,7 @@ import json
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -64,7 +65,20 @@ def _feature(name) -> dict:
     return {"@type": "LocationFeatureSpecification", "name": str(name), "value": True}
 
 
-def station_jsonld(station: Station, closures) -> dict:
+def _alert_specs(rows) -> list[dict]:
+    """Today's alert hours (清凉模式 / 暖心模式), valid for today: the alert's dates are the
+    city's; which of the station's entries applies may change with the level each day."""
+    today = timezone.localdate().isoformat()
+    specs = []
+    for row in rows:
+        if row.today is None:
+            continue
+        for spec in opening_hours_specification(row.slots, row.open_24h):
+            specs.append({**spec, "validFrom": today, "validThrough": today})
+    return specs
+
+
+def station_jsonld(station: Station, closures, alert_rows=()) -> dict:
     url = settings.PUBLIC_BASE_URL + reverse("stations:public_detail", args=[station.plaque_number])
     place = {
         "@context": CONTEXT,
@@ -92,8 +106,12 @@ def station_jsonld(station: Station, closures) -> dict:
     hours = opening_hours_specification(station.opening_hours, station.open_24h)
     if hours:
         place["openingHoursSpecification"] = hours
+    today = timezone.localdate()
+    # A closure today closes it whatever its alert hours say (stations/open_now.py).
+    closed_today = any(c.starts_on <= today <= c.ends_on for c in closures)
+    special = [] if closed_today else _alert_specs(alert_rows)
     if closures:
-        place["specialOpeningHoursSpecification"] = [
+        special += [
             {
                 "@type": "OpeningHoursSpecification",
                 "validFrom": closure.starts_on.isoformat(),
@@ -103,6 +121,8 @@ def station_jsonld(station: Station, closures) -> dict:
             }
             for closure in closures
         ]
+    if special:
+        place["specialOpeningHoursSpecification"] = special
     services = [
         station.services_other
         if code == Service.OTHER and station.services_other

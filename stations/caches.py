@@ -28,6 +28,11 @@ def _wide(changes: list[Change]) -> bool:
     return any(change.record in EVERYWHERE for change in changes)
 
 
+# A heat or cold alert declared, ended or read from the feed: every page's open-now may move
+# (a station in 清凉模式 or 暖心模式), and the page shows the alert hours that apply.
+ALERT = "alert"
+
+
 def _plaques(changes: list[Change]) -> list[str]:
     ids = stations_of(changes)
     if not ids:
@@ -40,7 +45,7 @@ def _plaques(changes: list[Change]) -> list[str]:
 
 
 def _drop_pages(changes: list[Change]) -> None:
-    if _wide(changes):
+    if _wide(changes) or any(change.record == ALERT for change in changes):
         public_cache.forget_every_page()
         return
     for plaque in _plaques(changes):
@@ -72,6 +77,7 @@ STATION_PAGE = register(
                 "award",
                 # A campaign's goods reaching the station: its 本站参与… notice.
                 "delivery",
+                ALERT,
                 *EVERYWHERE,
             }
         ),
@@ -93,7 +99,8 @@ DIRECTORY = register(
         lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
         saves="the directory's search, distance and open-now reads for every anonymous "
         "visitor: 1.1 ms kept, 15.5–18.1 ms drawn (24–27×; target 10×)",
-        dropped_by=frozenset({"station", "status", *EVERYWHERE}),
+        # A delivery: the stations a campaign reached (its ?campaign= filter).
+        dropped_by=frozenset({"station", "status", ALERT, "delivery", *EVERYWHERE}),
         drop=_drop_directory,
         keys_for_station=lambda station: [public_cache.DIRECTORY_VERSION],
     )

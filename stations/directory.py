@@ -33,13 +33,26 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from unions.params import id_param
+
+from .alert_hours import MODE_FROM, AlertDays, around, modes_on
 from .geo import Point, bounding_box, haversine_km, parse_point
 from .models import Audience, Service, Station, StationClosure
 from .open_now import closure_on, open_now
 from .pairs import ALIAS, pairs_hold, pairs_match
+from .services.campaigns import reached_filter
 
 # The parameters of DESIGN.md's public contract, in the order the form shows them.
-FILTER_PARAMS = ("q", "district", "service", "audience", "open_now", "near")
+FILTER_PARAMS = (
+    "q",
+    "district",
+    "service",
+    "audience",
+    "open_now",
+    "near",
+    "alert_mode",
+    "campaign",
+)
 
 # Downtown half a kilometre holds a page of stations at national density (the bench's
 # 200,000 put ~1,700 within a kilometre of People's Square); elsewhere the radius grows with
@@ -62,6 +75,8 @@ class DirectoryEntry:
     open_now: bool | None
     distance_km: float | None = None
     closure: StationClosure | None = None
+    # The alert modes it keeps today: ["heat"] is 清凉模式, ["cold"] 暖心模式.
+    alert_modes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -72,6 +87,10 @@ class DirectoryQuery:
     audience: str = ""
     open_now: bool = False
     near: Point | None = None
+    # Only stations keeping extended hours under today's heat or cold alert.
+    alert_mode: bool = False
+    # Only stations a campaign's goods reached (its public page links here: its map).
+    campaign: int | None = None
 
     @classmethod
     def from_params(cls, params) -> DirectoryQuery:
@@ -86,13 +105,26 @@ class DirectoryQuery:
             audience=audience if audience in Audience.values else "",
             open_now=params.get("open_now", "") in ("1", "on", "true", "yes"),
             near=parse_point(params.get("near", "").strip()),
+            alert_mode=params.get("alert_mode", "") in ("1", "on", "true", "yes"),
+            campaign=_campaign_id(params.get("campaign", "")),
         )
 
     @property
     def is_filtered(self) -> bool:
         return bool(
-            self.q or self.district or self.service or self.audience or self.open_now or self.near
+            self.q
+            or self.district
+            or self.service
+            or self.audience
+            or self.open_now
+            or self.near
+            or self.alert_mode
+            or self.campaign
         )
+
+
+def _campaign_id(value: str) -> int | None:
+    return id_param(value)
 
 
 @dataclass
@@ -155,17 +187,30 @@ class _Candidate:
     open_24h: bool = False
     opening_hours: list = field(default_factory=list)
     closed_today: bool = False
+    alert_hours: dict = field(default_factory=dict)
     listing_doubtful: bool = False
     distance_km: float | None = None
     current_closures: tuple = ()
 
-    def is_open(self, when: datetime) -> bool:
-        return not self.closed_today and bool(open_now(self, when))
+    def is_open(self, when: datetime, alerts: AlertDays) -> bool:
+        return not self.closed_today and bool(open_now(self, when, alerts))
 
 
-def matching_stations(query: DirectoryQuery) -> QuerySet[Station]:
+def matching_stations(query: DirectoryQuery, alerts: AlertDays, day: date) -> QuerySet[Station]:
     """Public stations that pass the filters the database can apply (all but open now)."""
     qs = Station.objects.public()
+    if query.alert_mode:
+        # Those whose lowest alert level is reached by today's alert of its kind: each
+        # kind's partial index (station_heat_mode, station_cold_mode) holds only them.
+        levels = alerts.on(day)
+        if not levels:
+            return qs.none()
+        modes = Q()
+        for kind, level in levels.items():
+            modes |= Q(**{f"{MODE_FROM[kind]}__lte": level})
+        qs = qs.filter(modes)
+    if query.campaign:
+        qs = qs.filter(reached_filter(query.campaign))
     if query.district:
         qs = qs.filter(district=query.district)
     if query.audience:
@@ -210,21 +255,31 @@ def directory_page(
     when = when or timezone.now()
     size = settings.DIRECTORY_PAGE_SIZE
     number = _page_number(page)
-    if not (query.near or query.open_now or query.q or query.service or query.audience):
-        return _counted_page(query, number, size, when)
+    # Today's and yesterday's heat and cold alerts, read once for every station's open-now.
+    alerts = around(when)
+    if not (
+        query.near
+        or query.open_now
+        or query.q
+        or query.service
+        or query.audience
+        or query.alert_mode
+        or query.campaign
+    ):
+        return _counted_page(query, number, size, when, alerts)
     number = min(number, DEEPEST_PAGE)
     if not (query.near or query.open_now):
-        return _uncounted_page(query, number, size, when)
+        return _uncounted_page(query, number, size, when, alerts)
     needed = number * size + 1  # one more than the page: is there a next one?
     if query.near:
-        found, complete = _nearest(query, needed, size, when)
+        found, complete = _nearest(query, needed, size, when, alerts)
     else:
-        found, complete = _open_in_order(query, needed, size, when)
+        found, complete = _open_in_order(query, needed, size, when, alerts)
     count = len(found) if complete else None
     if count is not None:
         number = min(number, max(1, math.ceil(count / size)))
     shown = found[(number - 1) * size : number * size]
-    entries = _entries(shown, when)
+    entries = _entries(shown, when, alerts)
     has_next = len(found) > number * size and number < DEEPEST_PAGE
     return DirectoryPage(entries, number, size, has_next, count)
 
@@ -239,32 +294,36 @@ def _page_number(page) -> int:
 # --- In the directory's order ---------------------------------------------------------------
 
 
-def _ordered(query: DirectoryQuery) -> QuerySet[Station]:
+def _ordered(query: DirectoryQuery, alerts: AlertDays, when) -> QuerySet[Station]:
     # Listings to be verified after the confirmed ones (stations/freshness.py), each part in
     # district and plaque-number order: the directory's two order indexes serve it.
-    return matching_stations(query).order_by("listing_doubtful", "district", "plaque_number")
+    return matching_stations(query, alerts, _today(when)).order_by(
+        "listing_doubtful", "district", "plaque_number"
+    )
 
 
-def _counted_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
+def _counted_page(query: DirectoryQuery, number: int, size: int, when, alerts) -> DirectoryPage:
     count = _count(query)
     last = max(1, math.ceil(count / size))
     number = min(number, last)
     # The ids first: a deep page skips index entries, not rows.
-    ids = _ordered(query).values_list("pk", flat=True)[(number - 1) * size : number * size]
-    entries = _entries([_Candidate(pk, "") for pk in ids], when)
+    ids = _ordered(query, alerts, when).values_list("pk", flat=True)[
+        (number - 1) * size : number * size
+    ]
+    entries = _entries([_Candidate(pk, "") for pk in ids], when, alerts)
     return DirectoryPage(entries, number, size, number < last, count)
 
 
-def _uncounted_page(query: DirectoryQuery, number: int, size: int, when) -> DirectoryPage:
+def _uncounted_page(query: DirectoryQuery, number: int, size: int, when, alerts) -> DirectoryPage:
     """A page and one more row to tell whether another page follows. Counting the matches
     of a text, a service or an audience reads every public station or every station a
     common term matches (漕溪, 中山: thousands at national size), more than the page costs;
     the total is known on the last page only."""
     start = (number - 1) * size
-    ids = list(_ordered(query).values_list("pk", flat=True)[start : start + size + 1])
+    ids = list(_ordered(query, alerts, when).values_list("pk", flat=True)[start : start + size + 1])
     has_next = len(ids) > size and number < DEEPEST_PAGE
     count = start + len(ids) if len(ids) <= size and (ids or number == 1) else None
-    entries = _entries([_Candidate(pk, "") for pk in ids[:size]], when)
+    entries = _entries([_Candidate(pk, "") for pk in ids[:size]], when, alerts)
     return DirectoryPage(entries, number, size, has_next, count)
 
 
@@ -285,17 +344,17 @@ def _counts_by_district() -> dict[str, int]:
 
 
 def _open_in_order(
-    query: DirectoryQuery, needed: int, size: int, when
+    query: DirectoryQuery, needed: int, size: int, when, alerts: AlertDays
 ) -> tuple[list[_Candidate], bool]:
     """The first ``needed`` stations open now, in the directory's order; and whether every
     match was read (then the list is all there is)."""
-    rows = _with_closed_today(_ordered(query), when).values_list(*_HOURS_FIELDS)
+    rows = _with_closed_today(_ordered(query, alerts, when), when).values_list(*_HOURS_FIELDS)
     found: list[_Candidate] = []
     start, chunk = 0, 2 * size
     while True:
         batch = [_Candidate(*row) for row in rows[start : start + chunk]]
         for candidate in batch:
-            if candidate.is_open(when):
+            if candidate.is_open(when, alerts):
                 found.append(candidate)
                 if len(found) == needed:
                     return found, False
@@ -307,13 +366,15 @@ def _open_in_order(
 # --- Nearest first --------------------------------------------------------------------------
 
 
-def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[_Candidate], bool]:
+def _nearest(
+    query: DirectoryQuery, needed: int, size: int, when, alerts: AlertDays
+) -> tuple[list[_Candidate], bool]:
     """The ``needed`` nearest matches (open now, when asked) within NEAR_RADIUS_KM, nearest
     first; and whether every match within NEAR_RADIUS_KM was read."""
     centre = query.near
     assert centre is not None
     fields = (*(_HOURS_FIELDS if query.open_now else ("pk", "plaque_number")), "listing_doubtful")
-    matches = matching_stations(query).order_by()
+    matches = matching_stations(query, alerts, _today(when)).order_by()
     if query.open_now:
         matches = _with_closed_today(matches, when)
     limit = settings.NEAR_RADIUS_KM
@@ -335,7 +396,9 @@ def _nearest(query: DirectoryQuery, needed: int, size: int, when) -> tuple[list[
                 )
         # Nearest first; listings to be verified after the confirmed ones found.
         candidates.sort(key=lambda c: (c.listing_doubtful, c.distance_km, c.plaque_number))
-        found = _first_open(candidates, needed, when) if query.open_now else candidates[:needed]
+        found = (
+            _first_open(candidates, needed, when, alerts) if query.open_now else candidates[:needed]
+        )
         if len(found) >= needed or radius >= limit:
             return found, len(found) < needed
         radius = min(_wider(radius, len(found), needed), limit)
@@ -350,10 +413,12 @@ def _wider(radius: float, found: int, needed: int) -> float:
     return radius * max(2.0, 1.25 * math.sqrt(needed / found))
 
 
-def _first_open(candidates: list[_Candidate], needed: int, when) -> list[_Candidate]:
+def _first_open(
+    candidates: list[_Candidate], needed: int, when, alerts: AlertDays
+) -> list[_Candidate]:
     found: list[_Candidate] = []
     for candidate in candidates:
-        if candidate.is_open(when):
+        if candidate.is_open(when, alerts):
             found.append(candidate)
             if len(found) == needed:
                 break
@@ -368,7 +433,14 @@ def _today(when: datetime) -> date:
 
 
 # What "open now" reads of each candidate, in _Candidate's order.
-_HOURS_FIELDS = ("pk", "plaque_number", "open_24h", "opening_hours", "closed_today")
+_HOURS_FIELDS = (
+    "pk",
+    "plaque_number",
+    "open_24h",
+    "opening_hours",
+    "closed_today",
+    "alert_hours",
+)
 
 
 def _with_closed_today(stations: QuerySet[Station], when: datetime) -> QuerySet[Station]:
@@ -378,7 +450,7 @@ def _with_closed_today(stations: QuerySet[Station], when: datetime) -> QuerySet[
     return stations.annotate(closed_today=Exists(covering))
 
 
-def _entries(shown: list[_Candidate], when) -> list[DirectoryEntry]:
+def _entries(shown: list[_Candidate], when, alerts: AlertDays) -> list[DirectoryEntry]:
     """The page's whole rows and their closures (the badge names them), in the order
     decided."""
     ids = [c.pk for c in shown]
@@ -397,9 +469,12 @@ def _entries(shown: list[_Candidate], when) -> list[DirectoryEntry]:
         entries.append(
             DirectoryEntry(
                 station=station,
-                open_now=open_now(station, when),
+                open_now=open_now(station, when, alerts),
                 distance_km=candidate.distance_km,
                 closure=closure_on(station, _today(when)),
+                alert_modes=tuple(
+                    k for k, _e in modes_on(station.alert_hours, _today(when), alerts)
+                ),
             )
         )
     return entries

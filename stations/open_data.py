@@ -80,6 +80,14 @@ FIELDS = (
         ),
     ),
     Field("open_24h", _("Open 24 hours")),
+    Field(
+        "alert_hours",
+        _(
+            "Hours kept under heat or cold alerts (清凉模式, 暖心模式): per kind (heat, cold), "
+            "from an alert level (1 blue to 4 red) up, as posted and as weekly hours; "
+            "today's alerts are in /api/v1/alerts.json"
+        ),
+    ),
     Field("toilet_open", _("Toilet open to workers")),
     Field("step_free", _("Step-free entry")),
     Field("carrier_type", _("Kind of host (bank, supermarket, pharmacy…)")),
@@ -124,6 +132,7 @@ _COLUMNS = (
     "opening_hours_text",
     "opening_hours",
     "open_24h",
+    "alert_hours",
     "toilet_open",
     "step_free",
     "carrier_type",
@@ -165,6 +174,7 @@ def _record(row: dict, base: str) -> dict:
         "opening_hours": row["opening_hours"] or [],
         "opening_hours_osm": _osm(row["opening_hours"], row["open_24h"]),
         "open_24h": row["open_24h"],
+        "alert_hours": _alert_hours(row["alert_hours"]),
         "toilet_open": row["toilet_open"],
         "step_free": row["step_free"],
         "carrier_type": row["carrier_type"],
@@ -174,6 +184,21 @@ def _record(row: dict, base: str) -> dict:
         "updated_at": row["updated_at"].isoformat(),
         "confirmed_on": row["confirmed_on"].isoformat() if row["confirmed_on"] else None,
         "details_unverified": _unverified(row),
+    }
+
+
+def _alert_hours(kept: dict | None) -> dict:
+    return {
+        kind: [
+            {
+                "from_level": entry.get("level"),
+                "text": entry.get("text", ""),
+                "open_24h": bool(entry.get("open_24h")),
+                "opening_hours": entry.get("slots") or [],
+            }
+            for entry in entries
+        ]
+        for kind, entries in sorted((kept or {}).items())
     }
 
 

@@ -13,34 +13,16 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
-DAY = 24 * 60
+from .alert_hours import around, open_in_alert
+from .slots import DAY, _minutes, open_in_part
 
-
-def _minutes(hhmm: str) -> int:
-    hours, minutes = hhmm.split(":")
-    value = int(hours) * 60 + int(minutes)
-    if not 0 <= value <= DAY:
-        raise ValueError(hhmm)
-    return value
+__all__ = ["DAY", "_minutes", "closure_on", "is_open_at", "open_now"]
 
 
 def is_open_at(slots: list[dict], when: datetime) -> bool:
     """Whether any slot covers ``when`` (an aware datetime, read in local time)."""
     local = timezone.localtime(when)
-    day, minute = local.weekday(), local.hour * 60 + local.minute
-    yesterday = (day - 1) % 7
-    for slot in slots:
-        try:
-            start, end = _minutes(slot["start"]), _minutes(slot["end"])
-            days = {int(d) for d in slot["days"]}
-        except (KeyError, TypeError, ValueError):
-            continue  # an unreadable slot says nothing; never guess "open"
-        if start < end:
-            if day in days and start <= minute < end:
-                return True
-        elif (day in days and minute >= start) or (yesterday in days and minute < end):
-            return True
-    return False
+    return open_in_part(slots, local, same_day=True) or open_in_part(slots, local, same_day=False)
 
 
 def closure_on(station, day: date):
@@ -54,15 +36,23 @@ def closure_on(station, day: date):
     return next((c for c in closures if c.starts_on <= day <= c.ends_on), None)
 
 
-def open_now(station, when: datetime | None = None) -> bool | None:
+def open_now(station, when: datetime | None = None, alerts=None) -> bool | None:
     """True or False for a station with known hours; None when its hours are not known.
 
-    A temporary closure posted for today's date closes it whatever its hours say.
+    A temporary closure posted for today's date closes it whatever its hours say. While a
+    heat or cold alert runs, the hours it keeps in alert mode count too
+    (stations/alert_hours.py); ``alerts`` are the alert days around ``when`` when the caller
+    read them once for many stations, else they are read here, only for a station that
+    keeps such hours.
     """
     when = when or timezone.now()
     if closure_on(station, timezone.localtime(when).date()) is not None:
         return False
     if station.open_24h:
+        return True
+    alert_hours = getattr(station, "alert_hours", None)
+    days = alerts if alerts is not None or not alert_hours else around(when)
+    if alert_hours and open_in_alert(alert_hours, when, days):
         return True
     if not station.opening_hours:
         return None

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from unions.actions import check_scope
 from unions.roles import AID, UNION, UNION_OR_AID, role_of
 
-from .models import ACTIONS, FEEDBACK_ACTIONS, TICKET_ACTIONS
+from .models import ACTIONS, FEEDBACK_ACTIONS, MATCH_ACTIONS, TICKET_ACTIONS
 
 RECORD_ROLES: dict[str, frozenset[str]] = {
     # 验收 against 六有, agreements (附件2) and pledges (附件3) are the aid center's record.
@@ -50,6 +50,22 @@ RECORD_ROLES: dict[str, frozenset[str]] = {
     # each union records what its stations received (stations/services/campaigns.py).
     "campaign": AID,
     "campaign_delivery": UNION,
+    # 爱心互献 (stations/services/donations.py): the aid center records donors' offers, and a
+    # union may for a donor it brought; a union posts what its own stations lack; the aid
+    # center matches offers to needs and records delivery (the match's table). Only the aid
+    # center, which arranges the delivery, reads a donor's contact.
+    "donation_offer": UNION_OR_AID,
+    "donation_contact": AID,
+    "station_need": UNION,
+    "donation_match": MATCH_ACTIONS["match"].roles,
+    # Training of station heads (五、(二)): the aid center schedules city-wide sessions, a
+    # union its own; each records its heads' attendance (stations/services/training.py).
+    "training": UNION_OR_AID,
+    "training_attendance": UNION_OR_AID,
+    # Heat and cold alerts are the city's, declared by the aid center; the hours a station
+    # keeps under them (清凉模式 / 暖心模式) its union records (stations/services/alerts.py).
+    "alert": AID,
+    "alert_hours": UNION,
 }
 
 # Everyone who may take at least one action of the ACTIONS table on a station's page.

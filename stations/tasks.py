@@ -29,6 +29,14 @@ def listings_doubt_refresh_task() -> int:
     return listings_doubt_refresh()
 
 
+@shared_task(name="stations.alerts_feed_read")
+def alerts_feed_read_task() -> dict:
+    """Every quarter hour: the heat and cold alerts of ALERT_FEED_URL, when it is set."""
+    from .services.alerts import alerts_feed_read
+
+    return alerts_feed_read()
+
+
 # Defined beside the files it builds (stations/open_data.py), which queue it; imported here
 # so that the worker's autodiscovery registers it.
 from .open_data import open_data_build_task  # noqa: E402, F401

@@ -5,9 +5,12 @@ data, offline) are the public app's; config/urls.py joins them into the namespac
 from __future__ import annotations
 
 from .views import (
+    alerts,
+    campaign_reports,
     campaigns,
     closures,
     documents,
+    donations,
     excel,
     exports,
     feedback,
@@ -17,11 +20,13 @@ from .views import (
     records,
     registry,
     review,
+    training,
 )
 
 app_name = "stations"
 
 urlpatterns = [
+    *alerts.urlpatterns,
     *feedback.urlpatterns,
     *filings.urlpatterns,
     *review.urlpatterns,
@@ -34,4 +39,7 @@ urlpatterns = [
     *closures.urlpatterns,
     *freshness.urlpatterns,
     *campaigns.urlpatterns,
+    *donations.urlpatterns,
+    *campaign_reports.urlpatterns,
+    *training.urlpatterns,
 ]

@@ -18,6 +18,7 @@ command.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import pickle
@@ -75,7 +76,12 @@ def _rows(table: str, columns: list[str]) -> list[tuple]:
     with connection.cursor() as cursor:
         # Names from the models' own meta, quoted by the backend: no outside input.
         cursor.execute(f"SELECT {', '.join(map(quote, columns))} FROM {quote(table)}")  # noqa: S608
-        return [tuple(row) for row in cursor.fetchall()]
+        # A time of day (a training session's hours) as text: SQLite reads it back as a
+        # datetime.time but has no adapter to write one; both databases take the text.
+        return [
+            tuple(v.isoformat() if isinstance(v, dt.time) else v for v in row)
+            for row in cursor.fetchall()
+        ]
 
 
 def _count(table: str) -> int:

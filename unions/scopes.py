@@ -57,6 +57,8 @@ class Scope:
     union_staff: bool = True
     # A second union that also sees the row: the reviewing union of a peer review.
     also_union: str | None = None
+    # Rows every union's staff see besides their own: the aid center's city-wide ones.
+    shared: Q | None = None
     # Rows that only one user sees, on top of the rules above: (the condition that marks
     # them, the lookup of that user's id).
     personal: tuple[Q, str] | None = None
@@ -115,6 +117,21 @@ SCOPES: dict[str, Scope] = {
     "stations.CampaignDeliveryLine": Scope(
         union="delivery__union_id", district="delivery__station__district", inspectors=Q()
     ),
+    # Training of station heads: a union's sessions are its own, the aid center's (no union)
+    # every union's to attend; attendance is the union's of the station. Inspectors have no
+    # part in it.
+    "stations.TrainingSession": Scope(union="union_id", shared=Q(union__isnull=True)),
+    "stations.TrainingAttendance": Scope(union="union_id"),
+    # 爱心互献: a station's needs and their matches are its union's and the aid center's;
+    # an offer is the aid center's, and the union's that recorded it for the donor. Other
+    # unions never see them, nor do inspectors (they carry donors' contacts and what
+    # stations lack, nothing a check verifies).
+    "stations.DonationOffer": Scope(union="union_id"),
+    "stations.DonationOfferArea": Scope(union="offer__union_id"),
+    "stations.DonationOfferLine": Scope(union="offer__union_id"),
+    "stations.StationNeed": Scope(union="union_id"),
+    "stations.StationNeedLine": Scope(union="need__union_id"),
+    "stations.DonationMatch": Scope(union="union_id"),
     "stations.Feedback": Scope(union="union_id", district="station__district", inspectors=Q()),
     # A ticket is between the worker's complaint, the union that must answer it and the aid
     # center that closes it; inspectors learn of problems through their own checks.
@@ -176,6 +193,8 @@ def visible(queryset: models.QuerySet, user) -> models.QuerySet:
         own = Q(**{scope.union: user.profile.union_id})
         if scope.also_union:
             own |= Q(**{scope.also_union: user.profile.union_id})
+        if scope.shared is not None:
+            own |= scope.shared
         return queryset.filter(own)
     if role == Role.INSPECTOR:
         condition = scope.for_inspector(user)

@@ -70,6 +70,9 @@ TITLE_ACTIONS = table(
         needs_reason=True,
         reason_label=_("Why (after publication)"),
     ),
+    # 经费支持 (五、(三); 附件2 第6条): the aid center may put an amount on a standing title,
+    # before publication or after; a withdrawn or lapsed title receives none.
+    Action("fund", (T.PROPOSED, T.CONFIRMED, T.PUBLISHED), None, AID, _("Support amount")),
     # Withdrawing takes back the certificate and the titles that follow from the title
     # (an excellent station's head and, unless another of its stations still holds the
     # title, its superior unit).
@@ -137,6 +140,12 @@ class Award(models.Model):
     )
     rank = models.PositiveIntegerField(_("rank among candidates"), null=True, blank=True)
     citation = models.TextField(_("citation"), blank=True)
+    # 经费支持和奖励 (五、(三); 附件2 第6条): what the aid center grants with the title, in
+    # yuan; counted in the winner's union's funding ledger once the title is published
+    # (awards/funding.py).
+    support_amount = models.DecimalField(
+        _("support (yuan)"), max_digits=12, decimal_places=2, default=0
+    )
     # Excellent stations are confirmed by being selected; heads and partners are proposals
     # the aid center confirms one by one. Only confirmed titles are published.
     confirmed = models.BooleanField(_("confirmed"), default=False)

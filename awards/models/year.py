@@ -48,6 +48,8 @@ YEAR_ACTIONS = table(
         ),
         style="success",
     ),
+    # 市总工会安排经费预算 (三、(六)): the year's budget for the awards' support amounts.
+    Action("budget", (Y.DRAFT, Y.PUBLISHED), None, AID, _("Set the awards budget")),
     Action(
         "certificates",
         (Y.PUBLISHED,),
@@ -105,6 +107,11 @@ class AwardYear(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # 市总工会安排经费预算 (三、(六)): the awards' support budget of the year, in yuan; the
+    # funding ledger sets the titles' amounts against it (awards/funding.py).
+    budget = models.DecimalField(
+        _("awards budget (yuan)"), max_digits=12, decimal_places=2, default=0
+    )
     # The shortlist (awards.models.shortlist): when it was last worked out, how far the job
     # that works it out has got, and the counts it found, so that the page reads them
     # without counting 200,000 rows each time.

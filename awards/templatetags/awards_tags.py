@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -70,6 +71,20 @@ WITHDRAW_FORM = (
     "    "
 )
 
+# A title's support amount (经费支持), in yuan: awards.views.funding.award_support.
+SUPPORT_FORM = (
+    "\n"
+    '    <details class="mt-1"><summary class="small">{}：{}</summary>\n'
+    '      <form method="post" action="{}" class="mt-1" data-testid="support">{}\n'
+    '        <label class="form-label small" for="support-{}">{}</label>\n'
+    '        <input class="form-control form-control-sm mb-1" type="number" name="amount"'
+    ' id="support-{}" min="0" step="0.01" value="{}" required>\n'
+    '        <button class="btn btn-sm btn-outline-{}" type="submit">{}</button>\n'
+    "      </form>\n"
+    "    </details>\n"
+    "    "
+)
+
 
 @register.simple_tag(takes_context=True)
 def title_items(context, titles) -> str:
@@ -78,9 +93,11 @@ def title_items(context, titles) -> str:
     confirm = path_for_id("awards:confirm")
     citation = path_for_id("awards:citation")
     withdraw = path_for_id("awards:withdraw")
+    support = path_for_id("awards:support")
     # The one token the page's {% csrf_token %} tags all read (the context's, made once).
     csrf = format_html(CSRF, context.get("csrf_token"))
     citation_label, save = _("Citation"), _("Save citation")
+    amount_label, save_amount = _("Amount (yuan)"), _("Save amount")
     items = []
     for award in titles:
         pk = award.pk
@@ -117,6 +134,22 @@ def title_items(context, titles) -> str:
                         reason,
                         action.style,
                         save,
+                    )
+                )
+            elif name == "fund":
+                editing.append(
+                    format_html(
+                        SUPPORT_FORM,
+                        action.label,
+                        floatformat(award.support_amount, "2g"),
+                        support(pk),
+                        csrf,
+                        pk,
+                        amount_label,
+                        pk,
+                        award.support_amount,
+                        action.style,
+                        save_amount,
                     )
                 )
             elif name == "withdraw":
@@ -166,6 +199,7 @@ CANDIDATE_ROW = (
     "    {}\n"
     '    <td class="fw-semibold">{}</td>\n'
     '    <td class="small">{}</td>\n'
+    '    <td class="small">{}<div class="text-muted">{}</div></td>\n'
     "  </tr>\n  "
 )
 CANDIDATE_PICK = (
@@ -174,6 +208,18 @@ CANDIDATE_PICK = (
 )
 FIGURE = '<td class="small">{}{}</td>'
 SATISFACTION = '<div class="text-muted">{} {}</div>'
+
+
+def _head_training(training) -> str:
+    """What a 明星站长 candidate attended (stations.training.head_training)."""
+    if training is None:
+        return ""
+    if not training.sessions:
+        return _("never trained")
+    return _("trained %(n)s times, last on %(day)s") % {
+        "n": training.sessions,
+        "day": training.last.strftime("%Y-%m-%d"),
+    }
 
 
 @register.simple_tag
@@ -218,6 +264,8 @@ def candidate_rows(rows, selectable) -> str:
                 figures,
                 localize(row.mean),
                 localize(row.orders),
+                station.head_name,
+                _head_training(getattr(row, "training", None)),
             )
         )
     return mark_safe("".join(drawn))  # noqa: S308 (each row is format_html's)

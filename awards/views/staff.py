@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from documents.models import GeneratedDocument
 from history.models import RecordChange
+from stations.training import head_training
 from unions.access import access
 from unions.actions import available
 from unions.models import Union
@@ -177,9 +178,13 @@ def _shortlist_page(request, award_year: AwardYear, filters: ShortlistFilter) ->
         rows=rows.select_related("station", "union"),
         count=rows.count if filtered else count,
     )
+    # Their heads are the 明星站长 candidates: what each present head attended (issue 23),
+    # counted in the database for this page's stations only.
+    training = head_training(row.station for row in page) if not left_out else {}
     for row in page:
         row.figures = _quarters(row)
         row.reasons = [EXCLUSIONS[c] for c in row.exclusions.split(",") if c in EXCLUSIONS]
+        row.training = training.get(row.station_id)
     return {"page": page, "left_out": left_out, "filtered": filtered}
 
 

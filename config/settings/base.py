@@ -291,6 +291,13 @@ CELERY_BEAT_SCHEDULE["listings-doubt"] = {
     "task": "stations.listings_doubt_refresh",
     "schedule": crontab(hour=0, minute=5),
 }
+# Heat and cold alerts from a feed, when ALERT_FEED_URL is set (stations/services/alerts.py:
+# alerts_feed_read); without it the aid center declares alerts on /staff/alerts/ and nothing
+# is fetched.
+CELERY_BEAT_SCHEDULE["alerts-feed"] = {
+    "task": "stations.alerts_feed_read",
+    "schedule": crontab(minute="*/15"),
+}
 # The open-data files of the current version, when a change has made them old and no visitor
 # has asked yet (stations.open_data).
 CELERY_BEAT_SCHEDULE["open-data-build"] = {
@@ -399,6 +406,10 @@ COORDINATE_DATUM = env("COORDINATE_DATUM", default="wgs84")
 # and offers a geo: link for any map app (stations/datum.py: map_app_links). Set this for one
 # more web map link first; {lat}, {lng} (WGS-84) and {name} are filled in.
 MAP_DIRECTIONS_URL = env("MAP_DIRECTIONS_URL", default="")
+# A JSON feed of heat and cold alerts read every quarter hour (stations/services/alerts.py
+# documents its shape); empty: none is read, the aid center declares alerts itself.
+ALERT_FEED_URL = env("ALERT_FEED_URL", default="")
+ALERT_FEED_TIMEOUT_SECONDS = env.float("ALERT_FEED_TIMEOUT_SECONDS", default=10.0)
 # "Near me" lists public stations within this distance, nearest first.
 NEAR_RADIUS_KM = env.float("NEAR_RADIUS_KM", default=30.0)
 DIRECTORY_PAGE_SIZE = env.int("DIRECTORY_PAGE_SIZE", default=20)

@@ -1,6 +1,7 @@
 """/campaigns/ and /campaigns/<id>/ (DESIGN's public contract; issue 23): what outdoor
 workers can get in each 送清凉 / 送温暖 campaign and at which stations. Public facts only:
-the goods, the dates, the operating stations that took part; never who received them."""
+the goods, the dates, the operating stations that took part, the donors who agreed to be
+thanked (by name only); never who received them."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
-from stations.models import Campaign, Station
-from stations.services.campaigns import reached_stations
+from stations.models import Campaign, DonationOffer, Station
+from stations.services.campaigns import reached_filter
 from unions.access import access
 from unions.pages import key_page
 
@@ -38,7 +39,7 @@ def campaign_page(request, pk: int):
     district = request.GET.get("district", "")
     # In the directory's order, read from its index, each station asked whether the
     # campaign's goods reached it and stayed (the deliveries' index by campaign and station).
-    stations = Station.objects.public().filter(reached_stations(campaign))
+    stations = Station.objects.public().filter(reached_filter(campaign))
     if district in settings.DISTRICTS:
         stations = stations.filter(district=district)
     page = key_page(
@@ -55,9 +56,25 @@ def campaign_page(request, pk: int):
             "goods": list(campaign.goods.all()),
             "running": campaign.runs_on(timezone.localdate()),
             "page": page,
+            "thanked": _thanked(campaign),
             "districts": settings.DISTRICTS,
             "district": district if district in settings.DISTRICTS else "",
         },
+    )
+
+
+# A campaign's thanks name at most this many donors (the page does not grow with them).
+THANKED_SHOWN = 200
+
+
+def _thanked(campaign: Campaign) -> list[str]:
+    """The donors to thank by name (爱心互献): those who agreed, for offers given for this
+    campaign that reached a station. Their names only: never a contact or a quantity."""
+    return list(
+        DonationOffer.objects.thanked_on(campaign)
+        .order_by("donor_name")
+        .values_list("donor_name", flat=True)
+        .distinct()[:THANKED_SHOWN]
     )
 
 

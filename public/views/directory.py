@@ -7,11 +7,13 @@ from dataclasses import astuple
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 
 from stations import public_cache
+from stations.alert_hours import around, notices
 from stations.datum import on_tiles
 from stations.directory import DirectoryQuery, directory_page
-from stations.models import Audience, Service
+from stations.models import Audience, Campaign, Service
 from unions.access import access
 
 
@@ -64,6 +66,12 @@ def _render(request, query: DirectoryQuery, number: str, extra: dict):
             # None when not known without reading every match (open now, near).
             "total": page.count,
             "map_points": _map_points(page.entries),
+            # Today's heat or cold alert: the filter to stations keeping alert hours.
+            "alert_notices": notices(around(timezone.now()), timezone.localdate()),
+            # The campaign whose stations are shown (its public page's map link).
+            "campaign": Campaign.objects.filter(pk=query.campaign).first()
+            if query.campaign
+            else None,
             # The visitor's dot, where the phone's (WGS-84) position sits on the tiles.
             "near_on_map": on_tiles(query.near.lat, query.near.lng) if query.near else None,
             "districts": settings.DISTRICTS,

@@ -18,6 +18,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from public.catalog import catalogue
+from stations.models import WeatherAlert
 from stations.open_data import (
     FIELDS,
     about,
@@ -177,10 +178,46 @@ def open_data_catalog(request):
     return response
 
 
+# How long a client may keep the alerts: a declared alert reaches it within this.
+ALERTS_MAX_AGE = 300
+
+
+@access(public=True)
+def open_data_alerts(request):
+    """Today's and coming heat and cold alerts: with each station's ``alert_hours`` they say
+    which hours hold today (stations/alert_hours.py states the rule)."""
+    today = timezone.localdate()
+    alerts = WeatherAlert.objects.filter(ends_on__gte=today).order_by("starts_on", "id")[:100]
+    body = {
+        "about": _(
+            "Heat and cold alerts in force today or coming. While one runs, a station's "
+            "alert_hours entry of its kind with the highest from_level not above the alert's "
+            "level adds to its opening hours."
+        ),
+        "alerts": [
+            {
+                "id": a.pk,
+                "kind": a.kind,
+                "level": a.level,
+                "starts_on": a.starts_on.isoformat(),
+                "ends_on": a.ends_on.isoformat(),
+                "note": a.note,
+            }
+            for a in alerts
+            if a.ends_on >= a.starts_on
+        ],
+    }
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = f"public, max-age={ALERTS_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 urlpatterns = [
     path("api/v1/", open_data_index, name="open_data"),
     path("api/v1/catalog.json", open_data_catalog, name="open_data_catalog"),
     path("api/v1/stations.json", stations_json, name="open_data_json"),
     path("api/v1/stations.geojson", stations_geojson, name="open_data_geojson"),
     path("api/v1/stations.csv", stations_csv, name="open_data_csv"),
+    path("api/v1/alerts.json", open_data_alerts, name="open_data_alerts"),
 ]

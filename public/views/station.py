@@ -14,6 +14,7 @@ from awards.station_titles import station_titles
 from inspections.public_check import last_public_check
 from public.station_jsonld import jsonld_script, station_jsonld
 from stations import public_cache
+from stations.alert_hours import NO_ALERTS, around, rows_of
 from stations.datum import map_app_links
 from stations.freshness import is_doubtful
 from stations.models import Campaign, Station, StationStatus
@@ -77,11 +78,17 @@ def station_public(request, plaque_no: str):
     closures = list(station.closures.not_over(timezone.localdate())) if operating else []
     # open_now reads today's closure from these rather than asking again.
     station.current_closures = closures
+    # Heat and cold alerts are read only for a station that keeps hours under them.
+    alerts = around(timezone.now()) if operating and station.alert_hours else NO_ALERTS
+    alert_rows = rows_of(station.alert_hours, timezone.localdate(), alerts) if operating else []
     context = {
         "station": station,
         "stage": PLAQUE_STAGES[station.status],
         "operating": operating,
-        "open_now": open_now(station) if operating else None,
+        "open_now": open_now(station, alerts=alerts) if operating else None,
+        # 清凉模式 / 暖心模式: the hours it keeps under alerts, today's marked.
+        "alert_rows": alert_rows,
+        "alert_today": [row for row in alert_rows if row.today],
         "directions": directions(station) if operating else None,
         # Today's and coming temporary closures, as the union posted them.
         "closures": closures,
@@ -104,7 +111,7 @@ def station_public(request, plaque_no: str):
         # Unconfirmed for long or reported closed: 信息待核实 (stations/freshness.py).
         "details_doubtful": is_doubtful(station, timezone.localdate()) if operating else False,
         # What search engines and map apps read (schema.org JSON-LD), for an open station.
-        "jsonld": jsonld_script(station_jsonld(station, closures)) if operating else "",
+        "jsonld": jsonld_script(station_jsonld(station, closures, alert_rows)) if operating else "",
     }
     return public_cache.render_and_keep(
         request,

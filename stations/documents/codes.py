@@ -14,3 +14,5 @@ class Kind(models.TextChoices):
     BATCH_ZIP = "batch_zip", _("All pledges and plaques (zip)")
     # Not a paper of the programme: the registry list written to Excel by a background job.
     REGISTRY_EXPORT = "registry_xlsx", _("Station registry (Excel)")
+    # A campaign's progress by union, goods and district (its PDF is a shared-layout report).
+    CAMPAIGN_REPORT = "campaign_xlsx", _("Campaign report (Excel)")

@@ -3,7 +3,8 @@
 附件1 (filing form) and the zip of a filing's pledges and plaques hang off a FilingForm,
 附件2 off an Agreement, 附件3 (pledge) and the plaque artwork off a Station. Only the last
 two are a station's own documents, which inspectors may read (unions.scopes). The registry
-export (registry_export.py) is a workbook a user asks for from the registry list, theirs alone.
+export (registry_export.py) is a workbook a user asks for from the registry list, theirs alone;
+a campaign's report (campaign_report.py) is a workbook and a shared-layout PDF of its progress.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from documents.kinds import DocumentKind, RecordType, register, register_record
 
 from ..models import Agreement, FilingForm, Station
 from . import snapshots
+from .campaign_report import campaign_workbook_kind
 from .codes import Kind
 from .drawing import filing_form_context, plaque_context
 from .registry_export import registry_export_kind
@@ -72,6 +74,7 @@ def register_kinds() -> None:
         )
     )
     register(registry_export_kind())
+    register(campaign_workbook_kind())
     register_record(
         RecordType(
             name="station",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from .alert import AlertKind, AlertLevel, AlertSource, WeatherAlert
 from .campaign import (
     Campaign,
     CampaignAllocation,
@@ -12,6 +13,17 @@ from .campaign import (
 )
 from .choices import BASIC_FACILITIES, FORM_FACILITIES, Audience, Facility, Service, SixStandard
 from .closure import StationClosure
+from .donation import (
+    MATCH_ACTIONS,
+    DonationMatch,
+    DonationOffer,
+    DonationOfferArea,
+    DonationOfferLine,
+    DonorKind,
+    MatchStatus,
+    StationNeed,
+    StationNeedLine,
+)
 from .feedback import (
     FEEDBACK_ACTIONS,
     SERIOUS_PROBLEMS,
@@ -36,9 +48,14 @@ from .station import (
     StationStatus,
     StationTransition,
 )
+from .training import TrainingAttendance, TrainingMode, TrainingSession
 from .visit import StationVisitDay
 
 __all__ = [
+    "AlertKind",
+    "AlertLevel",
+    "AlertSource",
+    "WeatherAlert",
     "Campaign",
     "CampaignAllocation",
     "CampaignDelivery",
@@ -47,6 +64,15 @@ __all__ = [
     "CampaignUnionReach",
     "CampaignGood",
     "CampaignKind",
+    "MATCH_ACTIONS",
+    "DonationMatch",
+    "DonationOffer",
+    "DonationOfferArea",
+    "DonationOfferLine",
+    "DonorKind",
+    "MatchStatus",
+    "StationNeed",
+    "StationNeedLine",
     "FEEDBACK_ACTIONS",
     "TICKET_ACTIONS",
     "SERIOUS_PROBLEMS",
@@ -81,4 +107,7 @@ __all__ = [
     "day_start",
     "year_window",
     "StationTransition",
+    "TrainingAttendance",
+    "TrainingMode",
+    "TrainingSession",
 ]

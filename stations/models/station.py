@@ -301,6 +301,14 @@ class Station(models.Model):
     # confirmed ones by its index, so the doubt is a column (refreshed daily and whenever a
     # confirmation, a check or a report moves it), not a date sum on every row.
     listing_doubtful = models.BooleanField(_("details to be verified"), default=False)
+    # The hours kept while a heat or cold alert runs (清凉模式 / 暖心模式), recorded by the
+    # union: {"heat": [{"level": 3, "open_24h": false, "text": "…", "slots": […]}], "cold": …},
+    # each from the lowest alert level it applies at (stations/alert_hours.py).
+    alert_hours = models.JSONField(_("alert-mode hours"), default=dict, blank=True)
+    # The lowest level at which the station keeps alert hours of each kind, kept beside them
+    # so that the directory's "in alert mode" filter is one indexed comparison.
+    heat_mode_from = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    cold_mode_from = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     # When the station was last sent for review (stations.services.lifecycle.station_submit):
     # the review queue's order and its waiting time. Stored, not read from the history for
     # each row, so that the queue's deep pages are read by key (issue 26: the history's
@@ -362,6 +370,18 @@ class Station(models.Model):
             ),
             # The registry's order; a deep page skips over this narrow index, not over rows.
             models.Index(fields=["plaque_seq", "id"], name="station_registry_order"),
+            # The directory's "in alert mode" filter, in its own order, among the few
+            # stations that keep 清凉模式 or 暖心模式 hours.
+            *(
+                models.Index(
+                    fields=["listing_doubtful", "district", "plaque_number", "id"],
+                    condition=models.Q(
+                        status__in=PUBLIC_STATUSES, **{f"{kind}_mode_from__isnull": False}
+                    ),
+                    name=f"station_{kind}_mode",
+                )
+                for kind in ("heat", "cold")
+            ),
             # The registry's cached counts are keyed by the last change (views/registry.py).
             models.Index(fields=["updated_at"], name="station_last_change"),
             # A union's stations due for confirmation (stations/freshness.py).

@@ -16,7 +16,15 @@ from history.writer import file_name
 from unions.links import path_for_id
 
 from ..excel.layout import coordinate_order
-from ..models import Audience, Facility, Service, Station, StationStatus, StationTransition
+from ..models import (
+    AlertLevel,
+    Audience,
+    Facility,
+    Service,
+    Station,
+    StationStatus,
+    StationTransition,
+)
 from ..models.station import STATUS_BADGES
 
 register = template.Library()
@@ -518,3 +526,12 @@ def filing_station_lists(stations, can_edit: bool) -> dict:
             )
         )
     return {"rows": mark_safe("".join(rows)), "cards": mark_safe("".join(cards))}  # noqa: S308
+
+
+@register.filter
+def alert_level(level) -> str:
+    """An alert level's colour (1 = blue … 4 = red), as the alert pages name it."""
+    try:
+        return str(AlertLevel(int(level)).label)
+    except (TypeError, ValueError):
+        return ""

@@ -20,6 +20,7 @@ from ..forms.campaigns import CampaignForm, DeliveryForm
 from ..models import Campaign, CampaignDelivery
 from ..permissions import RECORD_ROLES, may
 from ..services.campaigns import campaign_allocate, campaign_open, delivery_record
+from .campaign_reports import report_rows
 from .common import FORM_METHODS
 
 
@@ -86,6 +87,7 @@ def _detail(request, campaign, *, status=200, delivery_form=None):
                 for union in unions
             ],
             "delivery_form": delivery_form,
+            "report_rows": report_rows(campaign, request.user, progress),
         },
         status=status,
     )

@@ -26,11 +26,13 @@ from ..models import (
     Acceptance,
     Agreement,
     Audience,
+    CampaignDelivery,
     FilingForm,
     InsurancePolicy,
     Pledge,
     Station,
     StationStatus,
+    TrainingAttendance,
 )
 from ..permissions import STATION_ACTORS
 from ..selectors import (
@@ -120,6 +122,12 @@ def registry(request):
     )
 
 
+# A station's training shown on its staff page: years of sessions.
+TRAININGS_SHOWN = 20
+# Campaign deliveries shown on its staff page: a few campaigns a year, a delivery or two each.
+DELIVERIES_SHOWN = 10
+
+
 def staff_detail_context(request, station: Station) -> dict:
     """What a station's staff page shows of the stations app's own records. The page itself
     is composed above (config/station_page.py), where the cards of the apps above stations
@@ -133,6 +141,12 @@ def staff_detail_context(request, station: Station) -> dict:
     warn_until = today + timezone.timedelta(days=settings.INSURANCE_WARNING_DAYS)
     acceptances = Acceptance.objects.visible_to(user).filter(station=station)
     history, earlier = station_history(station, user, request.GET.get("history_before"))
+    trainings = list(
+        TrainingAttendance.objects.visible_to(user)
+        .filter(station=station)
+        .select_related("session")
+        .order_by("-session__held_on", "-id")[:TRAININGS_SHOWN]
+    )
     return {
         "station": station,
         "history": history,
@@ -153,11 +167,26 @@ def staff_detail_context(request, station: Station) -> dict:
         else [],
         "actions": station.available_actions(user),
         "sees_filing": FilingForm.objects.visible_to(user).filter(pk=station.filing_id).exists(),
+        # The training its heads attended, newest first (a few a year): the present head's
+        # and, marked, a former head's.
+        "trainings": trainings,
+        "head_trained": any(t.head_name == station.head_name for t in trainings),
+        # The campaign goods it received (issue 23, item 7): its union, the aid center and the
+        # inspectors in scope, who may verify on a check that the goods arrived.
+        "deliveries": list(
+            CampaignDelivery.objects.visible_to(user)
+            .filter(station=station)
+            .select_related("campaign")
+            .prefetch_related("lines__good")
+            .order_by("-delivered_on", "-id")[:DELIVERIES_SHOWN]
+        ),
         # What this role never sees is left out, not shown as "none on file".
         "sees": {
             "acceptances": sees_kind(user, Acceptance),
             "agreements": sees_kind(user, Agreement),
             "insurance": sees_kind(user, InsurancePolicy),
+            "training": sees_kind(user, TrainingAttendance),
+            "deliveries": sees_kind(user, CampaignDelivery),
         },
     }
 

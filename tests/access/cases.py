@@ -15,9 +15,12 @@ from . import (
     cases_feedback,
     cases_orders,
     cases_rankings,
+    cases_training,
 )
 from .case import Case
 from .cases_documents import CASES as DOCUMENT_CASES
+from .cases_donations import CASES as DONATION_CASES
+from .cases_donations import VARIANTS as DONATION_VARIANTS
 from .cases_excel import CASES as EXCEL_CASES
 from .cases_public import CASES as PUBLIC_CASES
 from .cases_stations import CASES as STATION_CASES
@@ -57,6 +60,7 @@ CASES: dict[str, Case] = {
         kwargs=_notice_a, owner="a", post_ok=(302,), override={"aid_center": 403, "admin": 403}
     ),
     **STATION_CASES,
+    **DONATION_CASES,
     **EXCEL_CASES,
     **DOCUMENT_CASES,
     **PUBLIC_CASES,
@@ -65,17 +69,20 @@ CASES: dict[str, Case] = {
     **cases_rankings.CASES,
     **cases_awards.CASES,
     **cases_feedback.CASES,
+    **cases_training.CASES,
 }
 
 # Extra rows: (pattern key, case) for answers that depend on the object's state or district.
 VARIANTS: list[tuple[str, Case]] = [
     *STATION_VARIANTS,
+    *DONATION_VARIANTS,
     *cases_checks.VARIANTS,
     *cases_orders.VARIANTS,
     *cases_rankings.VARIANTS,
     *cases_awards.VARIANTS,
     *cases_feedback.VARIANTS,
     *cases_excel.VARIANTS,
+    *cases_training.VARIANTS,
 ]
 
 # Django's admin site, declared as one unit in unions/access.py (NAMESPACE_RULES). Its

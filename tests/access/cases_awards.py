@@ -36,6 +36,14 @@ def _award_a(w):
     return {"pk": award.pk}
 
 
+def _funding_year(w):
+    return {"year": YEAR}
+
+
+def _funding_union_a(w):
+    return {"year": YEAR, "pk": w.union_a.pk}
+
+
 CASES: dict[str, Case] = {
     # Before any year is published the page says so (200), for everyone.
     "awards:honours": Case(),
@@ -52,12 +60,26 @@ CASES: dict[str, Case] = {
     "awards:confirm": Case(kwargs=_award_a, post_ok=(302,)),
     "awards:citation": Case(kwargs=_award_a, post_ok=(302,)),
     "awards:withdraw": Case(kwargs=_award_a, post_ok=(302,)),
+    "awards:support": Case(kwargs=_award_a, post_ok=(302,)),
+    # 经费支持: /staff/funding/ sends everyone on to this year's ledger.
+    "awards:funding": Case(ok=302),
+    "awards:funding_year": Case(kwargs=_funding_year),
+    "awards:funding_export": Case(kwargs=_funding_year),
+    "awards:funding_budget": Case(kwargs=_funding_year, post_ok=(302,)),
+    # Union A's ledger: union B's staff get 404 (its id is outside their scope).
+    "awards:funding_union": Case(kwargs=_funding_union_a, owner="a"),
+    "awards:funding_union_export": Case(kwargs=_funding_union_a, owner="a"),
 }
 
 VARIANTS: list[tuple[str, Case]] = [
     # A year still in draft does not exist for anyone on the public side.
     ("awards:honours_year", Case(kwargs=_year("draft"), ok=404, label="draft year")),
     ("awards:honours_year", Case(kwargs=lambda w: {"year": 1999}, ok=404, label="no such year")),
+    # A ledger answers for the programme's years (2018 on) to next year's budget.
+    (
+        "awards:funding_year",
+        Case(kwargs=lambda w: {"year": 99999}, ok=404, label="a year out of range"),
+    ),
 ]
 
 

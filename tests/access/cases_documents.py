@@ -72,6 +72,12 @@ def _order(w):
     return order
 
 
+def _campaign(w) -> int:
+    from tests.campaigns import running_campaign
+
+    return running_campaign(w).pk
+
+
 def _record(w, kind: str):
     if kind in (Kind.PLEDGE, Kind.PLAQUE):
         return _numbered(w)
@@ -88,6 +94,11 @@ def _record(w, kind: str):
         return published_award_a(w)
     if kind == "rect_notice":
         return _order(w)
+    if kind == Kind.CAMPAIGN_REPORT:
+        from stations.documents.campaign_report import CampaignReport
+        from tests.campaigns import running_campaign
+
+        return CampaignReport(campaign=running_campaign(w), user=w.user_a)
     if kind == "assess_xlsx":
         from inspections.models import AssessmentStatus, QuarterlyAssessment
         from inspections.reports.workbook import AssessmentWorkbook
@@ -185,6 +196,8 @@ DOWNLOADS: dict[str, Case] = {
         kwargs=lambda w: {"pk": _ready(w, "assess_xlsx").pk},
         hidden_from=("union_a", "union_b", *INSPECTORS),
     ),
+    # A union's campaign report is that union's: never an inspector's.
+    Kind.CAMPAIGN_REPORT: _download(Kind.CAMPAIGN_REPORT, inspectors=False),
     # The registry export is its requester's alone (test_registry_export_downloads.py walks
     # every requester); here union A's clerk asked for it.
     Kind.REGISTRY_EXPORT: Case(
@@ -212,6 +225,12 @@ CASES: dict[str, Case] = {
     ),
     "documents:download": DOWNLOADS[Kind.FILING_FORM],
     "documents:retry": Case(kwargs=lambda w: {"pk": _ready(w).pk}, owner="a"),
+    # A campaign's reports (its progress page's panel): the city's campaign, read by the
+    # unions and the aid center; each asks for the report of what it sees (a union its own).
+    "stations:campaign_report_status": Case(kwargs=lambda w: {"pk": _campaign(w)}),
+    "stations:campaign_report_request": Case(
+        kwargs=lambda w: {"pk": _campaign(w), "fmt": "xlsx"}, post_ok=(302,)
+    ),
     "stations:filing_batch_zip": Case(
         kwargs=lambda w: {"pk": _ready(w, Kind.BATCH_ZIP).record_key.split(":")[1]},
         owner="a",

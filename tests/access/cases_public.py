@@ -13,6 +13,7 @@ CASES: dict[str, Case] = {
     "stations:open_data_json": Case(),
     "stations:open_data_geojson": Case(),
     "stations:open_data_csv": Case(),
+    "stations:open_data_alerts": Case(),
     "campaigns": Case(),
     "campaign": Case(kwargs=lambda w: {"pk": running_campaign(w).pk}),
     # Union A's station (a draft: the form answers and warns; the service refuses).

@@ -57,6 +57,20 @@ def _public_station(w):
     return {"plaque_no": "SH00001"}
 
 
+def _alert(w):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from stations.services.alerts import alert_declare
+
+    today = timezone.localdate()
+    alert = alert_declare(
+        by=w.aid, kind="heat", level=3, starts_on=today, ends_on=today + dt.timedelta(days=2)
+    )
+    return {"pk": alert.pk}
+
+
 CASES: dict[str, Case] = {
     "stations:public_detail": Case(kwargs=_public_station),
     "stations:filing_list": Case(),
@@ -86,6 +100,12 @@ CASES: dict[str, Case] = {
     ),
     # Nothing ticked: the list comes back with the message.
     "stations:listings_confirm": Case(post_ok=(400,)),
+    # Heat and cold alerts: every member of staff reads them, the aid center declares (an
+    # empty post: the form comes back) and ends them; a union records its station's hours.
+    "stations:alert_list": Case(),
+    "stations:alert_create": Case(post_ok=(400,)),
+    "stations:alert_end": Case(kwargs=_alert, post_ok=(302,)),
+    "stations:station_alert_hours": Case(**STATION_A, post_ok=(400,)),
     "stations:registry": Case(),
     "stations:staff_detail": Case(**STATION_A),
     "stations:station_action": Case(**STATION_A, post_ok=(302,)),

@@ -6,9 +6,12 @@ estimated to match nearly nothing, and every public station was sorted: 600 ms).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 
+from stations.alert_hours import NO_ALERTS, AlertDays
 from stations.directory import DirectoryQuery, matching_stations
 from stations.models import Service
 
@@ -17,8 +20,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _sql(query: DirectoryQuery) -> str:
-    return str(matching_stations(query).query)
+DAY = dt.date(2027, 7, 12)
+
+
+def _sql(query: DirectoryQuery, alerts: AlertDays = NO_ALERTS) -> str:
+    return str(matching_stations(query, alerts, DAY).query)
 
 
 def test_text_is_matched_through_the_public_pairs(world):
@@ -47,3 +53,19 @@ def test_the_pair_index_is_partial_to_public_stations(world):
 
     assert "gin (public_bigrams)" in definition
     assert "active" in definition and "rectifying" in definition
+
+
+def test_the_alert_mode_filter_is_served_by_its_partial_index(world):
+    """Under an orange heat alert, the stations in 清凉模式 are found through the partial index
+    that holds only stations keeping heat hours (the plan names it)."""
+    query = matching_stations(
+        DirectoryQuery(alert_mode=True), AlertDays({DAY: {"heat": 3}}), DAY
+    ).order_by("listing_doubtful", "district", "plaque_number")[:20]
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+
+    assert "station_heat_mode" in plan

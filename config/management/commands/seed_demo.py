@@ -37,6 +37,15 @@ class Command(BaseCommand):
         from stations.demo_campaigns import seed_campaigns
 
         seed_campaigns()
+        from stations.demo_donations import seed_donations
+
+        seed_donations()
+        from stations.demo_training import seed_training
+
+        seed_training()
+        from stations.demo_alerts import seed_alerts
+
+        seed_alerts()
         from inspections.demo import seed_inspections
 
         seed_inspections()

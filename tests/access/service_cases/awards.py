@@ -101,6 +101,15 @@ def _certificates(world, user):
     services.award_certificates_request(year=award_year.year, by=user)
 
 
+def _support(world, user):
+    head = _title(_selected(world), AwardKind.STAR_HEAD)
+    services.award_support_set(award=head, amount=Decimal("2000"), by=user)
+
+
+def _budget(world, user):
+    services.award_year_budget_set(year=_year(), budget=Decimal("50000"), by=user)
+
+
 CASES = [
     ServiceCase(services.award_selection_save, AID_ONLY, _select),
     ServiceCase(services.award_confirm, AID_ONLY, _confirm),
@@ -109,4 +118,6 @@ CASES = [
     ServiceCase(services.award_year_publish, AID_ONLY, _publish),
     ServiceCase(services.award_withdraw, AID_ONLY, _withdraw),
     ServiceCase(services.award_certificates_request, AID_ONLY, _certificates),
+    ServiceCase(services.award_support_set, AID_ONLY, _support),
+    ServiceCase(services.award_year_budget_set, AID_ONLY, _budget),
 ]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from stations.datum import Datum
 from stations.models import StationStatus
-from stations.services import campaigns, closures, paper, records
+from stations.services import alerts, campaigns, closures, paper, records
 from stations.services.datum import convert_union_datum
 from stations.services.freshness import listing_confirm
 from stations.services.review import ALL_SIX, acceptance_record
@@ -145,4 +145,28 @@ CASES += [
     ServiceCase(campaigns.campaign_open, AID, _campaign_open),
     ServiceCase(campaigns.campaign_allocate, AID, _campaign_allocate),
     ServiceCase(campaigns.delivery_record, UNION_A, _delivery),
+]
+
+
+def _alert_declare(world, user):
+    return alerts.alert_declare(by=user, kind="heat", level=3, starts_on=_today(), ends_on=_today())
+
+
+def _alert_end(world, user):
+    alert = alerts.alert_declare(
+        by=world.aid, kind="heat", level=3, starts_on=_today(), ends_on=_today()
+    )
+    return alerts.alert_end(by=user, alert=alert)
+
+
+def _alert_hours(world, user):
+    return alerts.station_alert_hours_set(
+        by=user, station=station(world), kind="heat", entries=[alerts.read_entry(2, "7:00-22:00")]
+    )
+
+
+CASES += [
+    ServiceCase(alerts.alert_declare, AID, _alert_declare),
+    ServiceCase(alerts.alert_end, AID, _alert_end),
+    ServiceCase(alerts.station_alert_hours_set, UNION_A, _alert_hours),
 ]

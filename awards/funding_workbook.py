@@ -1,0 +1,155 @@
+"""The funding ledger as a workbook (经费支持台账): one row per item a union received in the
+year (a campaign's good, or a title's support amount at its station), each union's subtotal,
+the year's total; for the aid center, a second sheet of the year against its budgets.
+
+Chinese headers from the catalog (English msgids), money as ``#,##0.00``. Small and bounded
+(a year's campaigns × goods × unions, plus its funded titles: a few hundred rows), so the
+view answers with the file itself rather than queueing a document job as the registry's and
+the campaign reports' exports do (stations/views/exports.py, documents/).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .funding import Budgets, Ledger
+
+MONEY_FORMAT = "#,##0.00"
+BOLD = Font(bold=True)
+# Column widths in Latin characters (a Chinese character takes two).
+LEDGER_WIDTHS = (24, 14, 28, 26, 30, 10, 8, 14, 16)
+BUDGET_WIDTHS = (36, 16, 16, 16)
+
+
+def _header(sheet, labels: list[str], widths: tuple[int, ...]) -> None:
+    sheet.append(labels)
+    for index, (cell, width) in enumerate(zip(sheet[1], widths, strict=True), start=1):
+        cell.font = BOLD
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+
+
+def _append(sheet, values: list, money: tuple[int, ...], bold: bool = False) -> None:
+    sheet.append(values)
+    row = sheet.max_row
+    for column in money:
+        sheet.cell(row=row, column=column).number_format = MONEY_FORMAT
+    if bold:
+        for cell in sheet[row]:
+            cell.font = BOLD
+
+
+def _ledger_sheet(sheet, ledger: Ledger) -> None:
+    _header(
+        sheet,
+        [
+            pgettext("funding ledger", "Union"),
+            pgettext("funding ledger", "Kind of support"),
+            pgettext("funding ledger", "Campaign or award"),
+            pgettext("funding ledger", "Goods or awardee"),
+            pgettext("funding ledger", "Station"),
+            pgettext("funding ledger", "Quantity"),
+            pgettext("funding ledger", "Unit"),
+            pgettext("funding ledger", "Price per unit (yuan)"),
+            pgettext("funding ledger", "Amount (yuan)"),
+        ],
+        LEDGER_WIDTHS,
+    )
+    goods_kind, award_kind = _("Campaign goods"), _("Award support")
+    for row in ledger.unions:
+        name = row.union.name
+        for line in row.goods:
+            _append(
+                sheet,
+                [
+                    name,
+                    goods_kind,
+                    line.campaign.title,
+                    line.good,
+                    "",
+                    line.quantity,
+                    line.unit,
+                    line.unit_price,
+                    line.amount,
+                ],
+                (8, 9),
+            )
+        for line in row.awards:
+            award = line.award
+            _append(
+                sheet,
+                [
+                    name,
+                    award_kind,
+                    award.title,
+                    award.name,
+                    f"{award.plaque_number} {award.station_name}",
+                    None,
+                    "",
+                    None,
+                    line.amount,
+                ],
+                (9,),
+            )
+        _append(
+            sheet,
+            [name, _("Subtotal"), "", "", "", None, "", None, row.total],
+            (9,),
+            bold=True,
+        )
+    _append(
+        sheet,
+        [_("Total"), "", "", "", "", None, "", None, ledger.total],
+        (9,),
+        bold=True,
+    )
+
+
+def _budget_sheet(sheet, budgets: Budgets, year: int) -> None:
+    _header(
+        sheet,
+        [
+            pgettext("funding ledger", "Budget"),
+            pgettext("funding ledger", "Budget (yuan)"),
+            pgettext("funding ledger", "Used (yuan)"),
+            pgettext("funding ledger", "Left (yuan)"),
+        ],
+        BUDGET_WIDTHS,
+    )
+    for row in budgets.campaigns:
+        _append(sheet, [row.campaign.title, row.campaign.budget, row.used, row.left], (2, 3, 4))
+    awards = _("%(year)s annual awards") % {"year": year}
+    _append(
+        sheet,
+        [awards, budgets.awards_budget, budgets.awards_granted, budgets.awards_left],
+        (2, 3, 4),
+    )
+    if budgets.awards_planned:
+        _append(
+            sheet,
+            [_("Planned for the titles not yet published"), None, budgets.awards_planned, None],
+            (3,),
+        )
+    _append(sheet, [_("Total"), budgets.budget, budgets.used, budgets.left], (2, 3, 4), bold=True)
+
+
+def funding_workbook(ledger: Ledger, budgets: Budgets | None = None) -> bytes:
+    """The ledger (and, for the aid center, the budgets) as .xlsx bytes, in Chinese."""
+    with translation.override(settings.LANGUAGE_CODE):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = _("Support received")[:31]
+        _ledger_sheet(sheet, ledger)
+        if budgets is not None:
+            _budget_sheet(book.create_sheet(_("Against the budget")[:31]), budgets, ledger.year)
+        buffer = BytesIO()
+        book.save(buffer)
+    return buffer.getvalue()
