@@ -356,9 +356,42 @@ def add(ctx) -> dict[str, int]:
                 sha256=hashlib.sha256(scan).hexdigest(),
             )
     counts.update(_draft_filing(clerk))
+    counts.update(_donation(busy, aid, clerk))
     counts.update(_awards(aid))
     counts.update(_documents(busy, filing, aid, clerk))
     return counts
+
+
+def _donation(busy, aid, clerk) -> dict[str, int]:
+    """爱心互献 through the services (issue 23): a city-wide offer of the running campaign,
+    the busiest station's need posted by its union's clerk, one line matched and delivered,
+    one waiting: the offer's and the need's pages have a record with matches to show."""
+    from stations.models import Campaign
+    from stations.services.donations import (
+        donation_match,
+        donation_offer_record,
+        match_deliver,
+        need_post,
+    )
+
+    today = dt.date.today()
+    offer = donation_offer_record(
+        by=aid, donor_name="光明乳业股份有限公司", donor_kind="company", contact_name="陈经理",
+        contact_phone="021-54321234", lines=[("盒装牛奶", "箱", 2000), ("矿泉水", "箱", 1000)],
+        districts=[], citywide=True, thank_publicly=True,
+        campaign=Campaign.objects.order_by("-pk").first(),
+    )  # fmt: skip
+    need = need_post(
+        by=clerk, station=busy, lines=[("矿泉水", "箱", 20), ("盒装牛奶", "箱", 10)],
+        note="高温期间站内饮用水不足",
+    )  # fmt: skip
+    offered = {line.name: line for line in offer.lines.all()}
+    first, *_rest = list(need.lines.order_by("pk"))
+    match = donation_match(
+        by=aid, offer_line=offered[first.name], need_line=first, quantity=first.quantity
+    )
+    match_deliver(match=match, by=aid, delivered_on=today)
+    return {"stations.DonationOffer": 1, "stations.StationNeed": 1, "stations.DonationMatch": 1}
 
 
 def _draft_filing(clerk) -> dict[str, int]:

@@ -297,6 +297,7 @@ WITHOUT_CACHES: list[Page] = [
     _without(_row("public station page of the busiest station"), "station-page", label="public station page of the busiest station, drawn"),
     _without(_row("public home"), "public-home-counts", label="public home, stations counted afresh"),
     _without(_row("public home"), "visits-total", label="public home, visits summed afresh"),
+    _without(_row("public campaign page, every station taking part"), "campaign-pages", label="public campaign page, drawn"),
     _without(_row("public home"), "public-home-alert", label="public home, today's alerts read and counted afresh"),
     _without(_row("directory, first page"), "directory", label="directory, first page, drawn"),
     _without(_row("directory, first page"), "directory", "directory-counts", label="directory, first page, drawn and counted afresh"),

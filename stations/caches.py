@@ -107,6 +107,29 @@ DIRECTORY = register(
 )
 
 
+def _drop_campaign_pages(changes: list[Change]) -> None:
+    public_cache.forget_campaign_pages()
+
+
+CAMPAIGN_PAGES = register(
+    NamedCache(
+        name="campaign-pages",
+        prefixes=("public-page:campaign:",),
+        key="public-page:campaign:<version>:<campaign, district and page>:<language>",
+        lifetime="PUBLIC_PAGE_CACHE_SECONDS (60 s); the version forever, until replaced",
+        saves="a campaign's public page: its stations reached, read in the directory's "
+        "order, and its donors thanked, for every anonymous visitor",
+        # What the page lists: the campaign, the stations its goods reached (deliveries),
+        # the donors thanked (offers and their matches), and which stations are public.
+        dropped_by=frozenset(
+            {"campaign", "delivery", "donation", "donation_match", "station", "status", *EVERYWHERE}
+        ),  # fmt: skip
+        drop=_drop_campaign_pages,
+        keys_for_station=lambda station: [public_cache.CAMPAIGN_VERSION],
+    )
+)
+
+
 def _listed(changes: list[Change]) -> bool:
     """Whether a change may touch the open data: a station that is public, or has been
     (ended: it left the files with this change). A draft's edits never reach them."""

@@ -184,3 +184,18 @@ def directory_page(query: tuple, page: str) -> str:
 
 def forget_directory() -> None:
     replace(DIRECTORY_VERSION)
+
+
+# A campaign's public page (/campaigns/<id>/, each district and page): the same for every
+# anonymous visitor until a delivery, a campaign, a donation, a station or a closure changes
+# what it lists; one version for every campaign's pages, replaced by any of those.
+CAMPAIGN_VERSION = "public-page:campaign-version"
+
+
+def campaign_page(pk: int, query: tuple) -> str:
+    digest = hashlib.sha1(repr((pk, query)).encode(), usedforsecurity=False).hexdigest()
+    return f"campaign:{versioned(CAMPAIGN_VERSION)}:{digest}"
+
+
+def forget_campaign_pages() -> None:
+    replace(CAMPAIGN_VERSION)

@@ -159,7 +159,16 @@ class Award(models.Model):
         ordering = ["award_year", "kind", "rank", "id"]
         # The selection page reads each kind's titles a page at a time in this order; a year
         # of the whole city has 17,000 titles (issue 26).
-        indexes = [models.Index(fields=["award_year", "kind", "rank", "id"], name="award_in_order")]
+        indexes = [
+            models.Index(fields=["award_year", "kind", "rank", "id"], name="award_in_order"),
+            # The funding ledger's titles that carry support (awards/funding.py): a few among
+            # a year's 17,000 titles at national size, read without the rest.
+            models.Index(
+                fields=["award_year", "union"],
+                condition=models.Q(support_amount__gt=0),
+                name="award_supported",
+            ),
+        ]
         verbose_name = _("award")
         verbose_name_plural = _("awards")
         constraints = [

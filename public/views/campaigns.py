@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
+from stations import public_cache
 from stations.models import Campaign, DonationOffer, Station
 from stations.services.campaigns import reached_filter
 from unions.access import access
@@ -35,6 +36,18 @@ def campaign_index(request):
 
 @access(public=True)
 def campaign_page(request, pk: int):
+    # An anonymous visitor gets the page kept for this campaign, district and page
+    # (stations/public_cache.py; dropped by a delivery, a donation or a station's change).
+    key = public_cache.campaign_page(
+        pk, tuple(request.GET.get(name, "") for name in ("district", "after", "before"))
+    )
+    cached = public_cache.served(request, key)
+    if cached is not None:
+        return cached
+    return public_cache.render_and_keep(request, key, lambda extra: _campaign(request, pk, extra))
+
+
+def _campaign(request, pk: int, extra: dict):
     campaign = get_object_or_404(Campaign, pk=pk)
     district = request.GET.get("district", "")
     # In the directory's order, read from its index, each station asked whether the
@@ -52,6 +65,7 @@ def campaign_page(request, pk: int):
         request,
         "public/campaign_detail.html",
         {
+            **extra,
             "campaign": campaign,
             "goods": list(campaign.goods.all()),
             "running": campaign.runs_on(timezone.localdate()),

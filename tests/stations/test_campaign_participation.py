@@ -81,3 +81,16 @@ def test_a_campaign_that_reached_few_stations_is_read_from_its_deliveries(world)
         Station.objects.filter(reached_stations(campaign))
     )
     assert not Station.objects.filter(reached_filter(campaign.pk + 1000)).exists()
+
+
+def test_the_kept_campaign_page_shows_a_new_delivery_at_once(world, client):
+    campaign, reached = _reached(world)
+    url = reverse("campaign", args=[campaign.pk])
+    assert "豫园站" not in client.get(url).content.decode()  # drawn and kept
+
+    other = OperatingStationFactory(union=world.union_a, district="黄浦区", name="新天地站")
+    delivery_record(
+        campaign=campaign, station=other, by=world.user_a, delivered_on=timezone.localdate(),
+        received_by="王站长", quantities={campaign.goods.first().pk: 1},
+    )  # fmt: skip
+    assert "新天地站" in client.get(url).content.decode()
