@@ -4,16 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('awards', '0004_award_support'),
-        ('stations', '0032_alert_ended_early'),
-        ('unions', '0005_notices_to_the_aid_center'),
+        ("awards", "0004_award_support"),
+        ("stations", "0032_alert_ended_early"),
+        ("unions", "0005_notices_to_the_aid_center"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='award',
-            index=models.Index(condition=models.Q(('support_amount__gt', 0)), fields=['award_year', 'union'], name='award_supported'),
+            model_name="award",
+            index=models.Index(
+                condition=models.Q(("support_amount__gt", 0)),
+                fields=["award_year", "union"],
+                name="award_supported",
+            ),
         ),
     ]
