@@ -17,7 +17,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 class AlertForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=AlertKind.choices)
     level = forms.TypedChoiceField(label=_("level"), choices=AlertLevel.choices, coerce=int)
-    starts_on = forms.DateField(label=_("from"), widget=DATE)
+    starts_on = forms.DateField(label=_("first day"), widget=DATE)
     ends_on = forms.DateField(label=_("until (inclusive)"), widget=DATE)
     note = forms.CharField(
         label=_("note"),

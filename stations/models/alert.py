@@ -46,7 +46,7 @@ class WeatherAlert(models.Model):
 
     kind = models.CharField(_("kind"), max_length=8, choices=AlertKind.choices)
     level = models.PositiveSmallIntegerField(_("level"), choices=AlertLevel.choices)
-    starts_on = models.DateField(_("from"))
+    starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("until (inclusive)"))
     note = models.CharField(_("note"), max_length=200, blank=True)
     source = models.CharField(

@@ -37,7 +37,7 @@ class Campaign(models.Model):
 
     kind = models.CharField(_("kind"), max_length=10, choices=CampaignKind.choices)
     title = models.CharField(_("title"), max_length=100)
-    starts_on = models.DateField(_("from"))
+    starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("until (inclusive)"))
     # What outdoor workers can get, in the campaign's words: shown on the public pages.
     offer = models.CharField(_("what workers can get"), max_length=300)
