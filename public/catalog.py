@@ -86,7 +86,10 @@ def catalogue() -> dict:
         "@type": "dcat:Catalog",
         "dct:title": _text(_("Outdoor workers' relay stations: open data")),
         "dct:description": _text(
-            _("The programme's open datasets: its operating stations and its published rankings.")
+            _(
+                "The programme's open datasets: its operating stations, its published "
+                "rankings and the heat and cold alerts."
+            )
         ),
         "foaf:homepage": stations,
         "dct:publisher": publisher,
@@ -145,6 +148,26 @@ def catalogue() -> dict:
                         "dcat:mediaType": IANA + "application/json",
                         "dct:license": settings.OPEN_DATA_LICENCE_URL,
                     }
+                ],
+            },
+            {
+                **shared,
+                "@id": base + reverse("stations:open_data_alerts") + "#alerts",
+                "@type": "dcat:Dataset",
+                "dct:identifier": "alerts",
+                "dct:title": _text(_("Heat and cold alerts")),
+                "dct:description": _text(
+                    _(
+                        "The heat and cold alerts in force today or coming; while one runs, a "
+                        "station's alert_hours of its kind add to its opening hours."
+                    )
+                ),
+                "dct:accrualPeriodicity": CONTINUOUS,
+                "dcat:landingPage": stations,
+                "dcat:distribution": [
+                    _distribution(
+                        base + reverse("stations:open_data_alerts"), "application/json", "JSON"
+                    ),
                 ],
             },
         ],

@@ -39,7 +39,7 @@ def test_every_term_is_in_the_w3c_vocabularies(graph):
 def test_each_dataset_has_what_dcat_asks(graph, settings):
     [catalog] = graph.subjects(RDF.type, DCAT.Catalog)
     datasets = set(graph.objects(catalog, DCAT.dataset))
-    assert datasets == set(graph.subjects(RDF.type, DCAT.Dataset)) and len(datasets) == 2
+    assert datasets == set(graph.subjects(RDF.type, DCAT.Dataset)) and len(datasets) == 3
     for dataset in datasets:
         for needed in (
             DCTERMS.title,
@@ -61,10 +61,15 @@ def test_each_dataset_has_what_dcat_asks(graph, settings):
     assert (None, FOAF.name, Literal(settings.AID_CENTER_NAME, lang="zh-Hans")) in graph
 
 
-def test_the_station_files_are_listed_where_they_are_served(graph, client):
+def test_the_files_are_listed_where_they_are_served(graph, client):
     urls = {str(u) for u in graph.objects(None, DCAT.downloadURL)}
     paths = sorted(u.split("://", 1)[1].split("/", 1)[1] for u in urls)
-    assert paths == ["api/v1/stations.csv", "api/v1/stations.geojson", "api/v1/stations.json"]
+    assert paths == [
+        "api/v1/alerts.json",
+        "api/v1/stations.csv",
+        "api/v1/stations.geojson",
+        "api/v1/stations.json",
+    ]
     for path in paths:
         assert client.get("/" + path).status_code == 200
 
