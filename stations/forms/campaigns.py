@@ -17,7 +17,9 @@ GOODS_ROWS = 6
 class CampaignForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=CampaignKind.choices)
     title = forms.CharField(label=_("title"), max_length=100)
-    starts_on = forms.DateField(label=_("first day"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(
+        label=_("first day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     ends_on = forms.DateField(
         label=_("until (inclusive)"), widget=forms.DateInput(attrs={"type": "date"})
     )
