@@ -252,3 +252,16 @@ def test_seed_demo_holds_a_city_wide_training_with_attendance_and_a_session_to_c
     assert RecordChange.objects.filter(record="training", record_id=held.pk, action="recorded")
     coming = TrainingSession.objects.get(topic=UNION_TOPIC)
     assert coming.union is not None and not coming.attendance.exists()
+
+
+def test_the_session_page_finds_a_head_by_the_registrys_search(client, world):
+    """Name, plaque number or head, as the registry searches (its indexes on PostgreSQL)."""
+    session = session_of(world.aid)
+    wanted = _station(world.union_a, name="外滩爱心接力站", head_name="赵站长")
+    other = _station(world.union_a, name="豫园爱心接力站")
+    client.force_login(world.aid)
+    url = reverse("stations:training_detail", args=[session.pk])
+
+    for term in ("外滩", wanted.plaque_number, "赵站长"):
+        page = client.get(url, {"q": term}).content.decode()
+        assert wanted.plaque_number in page and other.plaque_number not in page, term
