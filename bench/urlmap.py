@@ -148,6 +148,7 @@ PAGES: list[Page] = [
     Page("stations:training_create", "schedule a training session (form)", "/staff/training/new/", CLERK),
     Page("stations:training_detail", "training session, every head a page at a time (aid center)", "/staff/training/{training}/", AID),
     Page("stations:training_detail", "training session, one union's heads (clerk)", "/staff/training/{training}/", CLERK),
+    Page("stations:training_detail", "training session, heads searched 南京东路 (aid center)", "/staff/training/{training}/?q=" + q("南京东路"), AID),
     Page("stations:training_untrained", "heads never trained, every union (aid center)", "/staff/training/untrained/", AID),
     Page("stations:training_untrained", "heads never trained, one union (clerk)", "/staff/training/untrained/", CLERK),
     Page("stations:campaign_report_status", "campaign reports status (JSON), every union", "/staff/campaigns/{campaign}/reports/status.json", AID),
