@@ -138,7 +138,9 @@ def training_detail(request, pk):
         stations,
         order=("plaque_seq", "id"),
         per_page=HEADS_PER_PAGE,
-        rows=stations.select_related("union").annotate(
+        # The page's rows by their ids alone: the ids came through the scope and the
+        # filters, and repeating a search's text match on them cost more than the page.
+        rows=Station.objects.select_related("union").annotate(
             attended_as=Subquery(attended_here.values("head_name")[:1])
         ),
     )
