@@ -10,8 +10,6 @@ the campaign reports' exports do (stations/views/exports.py, documents/).
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,9 +18,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from stations.excel.writer import MONEY_FORMAT, neutralise, workbook_bytes
+
 from .funding import Budgets, Ledger
 
-MONEY_FORMAT = "#,##0.00"
 BOLD = Font(bold=True)
 # Column widths in Latin characters (a Chinese character takes two).
 LEDGER_WIDTHS = (24, 14, 28, 26, 30, 10, 8, 14, 16)
@@ -38,7 +37,9 @@ def _header(sheet, labels: list[str], widths: tuple[int, ...]) -> None:
 
 
 def _append(sheet, values: list, money: tuple[int, ...], bold: bool = False) -> None:
-    sheet.append(values)
+    # Names a clerk typed (campaigns, goods, unions, stations): what a spreadsheet would
+    # evaluate is written as text, as in every export.
+    sheet.append([neutralise(value) for value in values])
     row = sheet.max_row
     for column in money:
         sheet.cell(row=row, column=column).number_format = MONEY_FORMAT
@@ -150,6 +151,4 @@ def funding_workbook(ledger: Ledger, budgets: Budgets | None = None) -> bytes:
         _ledger_sheet(sheet, ledger)
         if budgets is not None:
             _budget_sheet(book.create_sheet(_("Against the budget")[:31]), budgets, ledger.year)
-        buffer = BytesIO()
-        book.save(buffer)
-    return buffer.getvalue()
+        return workbook_bytes(book)

@@ -20,7 +20,7 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from stations.models import Facility, Service, Station
-from stations.open_now import DAY, _minutes
+from stations.slots import DAY, _minutes
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CONTEXT = "https://schema.org"

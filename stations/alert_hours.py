@@ -38,9 +38,6 @@ class AlertDays:
     def on(self, day: date) -> dict[str, int]:
         return self.levels.get(day, {})
 
-    def any_on(self, day: date) -> bool:
-        return bool(self.on(day))
-
 
 NO_ALERTS = AlertDays()
 

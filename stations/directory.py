@@ -106,7 +106,7 @@ class DirectoryQuery:
             open_now=params.get("open_now", "") in ("1", "on", "true", "yes"),
             near=parse_point(params.get("near", "").strip()),
             alert_mode=params.get("alert_mode", "") in ("1", "on", "true", "yes"),
-            campaign=_campaign_id(params.get("campaign", "")),
+            campaign=id_param(params.get("campaign", "")),
         )
 
     @property
@@ -121,10 +121,6 @@ class DirectoryQuery:
             or self.alert_mode
             or self.campaign
         )
-
-
-def _campaign_id(value: str) -> int | None:
-    return id_param(value)
 
 
 @dataclass
@@ -248,15 +244,19 @@ def _text_search(qs: QuerySet[Station], q: str) -> QuerySet[Station]:
 
 
 def directory_page(
-    query: DirectoryQuery, page: str | int | None = 1, when: datetime | None = None
+    query: DirectoryQuery,
+    page: str | int | None = 1,
+    when: datetime | None = None,
+    alerts: AlertDays | None = None,
 ) -> DirectoryPage:
     """The page ``page`` of the directory: nearest first when ``near`` is given, else in
     district and plaque-number order."""
     when = when or timezone.now()
     size = settings.DIRECTORY_PAGE_SIZE
     number = _page_number(page)
-    # Today's and yesterday's heat and cold alerts, read once for every station's open-now.
-    alerts = around(when)
+    # Today's and yesterday's heat and cold alerts, read once for every station's open-now
+    # (the caller may have read them already).
+    alerts = alerts if alerts is not None else around(when)
     if not (
         query.near
         or query.open_now

@@ -14,9 +14,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from .alert_hours import around, open_in_alert
-from .slots import DAY, _minutes, open_in_part
-
-__all__ = ["DAY", "_minutes", "closure_on", "is_open_at", "open_now"]
+from .slots import open_in_part
 
 
 def is_open_at(slots: list[dict], when: datetime) -> bool:

@@ -13,8 +13,8 @@ tests/public/test_osm_opening_hours.py checks every string against OSM's referen
 
 from __future__ import annotations
 
-from .open_now import DAY, _minutes
 from .parsing.hours import day_runs
+from .slots import DAY, _minutes
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 

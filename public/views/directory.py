@@ -54,7 +54,9 @@ def station_directory(request):
 
 
 def _render(request, query: DirectoryQuery, number: str, extra: dict):
-    page = directory_page(query, number)
+    now = timezone.now()
+    alerts = around(now)
+    page = directory_page(query, number, now, alerts)
     return render(
         request,
         "public/directory.html",
@@ -67,7 +69,7 @@ def _render(request, query: DirectoryQuery, number: str, extra: dict):
             "total": page.count,
             "map_points": _map_points(page.entries),
             # Today's heat or cold alert: the filter to stations keeping alert hours.
-            "alert_notices": notices(around(timezone.now()), timezone.localdate()),
+            "alert_notices": notices(alerts, timezone.localtime(now).date()),
             # The campaign whose stations are shown (its public page's map link).
             "campaign": Campaign.objects.filter(pk=query.campaign).first()
             if query.campaign

@@ -16,7 +16,6 @@ for twice in between, the same one).
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -36,12 +35,12 @@ from unions.roles import AID_OR_ADMIN, role_of, union_of
 
 from ..campaign_progress import Progress, campaign_progress
 from ..excel.stream import XLSX
+from ..excel.writer import MONEY_FORMAT, neutralise, workbook_bytes
 from ..models import Campaign, CampaignKind
 from .codes import Kind
 
 # The PDF: the shared report layout, with numbers set right and totals in bold.
 TEMPLATE = "documents/campaign_report.html"
-MONEY_FORMAT = "#,##0.00"
 
 
 @dataclass(frozen=True)
@@ -282,7 +281,7 @@ def campaign_workbook_snapshot(report: CampaignReport) -> Snapshot:
 
 def _sheet(book, title: str, header: list[str], widths: list[int]):
     sheet = book.create_sheet(title[:31])
-    sheet.append(header)
+    _row(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -317,10 +316,10 @@ def _overview_sheet(book, figures: dict[str, Any]) -> None:
     )
     overview.freeze_panes = None
     for label, value in _facts(figures):
-        overview.append([label, value])
+        _row(overview, [label, value])
         if isinstance(value, Decimal):
             _money_cell(overview, overview.max_row, 2)
-    overview.append([_("Generated on"), figures["generated_on"]])
+    _row(overview, [_("Generated on"), figures["generated_on"]])
     for row in overview.iter_rows(min_row=2, max_col=1):
         row[0].font = Font(bold=True)
 
@@ -345,12 +344,12 @@ def _union_sheet(book, figures: dict[str, Any]) -> None:
         cells: list[Any] = [u["name"], u["stations"]]
         for delivered, allocated in zip(u["delivered"], u["allocated"], strict=True):
             cells += [delivered, allocated]
-        by_union.append([*cells, Decimal(u["spent"])])
+        _row(by_union, [*cells, Decimal(u["spent"])])
         _money_cell(by_union, by_union.max_row, len(header))
     total: list[Any] = [pgettext("campaign report", "Total"), figures["stations"]]
     for good in goods:
         total += [good["delivered"], good["allocated"]]
-    by_union.append([*total, Decimal(figures["spent"])])
+    _row(by_union, [*total, Decimal(figures["spent"])])
     _money_cell(by_union, by_union.max_row, len(header))
     _bold_last_row(by_union)
 
@@ -371,7 +370,8 @@ def _goods_sheet(book, figures: dict[str, Any]) -> None:
         [18, 8, 14, 12, 12, 16],
     )
     for good in goods:
-        by_goods.append(
+        _row(
+            by_goods,
             [
                 good["name"],
                 good["unit"],
@@ -379,12 +379,12 @@ def _goods_sheet(book, figures: dict[str, Any]) -> None:
                 good["delivered"],
                 good["allocated"],
                 Decimal(good["spent"]),
-            ]
+            ],
         )
         _money_cell(by_goods, by_goods.max_row, 3)
         _money_cell(by_goods, by_goods.max_row, 6)
-    by_goods.append(
-        [pgettext("campaign report", "Total"), "", "", "", "", Decimal(figures["spent"])]
+    _row(
+        by_goods, [pgettext("campaign report", "Total"), "", "", "", "", Decimal(figures["spent"])]
     )
     _money_cell(by_goods, by_goods.max_row, 6)
     _bold_last_row(by_goods)
@@ -398,9 +398,10 @@ def _district_sheet(book, figures: dict[str, Any]) -> None:
         [16, 12],
     )
     for district, n in figures["districts"]:
-        by_district.append([district, n])
-    by_district.append(
-        [pgettext("campaign report", "Total"), sum(n for _d, n in figures["districts"])]
+        _row(by_district, [district, n])
+    _row(
+        by_district,
+        [pgettext("campaign report", "Total"), sum(n for _d, n in figures["districts"])],
     )
     _bold_last_row(by_district)
 
@@ -414,9 +415,13 @@ def _write_workbook(figures: dict[str, Any]) -> bytes:
     if not figures["union"]:
         # The city-wide breakdown is the aid center's, as on the progress page.
         _district_sheet(book, figures)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
+
+
+def _row(sheet, values: list) -> None:
+    """A row of text a clerk or the aid center typed (titles, goods, names): what a
+    spreadsheet would evaluate is written as text, as in every export."""
+    sheet.append([neutralise(value) for value in values])
 
 
 def campaign_workbook_produce(payload: dict[str, Any]) -> bytes:

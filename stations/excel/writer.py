@@ -296,6 +296,10 @@ def _cells_digest(filing: FilingForm, stations: list[Station]) -> str:
     return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
+# Yuan, two decimals, thousands grouped: the money columns of the portal's workbooks.
+MONEY_FORMAT = "#,##0.00"
+
+
 def workbook_bytes(wb: Workbook) -> bytes:
     buffer = BytesIO()
     wb.save(buffer)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import AlertKind, AlertLevel
-from ..services.alerts import LONGEST_ALERT_DAYS, read_entry
+from ..services.alerts import check_alert_dates, read_entry
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -30,15 +30,7 @@ class AlertForm(forms.Form):
         data = super().clean()
         starts_on, ends_on = data.get("starts_on"), data.get("ends_on")
         if starts_on and ends_on:
-            if ends_on < starts_on:
-                raise ValidationError(_("The alert cannot end before it starts."))
-            if (ends_on - starts_on).days >= LONGEST_ALERT_DAYS:
-                raise ValidationError(
-                    _(
-                        "An alert covers at most %(days)d days; declare a new one when it is renewed."
-                    )
-                    % {"days": LONGEST_ALERT_DAYS}
-                )
+            check_alert_dates(starts_on, ends_on)  # the service's own rule
         if ends_on and ends_on < timezone.localdate():
             self.add_error("ends_on", _("An alert declared now cannot be over already."))
         return data

@@ -43,7 +43,7 @@ _LEVEL_WORDS = {
 }  # fmt: skip
 
 
-def _check_dates(starts_on: dt.date, ends_on: dt.date) -> None:
+def check_alert_dates(starts_on: dt.date, ends_on: dt.date) -> None:
     if ends_on < starts_on:
         raise ValidationError(_("The alert cannot end before it starts."))
     if (ends_on - starts_on).days >= LONGEST_ALERT_DAYS:
@@ -63,7 +63,7 @@ def alert_declare(
     *, by, kind: str, level: int, starts_on: dt.date, ends_on: dt.date, note: str = ""
 ) -> WeatherAlert:
     record_check(by, "alert")
-    _check_dates(starts_on, ends_on)
+    check_alert_dates(starts_on, ends_on)
     alert = WeatherAlert.objects.create(
         kind=kind, level=level, starts_on=starts_on, ends_on=ends_on, note=note, declared_by=by
     )
@@ -181,7 +181,7 @@ def _feed_alert(item: dict) -> dict:
         raise ValueError(kind)
     starts_on = dt.date.fromisoformat(str(item["starts_on"])[:10])
     ends_on = dt.date.fromisoformat(str(item["ends_on"])[:10])
-    _check_dates(starts_on, ends_on)
+    check_alert_dates(starts_on, ends_on)
     feed_id = str(item["id"]).strip()[:100]
     if not feed_id:
         raise ValueError("id")

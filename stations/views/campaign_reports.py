@@ -23,7 +23,7 @@ from documents.views import answer
 from unions.access import access
 from unions.roles import UNION_OR_AID, role_of
 
-from ..campaign_progress import Progress
+from ..campaign_progress import Progress, campaign_progress
 from ..documents.campaign_report import CampaignReport, campaign_report_spec
 from ..documents.codes import Kind
 from ..models import Campaign
@@ -55,6 +55,9 @@ class CampaignReportRow(PanelRow):
 def report_rows(campaign: Campaign, user, progress: Progress | None = None) -> list:
     """The PDF's and the workbook's rows for ``user``: the version of the figures as they
     are now, or the earlier one still ready while a new one is made."""
+    # Worked out once for both rows (the PDF's spec and the workbook each read the figures).
+    if progress is None:
+        progress = campaign_progress(campaign, user)
     report = CampaignReport(campaign=campaign, user=user, progress=progress)
     snapshots = (
         (PDF, REPORT, _("Campaign report (PDF)"), campaign_report_spec(report)),

@@ -263,3 +263,15 @@ def test_after_a_new_delivery_the_page_offers_a_new_report_and_keeps_the_old_one
     assert row["state"] == "none" and row["request_url"]
     old = reverse("documents:download", kwargs={"pk": made.pk})
     assert old in status.json()["html"]  # "Previous version" while the new one is not made
+
+
+def test_a_title_a_spreadsheet_would_evaluate_is_written_as_text(
+    world, campaign, django_capture_on_commit_callbacks
+):
+    campaign.title = '=HYPERLINK("http://x.example","点我")'
+    campaign.save()
+    document = _made(django_capture_on_commit_callbacks, campaign, "xlsx", world.aid)
+
+    cells = [cell for row in _sheets(document)["概况"] for cell in row if isinstance(cell, str)]
+    assert "'" + campaign.title in cells
+    assert campaign.title not in cells
