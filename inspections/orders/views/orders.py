@@ -8,6 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.formats import localize
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -82,6 +85,24 @@ def _reinspections(order: Rectification, user):
     )
 
 
+def _reinspection_options(checks) -> str:
+    """The re-inspection choices drawn once, as the template drew each: every button's select
+    offers the same checks, up to the station's every standing check since the order opened."""
+    return format_html_join(
+        "",
+        '<option value="{}">{} · {} · {}</option>',
+        (
+            (
+                c.pk,
+                date_format(timezone.localtime(c.visited_at), "Y-m-d H:i"),
+                c.get_kind_display(),
+                localize(c.score),
+            )
+            for c in checks
+        ),
+    )
+
+
 @access(*STAFF_READ)
 def order_detail(request, pk):
     user = request.user
@@ -93,6 +114,7 @@ def order_detail(request, pk):
     )
     actions = available(ORDER_ACTIONS.values(), order, user)
     buttons = [a for a in actions if a in BUTTONS]
+    reinspections = list(_reinspections(order, user)) if buttons else []
     return render(
         request,
         "inspections/orders/detail.html",
@@ -102,7 +124,8 @@ def order_detail(request, pk):
             "photos": order.photos.all(),
             "actions": buttons,
             "may_answer": ORDER_ACTIONS["answer"] in actions,
-            "reinspections": _reinspections(order, user) if buttons else [],
+            "reinspections": reinspections,
+            "reinspection_options": _reinspection_options(reinspections),
             "reinspection_required": list(REINSPECTION_REQUIRED),
             "reinspection_optional": [n for n, need in REINSPECTION_REQUIRED.items() if not need],
             "under_appeal": bool(order.inspection_id and under_appeal_ids([order.inspection_id])),
