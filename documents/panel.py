@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.urls import reverse
 
 from unions.roles import UNION_OR_AID, role_of
@@ -122,26 +123,33 @@ def panel_rows(record, user) -> list[PanelRow]:
     key = kinds.record_key(record)
     role = role_of(user)
     visible = GeneratedDocument.objects.visible_to(user)
-    rows = []
+    rows, versions = [], {}
     for kind in record_type.kinds:
         row = PanelRow(kind=kind, record_type=record_type.name, record_id=record.pk)
         try:
-            snapshot = snapshot_for(kind, record)
+            versions[kind] = snapshot_for(kind, record).version
         except DocumentUnavailable as exc:
             row.unavailable = " ".join(exc.messages)
-            snapshot = None
-        ours = visible.filter(kind=kind, record_key=key)
-        if snapshot is not None:
-            row.document = ours.filter(version=snapshot.version).first()
+        else:
             # The panel's own door (REQUESTERS, the request view's access rule) and the
             # kind's requesters: a kind a rule asks for on an inspector's behalf (the
             # rectification notice of their red-line check) offers them no button here.
             row.can_request = role in REQUESTERS and role in kinds.get(kind).requesters
+        rows.append(row)
+    # Each kind's document of the record as it is now, in one read: at most one per kind
+    # and version (documents_one_per_version).
+    if versions:
+        wanted = Q()
+        for kind, version in versions.items():
+            wanted |= Q(kind=kind, version=version)
+        current = {doc.kind: doc for doc in visible.filter(wanted, record_key=key)}
+        for row in rows:
+            row.document = current.get(row.kind)
+    for row in rows:
         if row.document is None or not row.document.is_ready:
             # An earlier version stays downloadable, marked as such, while the new one is made.
-            older = ours.filter(state=State.READY)
-            if snapshot is not None:
-                older = older.exclude(version=snapshot.version)
+            older = visible.filter(kind=row.kind, record_key=key, state=State.READY)
+            if row.kind in versions:
+                older = older.exclude(version=versions[row.kind])
             row.previous = older.order_by("-finished_at", "-id").first()
-        rows.append(row)
     return rows

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from unions.counts import count_all
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
 from .checks.models import Inspection
-from .orders.models import ORDER_ACTIONS, Appeal, Rectification
+from .orders.models import ORDER_ACTIONS, Appeal, AppealEvidence, Rectification
 from .permissions import kinds_for, loggable_stations
 
 SHOWN = 10
@@ -36,20 +38,27 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
         if sees_kind(user, Appeal)
         else Appeal.objects.none()
     )
-    # The count of evidence files; an aggregate drops Meta.ordering, so newest first again.
-    appeals = (
-        appeals.select_related("inspection")
-        .annotate(evidence_count=Count("evidence"))
-        .order_by(*Appeal._meta.ordering)
+    # The card shows an appeal's date, status and number of evidence files: counted for the
+    # ten shown, not grouped over the station's every appeal with its check's columns.
+    evidence = (
+        AppealEvidence.objects.filter(appeal=OuterRef("pk"))
+        .order_by()
+        .values("appeal")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    appeals = appeals.only("pk", "created_at", "status").annotate(
+        evidence_count=Coalesce(Subquery(evidence), 0)
+    )
+    check_count, order_count = count_all([checks, orders])
     return StaffPanel(
         "inspections/_station_panel.html",
         {
             "station": station,
             "checks": list(checks[:SHOWN]),
-            "check_count": checks.count(),
+            "check_count": check_count,
             "orders": list(orders[:SHOWN]),
-            "order_count": orders.count(),
+            "order_count": order_count,
             "appeals": appeals[:SHOWN],
             "may_check": _may_check(user, station),
             # Orders by hand: the aid center, or an inspector who sees the station (the

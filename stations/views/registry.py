@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -27,6 +28,7 @@ from ..models import (
     Agreement,
     Audience,
     CampaignDelivery,
+    CampaignDeliveryLine,
     FilingForm,
     InsurancePolicy,
     Pledge,
@@ -177,7 +179,11 @@ def staff_detail_context(request, station: Station) -> dict:
             CampaignDelivery.objects.visible_to(user)
             .filter(station=station)
             .select_related("campaign")
-            .prefetch_related("lines__good")
+            # Each line with its good, in one read rather than one for the lines and one for
+            # their goods.
+            .prefetch_related(
+                Prefetch("lines", queryset=CampaignDeliveryLine.objects.select_related("good"))
+            )
             .order_by("-delivered_on", "-id")[:DELIVERIES_SHOWN]
         ),
         # What this role never sees is left out, not shown as "none on file".
