@@ -651,6 +651,8 @@ def load_stations(ctx: Context) -> Iterator[dict]:
                 "heat_mode_from": 2 if pk % COOLING_EVERY == 0 else None,
                 "created_at": created,
                 "updated_at": created,
+                # As services.lifecycle.station_submit stores it: the filing's submission.
+                "sent_for_review_at": filing["submitted_at"] if status == "submitted" else None,
             }
 
 

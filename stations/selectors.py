@@ -197,15 +197,14 @@ def review_queue(user, *, union: str = "", order: str = "waiting") -> QuerySet[S
     queue = (
         Station.objects.visible_to(user)
         .filter(status=StationStatus.SUBMITTED)
-        # Rows made before the column existed (or by fixtures) fall back to the filing's date.
-        .annotate(
-            submitted_at=Coalesce(
-                F("sent_for_review_at"), F("filing__submitted_at"), F("created_at")
-            )
-        )
-        # The union is drawn on each row; the filing is joined for the date alone (its
-        # rows and the host units, built for all 50 stations and never shown, were a
-        # tenth of the page at national size: issue 26).
+        # Every submission stores its time (services.lifecycle.station_submit; migrations
+        # 0023 and 0034 filled the rows sent before): a station made submitted without one
+        # (a fixture) waits from its creation. The expression is the index's
+        # (station_review_queue), which serves the waiting order a page at a time.
+        .annotate(submitted_at=Coalesce(F("sent_for_review_at"), F("created_at")))
+        # The union is drawn on each row (the filing's rows and the host units, built for
+        # all 50 stations and never shown, were a tenth of the page at national size:
+        # issue 26).
         .select_related("union")
         .prefetch_related(acceptances)
     )

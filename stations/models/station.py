@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from history.models import append_only
@@ -367,6 +368,16 @@ class Station(models.Model):
                     plaque_hung_on__isnull=True,
                 ),
                 name="station_plaque_to_hang",
+            ),
+            # The review queue in waiting order (stations.selectors.review_queue): a page of
+            # the submitted stations read in order, not the 2,000 sorted on every visit.
+            models.Index(
+                Coalesce("sent_for_review_at", "created_at"),
+                "filing_id",
+                "row_number",
+                "id",
+                condition=models.Q(status="submitted"),
+                name="station_review_queue",
             ),
             # The registry's order; a deep page skips over this narrow index, not over rows.
             models.Index(fields=["plaque_seq", "id"], name="station_registry_order"),
