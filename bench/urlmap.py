@@ -318,6 +318,7 @@ WITHOUT_CACHES: list[Page] = [
     _without(_row("check list (aid center)"), "list-counts", label="check list (aid center), counted afresh"),
     _without(_row("feedback moderation"), "list-counts", label="feedback moderation, counted afresh"),
     _without(_row("filing as 附件1 (xlsx)"), "filing-workbook", label="filing as 附件1 (xlsx), drawn afresh"),
+    _without(_row("review queue"), "review-acceptance-form", label="review queue, its acceptance fields drawn"),
 ]  # fmt: skip
 
 POST_ONLY = "a POST that changes one record (no page of its own; answers with a redirect)"

@@ -204,6 +204,20 @@ register(
         "(some 60 ms for 29 stations)",
     )
 )
+# The review queue's unfilled acceptance fields as crispy draws them: the same for every
+# officer on a day in a language, kept by each web process (stations/views/review.py).
+ACCEPTANCE_FORM_KEY = "review:acceptance-form:"
+ACCEPTANCE_FORM_SECONDS = 24 * 60 * 60
+register(
+    NamedCache(
+        name="review-acceptance-form",
+        prefixes=(ACCEPTANCE_FORM_KEY,),
+        key=f"{ACCEPTANCE_FORM_KEY}<language>:<day>, in each web process's pages-local cache",
+        lifetime="a day (the day is in the key)",
+        saves="drawing the review queue's unfilled acceptance fields with crispy on every "
+        "visit: a fifth of the page at national size (issue 26)",
+    )
+)
 register(
     NamedCache(
         name="directory-counts",

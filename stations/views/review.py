@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
+from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from unions.access import access
@@ -19,6 +21,7 @@ from unions.pages import key_page
 from unions.params import id_params
 from unions.roles import AID
 
+from ..caches import ACCEPTANCE_FORM_KEY, ACCEPTANCE_FORM_SECONDS
 from ..forms.records import AcceptanceForm, BulkAcceptanceForm
 from ..models import Station
 from ..permissions import RECORD_ROLES
@@ -67,6 +70,7 @@ def _queue_page(request, acceptance_form: BulkAcceptanceForm, ticked=(), status=
             "order": order if order in QUEUE_ORDERS else "waiting",
             "orders": QUEUE_ORDER_LABELS,
             "acceptance_form": acceptance_form,
+            "acceptance_fields": _acceptance_fields(acceptance_form),
             "ticked": set(ticked),
         },
         status=status,
@@ -76,6 +80,22 @@ def _queue_page(request, acceptance_form: BulkAcceptanceForm, ticked=(), status=
 def _acceptance_form(data=None, day: dt.date | None = None) -> BulkAcceptanceForm:
     return BulkAcceptanceForm(
         data, prefix="acceptance", initial={"checked_on": day or timezone.localdate()}
+    )
+
+
+def _acceptance_fields(form: BulkAcceptanceForm) -> str:
+    """The acceptance fieldset's fields as crispy draws them. Unfilled, as on every visit to
+    the queue, they are the same for every officer on a day in a language: kept drawn by
+    each worker process (the ``review-acceptance-form`` cache, stations/caches.py), since
+    crispy's templates were a fifth of the page at national size (issue 26). A form sent
+    back with its errors is drawn afresh."""
+    if form.is_bound:
+        return as_crispy_form(form)
+    day = form.initial["checked_on"]
+    # ``get_language()`` is the active one, in which the labels are drawn: it keys the copy.
+    key = f"{ACCEPTANCE_FORM_KEY}{get_language()}:{day.isoformat()}"
+    return caches["pages-local"].get_or_set(
+        key, lambda: as_crispy_form(_acceptance_form(day=day)), ACCEPTANCE_FORM_SECONDS
     )
 
 
