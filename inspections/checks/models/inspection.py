@@ -199,6 +199,15 @@ class Inspection(models.Model):
                 condition=models.Q(finding_open=True),
                 name="inspection_open_finding",
             ),
+            # The checks that made their planned visit (selectors.open_planned_visits): an
+            # inspector's open visits are counted against this small index alone, not
+            # against each check's row (the inspector's home and today page: issue 26).
+            models.Index(
+                fields=["plan_visit"],
+                condition=models.Q(status="recorded", plan_visit__isnull=False)
+                & ~models.Q(position_review="far"),
+                name="inspection_made_visit",
+            ),
             # The aid center's list of checks made far from their station, newest first.
             models.Index(
                 fields=["visited_at", "id"],
