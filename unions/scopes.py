@@ -215,6 +215,27 @@ def sees_kind(user, model: type[models.Model]) -> bool:
     return False
 
 
+def sees_row(user, obj: models.Model) -> bool:
+    """Whether ``user`` sees this one row, by the table above: decided from the row itself
+    where its scope is its own union column (the aid center sees it, a union's staff when
+    it is theirs, inspectors when their role never sees the kind), and asked of the
+    database otherwise. A page that already holds a row (joined to another) need not read
+    it again to know whether to show it."""
+    scope = scope_of(type(obj))
+    role = role_of(user)
+    if scope.personal is None:
+        if role in (Role.AID_CENTER, Role.ADMIN):
+            return True
+        if role == Role.INSPECTOR and scope.for_inspector(user) is None:
+            return False
+        plain = "__" not in scope.union and not scope.also_union and scope.shared is None
+        if role == Role.UNION_STAFF and plain:
+            return scope.union_staff and getattr(obj, scope.union) == user.profile.union_id
+        if role is None:
+            return False
+    return visible(type(obj)._default_manager.filter(pk=obj.pk), user).exists()
+
+
 class ScopedQuerySet(models.QuerySet):
     """The manager of every scoped model: ``Model.objects.visible_to(request.user)``."""
 

@@ -19,7 +19,7 @@ from unions.access import access
 from unions.models import CarrierType, Role, Union
 from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
-from unions.scopes import sees_kind
+from unions.scopes import sees_kind, sees_row
 
 from ..caches import lists_version
 from ..models import (
@@ -29,9 +29,7 @@ from ..models import (
     Audience,
     CampaignDelivery,
     CampaignDeliveryLine,
-    FilingForm,
     InsurancePolicy,
-    Pledge,
     Station,
     StationStatus,
     TrainingAttendance,
@@ -160,7 +158,10 @@ def staff_detail_context(request, station: Station) -> dict:
         "agreements": Agreement.objects.visible_to(user)
         .filter(stations=station)
         .select_related("host_unit"),
-        "pledge": Pledge.objects.visible_to(user).filter(station=station).first(),
+        # Read with the station (config/station_page.py), shown where its scope admits it.
+        "pledge": pledge
+        if (pledge := getattr(station, "pledge", None)) and sees_row(user, pledge)
+        else None,
         "policies": policies,
         "insured": bool(valid),
         "insurance_ending": [p for p in valid if p.ends_on <= warn_until],
@@ -168,7 +169,7 @@ def staff_detail_context(request, station: Station) -> dict:
         if station.status == StationStatus.APPROVED
         else [],
         "actions": station.available_actions(user),
-        "sees_filing": FilingForm.objects.visible_to(user).filter(pk=station.filing_id).exists(),
+        "sees_filing": sees_row(user, station.filing),
         # The training its heads attended, newest first (a few a year): the present head's
         # and, marked, a former head's.
         "trainings": trainings,
