@@ -16,18 +16,21 @@ from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from unions.templatetags.records import badge
 
 from ..checks.models import InspectionKind
-from ..orders.models import RectificationStatus
+from ..orders.models import AppealStatus, RectificationStatus
 
 register = template.Library()
 
 KIND_LABELS = dict(InspectionKind.choices)
 ORDER_LABELS = dict(RectificationStatus.choices)
+APPEAL_LABELS = dict(AppealStatus.choices)
 CHECK_ROW = '\n    <li><a href="{}">{} · {} · {}</a>{}{}</li>\n  '
 ORDER_ROW = '\n    <li><a href="{}">{} · {} · {} {}</a></li>\n  '
+APPEAL_ROW = '\n    <li><a href="{}">{} · {}{}</a></li>\n  '
 # Any id a detail page's path holds once; stands in for each row's in the link.
 LINK_PK = 987654321
 
@@ -81,6 +84,27 @@ def station_order_rows(orders) -> str:
                 ORDER_LABELS.get(order.status, order.status),
                 _("deadline"),
                 order.deadline.strftime("%Y-%m-%d"),
+            )
+        )
+    return mark_safe("".join(rows))  # noqa: S308  (each row made by format_html)
+
+
+@register.simple_tag
+def station_appeal_rows(appeals) -> str:
+    """Each appeal by its day and status, with its number of evidence files when it has any
+    (``evidence_count``, counted by the card's query)."""
+    link = _links("inspections:appeal_detail")
+    rows = []
+    for appeal in appeals:
+        n = appeal.evidence_count
+        files = " · " + ngettext("%(n)s file", "%(n)s files", n) % {"n": n} if n else ""
+        rows.append(
+            format_html(
+                APPEAL_ROW,
+                link(appeal.pk),
+                _day(appeal.created_at),
+                APPEAL_LABELS.get(appeal.status, appeal.status),
+                files,
             )
         )
     return mark_safe("".join(rows))  # noqa: S308  (each row made by format_html)
