@@ -24,7 +24,7 @@ from unions.roles import UNION_OR_AID, union_of
 from ..forms.training import TrainingSessionForm
 from ..models import HOLDS_PLAQUE, Station, TrainingAttendance, TrainingSession
 from ..permissions import RECORD_ROLES, may
-from ..selectors import registry_search
+from ..selectors import registry_search, search_ids_reader
 from ..services.training import training_attendance_set, training_schedule
 from ..training import never_trained, untrained_heads
 from .common import FORM_METHODS
@@ -143,6 +143,7 @@ def training_detail(request, pk):
         rows=Station.objects.select_related("union").annotate(
             attended_as=Subquery(attended_here.values("head_name")[:1])
         ),
+        read_ids=search_ids_reader(stations) if filters["q"] else None,
     )
     today = timezone.localdate()
     return render(
