@@ -210,8 +210,15 @@ class Rectification(models.Model):
         indexes = [
             # The order list's "opened from, opened to" (unions/dates.py).
             models.Index(fields=["opened_at", "id"], name="rectification_opened_id"),
-            # Its order, read by key: deadline, then id.
-            models.Index(fields=["deadline", "id"], name="rectification_deadline_id"),
+            # Its order, read by key: deadline, then id; the opening time carried in the
+            # index, so a quarter's orders are picked out of it without reading each row
+            # (the planner walks this order and tests every order opened outside the
+            # quarter: 12,767 rows read at national size for a page of 50).
+            models.Index(
+                fields=["deadline", "id"],
+                include=["opened_at"],
+                name="rectification_deadline_opened",
+            ),
         ]
 
     def __str__(self) -> str:
