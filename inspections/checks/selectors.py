@@ -80,6 +80,8 @@ RECENT = 20
 # (downtown, half a kilometre holds hundreds of stations at national size); past the last
 # radius (the city is some 100 km across) the nearest found are given as they are.
 NEAR_FIRST_KM, NEAR_LAST_KM = 0.5, 128.0
+# The groups of candidates a search found, whose distance from the phone a row gives.
+MEASURED = frozenset({"found", "near"})
 CHOOSER_FIELDS = (
     "id", "name", "plaque_number", "plaque_seq", "district", "latitude", "longitude", "address",
 )  # fmt: skip
@@ -146,7 +148,8 @@ def _rows(
             "planned": s.pk in planned,
             "group": "planned" if s.pk in planned else group,
         }
-        if near is not None and s.latitude is not None and s.longitude is not None:
+        measured = group in MEASURED and near is not None
+        if measured and s.latitude is not None and s.longitude is not None:
             row["distance_m"] = round(
                 1000 * haversine_km(near, Point(float(s.latitude), float(s.longitude)))
             )
@@ -175,6 +178,27 @@ def form_stations(
     a link names). Bounded by the plan's size, never by the scope (issue 26: the whole
     scope in one <select> was 56 MB at national size)."""
     on = on or timezone.localdate()
+    offered, in_plan = _form_offered(user, on, also, plan)
+    return _rows(user, offered, on, planned=in_plan)
+
+
+def form_stations_and_found(
+    user, *, also: tuple[int, ...] = (), q: str = "", near: Point | None = None
+) -> tuple[list[dict], bool]:
+    """form_stations, then a search's page of candidates (station_candidates) not already
+    offered, their kinds and plan looked up together (the form searched without
+    JavaScript); and whether the search found any station the user may check."""
+    on = timezone.localdate()
+    offered, in_plan = _form_offered(user, on, also, None)
+    found = _candidates(user, q, near, on)
+    rows = _rows(user, offered + found, on, near, planned=in_plan)
+    found_ids = {s.pk for s, _group in found}
+    return rows, any(row["id"] in found_ids for row in rows)
+
+
+def _form_offered(
+    user, on: dt.date, also: tuple[int, ...], plan: list[Station] | None
+) -> tuple[list[tuple[Station, str]], frozenset[int]]:
     planned = day_plan(user, on) if plan is None else plan
     recent_ids: list[int] = []
     for pk in (
@@ -193,7 +217,7 @@ def form_stations(
     offered = [(others[pk], "selected") for pk in also if pk in others]
     offered += [(s, "planned") for s in planned]
     offered += [(others[pk], "recent") for pk in recent_ids if pk in others]
-    return _rows(user, offered, on, planned=frozenset(in_plan))
+    return offered, frozenset(in_plan)
 
 
 def station_candidates(
@@ -203,6 +227,12 @@ def station_candidates(
     holds ``q`` (through the registry's search and its character-pair index), or the
     nearest to ``near``; at most CANDIDATES, whatever the scope."""
     on = on or timezone.localdate()
+    return _rows(user, _candidates(user, q, near, on), on, near)
+
+
+def _candidates(user, q: str, near: Point | None, on: dt.date) -> list[tuple[Station, str]]:
+    if not q and near is None:
+        return []
     scope = loggable_anywhere(user, on).filter(status__in=CHOOSER_STATUSES).only(*CHOOSER_FIELDS)
     if q:
         # No order: the first matches found are a page; the inspector types more to narrow.
@@ -210,10 +240,8 @@ def station_candidates(
         found.sort(key=lambda s: (s.plaque_seq is None, s.plaque_seq or 0, s.pk))
         if near is not None:
             found.sort(key=lambda s: _km(near, s))
-        return _rows(user, [(s, "found") for s in found], on, near)
-    if near is not None:
-        return _rows(user, [(s, "near") for s in nearest(scope, near, CANDIDATES)], on, near)
-    return []
+        return [(s, "found") for s in found]
+    return [(s, "near") for s in nearest(scope, near, CANDIDATES)]
 
 
 def _km(near: Point, s: Station) -> float:

@@ -32,7 +32,12 @@ from ...orders.selectors import open_appeal_of, under_appeal_ids
 from ...permissions import CHECK_LOGGERS
 from ..forms import CheckForm
 from ..models import Inspection, InspectionKind
-from ..selectors import check_filter, form_stations, plan_visit_for, station_candidates
+from ..selectors import (
+    check_filter,
+    form_stations_and_found,
+    plan_visit_for,
+    station_candidates,
+)
 from ..services.check_fingerprint import CheckConflict, stored_summary
 from ..services.inspection import inspection_record
 from .checklist import checklist_edit
@@ -64,17 +69,16 @@ def _form_context(request, form: CheckForm) -> dict:
     # phone without JavaScript, a page of candidates its search found: never the scope.
     named = str(form["station"].value() or request.GET.get("station", ""))
     also = id_params([named])
-    stations = form_stations(request.user, also=tuple(also))
-    found = _candidates(request)
-    shown = {s["id"] for s in stations}
-    stations += [s for s in found if s["id"] not in shown]
+    q = request.GET.get("q", "").strip()
+    near = parse_point(request.GET.get("near", "").strip())
+    stations, found_any = form_stations_and_found(request.user, also=tuple(also), q=q, near=near)
     return {
         "form": form,
         "station_groups": [
             (value, label, [s for s in stations if s["group"] == value])
             for value, label in STATION_GROUPS
         ],
-        "found_any": bool(found),
+        "found_any": found_any,
         "search": request.GET.get("q", "")[:100],
         "searched": "q" in request.GET or "near" in request.GET,
         "any_planned": any(s["planned"] for s in stations),
