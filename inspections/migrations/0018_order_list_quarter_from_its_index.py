@@ -23,9 +23,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="rectification",
             index=models.Index(
-                fields=["deadline", "id"],
-                include=("opened_at",),
-                name="rectification_deadline_opened",
+                fields=["deadline", "id", "opened_at"], name="rectification_deadline_opened"
             ),
         ),
     ]
