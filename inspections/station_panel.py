@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from unions.counts import count_all
@@ -14,7 +12,7 @@ from unions.roles import role_of
 from unions.scopes import sees_kind
 
 from .checks.models import Inspection
-from .orders.models import ORDER_ACTIONS, Appeal, AppealEvidence, Rectification
+from .orders.models import ORDER_ACTIONS, Appeal, Rectification
 from .permissions import kinds_for, loggable_stations
 
 SHOWN = 10
@@ -38,18 +36,8 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
         if sees_kind(user, Appeal)
         else Appeal.objects.none()
     )
-    # The card shows an appeal's date, status and number of evidence files: counted for the
-    # ten shown, not grouped over the station's every appeal with its check's columns.
-    evidence = (
-        AppealEvidence.objects.filter(appeal=OuterRef("pk"))
-        .order_by()
-        .values("appeal")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    appeals = appeals.only("pk", "created_at", "status").annotate(
-        evidence_count=Coalesce(Subquery(evidence), 0)
-    )
+    # The card shows an appeal's date, status and number of evidence files.
+    appeals = appeals.only("pk", "created_at", "status").with_evidence_count()
     check_count, order_count = count_all([checks, orders])
     return StaffPanel(
         "inspections/_station_panel.html",

@@ -169,7 +169,10 @@ def search_page_ids(ids: QuerySet, matches: int, end: int) -> list[int]:
     """
     if connection.vendor != "postgresql" or not matches:
         return list(ids)
-    walk = matches > _walk_from(end)
+    return _read_page(ids, walk=matches > _walk_from(end))
+
+
+def _read_page(ids: QuerySet, *, walk: bool) -> list[int]:
     with planner_held(WALK_THE_ORDER if walk else READ_THE_MATCHES):
         return list(ids)
 
@@ -201,10 +204,11 @@ def search_ids_reader(matched: QuerySet):
         sql, params = counted.query.sql_with_params()
         digest = hashlib.sha256(f"{end}:{sql}:{params!r}".encode()).hexdigest()[:32]
         key = f"{SEARCH_MATCHES_KEY}{lists_version()}:{digest}"
+        walk_from = _walk_from(end)
         matches = cache.get_or_set(
-            key, lambda: counted[: _walk_from(end) + 1].count(), SEARCH_MATCHES_SECONDS
+            key, lambda: counted[: walk_from + 1].count(), SEARCH_MATCHES_SECONDS
         )
-        return search_page_ids(ids, matches, end)
+        return _read_page(ids, walk=matches > walk_from) if matches else list(ids)
 
     return read
 
@@ -219,10 +223,9 @@ QUEUE_ORDERS = {
 def review_queue(user, *, union: str = "", order: str = "waiting") -> QuerySet[Station]:
     """Submitted stations with ``submitted_at``: when each was last sent for review (a
     returned station that comes back waits from its resubmission, not from its first try)."""
-    from django.db.models import F, Prefetch
-    from django.db.models.functions import Coalesce
+    from django.db.models import Prefetch
 
-    from .models import Acceptance, StationStatus
+    from .models import WAITING_SINCE, Acceptance, StationStatus
 
     # Newest acceptance first, fetched for the whole page in one query.
     acceptances = Prefetch(
@@ -231,11 +234,9 @@ def review_queue(user, *, union: str = "", order: str = "waiting") -> QuerySet[S
     queue = (
         Station.objects.visible_to(user)
         .filter(status=StationStatus.SUBMITTED)
-        # Every submission stores its time (services.lifecycle.station_submit; migrations
-        # 0023 and 0034 filled the rows sent before): a station made submitted without one
-        # (a fixture) waits from its creation. The expression is the index's
-        # (station_review_queue), which serves the waiting order a page at a time.
-        .annotate(submitted_at=Coalesce(F("sent_for_review_at"), F("created_at")))
+        # The index's own expression (station_review_queue): the waiting order a page at a
+        # time.
+        .annotate(submitted_at=WAITING_SINCE)
         # The union is drawn on each row (the filing's rows and the host units, built for
         # all 50 stations and never shown, were a tenth of the page at national size:
         # issue 26).

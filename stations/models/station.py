@@ -197,6 +197,13 @@ assert len(TRANSITIONS) == sum(len(a.sources) for a in ACTIONS.values() if a.tar
 del S
 
 
+# Since when a submitted station waits for review: its last sending
+# (services.lifecycle.station_submit stores it; migrations 0023 and 0034 filled the rows sent
+# before), or its creation for one made submitted without it (a fixture). The review queue
+# orders by it (selectors.review_queue) and its index holds it (station_review_queue).
+WAITING_SINCE = Coalesce("sent_for_review_at", "created_at")
+
+
 class StationQuerySet(OperatingQuerySet):
     operating_statuses = PUBLIC_STATUSES
     ended_statuses = ENDED_STATUSES
@@ -372,7 +379,7 @@ class Station(models.Model):
             # The review queue in waiting order (stations.selectors.review_queue): a page of
             # the submitted stations read in order, not the 2,000 sorted on every visit.
             models.Index(
-                Coalesce("sent_for_review_at", "created_at"),
+                WAITING_SINCE,
                 "filing_id",
                 "row_number",
                 "id",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,9 +32,7 @@ def appeal_list(request):
     appeals = (
         Appeal.objects.visible_to(request.user)
         .select_related("inspection__station", "union")
-        .annotate(evidence_count=Count("evidence"))
-        # An aggregate drops Meta.ordering: newest first again, for stable pages.
-        .order_by(*Appeal._meta.ordering)
+        .with_evidence_count()
     )
     status = request.GET.get("status", "")
     if status in AppealStatus.values:
