@@ -285,6 +285,8 @@ def station_history(station: Station, user, before: str | None = None) -> tuple[
 def _history_key(cursor) -> tuple | None:
     from django.utils.dateparse import parse_datetime
 
+    from unions.pages import MAX_INT, MIN_INT
+
     if cursor is None or len(cursor[0]) != 3:
         return None
     at, source, pk = cursor[0]
@@ -293,6 +295,8 @@ def _history_key(cursor) -> tuple | None:
     except ValueError:
         return None
     if at is None or source not in (0, 1) or not isinstance(pk, int):
+        return None
+    if not MIN_INT <= pk <= MAX_INT:
         return None
     return at, source, pk
 

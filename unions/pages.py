@@ -82,6 +82,12 @@ class _KeyEncoder(DjangoJSONEncoder):
         return super().default(o)
 
 
+# What a key from a request may hold: the database's 64-bit integers, and a row number no
+# list reaches. Anything else in a hand-made key is a key of no page (the first page).
+MIN_INT, MAX_INT = -(2**63), 2**63 - 1
+MAX_START = 10**12
+
+
 def encode(values: Sequence, start: int) -> str:
     text = json.dumps({"k": list(values), "n": start}, cls=_KeyEncoder, separators=(",", ":"))
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
@@ -93,9 +99,10 @@ def decode(token: str | None) -> tuple[list, int] | None:
     try:
         data = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         values, start = data["k"], int(data["n"])
-    except (ValueError, TypeError, KeyError, binascii.Error):
+    except (ValueError, TypeError, KeyError, OverflowError, binascii.Error):
+        # OverflowError: a hand-made ``"n": 1e999`` (infinity) cannot be an int.
         return None
-    if not isinstance(values, list):
+    if not isinstance(values, list) or start > MAX_START:
         return None
     return values, max(1, start)
 
@@ -119,9 +126,12 @@ def _typed(queryset: QuerySet, names: list[str], values: list) -> list | None:
             typed.append(None)
             continue
         try:
-            typed.append(_output_field(queryset, name).to_python(value))
+            value = _output_field(queryset, name).to_python(value)
         except (ValidationError, TypeError, ValueError):
             return None
+        if isinstance(value, int) and not MIN_INT <= value <= MAX_INT:
+            return None  # no column holds it; SQLite refuses to bind it (OverflowError)
+        typed.append(value)
     return typed
 
 

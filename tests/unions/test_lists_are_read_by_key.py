@@ -94,8 +94,26 @@ def test_previous_gives_the_page_before_and_its_positions(world):
 
 @pytest.mark.parametrize(
     "token",
-    ["", "not base64!", encode(["x", "y", "z"], 4), encode([], 2), "eyJrIjogMX0"],
-    ids=["empty", "garbage", "wrong types", "wrong length", "not a list"],
+    [
+        "",
+        "not base64!",
+        encode(["x", "y", "z"], 4),
+        encode([], 2),
+        "eyJrIjogMX0",
+        "eyJrIjpbMV0sIm4iOjFlOTk5fQ",  # {"k":[1],"n":1e999}: an infinite row number
+        encode([1, 10**30], 3),  # an id no column holds (SQLite cannot even bind it)
+        encode([1, 1], 10**15),  # a row number no list reaches
+    ],
+    ids=[
+        "empty",
+        "garbage",
+        "wrong types",
+        "wrong length",
+        "not a list",
+        "infinite start",
+        "huge id",
+        "huge start",
+    ],
 )
 def test_a_key_that_does_not_read_gives_the_first_page(world, token):
     made = _stations(world, range(1, 5))
@@ -122,3 +140,12 @@ def test_a_field_that_cannot_be_null_is_read_from_the_key_with_no_is_null(world)
     assert [s.pk for s in [*first, *second]] == sorted(s.pk for s in made)
     keys = queries[0]["sql"]
     assert '"plaque_seq" IS NULL' in keys and '"id" IS NULL' not in keys
+
+
+def test_a_history_key_with_an_id_no_column_holds_gives_the_newest_entries(world):
+    from stations.selectors import station_history
+
+    newest, _earlier = station_history(world.station_a, world.aid)
+    at = timezone.now().isoformat()
+    entries, _ = station_history(world.station_a, world.aid, encode([at, 0, 10**30], 1))
+    assert entries == newest
