@@ -85,6 +85,9 @@ HOSTILE = [
     "SH00001",
     "31.2,121.4",
     "91,181",
+    # Hand-made page keys (unions/pages.py): an infinite row number, an id past a bigint.
+    "eyJrIjpbMV0sIm4iOjFlOTk5fQ",
+    "eyJrIjpbMSwxMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDBdLCJuIjozfQ",
 ]
 # Unicode text with control characters, minus lone surrogates (no client can send them).
 VALUES = st.one_of(
