@@ -9,6 +9,14 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("Inspections")
 
     def ready(self) -> None:
+        # The records of this app a history shows, by their fields' names (history.labels).
+        from history import labels
+
+        from .models import Appeal, Inspection, Rectification
+
+        labels.register("inspection", Inspection)
+        labels.register("rectification", Rectification)
+        labels.register("appeal", Appeal)
         # The quarter's workbook is a document kind of this app (documents.kinds).
         from .reports import workbook
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import contextlib
-
 from django import template
 from django.db.models import FileField
 from django.utils import timezone
@@ -11,15 +9,21 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from history.labels import field_of
 from history.models import RecordChange
 from history.writer import file_name
 from unions.links import path_for_id
 
 from ..excel.layout import coordinate_order
 from ..models import (
+    Acceptance,
+    Agreement,
     AlertLevel,
     Audience,
     Facility,
+    FilingForm,
+    InsurancePolicy,
+    Pledge,
     Service,
     Station,
     StationStatus,
@@ -276,30 +280,13 @@ def person(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _record_model(record: str):
-    from .. import models
-
-    return {
-        "filing": models.FilingForm,
-        "station": models.Station,
-        "acceptance": models.Acceptance,
-        "agreement": models.Agreement,
-        "pledge": models.Pledge,
-        "insurance": models.InsurancePolicy,
-    }.get(record)
-
-
 @register.filter
 def change_label(entry, field: str) -> str:
     """The changed field by its Chinese name (计划完成时间), not its code (planned_completion)."""
-    from django.core.exceptions import FieldDoesNotExist
-
-    model = _record_model(getattr(entry, "record", ""))
-    if model is not None:
-        with contextlib.suppress(FieldDoesNotExist):  # computed entries: passed
-            label = getattr(model._meta.get_field(field), "verbose_name", None)
-            if label:  # a reverse relation (a filing's stations) has none
-                return str(label)
+    model_field = field_of(getattr(entry, "record", ""), field)
+    label = getattr(model_field, "verbose_name", None)
+    if label:  # a reverse relation (a filing's stations) has none; computed entries: below
+        return str(label)
     return {
         "passed": _("all six standards met"),
         "stations": _("stations"),
@@ -310,6 +297,14 @@ def change_label(entry, field: str) -> str:
         "score": _("score"),
         "position_review": _("position review"),
         "distance_m": _("distance from station (m)"),
+        # Entries of campaigns, donations and alerts (issue 23) that no field holds.
+        "goods": _("goods"),
+        "donor_name": _("donor"),
+        "head_name": _("Person in charge of the station"),
+        "need": _("station need"),
+        "districts": _("districts served"),
+        "evidence": _("evidence files"),
+        "alert": _("Heat or cold alert"),
     }.get(field, field)
 
 
@@ -323,10 +318,7 @@ def change_pairs(entry) -> list[tuple[str, list]]:
 # The history's fields that hold an uploaded file, on every record it keeps.
 FILE_FIELDS = frozenset(
     field.name
-    for model in (
-        _record_model(record)
-        for record in ("filing", "acceptance", "agreement", "pledge", "insurance")
-    )
+    for model in (FilingForm, Acceptance, Agreement, Pledge, InsurancePolicy)
     for field in model._meta.fields
     if isinstance(field, FileField)
 )
@@ -358,9 +350,12 @@ ACTION_LABELS = dict(RecordChange.Action.choices)
 TRANSITION_LABELS = dict(StationTransition.Kind.choices)
 
 
-def _shown_value(value, field: str):
+def _shown_value(value, field: str, record: str = ""):
     """A changed field's old or new value as ``{{ value|change_value:field|default:"—" }}``
-    shows it."""
+    shows it; a value of a field with choices by its label (已配送, not delivered)."""
+    choices = getattr(field_of(record, field), "flatchoices", None)
+    if choices and isinstance(value, str):
+        value = str(dict(choices).get(value, value))
     shown = change_value(value, field)
     return localize(shown) if shown else "—"
 
@@ -384,8 +379,8 @@ def history_changes(entry) -> str:
             format_html(
                 HISTORY_FIELD,
                 change_label(entry, field),
-                _shown_value(old, field),
-                _shown_value(new, field),
+                _shown_value(old, field, getattr(entry, "record", "")),
+                _shown_value(new, field, getattr(entry, "record", "")),
             )
         )
     return mark_safe("".join(lines))  # noqa: S308  (each line made by format_html)
