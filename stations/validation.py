@@ -87,10 +87,11 @@ FIRST_PLANNED_YEAR = 2018
 PLANNED_YEARS_AHEAD = 10
 
 
-def planned_completion_problem(day: dt.date | None) -> str | None:
+def planned_completion_problem(day: dt.date | None, today: dt.date | None = None) -> str | None:
+    """``today`` may be given by a caller checking many rows (the import), read once."""
     if day is None:
         return None
-    latest = timezone.localdate() + dt.timedelta(days=365 * PLANNED_YEARS_AHEAD)
+    latest = (today or timezone.localdate()) + dt.timedelta(days=365 * PLANNED_YEARS_AHEAD)
     if day < dt.date(FIRST_PLANNED_YEAR, 1, 1) or day > latest:
         return _("%(value)s is not a plausible completion date (%(first)s to %(last)s).") % {
             "value": day.isoformat(),
@@ -110,13 +111,14 @@ def station_row_problems(
     planned_completion=None,
     union: Union | None = None,
     district: str | None = None,
+    today: dt.date | None = None,
 ) -> list[RowProblem]:
     """Every rule of one row that does not need the database; an empty list when it is good.
 
     Values that could not be read are passed as None and left to the caller's own message.
     """
     problems: list[RowProblem] = []
-    message = planned_completion_problem(planned_completion)
+    message = planned_completion_problem(planned_completion, today)
     if message:
         problems.append(RowProblem("planned_completion", message))
     if union is not None and district:
