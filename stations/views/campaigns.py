@@ -23,6 +23,9 @@ from ..services.campaigns import campaign_allocate, campaign_open, delivery_reco
 from .campaign_reports import report_rows
 from .common import FORM_METHODS
 
+# A delivery's own columns, all read (only() would otherwise defer them).
+DELIVERY_FIELDS = tuple(f.name for f in CampaignDelivery._meta.concrete_fields)
+
 
 @access(*UNION_OR_AID)
 def campaign_list(request):
@@ -66,7 +69,9 @@ def _detail(request, campaign, *, status=200, delivery_form=None):
         request,
         CampaignDelivery.objects.visible_to(request.user)
         .filter(campaign=campaign)
-        .select_related("station"),
+        .select_related("station")
+        # Of the station, what a row shows (campaign_tags.campaign_delivery_rows).
+        .only(*DELIVERY_FIELDS, "station__name", "station__plaque_number"),
         order=("-id",),
         per_page=50,
     )
