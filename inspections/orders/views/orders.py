@@ -5,10 +5,10 @@ opening one by hand."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.formats import localize
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from unions.pages import key_page
 from unions.params import id_param
 from unions.roles import STAFF_READ, role_of
 
-from ...checks.models import INDEPENDENT_KINDS, Inspection, InspectionStatus
+from ...checks.models import INDEPENDENT_KINDS, Inspection, InspectionKind, InspectionStatus
 from ...checks.services.photos import MAX_PHOTO_BYTES
 from ...checks.views.photo_files import photo_response
 from ..forms import OrderAnswerForm, OrderFilterForm, OrderOpenForm, order_params
@@ -87,15 +87,20 @@ def _reinspections(order: Rectification, user):
 
 def _reinspection_options(checks) -> str:
     """The re-inspection choices drawn once, as the template drew each: every button's select
-    offers the same checks, up to the station's every standing check since the order opened."""
+    offers the same checks, up to the station's every standing check since the order opened.
+
+    Each visit's local time as ``date_format(…, "Y-m-d H:i")`` shows it, and each kind's label
+    looked up once: the 400 checks of the busiest station's order were a quarter of its page."""
+    zone = timezone.get_current_timezone()
+    kinds = {value: str(label) for value, label in InspectionKind.choices}
     return format_html_join(
         "",
         '<option value="{}">{} · {} · {}</option>',
         (
             (
                 c.pk,
-                date_format(timezone.localtime(c.visited_at), "Y-m-d H:i"),
-                c.get_kind_display(),
+                c.visited_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                kinds.get(c.kind, c.kind),
                 localize(c.score),
             )
             for c in checks
@@ -108,13 +113,20 @@ def order_detail(request, pk):
     user = request.user
     order = get_object_or_404(
         Rectification.objects.visible_to(user).select_related(
-            "station", "union", "inspection", "reinspection", "opened_by", "answered_by"
+            "station", "union", "inspection", "reinspection"
         ),
         pk=pk,
     )
+    # Who opened and who answered, in one read of their own: joined too, they tripled the
+    # order's planning time in PostgreSQL (0.5 to 2.1 ms at national size; issue 26).
+    people = get_user_model().objects.in_bulk({order.opened_by_id, order.answered_by_id} - {None})
+    order.opened_by = people.get(order.opened_by_id)
+    order.answered_by = people.get(order.answered_by_id)
     actions = available(ORDER_ACTIONS.values(), order, user)
     buttons = [a for a in actions if a in BUTTONS]
-    reinspections = list(_reinspections(order, user)) if buttons else []
+    reinspections = (
+        list(_reinspections(order, user).only("visited_at", "kind", "score")) if buttons else []
+    )
     return render(
         request,
         "inspections/orders/detail.html",
