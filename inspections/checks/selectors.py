@@ -128,6 +128,7 @@ def _rows(
     planned = planned | set(
         open_planned_visits(user, on)
         .filter(station_id__in=unknown)
+        .order_by()  # a set: the plan's order would join every visit to its station
         .values_list("station_id", flat=True)
     )
     rows = []

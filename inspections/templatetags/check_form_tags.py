@@ -1,4 +1,4 @@
-"""The check form's chooser options (templates/inspections/check_form.html).
+"""The check form's chooser options and checklist items (templates/inspections/check_form.html).
 
 An option carries eleven fields of its station for the phone's script (kinds, position,
 plaque, district, address, name, planned): the form's sixty options, eighty after a search,
@@ -9,8 +9,9 @@ were some seven hundred template variables, a third of the page's rendering at n
 from __future__ import annotations
 
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -36,3 +37,65 @@ def station_option(row: dict, selected: str) -> SafeString:
         row["name"],
         f" · {row['plaque_number']}" if row["plaque_number"] else "",
     )
+
+
+# One checklist item of the form: its label, the red-line mark, the guidance, the met / not
+# met pair, its error and its note. The checklist's 27 items were as many template
+# variables, tags and translations again as the options (issue 26); the same bytes.
+ITEM = (
+    '\n      <div class="check-item" data-item="{code}">\n'
+    '        <div class="d-flex justify-content-between gap-2">\n'
+    '          <span class="item-label" id="label-{code}">{label}</span>\n'
+    "          {red}\n"
+    "        </div>\n"
+    "        {guidance}\n"
+    '        <div class="answer-pair" role="radiogroup" aria-labelledby="label-{code}">\n'
+    '          <input type="radio" class="btn-check" name="item_{code}" id="met-{code}"'
+    ' value="met" autocomplete="off"{met}>\n'
+    '          <label class="btn btn-outline-success" for="met-{code}">{met_label}</label>\n'
+    '          <input type="radio" class="btn-check" name="item_{code}" id="notmet-{code}"'
+    ' value="not_met" autocomplete="off"{not_met}>\n'
+    '          <label class="btn btn-outline-danger" for="notmet-{code}">{not_met_label}</label>\n'
+    "        </div>\n"
+    '        <div class="invalid-feedback d-block" data-error-for="item_{code}">{errors}</div>\n'
+    '        <input type="text" class="form-control form-control-sm note-input"'
+    ' name="note_{code}" value="{note}" maxlength="500" aria-label="{note_label}"'
+    ' placeholder="{placeholder}">\n'
+    "      </div>\n      "
+)
+
+
+@register.simple_tag
+def check_item_rows(rows) -> SafeString:
+    """The items of one group of CheckForm.grouped_items: (item, answer, note) each, the
+    answer and note bound fields."""
+    red_line, met_label, not_met_label = _("red line"), _("Met"), _("Not met")
+    placeholder = _("Note (optional)")
+    drawn = []
+    for item, answer, note in rows:
+        value, typed = answer.value(), note.value()
+        drawn.append(
+            format_html(
+                ITEM,
+                code=item.code,
+                label=item.label,
+                red=format_html('<span class="item-red">{}</span>', red_line)
+                if item.red_line
+                else "",
+                guidance=format_html('<div class="small text-muted">{}</div>', item.guidance)
+                if item.guidance
+                else "",
+                met=" checked" if value == "met" else "",
+                met_label=met_label,
+                not_met=" checked" if value == "not_met" else "",
+                not_met_label=not_met_label,
+                errors=format_html_join(" ", "{}", ((e,) for e in answer.errors)),
+                note="" if typed is None else typed,
+                # {% blocktranslate %} escapes its variables, not its own text.
+                note_label=mark_safe(  # noqa: S308
+                    _("Note on %(label)s") % {"label": conditional_escape(item.label)}
+                ),
+                placeholder=placeholder,
+            )
+        )
+    return mark_safe("".join(drawn))  # noqa: S308 (each item is format_html's)
