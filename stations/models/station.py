@@ -402,8 +402,14 @@ class Station(models.Model):
             ),
             # The registry's cached counts are keyed by the last change (views/registry.py).
             models.Index(fields=["updated_at"], name="station_last_change"),
-            # A union's stations due for confirmation (stations/freshness.py).
-            models.Index(fields=["union", "confirmed_on"], name="station_confirmation_due"),
+            # A union's stations due for confirmation (stations/freshness.py), a page in id
+            # order from this index alone: by (union, confirmed_on) the list walked the whole
+            # registry in id order to find a union's first 50 (3.5 ms at national size).
+            models.Index(
+                fields=["union", "id", "confirmed_on", "reported_closed_on"],
+                name="station_listings_due",
+                condition=models.Q(status__in=PUBLIC_STATUSES),
+            ),
             # The public directory (stations/directory.py) reads a page of its order from
             # this index alone, however deep, and "near me" a small box of the next one.
             # Partial: only public stations are ever listed there.
