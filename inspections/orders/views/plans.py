@@ -80,6 +80,17 @@ def plan_detail(request, pk):
         PlanVisit.objects.visible_to(request.user)
         .filter(plan=plan)
         .select_related("station", "union", "inspector")
+        # What a row shows (plan_tags.plan_visit_rows), not the station's 46 columns.
+        .only(
+            "district",
+            "station",
+            "union",
+            "inspector",
+            "station__name",
+            "station__plaque_number",
+            "union__name",
+            "inspector__username",
+        )  # fmt: skip
     )
     return render(
         request,
