@@ -16,6 +16,8 @@ from functools import cached_property
 from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache
 
+from config.local_cache import PlainLocMemCache
+
 OFF_ENV = "BENCH_CACHES_OFF"
 
 
@@ -81,3 +83,16 @@ class Redis(_Off, RedisCache):
 
 class LocMem(_Off, LocMemCache):
     pass
+
+
+class PlainLocMem(_Off, PlainLocMemCache):
+    pass
+
+
+# Each production backend and the one that can turn named caches off in front of it
+# (bench/settings.py, tests/bench_guards/test_each_cache_can_be_measured_off.py).
+BACKENDS = {
+    "django_redis.cache.RedisCache": "bench.cache_off.Redis",
+    "django.core.cache.backends.locmem.LocMemCache": "bench.cache_off.LocMem",
+    "config.local_cache.PlainLocMemCache": "bench.cache_off.PlainLocMem",
+}

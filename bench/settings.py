@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import warnings
 
+from bench.cache_off import BACKENDS
 from config.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
@@ -33,7 +34,4 @@ warnings.filterwarnings("ignore", "No directory at", UserWarning)
 # A row of the page bench may turn named caches off (BENCH_CACHES_OFF, bench/cache_off.py) to
 # measure what each saves; with none named these backends are Redis and locmem unchanged.
 for _alias in CACHES.values():  # noqa: F405
-    _alias["BACKEND"] = {
-        "django_redis.cache.RedisCache": "bench.cache_off.Redis",
-        "django.core.cache.backends.locmem.LocMemCache": "bench.cache_off.LocMem",
-    }[_alias["BACKEND"]]
+    _alias["BACKEND"] = BACKENDS[_alias["BACKEND"]]

@@ -17,3 +17,7 @@ class ProjectConfig(AppConfig):
         # recorded (config/jobs.py), in every process that runs jobs; beat's start stamped
         # (config/beat.py).
         from . import beat, dashboards, jobs  # noqa: F401
+        from .csrf_random import install
+
+        # CSRF secrets and masks drawn with one system call (config/csrf_random.py).
+        install()

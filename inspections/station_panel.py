@@ -39,6 +39,9 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
     # The card shows an appeal's date, status and number of evidence files.
     appeals = appeals.only("pk", "created_at", "status").with_evidence_count()
     check_count, order_count = count_all([checks, orders])
+    # The rows show these (templatetags/station_panel_tags.py), not the records' every column.
+    checks = checks.only("visited_at", "kind", "score", "red_line", "status")
+    orders = orders.only("opened_at", "status", "deadline")
     return StaffPanel(
         "inspections/_station_panel.html",
         {

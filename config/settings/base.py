@@ -152,7 +152,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # Each process's own short-lived copies of the public pages, in front of the shared cache
 # (stations/public_cache.py): the busiest page then costs no round trip to Redis.
 CACHES["pages-local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    # Immutable values kept unpickled (config/local_cache.py).
+    "BACKEND": "config.local_cache.PlainLocMemCache",
     "LOCATION": "pages-local",
     "OPTIONS": {"MAX_ENTRIES": 2000},
 }

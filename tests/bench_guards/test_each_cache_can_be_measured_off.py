@@ -111,12 +111,8 @@ def test_each_prefix_is_a_key_the_pages_really_keep(demo, client):
 @pytest.fixture
 def every_cache_off(settings, monkeypatch):
     monkeypatch.setenv(cache_off.OFF_ENV, ",".join(NAMED))
-    bench = {
-        "django_redis.cache.RedisCache": "bench.cache_off.Redis",
-        "django.core.cache.backends.locmem.LocMemCache": "bench.cache_off.LocMem",
-    }
     settings.CACHES = {
-        alias: {**options, "BACKEND": bench[options["BACKEND"]]}
+        alias: {**options, "BACKEND": cache_off.BACKENDS[options["BACKEND"]]}
         for alias, options in settings.CACHES.items()
     }
     for alias in settings.CACHES:
