@@ -17,7 +17,6 @@ urlpatterns = [
     path("errors/upload-too-large/", views.upload_too_large, name="upload_too_large"),
     path("staff/", views.staff_home, name="home"),
     path("accounts/", include("unions.urls")),
-    path("", include("documents.urls")),
     # The public app's pages keep the names they were published under (public/urls.py).
     # A station's staff page is composed here, above the apps whose cards it shows.
     path(
@@ -29,6 +28,8 @@ urlpatterns = [
             )
         ),
     ),
+    # After the stations' patterns, which begin with the plaque's page (public/urls.py).
+    path("", include("documents.urls")),
     path("staff/inspections/", include("inspections.urls")),
     path("", include((public_urls.RANKINGS, "rankings"))),
     path("", include(([*public_urls.HONOURS, *awards_urls.urlpatterns], "awards"))),

@@ -23,10 +23,12 @@ from .views import (
 HOME = [*home.urlpatterns, *campaigns.urlpatterns]
 # In stations:, before the stations app's own staff pages.
 STATIONS = [
+    # First: the plaque's page is the portal's most visited (every QR scan), and Django
+    # tries the patterns in order (issue 26: resolving it came after some twenty others).
+    *station.urlpatterns,
     *directory.urlpatterns,
     *open_data.urlpatterns,
     *feedback.urlpatterns,
-    *station.urlpatterns,
     *offline.urlpatterns,
 ]
 # rankings: is the public service's alone.
