@@ -63,7 +63,17 @@ class FilingForm(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["-created_at", "-id"], name="filing_newest_first")]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="filing_newest_first"),
+            # The aid center's home (config/dashboards.py): submitted filings whose paper
+            # copies have not come, newest first, counted and listed from this index (a
+            # scan of every filing at national size).
+            models.Index(
+                fields=["-created_at", "-id"],
+                name="filing_paper_awaited",
+                condition=models.Q(status="submitted", paper_received_on__isnull=True),
+            ),
+        ]
         verbose_name = _("filing form")
         verbose_name_plural = _("filing forms")
 
