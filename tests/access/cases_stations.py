@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.campaigns import running_campaign
 
 from .case import INSPECTORS, OTHER_DISTRICT, Case
@@ -39,7 +41,9 @@ def _pledge(w):
         pledging_unit=w.host_a.name,
         service_hours="9:00-17:00",
         head_name="李红",
-        due_by="2018-12-01",
+        # A date, not its text: the station keeps this pledge in memory, and a later case
+        # prints it (the pledge's snapshot reads its deadline's year).
+        due_by=dt.date(2018, 12, 1),
     )
     return {"pk": pledge.pk}
 
