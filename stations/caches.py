@@ -191,8 +191,10 @@ LISTS = register(
         lifetime="60 s (registry count, a search's matches), SUMMARY_SECONDS (plan summary); "
         "the version forever",
         saves="the registry's count (漕溪: 22.9 ms kept, 39.1 ms counted, 10.8×), the "
-        "plan's summary (36.2 ms kept, 121 ms afresh) and a training session's search's "
-        "matches (counted up to where walking the order wins: 11 ms at national size)",
+        "plan's summary (36.2 ms kept, 121 ms afresh), a training session's search's "
+        "matches (counted up to where walking the order wins: 11 ms at national size) and "
+        "the staff homes' station cards' counts (registry:count:<user>:<version>:home:…; "
+        "a city inspector's 180,000 active stations, 11 ms)",
         dropped_by=frozenset({"filing", "station", "status", *EVERYWHERE}),
         drop=_drop_lists,
         keys_for_station=lambda station: [LISTS_VERSION],
