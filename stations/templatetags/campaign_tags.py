@@ -17,6 +17,7 @@ register = template.Library()
 
 PROGRESS_ROW = "\n  <tr><td>{}</td>{}\n    <td>{}</td><td>{}</td></tr>\n  "
 PROGRESS_CELL = "<td{}>{} / {}</td>"
+DONE = mark_safe(' class="text-success"')  # a cell whose allocation is delivered
 ALLOCATION_ROW = "\n  <tr><td>{}</td>{}</tr>\n  "
 ALLOCATION_CELL = (
     '<td><input class="form-control form-control-sm" type="number" min="0"'
@@ -41,7 +42,7 @@ def campaign_progress_rows(unions) -> str:
             _joined(
                 format_html(
                     PROGRESS_CELL,
-                    ' class="text-success"' if done >= allocated and allocated else "",
+                    DONE if done >= allocated and allocated else "",
                     localize(done),
                     localize(allocated),
                 )
