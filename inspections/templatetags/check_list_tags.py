@@ -10,7 +10,6 @@ as templates/inspections/_score.html and _position_badge.html draw it.
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
@@ -18,6 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from stations.templatetags.stations_tags import person
+from unions.links import path_for_id
 from unions.templatetags.records import badge
 
 register = template.Library()
@@ -42,8 +42,7 @@ class _Drawn:
     """What both views of one check show, made once."""
 
     def __init__(self, under_appeal) -> None:
-        before, after = reverse("inspections:check_detail", args=[987654321]).split("987654321")
-        self.link = lambda pk: f"{before}{pk}{after}"
+        self.link = path_for_id("inspections:check_detail")
         self.under_appeal = under_appeal
         self.red_line = _("red line")
         self.appealed = _("Under appeal")
@@ -97,12 +96,12 @@ def _visited(check) -> str:
     return timezone.localtime(check.visited_at).strftime("%Y-%m-%d %H:%M")
 
 
-@register.simple_tag
-def check_table_rows(page, under_appeal) -> SafeString:
+def _drawn_rows(page, under_appeal, row: str, empty: str) -> SafeString:
+    """Each check of ``page`` in ``row`` (the table's or the card's), or ``empty``."""
     drawn = _Drawn(under_appeal)
     rows = [
         format_html(
-            TABLE_ROW,
+            row,
             visited=_visited(check),
             link=drawn.link(check.pk),
             name=check.station.name,
@@ -116,30 +115,22 @@ def check_table_rows(page, under_appeal) -> SafeString:
         for check in page
     ]
     if not rows:
-        return format_html(
-            '\n    <tr><td colspan="6" class="text-muted">{}</td></tr>\n  ', _("No check matches.")
-        )
+        return format_html(empty, _("No check matches."))
     return mark_safe("".join(rows))  # noqa: S308 (each row is format_html's)
 
 
 @register.simple_tag
+def check_table_rows(page, under_appeal) -> SafeString:
+    return _drawn_rows(
+        page,
+        under_appeal,
+        TABLE_ROW,
+        '\n    <tr><td colspan="6" class="text-muted">{}</td></tr>\n  ',
+    )
+
+
+@register.simple_tag
 def check_cards(page, under_appeal) -> SafeString:
-    drawn = _Drawn(under_appeal)
-    cards = [
-        format_html(
-            CARD,
-            link=drawn.link(check.pk),
-            name=check.station.name,
-            score=drawn.score(check),
-            visited=_visited(check),
-            kind=check.get_kind_display(),
-            district=check.district,
-            position=drawn.position(check),
-        )
-        for check in page
-    ]
-    if not cards:
-        return format_html(
-            '\n  <div class="list-group-item text-muted">{}</div>\n  ', _("No check matches.")
-        )
-    return mark_safe("".join(cards))  # noqa: S308 (each card is format_html's)
+    return _drawn_rows(
+        page, under_appeal, CARD, '\n  <div class="list-group-item text-muted">{}</div>\n  '
+    )

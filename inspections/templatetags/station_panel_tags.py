@@ -10,7 +10,6 @@ link is reversed once a list, the row's id set in its place.
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
@@ -18,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from unions.links import path_for_id
 from unions.templatetags.records import badge
 
 from ..checks.models import InspectionKind
@@ -31,13 +31,6 @@ APPEAL_LABELS = dict(AppealStatus.choices)
 CHECK_ROW = '\n    <li><a href="{}">{} · {} · {}</a>{}{}</li>\n  '
 ORDER_ROW = '\n    <li><a href="{}">{} · {} · {} {}</a></li>\n  '
 APPEAL_ROW = '\n    <li><a href="{}">{} · {}{}</a></li>\n  '
-# Any id a detail page's path holds once; stands in for each row's in the link.
-LINK_PK = 987654321
-
-
-def _links(name: str):
-    before, after = reverse(name, args=[LINK_PK]).split(str(LINK_PK))
-    return lambda pk: f"{before}{pk}{after}"
 
 
 def _day(moment) -> str:
@@ -46,7 +39,7 @@ def _day(moment) -> str:
 
 @register.simple_tag
 def station_check_rows(checks) -> str:
-    link = _links("inspections:check_detail")
+    link = path_for_id("inspections:check_detail")
     rows = []
     for check in checks:
         if check.is_finding:
@@ -73,7 +66,7 @@ def station_check_rows(checks) -> str:
 
 @register.simple_tag
 def station_order_rows(orders) -> str:
-    link = _links("inspections:order_detail")
+    link = path_for_id("inspections:order_detail")
     rows = []
     for order in orders:
         rows.append(
@@ -93,7 +86,7 @@ def station_order_rows(orders) -> str:
 def station_appeal_rows(appeals) -> str:
     """Each appeal by its day and status, with its number of evidence files when it has any
     (``evidence_count``, counted by the card's query)."""
-    link = _links("inspections:appeal_detail")
+    link = path_for_id("inspections:appeal_detail")
     rows = []
     for appeal in appeals:
         n = appeal.evidence_count

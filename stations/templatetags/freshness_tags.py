@@ -8,10 +8,11 @@ fifths of the page at national size (issue 26). The same markup, byte for byte.
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from unions.links import path_for_id
 
 register = template.Library()
 
@@ -46,7 +47,7 @@ def _day(message: str, day) -> SafeString:
 
 @register.simple_tag
 def listing_due_rows(page, may_confirm, ticked, doubtful_before) -> SafeString:
-    link = reverse("stations:staff_detail", args=[987654321]).split("987654321")
+    link = path_for_id("stations:staff_detail")
     doubtful = format_html(
         '<span class="badge bg-warning text-dark ms-1" data-testid="shown-doubtful">{}</span>',
         _("The public page says: details to be verified"),
@@ -60,7 +61,7 @@ def listing_due_rows(page, may_confirm, ticked, doubtful_before) -> SafeString:
                 tick=format_html(TICK, pk, pk, pk, " checked" if pk in ticked else "", station.name)
                 if may_confirm
                 else "",
-                link=f"{link[0]}{pk}{link[1]}",
+                link=link(pk),
                 name=station.name,
                 plaque=station.plaque_number,
                 union=format_html(" · {}", station.union.name) if not may_confirm else "",
