@@ -36,7 +36,7 @@ from inspections.models import (
     Rectification,
     RectificationStatus,
 )
-from stations.caches import lists_version
+from stations.caches import LIST_COUNT_SECONDS, list_count_key
 from stations.models import FilingForm, InsurancePolicy, Pledge, Station, StationStatus
 from unions.counts import count_all
 from unions.models import HostUnit, Profile, Role, SecurityEvent, Union
@@ -129,11 +129,6 @@ def _orders(user, *statuses: str) -> QuerySet:
     )
 
 
-# How long a home keeps the counts of its station cards, under the stations' list version
-# (stations.caches.lists_version): as the registry keeps its count.
-STATION_COUNTS_SECONDS = 60
-
-
 def pending_work(user) -> list[WorkItem]:
     """The cards of the user's role, their counts read (``count_together``).
 
@@ -149,14 +144,11 @@ def pending_work(user) -> list[WorkItem]:
     count_together([item for item in cards if item.queryset.model is not Station])
     # The role and the scope (a union, a district, the city) in the key: a changed profile
     # reads its own counts.
-    key = (
-        f"registry:count:{user.pk}:{lists_version()}:home:{role_of(user)}:{_scope_key(user)}:"
-        f"{timezone.localdate().isoformat()}"
-    )
+    key = list_count_key(user, "home", role_of(user), _scope_key(user), timezone.localdate())
     counts = cache.get(key)
     if counts is None or len(counts) != len(stations):
         counts = [item.count for item in count_together(stations)]
-        cache.set(key, counts, STATION_COUNTS_SECONDS)
+        cache.set(key, counts, LIST_COUNT_SECONDS)
     for item, count in zip(stations, counts, strict=True):
         item.__dict__["count"] = count  # the cached_property's value
     return cards

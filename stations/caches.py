@@ -170,6 +170,17 @@ SEARCH_MATCHES_KEY = "search:matches:"
 SEARCH_MATCHES_SECONDS = 60
 
 
+# How long a list's count is kept under the version (the registry's, the listings to
+# confirm, the staff homes' station cards).
+LIST_COUNT_SECONDS = 60
+
+
+def list_count_key(user, *parts) -> str:
+    """Where a list's count for ``user`` (their scope) is kept under the stations' list
+    version: a change to any station starts a new count at once."""
+    return ":".join(["registry:count", str(user.pk), lists_version(), *map(str, parts)])
+
+
 def lists_version() -> str:
     """A token that a change to any station replaces: the registry's count and the plan
     summaries are keyed by it (it replaced the newest ``updated_at``, which a bulk

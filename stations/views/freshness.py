@@ -19,7 +19,7 @@ from unions.pages import key_page
 from unions.params import id_params
 from unions.roles import UNION_OR_AID
 
-from ..caches import lists_version
+from ..caches import LIST_COUNT_SECONDS, list_count_key
 from ..freshness import doubtful_before, due
 from ..models import Station
 from ..permissions import RECORD_ROLES, may
@@ -43,14 +43,14 @@ def listings_due(request, status=200, ticked=()):
     # Counting the city's due listings reads every public station (about 50 ms at national
     # size for the aid center): the count is kept as the registry's is, under the stations'
     # list version (stations/caches.py), so any change starts a new one.
-    key = f"registry:count:{request.user.pk}:{lists_version()}:listings-due:{timezone.localdate()}"
+    key = list_count_key(request.user, "listings-due", timezone.localdate())
     page = key_page(
         request,
         # What a row shows (freshness_tags.listing_due_rows), not the station's 46 columns.
         stations.select_related("union").only(*ROW_FIELDS),
         order=("id",),
         per_page=PER_PAGE,
-        count=lambda: cache.get_or_set(key, stations.count, 60),
+        count=lambda: cache.get_or_set(key, stations.count, LIST_COUNT_SECONDS),
     )
     return render(
         request,

@@ -21,7 +21,7 @@ from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
 from unions.scopes import sees_kind, sees_row
 
-from ..caches import lists_version
+from ..caches import LIST_COUNT_SECONDS, list_count_key
 from ..models import (
     ACTIONS,
     Acceptance,
@@ -59,7 +59,7 @@ def _count_key(request) -> str:
     """
     filters = sorted((k, v) for k, v in request.GET.items() if k not in ("after", "before"))
     digest = hashlib.sha1(repr(filters).encode(), usedforsecurity=False).hexdigest()
-    return f"registry:count:{request.user.pk}:{lists_version()}:{digest}"
+    return list_count_key(request.user, digest)
 
 
 # What a row of the list shows (templates/stations/registry.html), the rest of a station's
@@ -95,7 +95,7 @@ def registry(request):
         # user's scope alone, without testing the search again on each (and planning the
         # host units' ids a second time).
         rows=visible.select_related("union", "host_unit").only(*ROW_FIELDS),
-        count=lambda: cache.get_or_set(key, stations.count, 60),
+        count=lambda: cache.get_or_set(key, stations.count, LIST_COUNT_SECONDS),
         read_ids=search_page_ids if request.GET.get("q", "").strip() else None,
     )
     role = role_of(request.user)
