@@ -70,7 +70,9 @@ def test_a_second_visit_reads_no_card_table(client, world, who):
 @pytest.mark.parametrize("who", ["user_a", "aid", "inspector"])
 def test_a_first_visit_makes_as_many_queries_however_many_rows(client, world, who):
     client.force_login(getattr(world, who))
+    # One row in each card the many fill: a card counted empty reads no rows at all.
     _submitted(world.union_a, "一站")
+    StationFactory(filing=world.filing_a, status=StationStatus.RECTIFYING)
     few = len(_visit(client)[1])
     for n in range(15):
         _submitted(world.union_a, f"待审站{n}")
@@ -79,6 +81,28 @@ def test_a_first_visit_makes_as_many_queries_however_many_rows(client, world, wh
     many = len(_visit(client)[1])
 
     assert many == few
+
+
+@pytest.mark.usefixtures("_english")
+def test_a_card_counted_empty_reads_no_rows(client, world):
+    client.force_login(world.aid)
+
+    def lists_and_empty_cards() -> tuple[int, int, str]:
+        page, queries = _visit(client)
+        cards = page.count('data-testid="work-card"')
+        empty = page.count("Nothing pending.")
+        # A card's rows are read ten at most; its count has no limit.
+        lists = [q for q in queries if re.search(r"LIMIT 10\b", q)]
+        assert cards and len(lists) == cards - empty
+        return len(lists), empty, page
+
+    lists, empty, page = lists_and_empty_cards()
+    assert "Nothing pending." in _card(page, "Stations under rectification")
+    StationFactory(filing=world.filing_a, name="整改中站", status=StationStatus.RECTIFYING)
+    more_lists, fewer_empty, page = lists_and_empty_cards()
+    assert "整改中站" in _card(page, "Stations under rectification")
+    # The station fills its card (and any other it belongs to), each now read.
+    assert more_lists - lists == empty - fewer_empty >= 1
 
 
 def _card(page: str, title: str) -> str:
