@@ -38,7 +38,9 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
     )
     # The card shows an appeal's date, status and number of evidence files.
     appeals = appeals.only("pk", "created_at", "status").with_evidence_count()
-    check_count, order_count = count_all([checks, orders])
+    # Whether the user may log a check here is counted in the same statement: a round trip
+    # and a compiled query of its own otherwise (issue 26).
+    check_count, order_count, *loggable = count_all([checks, orders, *_loggable(user, station)])
     # The rows show these (templatetags/station_panel_tags.py), not the records' every column.
     checks = checks.only("visited_at", "kind", "score", "red_line", "status")
     orders = orders.only("opened_at", "status", "deadline")
@@ -51,7 +53,7 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
             "orders": list(orders[:SHOWN]),
             "order_count": order_count,
             "appeals": appeals[:SHOWN],
-            "may_check": _may_check(user, station),
+            "may_check": any(loggable),
             # Orders by hand: the aid center, or an inspector who sees the station (the
             # order service checks it again).
             "may_open_order": station.is_public and role_of(user) in ORDER_ACTIONS["open"].roles,
@@ -59,9 +61,7 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
     )
 
 
-def _may_check(user, station) -> bool:
+def _loggable(user, station) -> list:
+    """The station, once for each kind of check the user may log at it today."""
     today = timezone.localdate()
-    return any(
-        loggable_stations(user, kind, today).filter(pk=station.pk).exists()
-        for kind in kinds_for(user)
-    )
+    return [loggable_stations(user, kind, today).filter(pk=station.pk) for kind in kinds_for(user)]
