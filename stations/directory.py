@@ -22,8 +22,10 @@ never by the number of stations (issue 13: 185,000 public stations at national s
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -36,7 +38,7 @@ from django.utils import timezone
 from unions.params import id_param
 
 from .alert_hours import MODE_FROM, AlertDays, around, modes_on
-from .geo import Point, bounding_box, haversine_km, parse_point
+from .geo import Point, bounding_box, km_from, parse_point
 from .models import Audience, Service, Station, StationClosure
 from .open_now import closure_on, open_now
 from .pairs import ALIAS, pairs_hold, pairs_match
@@ -377,6 +379,8 @@ def _nearest(
     matches = matching_stations(query, alerts, _today(when)).order_by()
     if query.open_now:
         matches = _with_closed_today(matches, when)
+    km = km_from(centre)
+    doubtful, plaque = fields.index("listing_doubtful"), fields.index("plaque_number")
     limit = settings.NEAR_RADIUS_KM
     radius = min(NEAR_FIRST_RADIUS_KM, limit)
     while True:
@@ -387,17 +391,23 @@ def _nearest(
             longitude__gte=min_lng,
             longitude__lte=max_lng,
         ).values_list("latitude", "longitude", *fields)
-        candidates = []
-        for lat, lng, *row in inside:
-            distance = haversine_km(centre, Point(float(lat), float(lng)))
+        # Nearest first; listings to be verified after the confirmed ones found; then in the
+        # order read. Only the rows placed are made candidates: at national size a box holds
+        # some four hundred stations for a page of twenty (issue 26).
+        placed = []
+        for n, (lat, lng, *row) in enumerate(inside):
+            distance = km(float(lat), float(lng))
             if distance <= radius:  # a box's corners lie outside its circle
-                candidates.append(
-                    _Candidate(**dict(zip(fields, row, strict=True)), distance_km=distance)
-                )
-        # Nearest first; listings to be verified after the confirmed ones found.
-        candidates.sort(key=lambda c: (c.listing_doubtful, c.distance_km, c.plaque_number))
+                placed.append((row[doubtful], distance, row[plaque], n, row))
+        placed.sort(key=lambda p: p[:4])
+        candidates = (
+            _Candidate(**dict(zip(fields, row, strict=True)), distance_km=distance)
+            for _doubtful, distance, _plaque, _n, row in placed
+        )
         found = (
-            _first_open(candidates, needed, when, alerts) if query.open_now else candidates[:needed]
+            _first_open(candidates, needed, when, alerts)
+            if query.open_now
+            else list(itertools.islice(candidates, needed))
         )
         if len(found) >= needed or radius >= limit:
             return found, len(found) < needed
@@ -414,7 +424,7 @@ def _wider(radius: float, found: int, needed: int) -> float:
 
 
 def _first_open(
-    candidates: list[_Candidate], needed: int, when, alerts: AlertDays
+    candidates: Iterable[_Candidate], needed: int, when, alerts: AlertDays
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     for candidate in candidates:
@@ -450,13 +460,34 @@ def _with_closed_today(stations: QuerySet[Station], when: datetime) -> QuerySet[
     return stations.annotate(closed_today=Exists(covering))
 
 
+# What a row of the page shows (stations/templatetags/directory_tags.py), its dot on the map
+# and its open-now read: the station's other thirty columns, three of them JSON, left unread.
+ENTRY_FIELDS = (
+    "plaque_number",
+    "name",
+    "district",
+    "address",
+    "status",
+    "opening_hours_text",
+    "services",
+    "services_other",
+    "latitude",
+    "longitude",
+    "open_24h",
+    "opening_hours",
+    "alert_hours",
+)
+
+
 def _entries(shown: list[_Candidate], when, alerts: AlertDays) -> list[DirectoryEntry]:
     """The page's whole rows and their closures (the badge names them), in the order
     decided."""
     ids = [c.pk for c in shown]
     if not ids:
         return []
-    rows = {s.pk: s for s in Station.objects.public().filter(pk__in=ids).order_by()}
+    rows = {
+        s.pk: s for s in Station.objects.public().filter(pk__in=ids).only(*ENTRY_FIELDS).order_by()
+    }
     closures: dict[int, list[StationClosure]] = defaultdict(list)
     for closure in StationClosure.objects.covering(_today(when)).filter(station_id__in=ids):
         closures[closure.station_id].append(closure)

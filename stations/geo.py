@@ -44,6 +44,24 @@ def bounding_box(centre: Point, radius_km: float) -> tuple[float, float, float, 
     return centre.lat - dlat, centre.lat + dlat, centre.lng - dlng, centre.lng + dlng
 
 
+def km_from(centre: Point):
+    """``haversine_km(centre, Point(lat, lng))`` as a function of (lat, lng), the centre's
+    part worked out once: a list measures hundreds of stations from one place. The same
+    arithmetic in the same order, so the same distances to the last digit."""
+    lat1 = math.radians(centre.lat)
+    cos1 = math.cos(lat1)
+    lng1 = centre.lng
+
+    def km(lat: float, lng: float) -> float:
+        lat2 = math.radians(lat)
+        dlat = lat2 - lat1
+        dlng = math.radians(lng - lng1)
+        h = math.sin(dlat / 2) ** 2 + cos1 * math.cos(lat2) * math.sin(dlng / 2) ** 2
+        return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+    return km
+
+
 def haversine_km(a: Point, b: Point) -> float:
     lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
     dlat = lat2 - lat1
