@@ -29,8 +29,10 @@ def _numbered_station(plaque_no: str) -> Station:
     """The station a plaque names, at any stage a plaque can be in (as the station page)."""
     station = (
         Station.objects.with_plaque()
-        .select_related("union")
         .filter(plaque_number=plaque_no.upper())
+        # What the form and the thanks show, whether it takes ratings, and what a rating
+        # records (feedback_leave): the other 46 columns, four of them JSON, left unread.
+        .only("name", "plaque_number", "status", "union_id")
         .first()
     )
     if station is None or station.status not in PLAQUE_STAGES:
