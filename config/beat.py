@@ -60,15 +60,19 @@ def _beat_started(sender=None, **kwargs) -> None:
         log.exception("beat: could not stamp its start")
 
 
-def beat_lateness(now: dt.datetime | None = None) -> dict[str, float]:
+def beat_lateness(
+    now: dt.datetime | None = None, stamps: dict[str, dt.datetime] | None = None
+) -> dict[str, float]:
     """Seconds past its due time for each schedule entry (0 when on time; infinity when
-    beat never started). An entry never sent yet is measured from beat's last start."""
+    beat never started). An entry never sent yet is measured from beat's last start.
+    ``stamps``: last_runs(), when the caller has read them already."""
     from config.celery_app import app
 
     from .models import BeatRun
 
     now = now or timezone.now()
-    stamps = dict(BeatRun.objects.values_list("schedule", "last_run_at"))
+    if stamps is None:
+        stamps = last_runs()
     started = stamps.get(BeatRun.BEAT_STARTED)
     out: dict[str, float] = {}
     for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
