@@ -9,14 +9,24 @@ function that sets each row's id in its place; the paths are the ones reverse() 
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import quote
 
 from django.urls import reverse
 
 # Any id a path holds once; stands in for each row's id in the link.
 PLACEHOLDER = 987654321
+# The characters reverse() leaves unquoted in an argument (django.urls.resolvers).
+URL_SAFE = "!$&'()*+,;=/~:@"
 
 
 def path_for_id(name: str) -> Callable[[int], str]:
     """The path of URL ``name`` (whose one argument is an id) for any id."""
     head, tail = reverse(name, args=[PLACEHOLDER]).split(str(PLACEHOLDER))
     return lambda pk: f"{head}{pk}{tail}"
+
+
+def path_for_text(name: str) -> Callable[[str], str]:
+    """The path of URL ``name`` (whose one argument is text: a plaque number) for any text,
+    quoted in its place as reverse() quotes an argument."""
+    head, tail = reverse(name, args=[PLACEHOLDER]).split(str(PLACEHOLDER))
+    return lambda text: f"{head}{quote(str(text), safe=URL_SAFE)}{tail}"

@@ -9,13 +9,12 @@ markup, byte for byte.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from unions.links import path_for_text
 
 from .icons import icon_ref, service_items
 from .stations_tags import distance
@@ -51,17 +50,14 @@ DISTANCE = '<span class="badge text-bg-light border flex-shrink-0" data-testid="
 SERVICE = '<li class="list-inline-item">{} {}</li>'
 # ``{{ entry.open_now|yesno:'yes,no,unknown' }}``
 OPEN = {True: "yes", False: "no", None: "unknown"}
-# The plaque's page as ``{% url 'stations:public_detail' plaque %}`` gives it: reversed once
-# with a placeholder, each plaque quoted in its place as reverse() quotes an argument.
-PLACEHOLDER = "PLAQUE0"
-URL_SAFE = "!$&'()*+,;=/~:@"
 
 
 @register.simple_tag
 def directory_rows(entries) -> SafeString:
     if not entries:
         return format_html(EMPTY, _("No station matches. Try another district or fewer filters."))
-    head, tail = reverse("stations:public_detail", args=[PLACEHOLDER]).split(PLACEHOLDER)
+    # The plaque's page as ``{% url 'stations:public_detail' plaque %}`` gives it.
+    link = path_for_text("stations:public_detail")
     badges = {
         "open": format_html('<span class="badge text-bg-success">{}</span>', _("Open now")),
         "closed": format_html('<span class="badge text-bg-secondary">{}</span>', _("Closed now")),
@@ -91,7 +87,7 @@ def directory_rows(entries) -> SafeString:
                 plaque=s.plaque_number,
                 # ``yesno`` of anything neither True, False nor None is "yes" (a truthy value).
                 open=OPEN.get(open_now, "yes" if open_now else "no"),
-                link=f"{head}{quote(str(s.plaque_number), safe=URL_SAFE)}{tail}",
+                link=link(s.plaque_number),
                 name=s.name,
                 distance=format_html(DISTANCE, distance(entry.distance_km))
                 if entry.distance_km is not None

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 from django.conf import settings
 
+from tests.production import production_env
+
 
 def test_production_settings_pass_the_deployment_checklist(tmp_path: Path) -> None:
-    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process; a deployment never has it.
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "relay.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
-    }
+    env = production_env(tmp_path, "deploy")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,

@@ -3,13 +3,13 @@ no longer walk Django's and the portal's startup objects on every hundredth requ
 
 from __future__ import annotations
 
-import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 from django.conf import settings
+
+from tests.production import production_env
 
 PROBE = (
     "import gc\n"
@@ -21,15 +21,7 @@ PROBE = (
 
 def test_the_loaded_application_is_frozen_and_serves(tmp_path: Path) -> None:
     # As gunicorn loads it: a process of its own, with the production settings.
-    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env = {
-        **inherited,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "relay.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'wsgi.sqlite3'}",
-    }
+    env = production_env(tmp_path, "wsgi")
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=settings.BASE_DIR,
