@@ -296,6 +296,7 @@ def _row(label: str) -> Page:
 WITHOUT_CACHES: list[Page] = [
     _without(_row("public station page (QR landing)"), "station-page", label="public station page, drawn (no kept copy)"),
     _without(_row("public station page of the busiest station"), "station-page", label="public station page of the busiest station, drawn"),
+    _without(_row("rating form of the busiest station"), "station-page", label="rating form of the busiest station, drawn (no kept copy)"),
     _without(_row("public home"), "public-home-counts", label="public home, stations counted afresh"),
     _without(_row("public home"), "visits-total", label="public home, visits summed afresh"),
     _without(_row("public campaign page, every station taking part"), "campaign-pages", label="public campaign page, drawn"),

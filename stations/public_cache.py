@@ -59,6 +59,13 @@ def station_page(plaque_number: str) -> str:
     return f"station:{_generation()}:{plaque_number}"
 
 
+def feedback_page(plaque_number: str) -> str:
+    """The key of a plaque's rating form, the page beside the station's (the same
+    generation, dropped with it): what it shows of the station, its name, plaque and
+    whether it takes ratings, is on the station's page too."""
+    return f"{station_page(plaque_number)}/feedback"
+
+
 def _local():
     return caches["pages-local"]
 
@@ -91,8 +98,8 @@ def forget_every_page() -> None:
 
 
 def page_keys(plaque_number: str) -> list[str]:
-    page = station_page(plaque_number)
-    return [_key(page, code) for code, _name in settings.LANGUAGES]
+    pages = (station_page(plaque_number), feedback_page(plaque_number))
+    return [_key(page, code) for page in pages for code, _name in settings.LANGUAGES]
 
 
 def forget(plaque_number: str) -> None:
@@ -116,16 +123,26 @@ def cacheable(request: HttpRequest) -> bool:
 class _Kept:
     """A page as this process keeps it (the ``pages-local`` cache keeps it as it is, not
     pickled): its text, and its bytes split at the token's marker, so that each answer joins
-    them around the visitor's token instead of replacing and encoding 20 KB (issue 26)."""
+    them around the visitor's token instead of replacing and encoding 20 KB (issue 26).
+    ``owner`` is the id of the record it was drawn for, where the caller needs it before
+    serving the copy (the rating form asks whether this phone already rated the station);
+    the shared cache holds such a copy as ``(owner, text)``."""
 
-    __slots__ = ("parts", "text")
+    __slots__ = ("owner", "parts", "text")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.parts = tuple(part.encode() for part in text.split(TOKEN_MARK))
+    def __init__(self, value: str | tuple[int, str]) -> None:
+        self.owner, self.text = value if isinstance(value, tuple) else (None, value)
+        self.parts = tuple(part.encode() for part in self.text.split(TOKEN_MARK))
 
 
-def _copy(request: HttpRequest, page: str) -> _Kept | None:
+def answer(request: HttpRequest, found: _Kept) -> HttpResponse:
+    """A kept copy as this visitor's answer: their own token where the marker is."""
+    return HttpResponse(get_token(request).encode().join(found.parts))
+
+
+def kept_copy(request: HttpRequest, page: str) -> _Kept | None:
+    """The kept copy of ``page`` (a key) with its owner, for a caller that decides whether
+    to serve it (``answer``), or None."""
     if not cacheable(request):
         return None
     key = _key(page, get_language())
@@ -141,36 +158,38 @@ def _copy(request: HttpRequest, page: str) -> _Kept | None:
 def kept(request: HttpRequest, page: str) -> str | None:
     """The kept body of ``page`` (a key) as it was drawn, or None (none kept, or a visitor
     who may not be served a shared copy)."""
-    found = _copy(request, page)
+    found = kept_copy(request, page)
     return None if found is None else found.text
 
 
-def keep(page: str, body: str) -> None:
+def keep(page: str, body: str, owner: int | None = None) -> None:
     """Keep ``body`` as ``page``'s copy, shared and in this process (for a visitor of whom
     ``cacheable`` says so: the caller asks). A page with a form is kept through
     ``render_and_keep``, which leaves the token's marker in it."""
     key = _key(page, get_language())
-    cache.set(key, body, settings.PUBLIC_PAGE_CACHE_SECONDS)
-    _keep_here(key, body)
+    value = body if owner is None else (owner, body)
+    cache.set(key, value, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    _keep_here(key, value)
 
 
 def served(request: HttpRequest, page: str) -> HttpResponse | None:
     """The cached copy of ``page`` (a key), with this visitor's token, or None."""
-    found = _copy(request, page)
-    if found is None:
-        return None
-    return HttpResponse(get_token(request).encode().join(found.parts))
+    found = kept_copy(request, page)
+    return None if found is None else answer(request, found)
 
 
-def _keep_here(key: str, body: str) -> _Kept:
-    found = _Kept(body)
+def _keep_here(key: str, value: str | tuple[int, str]) -> _Kept:
+    found = _Kept(value)
     if settings.PUBLIC_PAGE_LOCAL_SECONDS > 0:
         _local().set(key, found, settings.PUBLIC_PAGE_LOCAL_SECONDS)
     return found
 
 
 def render_and_keep(
-    request: HttpRequest, page: str, render: Callable[[dict], HttpResponse]
+    request: HttpRequest,
+    page: str,
+    render: Callable[[dict], HttpResponse],
+    owner: int | None = None,
 ) -> HttpResponse:
     """Render the page (``render(extra_context)``); keep a copy when it may be shared."""
     if not cacheable(request):
@@ -178,7 +197,7 @@ def render_and_keep(
     response = render({"csrf_token": TOKEN_MARK})
     body = response.content.decode()
     if response.status_code == 200:
-        keep(page, body)
+        keep(page, body, owner)
     response.content = body.replace(TOKEN_MARK, get_token(request))
     return response
 

@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from stations import public_cache
 from stations.devices import DEVICE, UNAVAILABLE, Asker, claim, forget_today, used_today
 from stations.forms.feedback import RATING_WORDS, FeedbackForm
 from stations.models import SERIOUS_PROBLEMS, Station
@@ -42,12 +43,19 @@ def _numbered_station(plaque_no: str) -> Station:
 
 @access(public=True, methods=FORM_METHODS)
 def feedback_form(request, plaque_no: str):
-    station = _numbered_station(plaque_no)
     asker = Asker(request)
+    # The empty form, as every phone that has not rated the station today sees it, is kept
+    # drawn beside the station's page (stations/public_cache.py): the page a worker opens
+    # from the plaque's QR code, then this one (issue 26: 10.6× the anonymous trivial view).
+    page = public_cache.feedback_page(plaque_no)
+    found = public_cache.kept_copy(request, page)
+    if found is not None and not used_today("feedback", found.owner, asker):
+        return asker.remember(public_cache.answer(request, found))
+    station = _numbered_station(plaque_no)
     context = {"station": station, "rating_words": RATING_WORDS}
     if not station.is_public:
         # Still a page, not a 404: the worker scanned a real plaque and deserves to know why.
-        return asker.remember(render(request, "public/feedback_form.html", context))
+        return asker.remember(_kept_or_drawn(request, plaque_no, station, context))
     form = FeedbackForm(request.POST or None)
     status = 200
     refused = None
@@ -85,7 +93,22 @@ def feedback_form(request, plaque_no: str):
         and request.method == "GET"
         and used_today("feedback", station.pk, asker),
     )
+    if request.method == "GET" and not context["already"]:
+        return asker.remember(_kept_or_drawn(request, plaque_no, station, context))
     return asker.remember(render(request, "public/feedback_form.html", context, status=status))
+
+
+def _kept_or_drawn(request, plaque_no: str, station: Station, context: dict):
+    """The form as every phone sees it before rating, kept for the next one; only under the
+    plaque's own spelling, the key a change to the station drops."""
+    if plaque_no != station.plaque_number:
+        return render(request, "public/feedback_form.html", context)
+    return public_cache.render_and_keep(
+        request,
+        public_cache.feedback_page(station.plaque_number),
+        lambda extra: render(request, "public/feedback_form.html", {**context, **extra}),
+        owner=station.pk,
+    )
 
 
 # What a refused tap is told, by the limit that refused it.
