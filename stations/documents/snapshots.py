@@ -96,6 +96,24 @@ def plaque_snapshot(station: Station) -> Snapshot:
 # --- 附件1 备案表 ------------------------------------------------------------------------
 
 
+# What 附件1 prints of each station (and the filing it is read through): the other columns,
+# four of them JSON, are not read (issue 26: the filing's page builds this to show whether
+# its document is current).
+FILING_FORM_FIELDS = (
+    "filing_id",
+    "row_number",
+    "name",
+    "address",
+    "head_name",
+    "head_mobile",
+    "opening_hours_text",
+    "area_m2",
+    "services",
+    "services_other",
+    "planned_completion",
+)
+
+
 def filing_form_snapshot(filing: FilingForm) -> Snapshot:
     stations = [
         {
@@ -110,7 +128,7 @@ def filing_form_snapshot(filing: FilingForm) -> Snapshot:
             "services_other": s.services_other,
             "planned_completion": day(s.planned_completion),
         }
-        for s in filing.stations.order_by("row_number", "id")
+        for s in filing.stations.order_by("row_number", "id").only(*FILING_FORM_FIELDS)
     ]
     payload = {
         "unit_name": filing.unit_name,
@@ -161,12 +179,33 @@ def agreement_snapshot(agreement: Agreement) -> Snapshot:
 # --- A filing's pledges and plaques in one zip ---------------------------------------------
 
 
+# What a pledge and a plaque print of a station, its host unit and its pledge (pledge_snapshot,
+# plaque_snapshot, Pledge.due_for), and the filing it is read through.
+BATCH_FIELDS = (
+    "filing_id",
+    "union_id",
+    "district",
+    "name",
+    "status",
+    "audience",
+    "opening_hours_text",
+    "approved_at",
+    "plaque_number",
+    "plaque_recalled",
+    "host_unit__name",
+    "pledge__pledging_unit",
+    "pledge__service_hours",
+    "pledge__due_by",
+)
+
+
 def batch_members(filing: FilingForm) -> list[Snapshot]:
     """The pledge and the plaque of every numbered, operating station of the filing."""
     stations = (
         filing.stations.filter(status__in=HOLDS_PLAQUE, plaque_recalled=False)
         .exclude(plaque_number="")
         .select_related("host_unit", "pledge")
+        .only(*BATCH_FIELDS)
         .order_by("plaque_seq", "id")
     )
     members: list[Snapshot] = []

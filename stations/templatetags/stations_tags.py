@@ -41,6 +41,8 @@ BADGE = STATUS_BADGES
 # (so translating) all nine lazy labels: a registry page of 50 rows, a badge in its table and
 # one in its cards, spent a fifth of its rendering there (issue 13). One translation a badge.
 STATUS_LABELS = dict(StationStatus.choices)
+# Asked for each code of each row: Service.values builds its list at every call.
+SERVICE_CODES = frozenset(Service.values)
 
 
 @register.simple_tag
@@ -197,7 +199,7 @@ def queue_rows(stations, ticked=()) -> str:
 
 @register.filter
 def service_labels(station) -> str:
-    labels = [str(Service(code).label) for code in station.services if code in Service.values]
+    labels = [str(Service(code).label) for code in station.services if code in SERVICE_CODES]
     if station.services_other:
         labels = [lbl for lbl in labels if lbl != str(Service.OTHER.label)]
         labels.append(station.services_other)

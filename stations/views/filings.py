@@ -77,13 +77,35 @@ def filing_create_view(request):
     return render(request, "stations/filing_form.html", {"form": form})
 
 
+# A filing's station as its page lists it.
+FILING_ROW_FIELDS = (
+    "row_number",
+    "name",
+    "address",
+    "head_name",
+    "head_mobile",
+    "opening_hours_text",
+    "area_m2",
+    "services",
+    "services_other",
+    "status",
+    "status_reason",
+    "plaque_number",
+)
+
+
 @access(*UNION_OR_AID)
 def filing_detail(request, pk):
     filing = _filing(request, pk)
     # The stations through their own scope too, not through the filing: a row whose union
     # differs from its filing's is never shown to the filing's union.
     stations = (
-        Station.objects.visible_to(request.user).filter(filing=filing).order_by("row_number", "id")
+        Station.objects.visible_to(request.user)
+        .filter(filing=filing)
+        .order_by("row_number", "id")
+        # What its rows show (stations_tags.filing_station_lists) and whether it may be
+        # submitted: not the other 34 columns, four of them JSON (issue 26).
+        .only(*FILING_ROW_FIELDS)
     )
     return render(
         request,
