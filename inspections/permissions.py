@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from stations.models import PUBLIC_STATUSES, Station
 from unions.models import Role
-from unions.roles import AID_OR_ADMIN, SUPERVISION_OR_ADMIN, role_of, union_of
+from unions.roles import AID_OR_ADMIN, SUPERVISION_OR_ADMIN, role_of, union_id_of
 
 from .checks.models import InspectionKind
 from .orders.models import PeerReviewPairing
@@ -126,12 +126,12 @@ def check_may_log(user, station: Station, kind: str, visited_at) -> PeerReviewPa
 def peer_review_stations(user, year: int, quarter: int):
     """The stations a union's staff may peer-review that quarter: exactly the operating
     stations of the unions their union is paired to review. Nothing for anyone else."""
-    union = union_of(user)
+    union = union_id_of(user)
     if union is None:
         return Station.objects.none()
-    reviewed = PeerReviewPairing.objects.filter(year=year, quarter=quarter, reviewer=union).values(
-        "union_id"
-    )
+    reviewed = PeerReviewPairing.objects.filter(
+        year=year, quarter=quarter, reviewer_id=union
+    ).values("union_id")
     return Station.objects.filter(union_id__in=reviewed, status__in=PUBLIC_STATUSES).order_by(
         "union_id", "name"
     )
@@ -139,9 +139,9 @@ def peer_review_stations(user, year: int, quarter: int):
 
 def peer_pairing_for(user, station: Station, year: int, quarter: int):
     """The pairing under which ``user``'s union may review ``station`` that quarter."""
-    union = union_of(user)
+    union = union_id_of(user)
     if union is None:
         return None
     return PeerReviewPairing.objects.filter(
-        year=year, quarter=quarter, reviewer=union, union_id=station.union_id
+        year=year, quarter=quarter, reviewer_id=union, union_id=station.union_id
     ).first()

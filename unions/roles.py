@@ -32,6 +32,13 @@ def union_of(user):
     return None
 
 
+def union_id_of(user) -> int | None:
+    """union_of's id, for a query that needs no more: the union itself is not read."""
+    if role_of(user) == Role.UNION_STAFF:
+        return user.profile.union_id
+    return None
+
+
 def district_scope(user) -> str:
     """A district-scoped inspector's district, else the empty string (city-wide)."""
     if role_of(user) == Role.INSPECTOR:
