@@ -84,6 +84,6 @@ class FilingForm(models.Model):
     PAPER_COPIES_FOR_AID_CENTER = 2
 
     def get_staff_url(self) -> str:
-        from django.urls import reverse
+        from unions.links import path_of
 
-        return reverse("stations:filing_detail", args=[self.pk])
+        return path_of("stations:filing_detail", self.pk)

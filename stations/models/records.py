@@ -133,9 +133,9 @@ class Pledge(models.Model):
         return f"{self.station.plaque_number} {self.station} · {self.due_by:%Y-%m-%d}"
 
     def get_staff_url(self) -> str:
-        from django.urls import reverse
+        from unions.links import path_of
 
-        return reverse("stations:staff_detail", args=[self.station_id])
+        return path_of("stations:staff_detail", self.station_id)
 
     @property
     def on_file(self) -> bool:
@@ -204,8 +204,8 @@ class InsurancePolicy(models.Model):
         return f"{covered} · {self.insurer} {self.policy_number} · {self.ends_on:%Y-%m-%d}"
 
     def get_staff_url(self) -> str | None:
-        from django.urls import reverse
+        from unions.links import path_of
 
         if self.station_id:
-            return reverse("stations:staff_detail", args=[self.station_id])
+            return path_of("stations:staff_detail", self.station_id)
         return None

@@ -444,9 +444,9 @@ class Station(models.Model):
         return self.name
 
     def get_staff_url(self) -> str:
-        from django.urls import reverse
+        from unions.links import path_of
 
-        return reverse("stations:staff_detail", args=[self.pk])
+        return path_of("stations:staff_detail", self.pk)
 
     @property
     def is_public(self) -> bool:

@@ -227,9 +227,9 @@ class Inspection(models.Model):
         return str(KIND_LABELS.get(self.kind, self.kind))
 
     def get_staff_url(self) -> str:
-        from django.urls import reverse
+        from unions.links import path_of
 
-        return reverse("inspections:check_detail", args=[self.pk])
+        return path_of("inspections:check_detail", self.pk)
 
     @property
     def is_independent(self) -> bool:

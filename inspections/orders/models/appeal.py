@@ -166,9 +166,9 @@ class Appeal(models.Model):
         }
 
     def get_staff_url(self) -> str:
-        from django.urls import reverse
+        from unions.links import path_of
 
-        return reverse("inspections:appeal_detail", args=[self.pk])
+        return path_of("inspections:appeal_detail", self.pk)
 
 
 # The stored name comes from the type read from the bytes, never from the sender's name.

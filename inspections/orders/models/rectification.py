@@ -227,9 +227,9 @@ class Rectification(models.Model):
         }
 
     def get_staff_url(self) -> str:
-        from django.urls import reverse
+        from unions.links import path_of
 
-        return reverse("inspections:order_detail", args=[self.pk])
+        return path_of("inspections:order_detail", self.pk)
 
     @property
     def is_open(self) -> bool:
