@@ -17,6 +17,16 @@ register = template.Library()
 
 ROW = '\n          <li class="list-group-item small">{}{}</li>\n        '
 NONE = '\n          <li class="list-group-item small text-muted">{}</li>\n        '
+LINK = '<a href="{}">{}</a>'
+UNION = ' <span class="text-muted">· {}</span>'
+# A row in one format_html, by whether it has a link and a union: the link and the union
+# drawn by format_html's of their own were two more a row, a hundred rows a home (issue 26).
+ROWS = {
+    (True, True): ROW.format(LINK, UNION),
+    (True, False): ROW.format(LINK, ""),
+    (False, True): ROW.format("{}", UNION),
+    (False, False): ROW.format("{}", ""),
+}
 
 
 @register.simple_tag
@@ -29,13 +39,8 @@ def work_rows(rows) -> SafeString:
         staff_url = getattr(obj, "get_staff_url", None)
         url = staff_url() if staff_url is not None else ""
         union = getattr(obj, "union", None)
-        drawn.append(
-            format_html(
-                ROW,
-                format_html('<a href="{}">{}</a>', url, obj) if url else format_html("{}", obj),
-                format_html(' <span class="text-muted">· {}</span>', union) if union else "",
-            )
-        )
+        args = ((url,) if url else ()) + (obj,) + ((union,) if union else ())
+        drawn.append(format_html(ROWS[bool(url), bool(union)], *args))
     if not drawn:
         return format_html(NONE, _("Nothing pending."))
     return mark_safe("".join(drawn))  # noqa: S308 (each row is format_html's)
