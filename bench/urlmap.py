@@ -212,6 +212,7 @@ PAGES: list[Page] = [
     Page("inspections:check_list", "check list, one district", "/staff/inspections/checks/?district={district}", AID),
     Page("inspections:check_list", "check list, flying checks", "/staff/inspections/checks/?kind=flying", AID),
     Page("inspections:check_list", "check list, red line", "/staff/inspections/checks/?red_line=1", AID),
+    Page("inspections:check_list", "check list of the busiest station (its staff page's \"all N checks\")", "/staff/inspections/checks/?station={busy_station}", AID),
     Page("inspections:check_list", "check list (clerk)", "/staff/inspections/checks/", CLERK),
     Page("inspections:check_list", "check list (city inspector)", "/staff/inspections/checks/", INSPECTOR),
     Page("inspections:check_new", "new check form (city inspector)", "/staff/inspections/checks/new/", INSPECTOR),

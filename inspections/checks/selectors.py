@@ -27,6 +27,7 @@ from stations.geo import Point, bounding_box, haversine_km
 from stations.models import HOLDS_PLAQUE, Station
 from stations.selectors import registry_search
 from unions.dates import day_range
+from unions.params import id_param
 
 from ..orders.models import PlanVisit
 from ..permissions import kinds_for, loggable_scopes, quarter_of
@@ -396,6 +397,11 @@ def check_filter(qs: QuerySet[Inspection], params) -> QuerySet[Inspection]:
     district = params.get("district", "").strip()
     if district:
         qs = qs.filter(district=district)
+    # One station's checks (its staff page's "all N checks"), read from the index on
+    # station and visit time; another's station, out of scope, simply shows none.
+    station = id_param(params.get("station"))
+    if station is not None:
+        qs = qs.filter(station_id=station)
     # From and to as instants: read from the index on the visit's time (unions/dates.py).
     qs = qs.filter(**day_range("visited_at", params))
     if params.get("red_line") == "1":

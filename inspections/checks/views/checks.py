@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stations.geo import parse_point
+from stations.models import Station
 from stations.views.common import grown_count
 from unions.access import ANY_STAFF, access
 from unions.pages import key_page
-from unions.params import id_params
+from unions.params import id_param, id_params
 from unions.roles import role_of
 from unions.scopes import sees_kind
 
@@ -230,11 +231,21 @@ def check_list(request):
         if request.GET.get("finding") == "1" or request.GET.get("far") == "1"
         else (lambda: grown_count(checks)),
     )
+    station = id_param(request.GET.get("station"))
     return render(
         request,
         "inspections/check_list.html",
         {
             "page": page,
+            # The one station the list is narrowed to (check_filter), named where the user
+            # sees it; a value that is not an id narrows nothing and is not shown.
+            "station_id": station,
+            "station_filter": Station.objects.visible_to(request.user)
+            .filter(pk=station)
+            .only("name", "plaque_number")
+            .first()
+            if station is not None
+            else None,
             "under_appeal": under_appeal_ids(i.pk for i in page),
             "kinds": InspectionKind.choices,
             "districts": settings.DISTRICTS,
