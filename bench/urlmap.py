@@ -230,6 +230,7 @@ PAGES: list[Page] = [
     Page("inspections:order_list", "rectification orders (aid center)", "/staff/inspections/orders/", AID),
     Page("inspections:order_list", "orders, a deep page", "/staff/inspections/orders/?after={orders_deep}", AID),
     Page("inspections:order_list", "orders, open", "/staff/inspections/orders/?status=open", AID),
+    Page("inspections:order_list", "orders of the busiest station (its staff page's \"all N orders\")", "/staff/inspections/orders/?station={busy_station}", AID),
     Page("inspections:order_list", "orders, a quarter", "/staff/inspections/orders/?since={since}&until={until}", AID),
     Page("inspections:order_list", "orders (clerk)", "/staff/inspections/orders/", CLERK),
     # The CSV is a job (inspections/orders/export.py): its old address sends the list's filters

@@ -9,7 +9,7 @@ from stations.models import PUBLIC_STATUSES, Station
 from stations.selectors import registry_search
 from unions.dates import day
 from unions.models import Union
-from unions.params import id_params
+from unions.params import id_param, id_params
 
 from .models import APPEAL_DECISIONS, AppealStatus, RectificationStatus
 
@@ -138,7 +138,7 @@ class AppealDecisionForm(_Styled, forms.Form):
 
 
 # The list's filters, by their names in the query string.
-ORDER_PARAMS = ("status", "district", "overdue", "since", "until")
+ORDER_PARAMS = ("status", "district", "overdue", "since", "until", "station")
 
 
 def order_params(params) -> dict[str, str]:
@@ -158,4 +158,8 @@ def order_params(params) -> dict[str, str]:
         on = day(params.get(name))
         if on:
             found[name] = on.isoformat()
+    # One station's orders (its staff page's "all N orders"): an id, or no filter.
+    station = id_param(params.get("station"))
+    if station is not None:
+        found["station"] = str(station)
     return found

@@ -28,6 +28,8 @@ def orders_listed(user, params: dict[str, str], *, today: dt.date) -> QuerySet[R
         orders = orders.filter(district=params["district"])
     if params.get("overdue"):
         orders = orders.filter(status__in=AWAITING_RECTIFICATION, deadline__lt=today)
+    if params.get("station"):
+        orders = orders.filter(station_id=int(params["station"]))
     # Opened from, opened to: served by the index on the opening time (migration
     # inspections 0010).
     orders = orders.filter(**day_range("opened_at", params))
