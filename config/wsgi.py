@@ -6,9 +6,13 @@ import os
 from django.core.wsgi import get_wsgi_application
 from django.urls import get_resolver
 
+from config.frame_stack import on_wide_frame
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
 
-application = get_wsgi_application()
+# Each request served from inside one wide frame, so that its frames do not map and unmap
+# CPython's frame-stack chunks at every change of depth (config/frame_stack.py, issue 26).
+application = on_wide_frame(get_wsgi_application())
 
 # What the process holds once the application is loaded (Django, the URL map, the models'
 # metadata, the URL map and its views: some 120,000 objects) lives as long as the process does. The
