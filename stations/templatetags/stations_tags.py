@@ -6,12 +6,14 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy as _lazy
 
 from history.labels import field_of
 from history.models import RecordChange
 from history.writer import file_name
+from unions.labels import Labels
 from unions.links import path_for_id
 
 from ..excel.layout import coordinate_order
@@ -39,8 +41,9 @@ BADGE = STATUS_BADGES
 
 # Labels by value. get_status_display() builds a dict of every choice on each call, hashing
 # (so translating) all nine lazy labels: a registry page of 50 rows, a badge in its table and
-# one in its cards, spent a fifth of its rendering there (issue 13). One translation a badge.
-STATUS_LABELS = dict(StationStatus.choices)
+# one in its cards, spent a fifth of its rendering there (issue 13). Now translated once per
+# language (unions/labels.py).
+STATION_STATUS_LABELS = Labels(StationStatus.choices)
 # Asked for each code of each row: Service.values builds its list at every call.
 SERVICE_CODES = frozenset(Service.values)
 
@@ -54,7 +57,7 @@ def status_badge(station):
         # The newline the included template ended with: pages stay byte for byte the same.
         '<span class="badge text-bg-{} status-badge">{}</span>\n',
         BADGE.get(status, "secondary"),
-        STATUS_LABELS.get(status, status),
+        STATION_STATUS_LABELS.get(status, status),
     )
 
 
@@ -282,32 +285,48 @@ def person(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
+# The fields a history entry names that no model field holds: their own names.
+COMPUTED_FIELD_LABELS = Labels(
+    {
+        "passed": _lazy("all six standards met"),
+        "stations": _lazy("stations"),
+        # Fields of records kept by the apps above (rectification orders, checks, appeals).
+        "deadline": _lazy("deadline"),
+        "items": _lazy("what must be put right"),
+        "status": _lazy("status"),
+        "score": _lazy("score"),
+        "position_review": _lazy("position review"),
+        "distance_m": _lazy("distance from station (m)"),
+        # Entries of campaigns, donations and alerts (issue 23) that no field holds.
+        "goods": _lazy("goods"),
+        "donor_name": _lazy("donor"),
+        "head_name": _lazy("Person in charge of the station"),
+        "need": _lazy("station need"),
+        "districts": _lazy("districts served"),
+        "evidence": _lazy("evidence files"),
+        "alert": _lazy("Heat or cold alert"),
+    }
+)
+
+
 @register.filter
 def change_label(entry, field: str) -> str:
     """The changed field by its Chinese name (计划完成时间), not its code (planned_completion)."""
-    model_field = field_of(getattr(entry, "record", ""), field)
-    label = getattr(model_field, "verbose_name", None)
-    if label:  # a reverse relation (a filing's stations) has none; computed entries: below
-        return str(label)
-    return {
-        "passed": _("all six standards met"),
-        "stations": _("stations"),
-        # Fields of records kept by the apps above (rectification orders, checks, appeals).
-        "deadline": _("deadline"),
-        "items": _("what must be put right"),
-        "status": _("status"),
-        "score": _("score"),
-        "position_review": _("position review"),
-        "distance_m": _("distance from station (m)"),
-        # Entries of campaigns, donations and alerts (issue 23) that no field holds.
-        "goods": _("goods"),
-        "donor_name": _("donor"),
-        "head_name": _("Person in charge of the station"),
-        "need": _("station need"),
-        "districts": _("districts served"),
-        "evidence": _("evidence files"),
-        "alert": _("Heat or cold alert"),
-    }.get(field, field)
+    return _field_label(getattr(entry, "record", ""), field, get_language())
+
+
+# Each (language, record, field)'s name as change_label gives it.
+_FIELD_LABELS: dict[tuple, str] = {}
+
+
+def _field_label(record: str, field: str, language) -> str:
+    key = (language, record, field)
+    text = _FIELD_LABELS.get(key)
+    if text is None:
+        label = getattr(field_of(record, field), "verbose_name", None)
+        # A reverse relation (a filing's stations) has none; computed entries: above.
+        text = _FIELD_LABELS[key] = str(label) if label else COMPUTED_FIELD_LABELS.get(field, field)
+    return text
 
 
 @register.filter
@@ -326,13 +345,17 @@ FILE_FIELDS = frozenset(
 )
 
 
+# A stored boolean's words.
+BOOLEAN_WORDS = Labels({"True": _lazy("yes"), "False": _lazy("no")})
+
+
 @register.filter
 def change_value(value, field: str = "") -> str:
     """History stores values as text; a stored boolean reads 是/否, not True/False, and a file
     reads by its own name (rows written before the history stored names held the path)."""
     if field in FILE_FIELDS:
         return file_name(value)
-    return {"True": _("yes"), "False": _("no")}.get(value, value)
+    return BOOLEAN_WORDS.get(value, value)
 
 
 # A station's history (templates/stations/staff_detail.html), drawn here rather than by the
@@ -347,17 +370,30 @@ HISTORY_ITEM = (
 )
 HISTORY_FIELD = '<div class="text-muted text-break">{}: {} → {}</div>'
 HISTORY_REASON = '<div class="fst-italic">{}</div>'
-RECORD_LABELS = dict(RecordChange.Record.choices)
-ACTION_LABELS = dict(RecordChange.Action.choices)
-TRANSITION_LABELS = dict(StationTransition.Kind.choices)
+RECORD_LABELS = Labels(RecordChange.Record.choices)
+ACTION_LABELS = Labels(RecordChange.Action.choices)
+TRANSITION_LABELS = Labels(StationTransition.Kind.choices)
+
+
+# The labels of each field with choices that a history names, by (record, field); None
+# for a field without.
+_CHOICE_LABELS: dict[tuple[str, str], Labels | None] = {}
+
+
+def _choice_labels(record: str, field: str) -> Labels | None:
+    key = (record, field)
+    if key not in _CHOICE_LABELS:
+        choices = getattr(field_of(record, field), "flatchoices", None)
+        _CHOICE_LABELS[key] = Labels(choices) if choices else None
+    return _CHOICE_LABELS[key]
 
 
 def _shown_value(value, field: str, record: str = ""):
     """A changed field's old or new value as ``{{ value|change_value:field|default:"—" }}``
     shows it; a value of a field with choices by its label (已配送, not delivered)."""
-    choices = getattr(field_of(record, field), "flatchoices", None)
-    if choices and isinstance(value, str):
-        value = str(dict(choices).get(value, value))
+    labels = _choice_labels(record, field)
+    if labels is not None and isinstance(value, str):
+        value = labels.get(value, value)
     shown = change_value(value, field)
     return localize(shown) if shown else "—"
 
@@ -372,17 +408,19 @@ def _item(values, index: int):
         return ""
 
 
-def history_changes(entry) -> str:
+def history_changes(entry, language=None) -> str:
     """The changed fields of a record's history entry, each on its own line."""
+    language = language or get_language()
+    record = getattr(entry, "record", "")
     lines = []
     for field, values in change_pairs(entry):
         old, new = _item(values, 0), _item(values, 1)
         lines.append(
             format_html(
                 HISTORY_FIELD,
-                change_label(entry, field),
-                _shown_value(old, field, getattr(entry, "record", "")),
-                _shown_value(new, field, getattr(entry, "record", "")),
+                _field_label(record, field, language),
+                _shown_value(old, field, record),
+                _shown_value(new, field, record),
             )
         )
     return mark_safe("".join(lines))  # noqa: S308  (each line made by format_html)
@@ -391,28 +429,31 @@ def history_changes(entry) -> str:
 @register.simple_tag
 def station_history_items(history) -> str:
     """The ``<li>`` of each entry of a station's history (status moves and record changes)."""
+    language, zone = get_language(), timezone.get_current_timezone()
+    records, actions = RECORD_LABELS.now(), ACTION_LABELS.now()
+    statuses, transitions = STATION_STATUS_LABELS.now(), TRANSITION_LABELS.now()
     items = []
     for t in history:
         record = getattr(t, "record", "")
         if record:
             what = format_html(
                 "{} · {}{}",
-                RECORD_LABELS.get(record, record),
-                ACTION_LABELS.get(t.action, t.action),
-                history_changes(t),
+                records.get(record, record),
+                actions.get(t.action, t.action),
+                history_changes(t, language),
             )
         elif t.is_status_change:
             what = format_html(
                 "{} → {}",
-                STATUS_LABELS.get(t.from_status, t.from_status),
-                STATUS_LABELS.get(t.to_status, t.to_status),
+                statuses.get(t.from_status, t.from_status),
+                statuses.get(t.to_status, t.to_status),
             )
         else:
-            what = TRANSITION_LABELS.get(t.kind, t.kind)
+            what = transitions.get(t.kind, t.kind)
         items.append(
             format_html(
                 HISTORY_ITEM,
-                timezone.localtime(t.at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(t.at, zone).strftime("%Y-%m-%d %H:%M"),
                 person(t.by),
                 what,
                 format_html(HISTORY_REASON, t.reason) if t.reason else "",

@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..permissions import STATION_ACTORS
 from ..selectors import (
+    HISTORY_BY,
     REGISTRY_PARAMS,
     registry_filter,
     registry_params,
@@ -124,6 +125,19 @@ def registry(request):
 
 # A station's training shown on its staff page: years of sessions.
 TRAININGS_SHOWN = 20
+# What the staff page shows of a row of each of its lists (templates/stations/staff_detail.html),
+# the rest of their columns and of the rows joined to them left in the tables: the busiest
+# station's page asked for some sixty columns it never showed (issue 26).
+ACCEPTANCE_FIELDS = (
+    "checked_on",
+    *(f"has_{part}" for part in ("place", "sign", "staff", "service", "facilities", "support")),
+    "notes",
+    *HISTORY_BY,
+)
+AGREEMENT_FIELDS = ("signed_on", "host_unit__name")
+TRAINING_FIELDS = ("head_name", "session__held_on", "session__topic")
+DELIVERY_FIELDS = ("delivered_on", "corrects", "campaign__title")
+DELIVERY_LINE_FIELDS = ("delivery", "quantity", "good__name", "good__unit")
 # Campaign deliveries shown on its staff page: a few campaigns a year, a delivery or two each.
 DELIVERIES_SHOWN = 10
 
@@ -145,6 +159,7 @@ def staff_detail_context(request, station: Station) -> dict:
         TrainingAttendance.objects.visible_to(user)
         .filter(station=station)
         .select_related("session")
+        .only(*TRAINING_FIELDS)
         .order_by("-session__held_on", "-id")[:TRAININGS_SHOWN]
     )
     return {
@@ -152,12 +167,13 @@ def staff_detail_context(request, station: Station) -> dict:
         "history": history,
         "history_earlier": earlier,
         "history_paged": bool(request.GET.get("history_before")),
-        "acceptances": acceptances.select_related("by"),
+        "acceptances": acceptances.select_related("by").only(*ACCEPTANCE_FIELDS),
         # Read only where the page shows it: beside the actions of a station under review.
         "latest_acceptance": latest_acceptance(station) if station.is_submitted else None,
         "agreements": Agreement.objects.visible_to(user)
         .filter(stations=station)
-        .select_related("host_unit"),
+        .select_related("host_unit")
+        .only(*AGREEMENT_FIELDS),
         # Read with the station (config/station_page.py), shown where its scope admits it.
         "pledge": pledge
         if (pledge := getattr(station, "pledge", None)) and sees_row(user, pledge)
@@ -180,10 +196,16 @@ def staff_detail_context(request, station: Station) -> dict:
             CampaignDelivery.objects.visible_to(user)
             .filter(station=station)
             .select_related("campaign")
+            .only(*DELIVERY_FIELDS)
             # Each line with its good, in one read rather than one for the lines and one for
             # their goods.
             .prefetch_related(
-                Prefetch("lines", queryset=CampaignDeliveryLine.objects.select_related("good"))
+                Prefetch(
+                    "lines",
+                    queryset=CampaignDeliveryLine.objects.select_related("good").only(
+                        *DELIVERY_LINE_FIELDS
+                    ),
+                )
             )
             .order_by("-delivered_on", "-id")[:DELIVERIES_SHOWN]
         ),
