@@ -13,3 +13,5 @@ class AwardsConfig(AppConfig):
         from .certificates import register_kinds
 
         register_kinds()
+        # Its caches, named in history's registry (awards/caches.py).
+        from . import caches  # noqa: F401

@@ -32,6 +32,7 @@ from unions.models import Union
 from unions.pages import key_page
 from unions.roles import AID, UNION_OR_AID
 
+from ..caches import title_counts
 from ..certificates import CERTIFICATE_KIND
 from ..models import TITLE_ACTIONS, YEAR_ACTIONS, Award, AwardYear, Shortlisted, ShortlistState
 from ..models.award import KIND_ORDER
@@ -213,10 +214,16 @@ def _titles(request, award_year: AwardYear | None, user) -> tuple[list, dict | N
             | Q(plaque_number__iexact=query)
         )
     standing = award_year.is_published and not query
-    counts = awards.aggregate(
-        **{kind: Count("id", filter=Q(kind=kind)) for kind in KIND_ORDER},
-        **(STANDING_COUNTS if standing else {}),
-    )
+
+    def count() -> dict:
+        return awards.aggregate(
+            **{kind: Count("id", filter=Q(kind=kind)) for kind in KIND_ORDER},
+            **(STANDING_COUNTS if standing else {}),
+        )
+
+    # The year's counts, the same on every page of its titles, kept until an award changes
+    # (awards/caches.py); a search's are counted each time.
+    counts = count() if query else title_counts(award_year.pk, standing, count)
     chosen = request.GET.get("kind")
     groups = []
     for kind in KIND_ORDER:
