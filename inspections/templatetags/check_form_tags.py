@@ -8,6 +8,8 @@ were some seven hundred template variables, a third of the page's rendering at n
 
 from __future__ import annotations
 
+from html import escape
+
 from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -16,27 +18,43 @@ from django.utils.translation import gettext as _
 register = template.Library()
 
 
+OPTION = (
+    "\n          "
+    '<option value="{}" data-kinds="{}" data-lat="{}" data-lng="{}" data-plaque="{}"'
+    ' data-district="{}" data-address="{}" data-name="{}" data-planned="{}"{}>{}{}{}</option>'
+    "\n          "
+)
+
+
 @register.simple_tag
-def station_option(row: dict, selected: str) -> SafeString:
-    """The <option> of a row of inspections.checks.selectors._rows; ``selected`` is the id
-    the form names, as text."""
-    return format_html(
-        '<option value="{}" data-kinds="{}" data-lat="{}" data-lng="{}" data-plaque="{}"'
-        ' data-district="{}" data-address="{}" data-name="{}" data-planned="{}"{}>{}{}{}</option>',
-        row["id"],
-        " ".join(row["kinds"]),
-        row["latitude"],
-        row["longitude"],
-        row["plaque_number"],
-        row["district"],
-        row["address"],
-        row["name"],
-        "1" if row["planned"] else "",
-        " selected" if selected == str(row["id"]) else "",
-        "★ " if row["planned"] else "",
-        row["name"],
-        f" · {row['plaque_number']}" if row["plaque_number"] else "",
-    )
+def station_options(rows: list[dict], selected: str) -> SafeString:
+    """The <option>s of one group of rows of inspections.checks.selectors._rows, each on its
+    own line as the template's loop wrote them; ``selected`` is the id the form names, as
+    text. Every value is escaped as format_html escapes it (Django's escape is the standard
+    library's html.escape), called directly: eighty options of thirteen values each spent a
+    tenth of the searched form in format_html's checks (issue 26)."""
+    drawn = []
+    for row in rows:
+        pk, name, plaque = str(row["id"]), escape(row["name"]), escape(row["plaque_number"])
+        planned = row["planned"]
+        drawn.append(
+            OPTION.format(
+                pk,
+                escape(" ".join(row["kinds"])),
+                escape(row["latitude"]),
+                escape(row["longitude"]),
+                plaque,
+                escape(row["district"]),
+                escape(row["address"]),
+                name,
+                "1" if planned else "",
+                " selected" if selected == pk else "",
+                "★ " if planned else "",
+                name,
+                f" · {plaque}" if plaque else "",
+            )
+        )
+    return mark_safe("".join(drawn))  # noqa: S308  (every value escaped above)
 
 
 # One checklist item of the form: its label, the red-line mark, the guidance, the met / not

@@ -18,6 +18,7 @@ LOOPS = {
     'STATIONS': ('{% for s in page %}\n    <tr data-testid="station-row" data-plaque="{{ s.station.plaque_number }}"><td>{{ s.rank|default:"—" }}{% rank_move s.rank s.previous_rank %}</td>\n      <td>{{ s.station.plaque_number }} {{ s.station.name }}<br><small class="text-muted">{{ s.union.name }} · {{ s.district }}</small>{% if s.under_appeal %} <span class="badge bg-warning text-dark">{% translate "under appeal" %}</span>{% endif %}{% if s.red_line %}<br><span class="badge bg-danger">{% translate "Failed" context "quarter result" %}</span> <small class="text-danger">{{ s.red_lines|default:_("red line") }}</small>{% endif %}</td>\n      <td>{{ s.independent_checks }}</td><td>{{ s.inspection_score|score }}</td>\n      <td>{{ s.satisfaction|score }} <small class="text-muted">({{ s.feedback_count }})</small></td>\n      <td>{{ s.timeliness|score }}</td><td>{% if s.score is None %}<span class="text-muted">{% translate "not checked this quarter" %}</span>{% else %}<strong>{{ s.score|score }}</strong>{% endif %}</td><td>{% score_delta s.score s.previous_score %}</td>\n      <td>{{ s.self_checks }} · {{ s.self_mean|score }}</td><td>{{ s.peer_reviews }} · {{ s.peer_mean|score }}</td><td>{{ s.self_gap|signed }}</td></tr>\n  {% endfor %}', '{% assessment_station_rows page %}', 'rankings_tags'),  # noqa: E501
     'ITEMS': ('      {% for item, answer, note in rows %}\n      <div class="check-item" data-item="{{ item.code }}">\n        <div class="d-flex justify-content-between gap-2">\n          <span class="item-label" id="label-{{ item.code }}">{{ item.label }}</span>\n          {% if item.red_line %}<span class="item-red">{% translate "red line" %}</span>{% endif %}\n        </div>\n        {% if item.guidance %}<div class="small text-muted">{{ item.guidance }}</div>{% endif %}\n        <div class="answer-pair" role="radiogroup" aria-labelledby="label-{{ item.code }}">\n          <input type="radio" class="btn-check" name="item_{{ item.code }}" id="met-{{ item.code }}" value="met" autocomplete="off"{% if answer.value == "met" %} checked{% endif %}>\n          <label class="btn btn-outline-success" for="met-{{ item.code }}">{% translate "Met" %}</label>\n          <input type="radio" class="btn-check" name="item_{{ item.code }}" id="notmet-{{ item.code }}" value="not_met" autocomplete="off"{% if answer.value == "not_met" %} checked{% endif %}>\n          <label class="btn btn-outline-danger" for="notmet-{{ item.code }}">{% translate "Not met" %}</label>\n        </div>\n        <div class="invalid-feedback d-block" data-error-for="item_{{ item.code }}">{{ answer.errors|join:" " }}</div>\n        <input type="text" class="form-control form-control-sm note-input" name="note_{{ item.code }}" value="{{ note.value|default_if_none:\'\' }}" maxlength="500" aria-label="{% blocktranslate with label=item.label %}Note on {{ label }}{% endblocktranslate %}" placeholder="{% translate \'Note (optional)\' %}">\n      </div>\n      {% endfor %}\n', '      {% check_item_rows rows %}\n', 'check_form_tags'),  # noqa: E501
     'DIRECTORY': ('{% load icons stations_tags %}      {% for entry in entries %}{% with s=entry.station %}\n      <li class="card mb-2 shadow-sm" data-testid="station-entry" data-plaque="{{ s.plaque_number }}" data-open="{{ entry.open_now|yesno:\'yes,no,unknown\' }}">\n        <div class="card-body py-2 px-3">\n          <div class="d-flex justify-content-between align-items-start gap-2">\n            <h2 class="h6 mb-1"><a class="stretched-link text-decoration-none" href="{% url \'stations:public_detail\' s.plaque_number %}">{{ s.name }}</a></h2>\n            {% if entry.distance_km is not None %}<span class="badge text-bg-light border flex-shrink-0" data-testid="distance">{{ entry.distance_km|distance }}</span>{% endif %}\n          </div>\n          <div class="small text-muted">{{ s.district }} {{ s.address }}</div>\n          <div class="small mt-1">\n            {% if entry.open_now %}<span class="badge text-bg-success">{% translate "Open now" %}</span>{% elif entry.open_now is False %}<span class="badge text-bg-secondary">{% translate "Closed now" %}</span>{% endif %}\n            {% if "heat" in entry.alert_modes %}<span class="badge text-bg-danger" data-testid="alert-mode">{% translate "Cooling mode" %}</span>{% endif %}\n            {% if "cold" in entry.alert_modes %}<span class="badge text-bg-info" data-testid="alert-mode">{% translate "Warming mode" %}</span>{% endif %}\n            {% if entry.closure %}<span class="badge text-bg-warning" data-testid="closed-temporarily">{% translate "Temporarily closed" %}</span>{% endif %}\n            {% if s.is_rectifying %}<span class="badge text-bg-warning">{% translate "Improving its service" %}</span>{% endif %}\n            <span class="text-muted">{{ s.opening_hours_text }}</span>\n          </div>\n          <ul class="list-inline small mb-0 mt-1 text-relay-dark">\n            {% for icon_name, label in s|service_items %}<li class="list-inline-item">{% icon_ref icon_name %} {{ label }}</li>{% endfor %}\n          </ul>\n        </div>\n      </li>\n      {% endwith %}{% empty %}\n      <li class="alert alert-info" data-testid="directory-empty">{% translate "No station matches. Try another district or fewer filters." %}</li>\n      {% endfor %}\n', '      {% directory_rows entries %}\n', 'directory_tags'),  # noqa: E501
+    'OPTIONS': ('          {% for s in rows %}\n          <option value="{{ s.id }}" data-kinds="{{ s.kinds|join:\' \' }}" data-lat="{{ s.latitude }}" data-lng="{{ s.longitude }}" data-plaque="{{ s.plaque_number }}" data-district="{{ s.district }}" data-address="{{ s.address }}" data-name="{{ s.name }}" data-planned="{{ s.planned|yesno:\'1,\' }}"{% if selected_station == s.id|stringformat:"s" %} selected{% endif %}>{% if s.planned %}★ {% endif %}{{ s.name }}{% if s.plaque_number %} · {{ s.plaque_number }}{% endif %}</option>\n          {% endfor %}\n', '          {% station_options rows selected_station %}\n', 'check_form_tags'),  # noqa: E501
 }
 # fmt: on
 
@@ -278,6 +279,35 @@ def _directory():
     return {"entries": entries}
 
 
+def _options(selected: str):
+    """The check form's chooser rows (inspections.checks.selectors._rows), markup in each."""
+    rows = [
+        {
+            "id": 12,
+            "name": MARKUP,
+            "plaque_number": "SH<12>&",
+            "district": '黄浦"区',
+            "address": "路'1'号 <b>",
+            "latitude": "31.2304",
+            "longitude": "121.4737",
+            "kinds": ["flying", "undercover"],
+            "planned": True,
+        },
+        {
+            "id": 7,
+            "name": "二号",
+            "plaque_number": "",
+            "district": "徐汇区",
+            "address": "",
+            "latitude": "",
+            "longitude": "",
+            "kinds": [],
+            "planned": False,
+        },
+    ]
+    return {"rows": rows, "selected_station": selected}
+
+
 CONTEXTS = {
     "DIRECTORY": [_directory(), {"entries": []}],
     "PROGRESS": [_campaign(), {"progress": Row(unions=[])}],
@@ -288,6 +318,7 @@ CONTEXTS = {
     "UNIONS": [_assessment(True), _assessment(False)],
     "STATIONS": [_assessment(True), _assessment(False)],
     "ITEMS": [_items()],
+    "OPTIONS": [_options("12"), _options(""), {"rows": [], "selected_station": "12"}],
 }
 
 
