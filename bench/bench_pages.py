@@ -54,6 +54,13 @@ GEOJSON_COLD_MS = 1000.0
 # time out its workers): its median is that of three plain requests.
 SLOW_FIRST_MS = 2000.0
 VERY_SLOW_MS = 10_000.0
+# The trivial views are measured again when this long has passed since they last were, on
+# the server of the rows that follow, for REFERENCE_SECONDS each; each row is judged against
+# the measurement made last before it. A run takes half an hour, and this machine's speed
+# drifts by a third over that (docs/BENCHMARKS.md): one measurement at the start held every
+# later row to a reference taken in another state of the machine.
+REFERENCE_EVERY_SECONDS = 90.0
+REFERENCE_SECONDS = 3.0
 
 
 def pages() -> list[Page]:
@@ -284,6 +291,27 @@ def measure(page: Page, url: str, cookies: dict[str, str], seconds: float) -> di
     return result
 
 
+def _reference_name(page: Page) -> str:
+    return "trivial" if page.public else "trivial_staff"
+
+
+def remeasure(
+    references: list[Page], base: str, values: dict, cookies: dict[str, str], seconds: float
+) -> dict[str, float]:
+    """The trivial views measured again, on the server of the rows that follow."""
+    found = {}
+    for page in references:
+        result = measure(page, base + page.path_with(values), cookies, seconds)
+        if not result["error"]:
+            found[_reference_name(page)] = result["median_ms"]
+    print(
+        "trivial views again: "
+        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in sorted(found.items())),
+        flush=True,
+    )
+    return found
+
+
 def judge(page: Page, result: dict, reference: dict) -> tuple[str, float | None, bool | None, str]:
     """``_judge``'s verdict; a row with named caches off that is not judged says whether the
     page would meet its target without them, which is whether they earn their place."""
@@ -341,18 +369,28 @@ def label_of(page: Page, values: dict) -> str:
     return page.label.format(**values)
 
 
-def table(results: list[tuple[Page, dict]], values: dict) -> list[str]:
-    reference = {
+def first_reference(results: list[tuple[Page, dict]]) -> dict[str, float]:
+    """The trivial views' medians as first measured (the reference rows of the table)."""
+    return {
         ("trivial" if p.public else "trivial_staff"): r["median_ms"]
         for p, r in results
-        if p.target == "reference"
+        if p.target == "reference" and "median_ms" in r
     }
+
+
+def reference_of(result: dict, first: dict[str, float]) -> dict[str, float]:
+    """The trivial views measured last before this row, else as first measured."""
+    return result.get("reference") or first
+
+
+def table(results: list[tuple[Page, dict]], values: dict) -> list[str]:
+    first = first_reference(results)
     lines = [
         "| URL | page | user | first | median | size | target | × trivial | met |",
         "|---|---|---|---:|---:|---:|---|---:|---|",
     ]
     for page, result in results:
-        target, ratio, ok, _ref = judge(page, result, reference)
+        target, ratio, ok, _ref = judge(page, result, reference_of(result, first))
         median = result.get("median_ms")
         shown = "" if median is None else rows.shown(median, "ms")
         lines.append(
@@ -365,13 +403,9 @@ def table(results: list[tuple[Page, dict]], values: dict) -> list[str]:
 
 
 def emit_rows(results: list[tuple[Page, dict]], values: dict) -> None:
-    reference = {
-        ("trivial" if p.public else "trivial_staff"): r["median_ms"]
-        for p, r in results
-        if p.target == "reference"
-    }
+    first = first_reference(results)
     for page, result in results:
-        target, ratio, ok, ref_words = judge(page, result, reference)
+        target, ratio, ok, ref_words = judge(page, result, reference_of(result, first))
         user = page.user.removeprefix("bench_") or "anonymous"
         rows.emit(
             rows.Row(
@@ -421,8 +455,31 @@ def facts(env: dict[str, str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def references_words(taken: list[dict[str, float]]) -> str:
+    """How the trivial views moved through the run, in words."""
+    if len(taken) < 2:
+        return ""
+    spread = []
+    for name, words in (("trivial_staff", "logged in"), ("trivial", "anonymous")):
+        found = sorted(t[name] for t in taken if name in t)
+        if found:
+            spread.append(f"{words} {found[0]:.1f}–{found[-1]:.1f} ms")
+    return (
+        f" The trivial views were measured {len(taken)} times through the run (every "
+        f"{REFERENCE_EVERY_SECONDS:g} s, {REFERENCE_SECONDS:g} s of wrk each: "
+        f"{', '.join(spread)}); each row's ratio is to the measurement made last before it."
+    )
+
+
 def report(
-    args, stations: int, load_s: float | None, results, versions: str, built: dict | None, values
+    args,
+    stations: int,
+    load_s: float | None,
+    results,
+    versions: str,
+    built: dict | None,
+    values,
+    taken: list[dict[str, float]] | None = None,
 ) -> str:
     load = f"generated and loaded in {load_s:.0f} s" if load_s else "reused"
     files = []
@@ -454,7 +511,8 @@ def report(
         "requests; over 10 s: that answer alone); the median is one request's latency. A row per URL pattern of "
         "bench/urlmap.py, each with its heaviest realistic parameters (the widest role, the "
         "busiest record, a deep page, each filter); size is the answer's body as sent. "
-        f"The busiest station is #{values.get('busy_station')} ({values.get('busy_plaque')}).",
+        f"The busiest station is #{values.get('busy_station')} ({values.get('busy_plaque')})."
+        + references_words(taken or []),
         "",
         *table(results, values),
         *files,
@@ -506,6 +564,9 @@ def main() -> int:
         print(f"open data build: {built['seconds']:.1f} s, peak {built['peak_mb']:.0f} MB")
     cookies = sessions(env)
     measured: dict[int, dict] = {}
+    references = [p for p in chosen if p.target == "reference"]
+    taken: list[dict[str, float]] = []  # each measurement of the trivial views
+    last_taken = time.monotonic()
     for names, group in server_groups(chosen, smoke=args.duration <= 0):
         # Each set of caches turned off has a gunicorn of its own (bench/cache_off.py).
         port = free_port()
@@ -513,7 +574,18 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         try:
             for index, page in group:
+                due = time.monotonic() - last_taken >= REFERENCE_EVERY_SECONDS
+                if page.target != "reference" and args.duration > 0 and due and references:
+                    taken.append(remeasure(references, base, values, cookies, REFERENCE_SECONDS))
+                    last_taken = time.monotonic()
                 result = measure(page, base + page.path_with(values), cookies, args.duration)
+                if page.target == "reference" and not result["error"]:
+                    if not taken or set(taken[-1]) >= {_reference_name(page)}:
+                        taken.append({})
+                    taken[-1][_reference_name(page)] = result["median_ms"]
+                    last_taken = time.monotonic()
+                elif taken:
+                    result["reference"] = taken[-1]
                 print(
                     f"{label_of(page, values)} [{page.url}]: "
                     + (
@@ -528,7 +600,7 @@ def main() -> int:
             stop(server)
     results = [(page, measured[index]) for index, page in enumerate(chosen)]
     emit_rows(results, values)
-    text = report(args, stations, load_s, results, server_versions(url), built, values)
+    text = report(args, stations, load_s, results, server_versions(url), built, values, taken)
     if args.write:
         sections.write(START, END, text)
         print(f"wrote the pages section of {DOC.relative_to(ROOT)}")

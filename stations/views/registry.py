@@ -19,7 +19,7 @@ from unions.access import access
 from unions.models import CarrierType, Role, Union
 from unions.pages import key_page
 from unions.roles import STAFF_READ, role_of
-from unions.scopes import sees_kind, sees_row
+from unions.scopes import sees_kind, sees_row, visible
 
 from ..caches import LIST_COUNT_SECONDS, list_count_key
 from ..models import (
@@ -150,7 +150,7 @@ def staff_detail_context(request, station: Station) -> dict:
     today = timezone.localdate()
     # Each list is read through its own scope: an inspector sees the station, its pledge
     # and its history, never its agreements, acceptances, insurance or filing.
-    policies = list(insurance_for(station).filter(pk__in=InsurancePolicy.objects.visible_to(user)))
+    policies = list(visible(insurance_for(station), user))
     valid = [p for p in policies if p.starts_on <= today <= p.ends_on]
     warn_until = today + timezone.timedelta(days=settings.INSURANCE_WARNING_DAYS)
     acceptances = Acceptance.objects.visible_to(user).filter(station=station)
