@@ -283,6 +283,19 @@ def filing_workbook_bytes(filing: FilingForm, stations: Iterable[Station]) -> by
     return found
 
 
+def template_workbook_bytes() -> bytes:
+    """The blank template, kept as a filing's workbook is: the same for every clerk, drawn
+    again only when the form's layout or the drawing's revision changes (its key holds both).
+    Drawn and saved on every download it was 30–60 ms of openpyxl (issue 26)."""
+    shown = [DRAWING_REVISION, repr(layout()), "the blank template"]
+    key = WORKBOOK_KEY_PREFIX + hashlib.sha256(repr(shown).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = workbook_bytes(filing_workbook())
+        cache.set(key, found, settings.FILING_WORKBOOK_CACHE_SECONDS)
+    return found
+
+
 def _cells_digest(filing: FilingForm, stations: list[Station]) -> str:
     """Every value filing_workbook writes for this filing, with the form's layout and the
     drawing's revision, hashed."""

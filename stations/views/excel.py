@@ -12,14 +12,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from unions.access import access
 from unions.roles import STAFF_READ, UNION_OR_AID, union_of
 
 from ..excel.forms import FilingImportForm
 from ..excel.layout import layout
-from ..excel.writer import filing_workbook, filing_workbook_bytes, workbook_bytes
+from ..excel.writer import filing_workbook_bytes, template_workbook_bytes
 from ..models import FilingForm
 from ..permissions import RECORD_ROLES
 from ..selectors import registry_params
@@ -28,10 +27,6 @@ from .common import FORM_METHODS, content_disposition
 from .exports import registry_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def xlsx_response(wb: Workbook, filename: str) -> HttpResponse:
-    return xlsx_bytes_response(workbook_bytes(wb), filename)
 
 
 def xlsx_bytes_response(content: bytes, filename: str) -> HttpResponse:
@@ -49,7 +44,7 @@ def _form_title() -> str:
 
 @access(*UNION_OR_AID)
 def filing_template(request):
-    return xlsx_response(filing_workbook(), f"{_form_title()}.xlsx")
+    return xlsx_bytes_response(template_workbook_bytes(), f"{_form_title()}.xlsx")
 
 
 @access(*UNION_OR_AID)

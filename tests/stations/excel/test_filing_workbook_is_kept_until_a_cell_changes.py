@@ -63,3 +63,27 @@ def test_another_filing_is_never_served_the_kept_file(client, world, drawings):
 
     assert len(drawings) == 2
     assert _names(response)[0] == "另一份备案的站"
+
+
+def test_the_blank_template_is_drawn_once_and_never_given_for_a_filing(client, world, drawings):
+    client.force_login(world.user_a)
+    template = reverse("stations:filing_template")
+
+    first = client.get(template)
+    second = client.get(template)
+    filing = client.get(reverse("stations:filing_export", args=[world.filing_a.pk]))
+
+    assert [len(args) for args in drawings] == [0, 2]  # the template once, then the filing
+    assert second.content == first.content != filing.content
+    assert _names(first) == [None] * len(_names(first))  # blank: no station's name
+    assert world.station_a.name in _names(filing)
+
+
+def test_a_new_layout_draws_the_template_anew(client, world, drawings, monkeypatch):
+    client.force_login(world.user_a)
+    client.get(reverse("stations:filing_template"))
+    monkeypatch.setattr(writer, "DRAWING_REVISION", writer.DRAWING_REVISION + 1)
+
+    client.get(reverse("stations:filing_template"))
+
+    assert len(drawings) == 2
