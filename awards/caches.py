@@ -9,6 +9,7 @@ announcement replaces.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -47,3 +48,35 @@ def title_counts(year_id: int, standing: bool, count: Callable[[], dict]) -> dic
     version = versions(TITLE_COUNTS_VERSION)[0]
     key = f"{TITLE_COUNTS_KEY}{version}:{year_id}:{int(standing)}"
     return cache.get_or_set(key, count, TITLE_COUNTS_SECONDS)
+
+
+# The funding ledger's workbooks (awards/funding_workbook.py), kept under the digest of every
+# value their sheets show and the drawing's revision: a changed value is a new key, so no
+# announcement has to reach a kept file; the lifetime only bounds the space they take.
+FUNDING_WORKBOOK_KEY = "funding-xlsx:"
+FUNDING_WORKBOOK_SECONDS = 60 * 60
+# Bump when the drawing changes in a way the values do not show (fonts, widths, formats).
+FUNDING_DRAWING_REVISION = 1
+
+register(
+    NamedCache(
+        name="funding-workbook",
+        prefixes=(FUNDING_WORKBOOK_KEY,),
+        key=f"{FUNDING_WORKBOOK_KEY}<digest of every value shown and the drawing's revision>",
+        lifetime="FUNDING_WORKBOOK_SECONDS (3,600 s); a changed value is a new key",
+        saves="drawing and saving the funding ledger's workbook with openpyxl on every "
+        "download: 27–42 ms of the city's 51 ms at national size",
+    )
+)
+
+
+def kept_workbook(sheets: list, draw: Callable[[list], bytes]) -> bytes:
+    """``draw(sheets)``, kept under the digest of ``sheets`` (every title, label, width and
+    value of the workbook) and the drawing's revision."""
+    shown = repr([FUNDING_DRAWING_REVISION, sheets]).encode()
+    key = FUNDING_WORKBOOK_KEY + hashlib.sha256(shown).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = draw(sheets)
+        cache.set(key, found, FUNDING_WORKBOOK_SECONDS)
+    return found

@@ -233,3 +233,31 @@ def test_an_inspector_is_refused(client, world, name):
     response = _client(client, world.inspector).get(reverse(name, args=[YEAR]))
 
     assert response.status_code == 403
+
+
+def test_the_workbook_is_kept_until_a_value_it_shows_changes(
+    client, world, year_of_support, monkeypatch
+):
+    """Drawn once and kept under the digest of its values (awards/caches.py): a second
+    download is the kept file, a new support amount draws it anew, and a union's ledger is
+    never the city's."""
+    from awards import funding_workbook
+
+    drawn = []
+    draw = funding_workbook._draw
+    monkeypatch.setattr(funding_workbook, "_draw", lambda sheets: drawn.append(1) or draw(sheets))
+    year, _campaign = year_of_support
+    url = reverse("awards:funding_export", args=[year])
+    aid = _client(client, world.aid)
+
+    first, second = aid.get(url), aid.get(url)
+    assert second.content == first.content and len(drawn) == 1
+
+    award = Award.objects.filter(union=world.union_a, support_amount=Decimal("5000")).get()
+    award_support_set(award=award, amount=Decimal("6000"), by=world.aid)
+    third = aid.get(url)
+    assert len(drawn) == 2 and _sheet_rows(third)[1][-1][-1] == 10975
+
+    client.logout()
+    union = _client(client, world.user_a).get(url)
+    assert len(drawn) == 3 and len(_sheet_rows(union)[0].worksheets) == 1
