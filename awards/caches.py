@@ -75,8 +75,4 @@ def kept_workbook(sheets: list, draw: Callable[[list], bytes]) -> bytes:
     value of the workbook) and the drawing's revision."""
     shown = repr([FUNDING_DRAWING_REVISION, sheets]).encode()
     key = FUNDING_WORKBOOK_KEY + hashlib.sha256(shown).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = draw(sheets)
-        cache.set(key, found, FUNDING_WORKBOOK_SECONDS)
-    return found
+    return cache.get_or_set(key, lambda: draw(sheets), FUNDING_WORKBOOK_SECONDS)

@@ -276,11 +276,11 @@ def filing_workbook_bytes(filing: FilingForm, stations: Iterable[Station]) -> by
     a new drawing: no announcement has to reach the kept copy."""
     station_list = list(stations)
     key = WORKBOOK_KEY_PREFIX + _cells_digest(filing, station_list)
-    found = cache.get(key)
-    if found is None:
-        found = workbook_bytes(filing_workbook(filing, station_list))
-        cache.set(key, found, settings.FILING_WORKBOOK_CACHE_SECONDS)
-    return found
+    return cache.get_or_set(
+        key,
+        lambda: workbook_bytes(filing_workbook(filing, station_list)),
+        settings.FILING_WORKBOOK_CACHE_SECONDS,
+    )
 
 
 def template_workbook_bytes() -> bytes:
@@ -289,11 +289,9 @@ def template_workbook_bytes() -> bytes:
     Drawn and saved on every download it was 30–60 ms of openpyxl (issue 26)."""
     shown = [DRAWING_REVISION, repr(layout()), "the blank template"]
     key = WORKBOOK_KEY_PREFIX + hashlib.sha256(repr(shown).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = workbook_bytes(filing_workbook())
-        cache.set(key, found, settings.FILING_WORKBOOK_CACHE_SECONDS)
-    return found
+    return cache.get_or_set(
+        key, lambda: workbook_bytes(filing_workbook()), settings.FILING_WORKBOOK_CACHE_SECONDS
+    )
 
 
 def _cells_digest(filing: FilingForm, stations: list[Station]) -> str:
