@@ -229,7 +229,7 @@ class _Items(forms.Form):
 
 
 def _items():
-    form = _Items({"item_a": "met", "note_a": '门口"<无>"', "item_b": "bogus"})
+    form = _Items({"item_a": "met", "note_a": '门口"<无>"', "item_b": "<坏>bogus"})
     form.is_valid()
     items = [
         Row(code="a", label=MARKUP, red_line=True, guidance="看<门口>"),
