@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from functools import cached_property
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 from django_redis.cache import RedisCache
 
@@ -41,7 +42,9 @@ def prefixes_off() -> tuple[str, ...]:
 
 
 class _Off:
-    """Misses and drops the keys of the caches turned off; everything else as the backend."""
+    """Misses and drops the keys of the caches turned off; everything else as the backend
+    (a timeout left out is the backend's default, as Django's own signatures say: None would
+    keep a key forever)."""
 
     @cached_property
     def _off(self) -> tuple[str, ...]:
@@ -62,17 +65,17 @@ class _Off:
     def has_key(self, key, version=None):
         return not self._is_off(key) and super().has_key(key, version=version)
 
-    def add(self, key, value, timeout=None, version=None, **kwargs):
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None, **kwargs):
         if self._is_off(key):
             return True
         return super().add(key, value, timeout, version=version, **kwargs)
 
-    def set(self, key, value, timeout=None, version=None, **kwargs):
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None, **kwargs):
         if self._is_off(key):
             return True
         return super().set(key, value, timeout, version=version, **kwargs)
 
-    def set_many(self, data, timeout=None, version=None, **kwargs):
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None, **kwargs):
         kept = {key: value for key, value in data.items() if not self._is_off(key)}
         return super().set_many(kept, timeout, version=version, **kwargs) if kept else []
 

@@ -12,6 +12,7 @@ something; with every cache off, no such key is kept, and every page still answe
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -63,7 +64,7 @@ def _visit_every_cached_page(client) -> list[str]:
             f"/staff/funding/{AwardYear.objects.filter(awards__isnull=False).first().year}/ledger.xlsx",
         ],
         Role.UNION_STAFF: ["/staff/"],
-        Role.INSPECTOR: ["/staff/"],
+        Role.INSPECTOR: ["/staff/", "/staff/inspections/checks/new/"],
     }
     answered = []
     for path in anonymous:
@@ -127,7 +128,7 @@ def test_with_every_cache_off_no_copy_is_kept_and_every_page_answers(demo, clien
     keys = _kept_keys()
 
     every_prefix = tuple(p for name in NAMED for p in REGISTRY[name].prefixes)
-    assert len(answered) == 19
+    assert len(answered) == 20
     assert _with(every_prefix, keys) == []
     # Only the named caches are off: the version tokens and the sessions' neighbours stay.
     assert any(key.startswith("staff_home:version:") for key in keys)
@@ -140,3 +141,17 @@ def test_a_name_that_is_not_a_cache_is_an_error(monkeypatch):
     monkeypatch.setenv(cache_off.OFF_ENV, "open-data")
     with pytest.raises(ValueError, match="cannot be off"):
         cache_off.prefixes_off()
+
+
+@pytest.mark.parametrize("write", ["set", "add", "set_many"])
+def test_a_timeout_left_out_is_the_backends_default_not_forever(write):
+    """What the bench's backends keep lives as long as production's would: a key written
+    without a timeout takes the backend's default (None would keep it forever)."""
+    backend = cache_off.LocMem("bench-off-timeout", {"TIMEOUT": 300})
+    if write == "set_many":
+        backend.set_many({"kept": 1})
+    else:
+        getattr(backend, write)("kept", 1)
+    expires = backend._expire_info[backend.make_and_validate_key("kept")]
+    assert expires is not None
+    assert 0 < expires - time.time() <= 300
