@@ -314,6 +314,7 @@ WITHOUT_CACHES: list[Page] = [
     _without(_row("honours of {award_year}"), "honours-pages", label="honours of {award_year}, drawn"),
     _without(_row("award selection {award_year}, a deep page of its titles"), "award-title-counts", label="award selection {award_year}, a deep page of its titles, counted afresh"),
     _without(_row("funding ledger {funding_year}, the city's (xlsx)"), "funding-workbook", label="funding ledger {funding_year}, the city's (xlsx), drawn afresh"),
+    _without(_row("new check form, searched 南京东路 without JavaScript"), "current-checklist", label="new check form, searched 南京东路 without JavaScript, its checklist read afresh"),
     _without(_row("aid-center home"), "staff-home", label="aid-center home, first visit after a change", judged=True),
     _without(_row("clerk home (union staff)"), "staff-home", label="clerk home, first visit after a change", judged=True),
     _without(_row("inspector home"), "staff-home", label="inspector home, first visit after a change", judged=True),

@@ -39,6 +39,7 @@ RECORDS = frozenset(RecordChange.Record.values) | frozenset(
         "award",  # a year's honours selected, published, corrected or withdrawn
         "assessment",  # a quarter's scores computed or published
         "plan",  # an inspection plan or its visits
+        "checklist",  # a new version of the checklist saved
         "pairing",  # a peer-review pairing
         "union",  # a union's name or district
         "host_unit",  # a host unit's name

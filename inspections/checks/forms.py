@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from stations.models import Station
 from unions.params import id_param
 
+from ..caches import current_checklist
 from ..permissions import check_may_log, kinds_for
 from .models import Checklist, InspectionKind, ItemGroup
 from .selectors import loggable_anywhere
@@ -54,8 +55,7 @@ class CheckForm(forms.Form):
         # The stations of any of the user's kinds, as a query the chosen id is looked up in
         # (collecting the scope's ids read a city inspector's 190,000 on every request).
         self.fields["station"].queryset = loggable_anywhere(user, timezone.localdate())
-        self.checklist = self._checklist()
-        self.items = list(self.checklist.items.all())
+        self.checklist, self.items = self._checklist()
         for item in self.items:
             self.fields[f"item_{item.code}"] = forms.ChoiceField(
                 label=item.label,
@@ -68,14 +68,19 @@ class CheckForm(forms.Form):
             )
         self.photos: list = []
 
-    def _checklist(self) -> Checklist:
+    def _checklist(self) -> tuple[Checklist, list]:
+        if not self.is_bound:
+            # The form as drawn: the checklist in use, kept until a new version is saved.
+            return current_checklist()
         # The version the phone's page was rendered with: a check keeps the checklist its
-        # inspector saw, even if a new version was saved while the phone was offline.
-        version = self.data.get("checklist_version") if self.is_bound else None
+        # inspector saw, even if a new version was saved while the phone was offline. A
+        # check being recorded reads it from the database.
+        version = id_param(self.data.get("checklist_version"))
         found = None
-        if id_param(version) is not None:
-            found = Checklist.objects.filter(version=id_param(version)).first()
-        return found or Checklist.objects.current()
+        if version is not None:
+            found = Checklist.objects.filter(version=version).first()
+        checklist = found or Checklist.objects.current()
+        return checklist, list(checklist.items.all())
 
     def grouped_items(self) -> list[tuple[str, list]]:
         groups: dict[str, list] = {}

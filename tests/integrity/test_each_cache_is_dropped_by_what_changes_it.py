@@ -170,6 +170,17 @@ def _published(world, station):
     award_year_publish(year=YEAR, by=world.aid, certificates=False)
 
 
+def _new_checklist(world, station):
+    from inspections.checks.services.checklist import checklist_new_version
+    from inspections.models import Checklist
+
+    items = [
+        {name: getattr(item, name) for name in ("code", "group", "label", "weight", "red_line")}
+        for item in Checklist.objects.current().items.all()
+    ]
+    checklist_new_version(by=world.aid, items=items, note="措辞")
+
+
 YEAR = 2025
 
 # What each scenario announces, the station it changes, and the write (a real service).
@@ -185,6 +196,7 @@ SCENARIOS: dict[str, tuple[str, Callable, Callable]] = {
     "a pledge received": ("pledge", _pledged, _pledge_received),
     "a host unit renamed by an administrator": ("host_unit", _operating, _host_unit_renamed),
     "an order closed after a re-inspection": ("status", _rectified, _order_closed),
+    "a new checklist version": ("checklist", _operating, _new_checklist),
 }
 
 

@@ -11,6 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from history.changes import announce
+
 from ...permissions import setup_check
 from ..models import Checklist, ChecklistItem, ItemGroup
 from ..models.checklist import TOTAL_WEIGHT
@@ -95,6 +97,8 @@ def checklist_new_version(*, by, items: Iterable[Mapping], note: str) -> Checkli
         raise ValidationError(
             _("Someone else saved a new version just now. Please reload and check it.")
         ) from exc
+    # The check form's kept copy of the checklist in use (inspections/caches.py).
+    announce("checklist", ids=[checklist.pk])
     return checklist
 
 

@@ -24,8 +24,8 @@ from django.utils import timezone
 from unions.access import access
 from unions.models import Role
 
+from ...caches import current_checklist
 from ...permissions import CHECK_LOGGERS
-from ..models import Checklist
 from ..selectors import day_plan, form_stations
 
 # Static files the check form and the today page need with no signal.
@@ -90,12 +90,12 @@ def check_day(request):
     planned = []
     if user.profile.role == Role.INSPECTOR:
         planned = [{"station": station.pk, "name": station.name} for station in plan]
-    checklist = Checklist.objects.current()
+    current = current_checklist()
     return JsonResponse(
         {
             "user": user.get_username(),
             "date": timezone.localdate().isoformat(),
-            "checklist_version": checklist.version if checklist else None,
+            "checklist_version": current[0].version if current else None,
             "planned": planned,
             "stations": form_stations(user, plan=plan),
             "csrf_token": get_token(request),
