@@ -33,5 +33,6 @@ class InspectionsConfig(AppConfig):
         from .checks.services.photos import set_pixel_limit
 
         set_pixel_limit()
-        # Its caches, named in history's registry (inspections/caches.py).
+        # Its caches, named in history's registry (inspections/caches.py, checks/caches.py).
         from . import caches  # noqa: F401
+        from .checks import caches as check_caches  # noqa: F401

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from stations.models import Station
 from unions.params import id_param
 
-from ..caches import current_checklist
 from ..permissions import check_may_log, kinds_for
+from .caches import current_checklist
 from .models import Checklist, InspectionKind, ItemGroup
 from .selectors import loggable_anywhere
 from .services.photos import MAX_PHOTOS, photo_facts

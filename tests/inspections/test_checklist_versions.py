@@ -50,7 +50,7 @@ def _form_items(client) -> list[str]:
 
 
 def test_the_form_is_drawn_from_the_kept_checklist_until_a_new_version_is_saved(world, client):
-    """The check form's checklist is kept (inspections/caches.py): a second visit does not
+    """The check form's checklist is kept (inspections/checks/caches.py): a second visit does not
     read it again, and the version saved next is on the very next visit."""
     client.force_login(world.inspector)
     first = _form_items(client)

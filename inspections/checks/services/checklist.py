@@ -97,7 +97,7 @@ def checklist_new_version(*, by, items: Iterable[Mapping], note: str) -> Checkli
         raise ValidationError(
             _("Someone else saved a new version just now. Please reload and check it.")
         ) from exc
-    # The check form's kept copy of the checklist in use (inspections/caches.py).
+    # The check form's kept copy of the checklist in use (inspections/checks/caches.py).
     announce("checklist", ids=[checklist.pk])
     return checklist
 

@@ -24,8 +24,8 @@ from django.utils import timezone
 from unions.access import access
 from unions.models import Role
 
-from ...caches import current_checklist
 from ...permissions import CHECK_LOGGERS
+from ..caches import current_checklist
 from ..selectors import day_plan, form_stations
 
 # Static files the check form and the today page need with no signal.
