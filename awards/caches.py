@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 
-from history.changes import NamedCache, register, replace_versions, versions
+from history.changes import NamedCache, dropped_by_replacing, kept_under, register
 
 TITLE_COUNTS_VERSION = "awards:title-counts-version"
 TITLE_COUNTS_KEY = "awards:title-counts:"
@@ -23,21 +23,16 @@ TITLE_COUNTS_KEY = "awards:title-counts:"
 TITLE_COUNTS_SECONDS = 24 * 60 * 60
 
 
-def _drop_title_counts(changes) -> None:
-    replace_versions(TITLE_COUNTS_VERSION)
-
-
 register(
     NamedCache(
         name="award-title-counts",
         prefixes=(TITLE_COUNTS_KEY,),
-        key=f"{TITLE_COUNTS_KEY}<version>:<year>:<with the standing>",
+        key=f"{TITLE_COUNTS_KEY}<year>:<with the standing>:<version>",
         lifetime="TITLE_COUNTS_SECONDS (a day); the version forever, until an award changes",
         saves="counting the year's titles by kind on every visit to the selection page: a "
         "pass over 17,000 titles, 12 ms, at national size",
         dropped_by=frozenset({"award", "demo"}),
-        drop=_drop_title_counts,
-        keys_for_station=lambda station: [TITLE_COUNTS_VERSION],
+        **dropped_by_replacing(TITLE_COUNTS_VERSION),
     )
 )
 
@@ -45,9 +40,8 @@ register(
 def title_counts(year_id: int, standing: bool, count: Callable[[], dict]) -> dict:
     """The year's title counts as ``count`` gives them (with the published year's standing
     or without), kept until an award changes."""
-    version = versions(TITLE_COUNTS_VERSION)[0]
-    key = f"{TITLE_COUNTS_KEY}{version}:{year_id}:{int(standing)}"
-    return cache.get_or_set(key, count, TITLE_COUNTS_SECONDS)
+    key = f"{TITLE_COUNTS_KEY}{year_id}:{int(standing)}:"
+    return kept_under(TITLE_COUNTS_VERSION, key, count, TITLE_COUNTS_SECONDS)
 
 
 # The funding ledger's workbooks (awards/funding_workbook.py), kept under the digest of every

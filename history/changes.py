@@ -149,3 +149,18 @@ def versions(*keys: str) -> list[str]:
 
 def replace_versions(*keys: str) -> None:
     cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+
+def dropped_by_replacing(version: str) -> dict:
+    """A NamedCache's ``drop`` and ``keys_for_station`` when all its copies are kept under one
+    version token (``kept_under``) that every change it waits for replaces."""
+    return {
+        "drop": lambda changes: replace_versions(version),
+        "keys_for_station": lambda station: [version],
+    }
+
+
+def kept_under(version: str, key: str, compute: Callable[[], object], seconds: int):
+    """``compute()``, kept for ``seconds`` under ``key`` and the present token of ``version``:
+    a replaced token is a new key, so no reader can put back a copy made before a change."""
+    return cache.get_or_set(f"{key}{versions(version)[0]}", compute, seconds)

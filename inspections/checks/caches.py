@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
-
-from history.changes import NamedCache, register, replace_versions, versions
+from history.changes import NamedCache, dropped_by_replacing, kept_under, register
 
 from .models import Checklist, ChecklistItem
 
@@ -20,10 +18,6 @@ CHECKLIST_KEY = "inspections:checklist:"
 CHECKLIST_SECONDS = 24 * 60 * 60
 
 
-def _drop_checklist(changes) -> None:
-    replace_versions(CHECKLIST_VERSION)
-
-
 register(
     NamedCache(
         name="current-checklist",
@@ -34,16 +28,14 @@ register(
         "and every phone's day data: two statements a visit, 0.4–4.1 ms of the form's 22–32 ms "
         "in process at national size",
         dropped_by=frozenset({"checklist", "demo"}),
-        drop=_drop_checklist,
-        keys_for_station=lambda station: [CHECKLIST_VERSION],
+        **dropped_by_replacing(CHECKLIST_VERSION),
     )
 )
 
 
 def current_checklist() -> tuple[Checklist, list[ChecklistItem]] | None:
     """The checklist in use and its items, kept until a new version is saved."""
-    key = f"{CHECKLIST_KEY}{versions(CHECKLIST_VERSION)[0]}"
-    return cache.get_or_set(key, _read_current_checklist, CHECKLIST_SECONDS)
+    return kept_under(CHECKLIST_VERSION, CHECKLIST_KEY, _read_current_checklist, CHECKLIST_SECONDS)
 
 
 def _read_current_checklist() -> tuple[Checklist, list[ChecklistItem]] | None:
