@@ -54,13 +54,13 @@ GEOJSON_COLD_MS = 1000.0
 # time out its workers): its median is that of three plain requests.
 SLOW_FIRST_MS = 2000.0
 VERY_SLOW_MS = 10_000.0
-# The trivial views are measured again when this long has passed since they last were, on
-# the server of the rows that follow, for REFERENCE_SECONDS each; each row is judged against
-# the measurement made last before it. A run takes half an hour, and this machine's speed
-# drifts by a third over that (docs/BENCHMARKS.md): one measurement at the start held every
-# later row to a reference taken in another state of the machine.
-REFERENCE_EVERY_SECONDS = 90.0
-REFERENCE_SECONDS = 3.0
+# Each row is held to its trivial view measured right before it and right after it, on the
+# same server, REFERENCE_SECONDS of wrk each: the mean of the two. A run takes half an hour,
+# and this machine's speed moves by a third within minutes (docs/BENCHMARKS.md): a reference
+# measured once every 90 s (the method until 2026-12-07) judged a row measured in a slow
+# minute against a fast one, and the other way round. Consecutive rows of the same kind share
+# the measurement between them.
+REFERENCE_SECONDS = 1.0
 
 
 def pages() -> list[Page]:
@@ -295,21 +295,64 @@ def _reference_name(page: Page) -> str:
     return "trivial" if page.public else "trivial_staff"
 
 
-def remeasure(
-    references: list[Page], base: str, values: dict, cookies: dict[str, str], seconds: float
-) -> dict[str, float]:
-    """The trivial views measured again, on the server of the rows that follow."""
-    found = {}
-    for page in references:
-        result = measure(page, base + page.path_with(values), cookies, seconds)
-        if not result["error"]:
-            found[_reference_name(page)] = result["median_ms"]
-    print(
-        "trivial views again: "
-        + ", ".join(f"{name} {ms:.1f} ms" for name, ms in sorted(found.items())),
-        flush=True,
-    )
-    return found
+def around(before: float | None, after: float | None) -> dict:
+    """A row's reference: the mean of the trivial view's medians right before and after it."""
+    found = [ms for ms in (before, after) if ms is not None]
+    return {"ms": sum(found) / len(found), "before": before, "after": after} if found else {}
+
+
+def measure_group(
+    group: list[tuple[int, Page]],
+    references: dict[str, Page],
+    base: str,
+    values: dict,
+    cookies: dict[str, str],
+    duration: float,
+    taken: list[dict[str, float]],
+    timer=None,
+) -> dict[int, dict]:
+    """The rows of one server, each between two measurements of its trivial view
+    (REFERENCE_SECONDS); ``timer`` is ``measure`` unless a test names another."""
+    timer = timer or measure
+    measured: dict[int, dict] = {}
+
+    def reference_now(kind: str) -> float | None:
+        result = timer(
+            references[kind], base + references[kind].path_with(values), cookies, REFERENCE_SECONDS
+        )
+        if result["error"]:
+            return None
+        taken.append({kind: result["median_ms"]})
+        return result["median_ms"]
+
+    # The trivial view measured right after the last row, by kind: the next row of the same
+    # kind is measured right after it, so that measurement is its "before" too.
+    fresh: dict[str, float | None] = {}
+    for index, page in group:
+        kind = _reference_name(page)
+        sandwiched = page.target != "reference" and duration > 0 and kind in references
+        if sandwiched and kind not in fresh:
+            fresh = {kind: reference_now(kind)}
+        result = timer(page, base + page.path_with(values), cookies, duration)
+        if page.target == "reference" and not result["error"]:
+            taken.append({kind: result["median_ms"]})
+        if sandwiched:
+            after = reference_now(kind)
+            result["around"] = around(fresh[kind], after)
+            if result["around"]:
+                result["reference"] = {kind: result["around"]["ms"]}
+            fresh = {kind: after}
+        print(
+            f"{label_of(page, values)} [{page.url}]: "
+            + (
+                f"median {result['median_ms']:.1f} ms, {_size(result['bytes'])}"
+                if not result["error"]
+                else result["error"]
+            ),
+            flush=True,
+        )
+        measured[index] = result
+    return measured
 
 
 def judge(page: Page, result: dict, reference: dict) -> tuple[str, float | None, bool | None, str]:
@@ -339,6 +382,8 @@ def _judge(page: Page, result: dict, reference: dict) -> tuple[str, float | None
     ref = reference.get(name)
     ratio = median / ref if ref else None
     ref_words = f"{'anonymous' if page.public else 'logged-in'} trivial {ref:.1f} ms" if ref else ""
+    if ref and (pair := result.get("around")) and None not in (pair["before"], pair["after"]):
+        ref_words += f" ({pair['before']:.1f} before, {pair['after']:.1f} after)"
     size_ok = page.max_bytes is None or result["bytes"] <= page.max_bytes
     size_words = "" if page.max_bytes is None else f", ≤ {page.max_bytes / 1e6:g} MB"
     if page.target == "station":
@@ -379,7 +424,8 @@ def first_reference(results: list[tuple[Page, dict]]) -> dict[str, float]:
 
 
 def reference_of(result: dict, first: dict[str, float]) -> dict[str, float]:
-    """The trivial views measured last before this row, else as first measured."""
+    """The trivial view measured around this row (``around``), else as first measured (a
+    smoke run's rows)."""
     return result.get("reference") or first
 
 
@@ -434,6 +480,25 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {model or platform.processor()}, Python {platform.python_version()}"
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(steal, total) CPU ticks since boot, from /proc/stat: the time the host gave this
+    machine's cores to another guest is the steal column; (0, 0) where there is none."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:9]
+    except (OSError, IndexError):
+        return 0, 0
+    ticks = [int(x) for x in fields]
+    return (ticks[7] if len(ticks) > 7 else 0), sum(ticks)
+
+
+def steal_words(before: tuple[int, int], after: tuple[int, int]) -> str:
+    """The share of the run's CPU time the host took (a shared machine's slow minutes)."""
+    total = after[1] - before[1]
+    if total <= 0:
+        return ""
+    return f" The host took {100 * (after[0] - before[0]) / total:.1f}% of the cores' time during the run (steal, /proc/stat)."
+
+
 def server_versions(url: str) -> str:
     import psycopg2
 
@@ -465,9 +530,10 @@ def references_words(taken: list[dict[str, float]]) -> str:
         if found:
             spread.append(f"{words} {found[0]:.1f}–{found[-1]:.1f} ms")
     return (
-        f" The trivial views were measured {len(taken)} times through the run (every "
-        f"{REFERENCE_EVERY_SECONDS:g} s, {REFERENCE_SECONDS:g} s of wrk each: "
-        f"{', '.join(spread)}); each row's ratio is to the measurement made last before it."
+        f" The trivial views were measured {len(taken)} times through the run (right before "
+        f"and right after each row, on its server, {REFERENCE_SECONDS:g} s of wrk each: "
+        f"{', '.join(spread)}); each row's ratio is to the mean of the two measurements "
+        "around it."
     )
 
 
@@ -480,6 +546,7 @@ def report(
     built: dict | None,
     values,
     taken: list[dict[str, float]] | None = None,
+    steal: str = "",
 ) -> str:
     load = f"generated and loaded in {load_s:.0f} s" if load_s else "reused"
     files = []
@@ -512,7 +579,8 @@ def report(
         "bench/urlmap.py, each with its heaviest realistic parameters (the widest role, the "
         "busiest record, a deep page, each filter); size is the answer's body as sent. "
         f"The busiest station is #{values.get('busy_station')} ({values.get('busy_plaque')})."
-        + references_words(taken or []),
+        + references_words(taken or [])
+        + steal,
         "",
         *table(results, values),
         *files,
@@ -563,44 +631,28 @@ def main() -> int:
         built = open_data_build(env)
         print(f"open data build: {built['seconds']:.1f} s, peak {built['peak_mb']:.0f} MB")
     cookies = sessions(env)
+    ticks = cpu_ticks()
     measured: dict[int, dict] = {}
-    references = [p for p in chosen if p.target == "reference"]
+    # The trivial view each kind of row is held to (anonymous or logged in).
+    references = {_reference_name(p): p for p in chosen if p.target == "reference"}
     taken: list[dict[str, float]] = []  # each measurement of the trivial views
-    last_taken = time.monotonic()
     for names, group in server_groups(chosen, smoke=args.duration <= 0):
         # Each set of caches turned off has a gunicorn of its own (bench/cache_off.py).
         port = free_port()
         server = start_gunicorn({**env, cache_off.OFF_ENV: ",".join(names)}, port, args.timeout)
         base = f"http://127.0.0.1:{port}"
         try:
-            for index, page in group:
-                due = time.monotonic() - last_taken >= REFERENCE_EVERY_SECONDS
-                if page.target != "reference" and args.duration > 0 and due and references:
-                    taken.append(remeasure(references, base, values, cookies, REFERENCE_SECONDS))
-                    last_taken = time.monotonic()
-                result = measure(page, base + page.path_with(values), cookies, args.duration)
-                if page.target == "reference" and not result["error"]:
-                    if not taken or set(taken[-1]) >= {_reference_name(page)}:
-                        taken.append({})
-                    taken[-1][_reference_name(page)] = result["median_ms"]
-                    last_taken = time.monotonic()
-                elif taken:
-                    result["reference"] = taken[-1]
-                print(
-                    f"{label_of(page, values)} [{page.url}]: "
-                    + (
-                        f"median {result['median_ms']:.1f} ms, {_size(result['bytes'])}"
-                        if not result["error"]
-                        else result["error"]
-                    ),
-                    flush=True,
-                )
-                measured[index] = result
+            measured.update(
+                measure_group(group, references, base, values, cookies, args.duration, taken)
+            )
         finally:
             stop(server)
     results = [(page, measured[index]) for index, page in enumerate(chosen)]
     emit_rows(results, values)
-    text = report(args, stations, load_s, results, server_versions(url), built, values, taken)
+    steal = steal_words(ticks, cpu_ticks())
+    text = report(
+        args, stations, load_s, results, server_versions(url), built, values, taken, steal
+    )
     if args.write:
         sections.write(START, END, text)
         print(f"wrote the pages section of {DOC.relative_to(ROOT)}")
