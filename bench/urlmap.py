@@ -182,6 +182,8 @@ PAGES: list[Page] = [
     Page("stations:staff_detail", "busiest station (aid center)", "/staff/stations/{busy_station}/", AID),
     Page("stations:staff_detail", "busiest station (clerk)", "/staff/stations/{busy_station}/", CLERK),
     Page("stations:staff_detail", "busiest station (city inspector)", "/staff/stations/{busy_station}/", INSPECTOR),
+    Page("stations:staff_detail", "busiest station with its history (aid center)", "/staff/stations/{busy_station}/?history=1", AID),
+    Page("stations:staff_detail", "busiest station with its history (clerk)", "/staff/stations/{busy_station}/?history=1", CLERK),
     Page("stations:acceptance_create", "acceptance form", "/staff/stations/{busy_station}/acceptance/", AID),
     Page("stations:agreement_create", "agreement form", "/staff/stations/{busy_station}/agreement/", AID),
     Page("stations:agreement_detail", "the agreement covering the most stations", "/staff/agreements/{busy_agreement}/", AID),

@@ -136,7 +136,7 @@ def test_the_last_record_activates_in_the_same_transaction(world, approved):
 
 def test_the_station_page_shows_record_changes(client, world, approved):
     client.force_login(world.aid)
-    page = client.get(reverse("stations:staff_detail", args=[approved.pk]))
+    page = client.get(reverse("stations:staff_detail", args=[approved.pk]), {"history": 1})
     html = page.content.decode()
     history = html[html.index('data-testid="history"') :]
     history = history[: history.index("</ol>")]
@@ -154,7 +154,7 @@ def test_an_inspector_sees_the_status_history_but_not_the_agreement_changes(
         signed_on=dt.date(2018, 11, 1),
     )
     client.force_login(world.inspector)
-    page = client.get(reverse("stations:staff_detail", args=[approved.pk]))
+    page = client.get(reverse("stations:staff_detail", args=[approved.pk]), {"history": 1})
     assert page.status_code == 200
     assert "张行长" not in page.content.decode()
     assert [str(e) for e in page.context["agreements"]] == []

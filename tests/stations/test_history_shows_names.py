@@ -21,7 +21,9 @@ def test_the_station_history_shows_the_officers_full_name(client, world):
     acceptance_record(station=station, by=officer, checked_on="2018-10-01", **ALL_SIX)
     station_return(station=station, by=officer, reason="地址不全")
     client.force_login(world.aid)
-    page = client.get(reverse("stations:staff_detail", args=[station.pk])).content.decode()
+    page = client.get(
+        reverse("stations:staff_detail", args=[station.pk]), {"history": 1}
+    ).content.decode()
     history = page[page.index('data-testid="history"') :]
     assert "刘芳" in history
     assert "liufang" not in page

@@ -30,7 +30,9 @@ def test_history_names_changed_fields_in_chinese(client, world):
 
     client.post(url, {**STATION_POST, "name": station.name, "address": "南京东路1号2楼"})
     client.force_login(world.aid)
-    page = client.get(reverse("stations:staff_detail", args=[station.pk])).content.decode()
+    page = client.get(
+        reverse("stations:staff_detail", args=[station.pk]), {"history": 1}
+    ).content.decode()
     history = page[page.index('data-testid="history"') :]
     assert "address:" not in history and "passed:" not in history
     assert "地址: " in history
@@ -46,6 +48,8 @@ def test_history_says_a_record_was_created_not_created_time(client, world):
         station=StationFactory.build(filing=world.filing_a, union=world.union_a),
     )
     client.force_login(world.user_a)
-    page = client.get(reverse("stations:staff_detail", args=[station.pk])).content.decode()
+    page = client.get(
+        reverse("stations:staff_detail", args=[station.pk]), {"history": 1}
+    ).content.decode()
     history = page[page.index('data-testid="history"') :]
     assert "已创建" in history and "创建时间" not in history

@@ -70,9 +70,44 @@ def test_the_page_links_to_the_earlier_changes(client, world, monkeypatch):
     monkeypatch.setattr(selectors, "HISTORY_SHOWN", 3)
     client.force_login(world.aid)
     url = reverse("stations:staff_detail", args=[world.station_a.pk])
-    page = client.get(url)
+    page = client.get(url, {"history": 1})
     assert len(page.context["history"]) == 3
     link = page.content.decode().split('data-testid="history-earlier"')[0].rsplit('href="', 1)[1]
     before = parse_qs(urlparse(link.split('"')[0].replace("&amp;", "&")).query)["history_before"]
     earlier = client.get(url, {"history_before": before[0]})
     assert len(earlier.context["history"]) == 2 and not earlier.context["history_earlier"]
+
+
+def test_the_history_is_read_only_when_asked_for(client, world, monkeypatch):
+    # Issue 26: two statements and thirty entries were a sixth of the busiest station's page,
+    # for a card most visits never read; the page offers it behind one link.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _history(world, 5, monkeypatch)
+    client.force_login(world.aid)
+    url = reverse("stations:staff_detail", args=[world.station_a.pk])
+    with CaptureQueriesContext(connection) as read:
+        page = client.get(url)
+    html = page.content.decode()
+    assert 'data-testid="history"' not in html and page.context["history"] == []
+    tables = " ".join(q["sql"] for q in read.captured_queries)
+    assert "stations_stationtransition" not in tables and "history_recordchange" not in tables
+    link = html.split('data-testid="history-show"')[0].rsplit('href="', 1)[1].split('"')[0]
+    assert link == "?history=1#history" and "查看变更记录" in html
+    shown = client.get(url + link.split("#")[0])
+    assert len(shown.context["history"]) == 5
+    assert 'data-testid="history"' in shown.content.decode()
+
+
+def test_the_latest_link_of_an_earlier_page_keeps_the_history_open(client, world, monkeypatch):
+    _history(world, 5, monkeypatch)
+    monkeypatch.setattr(selectors, "HISTORY_SHOWN", 3)
+    client.force_login(world.aid)
+    url = reverse("stations:staff_detail", args=[world.station_a.pk])
+    first = client.get(url, {"history": 1})
+    before = first.context["history_earlier"]
+    earlier = client.get(url, {"history_before": before}).content.decode()
+    latest = earlier.split("最新的变更")[0].rsplit('href="', 1)[1].split('"')[0]
+    back = client.get(url + latest.replace("&amp;", "&").split("#")[0])
+    assert len(back.context["history"]) == 3 and back.context["history_earlier"] == before
