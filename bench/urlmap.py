@@ -252,6 +252,7 @@ PAGES: list[Page] = [
     Page("inspections:appeal_list", "appeals, a deep page", "/staff/inspections/appeals/?after={appeals_deep}", AID),
     Page("inspections:appeal_list", "appeals, open", "/staff/inspections/appeals/?status=open", AID),
     Page("inspections:appeal_list", "appeals (clerk)", "/staff/inspections/appeals/", CLERK),
+    Page("inspections:appeal_list", "appeals of the busiest station (its staff page's \"all appeals\")", "/staff/inspections/appeals/?station={busy_station}", AID),
     Page("inspections:appeal_detail", "an appeal of the busiest station", "/staff/inspections/appeals/{busy_appeal}/", AID),
     Page("inspections:appeal_evidence", "an appeal's evidence (download)", "/staff/inspections/appeals/{busy_appeal}/evidence/{appeal_evidence}/", AID, "file", max_bytes=None),
     Page("inspections:appeal_create", "appeal form (clerk)", "/staff/inspections/checks/{appealable_check}/appeal/", CLERK),

@@ -52,7 +52,10 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
             "check_count": check_count,
             "orders": list(orders[:SHOWN]),
             "order_count": order_count,
-            "appeals": appeals[:SHOWN],
+            # One more than shown tells whether there are more, for the "all appeals" link,
+            # without a count of its own.
+            "appeals": (shown_appeals := list(appeals[: SHOWN + 1]))[:SHOWN],
+            "more_appeals": len(shown_appeals) > SHOWN,
             "may_check": any(loggable),
             # Orders by hand: the aid center, or an inspector who sees the station (the
             # order service checks it again).

@@ -10,9 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stations.models import Station
 from unions.access import access
 from unions.actions import available
 from unions.pages import key_page
+from unions.params import id_param
 from unions.roles import STAFF_READ
 
 from ...checks.models import Inspection
@@ -37,6 +39,11 @@ def appeal_list(request):
     status = request.GET.get("status", "")
     if status in AppealStatus.values:
         appeals = appeals.filter(status=status)
+    # One station's appeals (its staff page's "all appeals"): an id, or no filter. The scope
+    # above still decides which of them the user sees.
+    station = id_param(request.GET.get("station"))
+    if station is not None:
+        appeals = appeals.filter(inspection__station_id=station)
     return render(
         request,
         "inspections/orders/appeal_list.html",
@@ -44,6 +51,14 @@ def appeal_list(request):
             "page": key_page(request, appeals, order=("-created_at", "-id"), per_page=50),
             "statuses": AppealStatus.choices,
             "status": status,
+            "station": station,
+            # The station named where the user sees it, if the user may see it.
+            "station_filter": Station.objects.visible_to(request.user)
+            .filter(pk=station)
+            .only("name", "plaque_number")
+            .first()
+            if station is not None
+            else None,
         },
     )
 
