@@ -44,6 +44,9 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
     # The rows show these (templatetags/station_panel_tags.py), not the records' every column.
     checks = checks.only("visited_at", "kind", "score", "red_line", "status")
     orders = orders.only("opened_at", "status", "deadline")
+    # One more than shown tells whether there are more, for the "all appeals" link, without
+    # a count of its own.
+    appeals = list(appeals[: SHOWN + 1])
     return StaffPanel(
         "inspections/_station_panel.html",
         {
@@ -52,10 +55,8 @@ def station_inspections_panel(station, user) -> StaffPanel | None:
             "check_count": check_count,
             "orders": list(orders[:SHOWN]),
             "order_count": order_count,
-            # One more than shown tells whether there are more, for the "all appeals" link,
-            # without a count of its own.
-            "appeals": (shown_appeals := list(appeals[: SHOWN + 1]))[:SHOWN],
-            "more_appeals": len(shown_appeals) > SHOWN,
+            "appeals": appeals[:SHOWN],
+            "more_appeals": len(appeals) > SHOWN,
             "may_check": any(loggable),
             # Orders by hand: the aid center, or an inspector who sees the station (the
             # order service checks it again).

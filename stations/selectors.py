@@ -220,6 +220,14 @@ QUEUE_ORDERS = {
 }
 
 
+def station_named(user, pk: int | None) -> Station | None:
+    """The one station a list is narrowed to (``?station=``), with what names it where the
+    user sees it (name and plaque), if the user may see it; None for no filter."""
+    if pk is None:
+        return None
+    return Station.objects.visible_to(user).filter(pk=pk).only("name", "plaque_number").first()
+
+
 def review_queue(user, *, union: str = "", order: str = "waiting") -> QuerySet[Station]:
     """Submitted stations with ``submitted_at``: when each was last sent for review (a
     returned station that comes back waits from its resubmission, not from its first try)."""

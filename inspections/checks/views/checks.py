@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from stations.geo import parse_point
-from stations.models import Station
+from stations.selectors import station_named
 from stations.views.common import grown_count
 from unions.access import ANY_STAFF, access
 from unions.pages import key_page
@@ -240,12 +240,7 @@ def check_list(request):
             # The one station the list is narrowed to (check_filter), named where the user
             # sees it; a value that is not an id narrows nothing and is not shown.
             "station_id": station,
-            "station_filter": Station.objects.visible_to(request.user)
-            .filter(pk=station)
-            .only("name", "plaque_number")
-            .first()
-            if station is not None
-            else None,
+            "station_filter": station_named(request.user, station),
             "under_appeal": under_appeal_ids(i.pk for i in page),
             "kinds": InspectionKind.choices,
             "districts": settings.DISTRICTS,

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stations.models import Station
+from stations.selectors import station_named
 from unions.access import access
 from unions.actions import available
 from unions.pages import key_page
@@ -53,12 +53,7 @@ def appeal_list(request):
             "status": status,
             "station": station,
             # The station named where the user sees it, if the user may see it.
-            "station_filter": Station.objects.visible_to(request.user)
-            .filter(pk=station)
-            .only("name", "plaque_number")
-            .first()
-            if station is not None
-            else None,
+            "station_filter": station_named(request.user, station),
         },
     )
 

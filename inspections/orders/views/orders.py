@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from stations.models import ACTIONS as STATION_ACTIONS
-from stations.models import Station
+from stations.selectors import station_named
 from unions.access import access
 from unions.actions import available
 from unions.pages import key_page
@@ -66,20 +66,10 @@ def order_list(request):
             "export_filters": order_params(request.GET),
             "may_open": role_of(request.user) in ORDER_ACTIONS["open"].roles,
             # The one station the list is narrowed to, named where the user sees it.
-            "station_filter": _station_named(request),
+            "station_filter": station_named(
+                request.user, id_param(order_params(request.GET).get("station"))
+            ),
         },
-    )
-
-
-def _station_named(request):
-    station = order_params(request.GET).get("station")
-    if station is None:
-        return None
-    return (
-        Station.objects.visible_to(request.user)
-        .filter(pk=int(station))
-        .only("name", "plaque_number")
-        .first()
     )
 
 
