@@ -90,19 +90,27 @@
     });
   }
 
+  // A logout never waits on the count: a browser whose IndexedDB never answers (its list
+  // of databases, or an outbox another tab holds open) lets the inspector out after two
+  // seconds without asking.
+  var COUNT_LIMIT_MS = 2000;
+
   function unsentChecks() {
+    var limit = new Promise(function (resolve) {
+      window.setTimeout(function () { resolve(0); }, COUNT_LIMIT_MS);
+    });
+    return Promise.race([countOutbox(), limit]);
+  }
+
+  function countOutbox() {
     // Never opens (and so never creates) the outbox's database when there is none.
     return indexedDB.databases().then(function (found) {
       if (!found.some(function (d) { return d.name === "relay-inspections"; })) {
         return 0;
       }
       return new Promise(function (resolve) {
-        // A logout never waits on the count: an outbox another tab holds open, or a browser
-        // that never answers, lets the inspector out after two seconds without asking.
-        var waited = window.setTimeout(function () { resolve(0); }, 2000);
         var request = indexedDB.open("relay-inspections");
         request.onblocked = function () {
-          window.clearTimeout(waited);
           resolve(0);
         };
         request.onsuccess = function () {
