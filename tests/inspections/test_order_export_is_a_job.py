@@ -149,3 +149,22 @@ def test_exports_past_their_days_are_deleted(ask, world, settings):
     import os
 
     assert not os.path.exists(path)
+
+
+def test_the_exports_page_names_the_station_it_was_narrowed_to(client, ask, world):
+    made = order(world.union_a, world.inspector)
+    order(world.union_a, world.inspector)  # another station's, left out
+    document, _ = ask(world.user_a, {"station": str(made.station.pk)})
+    page = client.get(reverse("inspections:order_export_detail", kwargs={"pk": document.pk}))
+    station = made.station
+    assert f"<strong>站点:</strong> {station.name} {station.plaque_number}" in page.text
+    assert [r[0] for r in csv_rows(download(client, document))[1:]] == [str(made.pk)]
+
+
+def test_another_unions_station_is_named_by_nothing(client, ask, world):
+    theirs = order(world.union_b, world.inspector)
+    document, _ = ask(world.user_a, {"station": str(theirs.station.pk)})
+    page = client.get(reverse("inspections:order_export_detail", kwargs={"pk": document.pk}))
+    assert "<strong>站点:</strong> 一个站点" in page.text
+    assert theirs.station.name not in page.text
+    assert csv_rows(download(client, document))[1:] == []

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from documents.exports import export_page, export_status
 from documents.models import GeneratedDocument
 from documents.services import document_request
+from stations.selectors import station_named
 from unions.access import access
 from unions.roles import STAFF_READ
 
@@ -69,8 +70,10 @@ def _exports(request):
     return GeneratedDocument.objects.visible_to(request.user).filter(kind=ORDER_EXPORT)
 
 
-def _filter_labels(filters: dict[str, str]) -> list[tuple[str, str]]:
-    """The export's filters as the list words them."""
+def _filter_labels(user, filters: dict[str, str]) -> list[tuple[str, str]]:
+    """The export's filters as the list words them; the station a list was narrowed to by
+    its name and plaque, where the user may see it (the export reads through the same
+    scope, so a station out of it lists nothing and is named by nothing)."""
     statuses = dict(RectificationStatus.choices)
     labels = []
     if "status" in filters:
@@ -83,6 +86,10 @@ def _filter_labels(filters: dict[str, str]) -> list[tuple[str, str]]:
         labels.append((_("Opened from"), filters["since"]))
     if "until" in filters:
         labels.append((_("Opened to"), filters["until"]))
+    if "station" in filters:
+        station = station_named(user, int(filters["station"]))
+        named = f"{station.name} {station.plaque_number}".strip() if station else _("one station")
+        labels.append((_("Station"), named))
     return labels
 
 
@@ -97,7 +104,7 @@ def order_export_detail(request, pk):
         "inspections/orders/export.html",
         {
             **export_page(document, _exports(request), status_url),
-            "filter_labels": _filter_labels(filters),
+            "filter_labels": _filter_labels(request.user, filters),
             "list_url": order_list_url(filters),
         },
     )
