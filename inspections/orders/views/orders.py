@@ -73,6 +73,11 @@ def order_list(request):
     )
 
 
+# The re-inspection a decision rests on is one of the latest checks after the order opened;
+# an order open for a year at a busy station would otherwise offer every check since.
+REINSPECTIONS_OFFERED = 50
+
+
 def _reinspections(order: Rectification, user):
     """The supervision team's standing checks of the station made after the order opened, as
     the user may see them: what may be offered as the re-inspection (a union's own
@@ -130,8 +135,16 @@ def order_detail(request, pk):
     actions = available(ORDER_ACTIONS.values(), order, user)
     buttons = [a for a in actions if a in BUTTONS]
     reinspections = (
-        list(_reinspections(order, user).only("visited_at", "kind", "score")) if buttons else []
+        list(
+            _reinspections(order, user).only("visited_at", "kind", "score")[
+                : REINSPECTIONS_OFFERED + 1
+            ]
+        )
+        if buttons
+        else []
     )
+    more_reinspections = len(reinspections) > REINSPECTIONS_OFFERED
+    reinspections = reinspections[:REINSPECTIONS_OFFERED]
     return render(
         request,
         "inspections/orders/detail.html",
@@ -143,6 +156,8 @@ def order_detail(request, pk):
             "may_answer": ORDER_ACTIONS["answer"] in actions,
             "reinspections": reinspections,
             "reinspection_options": _reinspection_options(reinspections),
+            "more_reinspections": more_reinspections,
+            "reinspections_offered": REINSPECTIONS_OFFERED,
             "reinspection_required": list(REINSPECTION_REQUIRED),
             "reinspection_optional": [n for n, need in REINSPECTION_REQUIRED.items() if not need],
             "under_appeal": bool(order.inspection_id and under_appeal_ids([order.inspection_id])),
