@@ -9,6 +9,7 @@ import pytest
 from inspections.orders.models import Appeal
 
 from .factories_orders import inspection, operating_station
+from .pages import page_as
 
 pytestmark = pytest.mark.django_db
 
@@ -21,24 +22,17 @@ def _appeals(at, world, n: int) -> None:
         )
 
 
-def _page(client, user, path):
-    client.force_login(user)
-    answer = client.get(path)
-    assert answer.status_code == 200
-    return answer.content.decode()
-
-
 def test_more_appeals_than_shown_link_to_all_of_them(world, client):
     busy, other = operating_station(world.union_a), operating_station(world.union_a)
     _appeals(busy, world, 11)
     _appeals(other, world, 2)
-    page = _page(client, world.aid, f"/staff/stations/{busy.pk}/")
+    page = page_as(client, world.aid, f"/staff/stations/{busy.pk}/")
     card = page[page.index('data-testid="station-appeals"') :]
     assert card[: card.index("</ul>")].count("<li>") == 10
     link = f'href="/staff/inspections/appeals/?station={busy.pk}" data-testid="station-appeals-all"'
     assert link in page and "本站全部申诉" in page
 
-    listed = _page(client, world.aid, f"/staff/inspections/appeals/?station={busy.pk}")
+    listed = page_as(client, world.aid, f"/staff/inspections/appeals/?station={busy.pk}")
     assert (
         listed.count('href="/staff/inspections/appeals/')
         - listed.count('href="/staff/inspections/appeals/"')
@@ -52,7 +46,7 @@ def test_more_appeals_than_shown_link_to_all_of_them(world, client):
 def test_ten_or_fewer_need_no_link(world, client):
     quiet = operating_station(world.union_a)
     _appeals(quiet, world, 10)
-    page = _page(client, world.aid, f"/staff/stations/{quiet.pk}/")
+    page = page_as(client, world.aid, f"/staff/stations/{quiet.pk}/")
     assert 'data-testid="station-appeals"' in page
     assert 'data-testid="station-appeals-all"' not in page
 
@@ -60,7 +54,7 @@ def test_ten_or_fewer_need_no_link(world, client):
 def test_another_unions_station_is_neither_named_nor_listed(world, client):
     theirs = operating_station(world.union_a)
     _appeals(theirs, world, 2)
-    listed = _page(client, world.user_b, f"/staff/inspections/appeals/?station={theirs.pk}")
+    listed = page_as(client, world.user_b, f"/staff/inspections/appeals/?station={theirs.pk}")
     assert theirs.name not in listed
     assert "仅显示一个站点的申诉" in listed and "暂无申诉" in listed
     assert not Appeal.objects.visible_to(world.user_b).filter(inspection__station=theirs).exists()
@@ -70,5 +64,5 @@ def test_another_unions_station_is_neither_named_nor_listed(world, client):
 def test_a_station_that_is_not_an_id_is_no_filter(world, client, bad):
     busy = operating_station(world.union_a)
     _appeals(busy, world, 2)
-    listed = _page(client, world.aid, "/staff/inspections/appeals/?station=" + bad)
+    listed = page_as(client, world.aid, "/staff/inspections/appeals/?station=" + bad)
     assert 'data-testid="station-filter"' not in listed and busy.name in listed

@@ -13,6 +13,7 @@ from inspections.orders.models import Rectification, RectificationStatus
 from inspections.orders.selectors import orders_listed
 
 from .factories_orders import operating_station
+from .pages import page_as
 
 
 def _orders(at, by, n: int) -> None:
@@ -27,23 +28,16 @@ def _orders(at, by, n: int) -> None:
         )
 
 
-def _page(client, user, path):
-    client.force_login(user)
-    answer = client.get(path)
-    assert answer.status_code == 200
-    return answer.content.decode()
-
-
 def test_more_orders_than_shown_link_to_all_of_them(world, client):
     busy, other = operating_station(world.union_a), operating_station(world.union_a)
     _orders(busy, world.inspector, 12)
     _orders(other, world.inspector, 2)
 
-    page = _page(client, world.aid, f"/staff/stations/{busy.pk}/")
+    page = page_as(client, world.aid, f"/staff/stations/{busy.pk}/")
     assert 'data-testid="station-orders-all"' in page
     assert "查看全部 12 份整改通知" in page
 
-    listed = _page(client, world.aid, f"/staff/inspections/orders/?station={busy.pk}")
+    listed = page_as(client, world.aid, f"/staff/inspections/orders/?station={busy.pk}")
     assert 'data-testid="orders-total">12<' in listed
     assert f"仅显示 {busy.name} 的整改通知" in listed
     assert listed.count('data-testid="order-row"') == 12
@@ -54,7 +48,7 @@ def test_more_orders_than_shown_link_to_all_of_them(world, client):
 def test_ten_or_fewer_need_no_link(world, client):
     quiet = operating_station(world.union_a)
     _orders(quiet, world.inspector, 3)
-    assert 'data-testid="station-orders-all"' not in _page(
+    assert 'data-testid="station-orders-all"' not in page_as(
         client, world.aid, f"/staff/stations/{quiet.pk}/"
     )
 
@@ -62,7 +56,7 @@ def test_ten_or_fewer_need_no_link(world, client):
 def test_another_unions_station_is_neither_named_nor_listed(world, client):
     theirs = operating_station(world.union_a)
     _orders(theirs, world.inspector, 2)
-    listed = _page(client, world.user_b, f"/staff/inspections/orders/?station={theirs.pk}")
+    listed = page_as(client, world.user_b, f"/staff/inspections/orders/?station={theirs.pk}")
     assert 'data-testid="orders-total">0<' in listed
     assert theirs.name not in listed
     assert "仅显示一个站点的整改通知" in listed

@@ -37,13 +37,13 @@ from .common import FORM_METHODS
 BUTTONS = tuple(a for a in ORDER_ACTIONS.values() if a.button and a.name in SERVICES)
 
 
-def _orders(request):
+def _orders(request, params: dict[str, str]):
     """The filter form as the page shows it, and the orders it lists: the same scope and
     filters the CSV export's job applies for its requester (selectors.py)."""
     form = OrderFilterForm(request.GET or None)
-    orders = orders_listed(
-        request.user, order_params(request.GET), today=timezone.localdate()
-    ).select_related("station", "union")
+    orders = orders_listed(request.user, params, today=timezone.localdate()).select_related(
+        "station", "union"
+    )
     return form, orders
 
 
@@ -51,7 +51,8 @@ def _orders(request):
 def order_list(request):
     from django.conf import settings
 
-    form, orders = _orders(request)
+    params = order_params(request.GET)  # the list's filters, read once
+    form, orders = _orders(request, params)
     return render(
         request,
         "inspections/orders/list.html",
@@ -63,12 +64,10 @@ def order_list(request):
             "districts": settings.DISTRICTS,
             "today": timezone.localdate(),
             # The export button posts the list's filters (the job applies them again).
-            "export_filters": order_params(request.GET),
+            "export_filters": params,
             "may_open": role_of(request.user) in ORDER_ACTIONS["open"].roles,
             # The one station the list is narrowed to, named where the user sees it.
-            "station_filter": station_named(
-                request.user, id_param(order_params(request.GET).get("station"))
-            ),
+            "station_filter": station_named(request.user, id_param(params.get("station"))),
         },
     )
 
